@@ -1,0 +1,62 @@
+"""docsearch: full-text search over news articles, with facets by person, date and topic.
+
+>>> import docsearch
+>>> ix = docsearch.open("index", create=True)                    # doctest: +SKIP
+>>> report = ix.index_paths(["sample_docs"])                      # doctest: +SKIP
+>>> results = ix.search("sanctions", people=["Vladimir Putin"])   # doctest: +SKIP
+>>> results.hits[0].title, results.facets["topic"][0].value      # doctest: +SKIP
+
+The public surface is what ``__all__`` lists; everything else may change.
+"""
+
+from __future__ import annotations
+
+from docsearch.errors import (
+    ArticleNotFoundError,
+    DocsearchError,
+    IndexFormatError,
+    IndexLockedError,
+    IndexNotFoundError,
+    InvalidDateError,
+    ParseError,
+    QueryError,
+    UnknownFacetError,
+)
+from docsearch.extract import enrich, extract_people, stable_id
+from docsearch.extract.topics import Taxonomy, classify_topics, load_taxonomy
+from docsearch.index import DEFAULT_INDEX, Index, IndexReport, IndexStats
+from docsearch.index import open_index as open
+from docsearch.models import Article, FacetValue, Hit, SearchResults
+from docsearch.readers import FileResult, read_file
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_INDEX",
+    "Article",
+    "ArticleNotFoundError",
+    "DocsearchError",
+    "FacetValue",
+    "FileResult",
+    "Hit",
+    "Index",
+    "IndexFormatError",
+    "IndexLockedError",
+    "IndexNotFoundError",
+    "IndexReport",
+    "IndexStats",
+    "InvalidDateError",
+    "ParseError",
+    "QueryError",
+    "SearchResults",
+    "Taxonomy",
+    "UnknownFacetError",
+    "__version__",
+    "classify_topics",
+    "enrich",
+    "extract_people",
+    "load_taxonomy",
+    "open",
+    "read_file",
+    "stable_id",
+]

@@ -1,0 +1,229 @@
+"""The ``docsearch`` command: each command parses its options, makes one library call
+and prints the result as text or, with ``--json``, as the documented JSON.
+
+Exit status: 0 on success; 1 when ``index`` skipped files it could not read;
+2 for a bad option, a malformed query, an unknown facet, a bad date, a missing
+index or any other error, with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from docsearch import output
+from docsearch.errors import DocsearchError
+from docsearch.index import DEFAULT_INDEX, Index, open_index
+from docsearch.search.facets import DEFAULT_FACETS, FACETS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CliError(click.ClickException):
+    """A library error shown as one line, exit status 2."""
+
+    exit_code = 2
+
+
+class DocsearchGroup(click.Group):
+    """A group whose usage errors are one line (``Error: ...``) with exit status 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            _fail(f"Error: {exc.format_message()}", exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            _fail("Aborted.", 1)
+        except KeyboardInterrupt:
+            _fail("Interrupted.", 130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+@contextlib.contextmanager
+def library_errors() -> Iterator[None]:
+    """Turn the library's errors into one-line CLI errors."""
+    try:
+        yield
+    except DocsearchError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _color() -> bool | None:
+    return False if os.environ.get("NO_COLOR") else None
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    click.echo(text, err=err, color=_color())
+
+
+def index_option(fn: F) -> F:
+    return click.option(
+        "--index", "index_path", default=DEFAULT_INDEX, show_default=True,
+        envvar="DOCSEARCH_INDEX", metavar="PATH",
+        help="Index folder (or set DOCSEARCH_INDEX).")(fn)
+
+
+def json_option(fn: F) -> F:
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print JSON (the documented, stable format).")(fn)
+
+
+def _open(path: str, create: bool = False) -> Index:
+    with library_errors():
+        return open_index(path, create=create)
+
+
+@click.group(cls=DocsearchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="docsearch", prog_name="docsearch")
+def cli() -> None:
+    """Search news articles by words, people, dates and topics.
+
+    \b
+    Start with:  docsearch index sample_docs
+    Then:        docsearch search "sanctions" --person "Vladimir Putin"
+    """
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@index_option
+@json_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool) -> int:
+    """Read article files and folders into the index (created if missing).
+
+    Markdown (.md), plain text (.txt), HTML (.html) and JSON Lines (.jsonl) files
+    are read; folders are searched recursively. Unchanged articles are skipped. A
+    file that cannot be read is reported and skipped (exit status 1).
+    """
+    with _open(index_path, create=True) as ix, library_errors():
+        report = ix.index_paths(paths)
+    if as_json:
+        echo(output.render_json(report.to_dict()))
+    else:
+        summary = output.render_report(report, lambda line: echo(line, err=True))
+        if not quiet or report.failed:
+            echo(summary, err=bool(report.failed) and quiet)
+    return 0 if report.ok else 1
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--person", "people", multiple=True, metavar="NAME",
+              help="Only articles mentioning this person (repeat: any of them).")
+@click.option("--topic", "topics", multiple=True, metavar="TOPIC",
+              help="Only articles on this topic (repeat: any of them).")
+@click.option("--source", "sources", multiple=True, metavar="SOURCE",
+              help="Only articles from this source (repeat: any of them).")
+@click.option("--author", "authors", multiple=True, metavar="NAME",
+              help="Only articles by this author (repeat: any of them).")
+@click.option("--since", metavar="DATE", help="Published on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--until", metavar="DATE", help="Published on or before DATE (YYYY[-MM[-DD]]).")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance",
+              show_default=True, help="Order of hits (date: newest first).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="Hits per page.")
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True,
+              help="Page of hits to show.")
+@click.option("--facet", "facets", multiple=True, type=click.Choice(list(FACETS)),
+              help="Facets to count (repeat; default: person, topic, source, date).")
+@click.option("--date-facet", type=click.Choice(["year", "month", "day"]), default="year",
+              show_default=True, help="Bucket size of the date facet.")
+@click.option("--facet-limit", type=click.IntRange(1), default=10, show_default=True,
+              help="Values shown per facet (the date facet shows all).")
+@index_option
+@json_option
+def search_cmd(query: tuple[str, ...], people: tuple[str, ...], topics: tuple[str, ...],
+               sources: tuple[str, ...], authors: tuple[str, ...], since: str | None,
+               until: str | None, sort: str, limit: int, page: int, facets: tuple[str, ...],
+               date_facet: str, facet_limit: int, index_path: str, as_json: bool) -> int:
+    """Search the index; QUERY uses the Whoosh query language.
+
+    \b
+    Words must all match:    putin sanctions
+    Either word:             putin OR biden
+    Exact phrase:            "economic sanctions"
+    In one field:            title:ukraine  person:"Joe Biden"  topic:sport
+    Wildcard and fuzzy:      sanct*  putni~
+    Dates:                   date:2021  date:[2020 to 2021]
+
+    Without a QUERY, every article matches (newest first).
+    """
+    with _open(index_path) as ix, library_errors():
+        results = ix.search(" ".join(query), people=people, topics=topics, sources=sources,
+                            authors=authors, since=since, until=until, sort=sort,
+                            page=page, per_page=limit, facets=facets or DEFAULT_FACETS,
+                            date_facet=date_facet, facet_limit=facet_limit)
+    echo(output.render_json(results.to_dict()) if as_json else output.render_results(results))
+    return 0
+
+
+@cli.command("show")
+@click.argument("article_id", metavar="ID")
+@index_option
+@json_option
+def show_cmd(article_id: str, index_path: str, as_json: bool) -> int:
+    """Show one article (ID as printed by search; a unique prefix is enough)."""
+    with _open(index_path) as ix, library_errors():
+        article = ix.get(article_id)
+    echo(output.render_json(article.to_dict()) if as_json else output.render_article(article))
+    return 0
+
+
+@cli.command("facets")
+@click.argument("names", nargs=-1, type=click.Choice(list(FACETS)), metavar="[FACET]...")
+@click.option("--date-facet", type=click.Choice(["year", "month", "day"]), default="year",
+              show_default=True, help="Bucket size of the date facet.")
+@click.option("--limit", type=click.IntRange(0), default=20, show_default=True,
+              help="Values per facet (0: all; the date facet shows all).")
+@index_option
+@json_option
+def facets_cmd(names: tuple[str, ...], date_facet: str, limit: int, index_path: str,
+               as_json: bool) -> int:
+    """Count the articles of the whole index by person, topic, source, author or date.
+
+    FACET is one or more of: person, topic, source, author, date (default: person,
+    topic, source, date).
+    """
+    with _open(index_path) as ix, library_errors():
+        facets = ix.facets(names or DEFAULT_FACETS, date_facet=date_facet, limit=limit or None)
+    if as_json:
+        echo(output.render_json({k: [v.to_dict() for v in vs] for k, vs in facets.items()}))
+    else:
+        echo(output.render_facets(facets))
+    return 0
+
+
+@cli.command("stats")
+@index_option
+@json_option
+def stats_cmd(index_path: str, as_json: bool) -> int:
+    """Show the size and contents of the index."""
+    with _open(index_path) as ix, library_errors():
+        stats = ix.stats()
+    echo(output.render_json(stats.to_dict()) if as_json else output.render_stats(stats))
+    return 0
+
+
+def main() -> None:
+    """Entry point of the ``docsearch`` console script."""
+    cli(prog_name="docsearch")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

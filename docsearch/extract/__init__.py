@@ -1,0 +1,83 @@
+"""Values extracted from an article's text: people, topics, dates, source, id.
+
+Plain functions with no index in them. :func:`enrich` fills what a reader (or a
+Python caller) left empty and never overwrites a value that was given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from docsearch.extract.dates import date_from_url, parse_date
+from docsearch.extract.people import extract_people
+from docsearch.extract.sources import source_from_url
+from docsearch.extract.topics import Taxonomy, classify_topics
+from docsearch.models import Article
+
+__all__ = [
+    "canonical_url",
+    "classify_topics",
+    "date_from_url",
+    "enrich",
+    "extract_people",
+    "parse_date",
+    "source_from_url",
+    "stable_id",
+]
+
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "ocid")
+
+
+def canonical_url(url: str) -> str:
+    """A url in one spelling: lower-case scheme and host, no ``www.``, no fragment,
+    no tracking parameters, no trailing slash."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith(_TRACKING)])
+    path = parts.path.rstrip("/") or ""
+    return urlunsplit((parts.scheme.lower() or "https", host, path, query, ""))
+
+
+def stable_id(*, url: str | None = None, path: str | None = None, text: str | None = None) -> str:
+    """A 16-hex-digit id that stays the same across runs: from the url when there is
+    one, else from the path relative to the indexed folder, else from the text.
+
+    >>> stable_id(url="https://www.example.com/a/?utm_source=x") == stable_id(
+    ...     url="https://example.com/a")
+    True
+    """
+    if url:
+        key = "url:" + canonical_url(url)
+    elif path:
+        key = "path:" + path.replace("\\", "/")
+    else:
+        key = "text:" + (text or "")
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def enrich(article: Article, taxonomy: Taxonomy | None = None) -> Article:
+    """Fill the fields the article does not state: id, date (from the url), source
+    (from the url), people and topics (from the text), content hash."""
+    changes: dict[str, object] = {}
+    if article.published is None:
+        found = date_from_url(article.url)
+        if found is not None:
+            changes["published"] = found
+    if article.source is None and article.url:
+        changes["source"] = source_from_url(article.url)
+    if not article.people:
+        changes["people"] = extract_people(article.title, article.body, article.sections)
+    if not article.topics:
+        changes["topics"] = classify_topics(article.title, article.body, taxonomy)
+    if article.content_hash is None:
+        changes["content_hash"] = article.computed_hash()
+    if not article.id:
+        changes["id"] = stable_id(url=article.url, path=article.path,
+                                  text=article.content_hash or article.computed_hash())
+    return article.evolve(**changes) if changes else article

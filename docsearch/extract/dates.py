@@ -1,0 +1,217 @@
+"""Publication dates: strict parsing of date lines, metadata values and url paths.
+
+Nothing here guesses a date out of running text: a date is taken only from a value
+that is a date as a whole (metadata, a line holding just a date, a ``/YYYY/MM/DD/``
+url path). A date without a time stays a :class:`datetime.date`; a date with a
+time becomes a naive UTC :class:`datetime.datetime`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as _dateparser
+from dateutil import tz as _tz
+
+__all__ = ["coerce_date", "date_from_url", "parse_bound", "parse_date", "parse_reuters_date", "plausible"]
+
+_EASTERN = _tz.gettz("America/New_York")
+_CENTRAL = _tz.gettz("America/Chicago")
+_MOUNTAIN = _tz.gettz("America/Denver")
+_PACIFIC = _tz.gettz("America/Los_Angeles")
+_TZINFOS = {
+    "ET": _EASTERN, "EST": -5 * 3600, "EDT": -4 * 3600,
+    "CT": _CENTRAL, "CST": -6 * 3600, "CDT": -5 * 3600,
+    "MT": _MOUNTAIN, "MST": -7 * 3600, "MDT": -6 * 3600,
+    "PT": _PACIFIC, "PST": -8 * 3600, "PDT": -7 * 3600,
+    "GMT": 0, "UTC": 0, "Z": 0, "BST": 3600, "CET": 3600, "CEST": 7200,
+    "EET": 7200, "EEST": 3 * 3600, "MSK": 3 * 3600, "JST": 9 * 3600,
+    "AEST": 10 * 3600, "AEDT": 11 * 3600, "HKT": 8 * 3600, "SGT": 8 * 3600,
+}
+
+# Words that may stand before a date on a date line ("Updated: March 4, 2024").
+_PREFIX = re.compile(
+    r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created|dated?)"
+    r"(?:\s+(?:on|at))?|date|on)\b\W*",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\b)?", re.IGNORECASE)
+_AT = re.compile(r"\s(?:at|@|-|–|—|\|)\s", re.IGNORECASE)
+_DOTTED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\.?", re.IGNORECASE)
+_MONTH_ABBREV_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.", re.I)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_HAS_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+    r"sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b",
+    re.IGNORECASE,
+)
+_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\b(1[89]\d{2}|2\d{3})\b")
+_DEFAULTS = (dt.datetime(1904, 1, 1, 0, 0, 0), dt.datetime(1908, 2, 2, 1, 1, 1))
+
+
+def _parse_both(text: str) -> tuple[dt.datetime, dt.datetime] | None:
+    try:
+        return (_dateparser.parse(text, default=_DEFAULTS[0], tzinfos=_TZINFOS),
+                _dateparser.parse(text, default=_DEFAULTS[1], tzinfos=_TZINFOS))
+    except (ValueError, OverflowError, TypeError, LookupError):
+        return None
+
+
+def plausible(value: dt.date) -> bool:
+    """A publication date must lie between 1800 and next year."""
+    return 1800 <= value.year <= dt.date.today().year + 1
+
+
+def _to_utc_naive(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+def parse_date(text: str | None, *, max_length: int = 80) -> dt.date | None:
+    """Read ``text`` as a publication date, or return ``None``.
+
+    The text must be a date and nothing else (a weekday, a time, a time zone and a
+    lead-in such as "Published" or "Updated:" are allowed). Year, month and day are
+    all required. Returns a ``date`` when no time is given, else a naive UTC
+    ``datetime``.
+
+    >>> parse_date("Jan. 15, 2024")
+    datetime.date(2024, 1, 15)
+    >>> parse_date("Updated: March 4, 2024 10:32 am ET")
+    datetime.datetime(2024, 3, 4, 15, 32)
+    >>> parse_date("the meeting on Jan. 10") is None
+    True
+    """
+    if not text:
+        return None
+    text = " ".join(text.split())
+    if not text or len(text) > max_length or not _HAS_DIGIT.search(text):
+        return None
+    if not (_MONTH_WORD.search(text) or _ISO_LIKE.match(text)):
+        # Numeric forms such as 04/03/2024 are ambiguous (day or month first): skip them.
+        return None
+    if not _YEAR.search(text):
+        return None
+    cleaned = _PREFIX.sub("", text, count=1)
+    cleaned = _ORDINAL.sub(r"\1", cleaned)
+    cleaned = _MONTH_ABBREV_DOT.sub(r"\1", cleaned)
+    cleaned = _DOTTED_MERIDIEM.sub(r"\1m", cleaned)
+    cleaned = _PARENTHESES.sub(" ", _AT.sub(" ", cleaned)).strip(" ,;")
+    words = cleaned.split()
+    # A trailing part that is not a date or time ("(Paris)", "local time") is dropped,
+    # one word at a time, keeping at least the words up to the year.
+    year_at = max(i for i, w in enumerate(words) if _YEAR.search(w)) if _YEAR.search(cleaned) \
+        else len(words) - 1
+    for end in range(len(words), year_at, -1):
+        parsed = _parse_both(" ".join(words[:end]).strip(" ,;"))
+        if parsed is not None:
+            break
+    else:
+        return None
+    first, second = parsed
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None  # year, month or day was missing
+    if not plausible(first):
+        return None
+    if (first.hour, first.minute) != (second.hour, second.minute):
+        return first.date()  # no time given
+    return _to_utc_naive(first)
+
+
+def coerce_date(value: object) -> dt.date | None:
+    """A metadata value (YAML date, datetime, ISO or free text) as a publication date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        result: dt.date = _to_utc_naive(value)
+    elif isinstance(value, dt.date):
+        result = value
+    elif isinstance(value, (int, float)):
+        return None
+    else:
+        text = str(value).strip()
+        try:
+            iso = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return parse_date(text)
+        result = iso.date() if len(text) == 10 else _to_utc_naive(iso)
+    return result if plausible(result) else None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """The date in a url path such as ``/2021/12/31/`` or ``/2021-12-31-...``."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        value = dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+    return value if plausible(value) else None
+
+
+_REUTERS = re.compile(
+    r"(\d{1,2})-([A-Za-z]{3})-(\d{4})\s+(\d{1,3}):(\d{2}):(\d{2})(?:\.\d+)?"
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+def parse_reuters_date(text: str) -> dt.date | None:
+    """A Reuters-21578 DATE value (``26-FEB-1987 15:01:01.79`` plus junk) as a datetime.
+
+    An impossible time (hour 605) keeps the day and drops the time.
+    """
+    match = _REUTERS.search(text)
+    if not match:
+        return parse_date(text)
+    day, mon, year = int(match[1]), _MONTHS.get(match[2].lower()), int(match[3])
+    if mon is None:
+        return None
+    try:
+        date = dt.date(year, mon, day)
+    except ValueError:
+        return None
+    hour, minute, second = int(match[4]), int(match[5]), int(match[6])
+    if hour > 23 or minute > 59 or second > 59:
+        return date
+    return dt.datetime(year, mon, day, hour, minute, second)
+
+
+_BOUND = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def parse_bound(text: str, *, end: bool = False) -> dt.date | None:
+    """A ``--since``/``--until`` value: ``2021``, ``2021-12``, ``2021-12-31`` or a written
+    date ("Dec 31, 2021"). A year or month stands for its first day, or its last day
+    when ``end`` is true. Returns ``None`` when the text is not a date."""
+    text = text.strip()
+    match = _BOUND.match(text)
+    if match:
+        year = int(match[1])
+        try:
+            if match[3]:
+                return dt.date(year, int(match[2]), int(match[3]))
+            if match[2]:
+                month = int(match[2])
+                first = dt.date(year, month, 1)
+                if not end:
+                    return first
+                following = dt.date(year + month // 12, month % 12 + 1, 1)
+                return following - dt.timedelta(days=1)
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        except ValueError:
+            return None
+    found = parse_date(text)
+    if isinstance(found, dt.datetime):
+        return found.date()
+    return found

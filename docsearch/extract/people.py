@@ -1,0 +1,537 @@
+"""People mentioned in an article, each under one canonical name.
+
+A rule-based extractor, fast enough for whole archives (no model to download):
+
+1. The text is cut into tokens; runs of capitalised words (with name particles such
+   as "de la", initials and hyphenated parts) are the candidates.
+2. Titles and roles in front of a name are cut off and remembered as evidence
+   ("Deputy Foreign Minister Sergei Ryabkov" → "Sergei Ryabkov", a person).
+3. A candidate of two or more words is a person when its first word is a known
+   first name, or a title, role word, honorific or speech verb stands next to it.
+   Places, demonyms, organisations (a run with "Bank", "Ministry", "Inc"...),
+   months, weekdays and sentence-initial common words are not people.
+4. One-word mentions ("Biden", "Mr. Biden", "President Biden") join the full name
+   with that surname in the same article; with a title and no full name in the
+   article, the surname alone is the person.
+5. The fullest form is canonical; diacritics and case never split a person.
+
+Headlines and section headings in title case only confirm people found in the
+body; they add none of their own.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+import attrs
+
+__all__ = ["extract_people", "fold"]
+
+
+# --------------------------------------------------------------------------- data
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = resources.files("docsearch.extract").joinpath(f"data/{name}").read_text("utf-8")
+    except FileNotFoundError:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the key under which names are compared.
+
+    >>> fold("José López")
+    'jose lopez'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("’", "'").lower()
+
+
+# Stripped in front of a name but no evidence of a person by themselves.
+_MODIFIERS = {
+    "acting", "former", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief",
+    "executive", "general", "first", "second", "lady", "press", "foreign", "finance", "defence",
+    "defense", "interior", "trade", "treasury", "state", "health", "education", "energy",
+    "agriculture", "economy", "economic", "culture", "environment", "justice", "labour", "labor",
+    "transport", "home", "security", "national", "federal", "under", "undersecretary", "managing",
+    "principal", "regional", "provincial", "city", "county", "district", "opposition", "union",
+    "party", "team", "club", "head", "interim", "incoming", "outgoing", "new", "late",
+    "international", "public", "foreign-policy", "military", "army", "police", "central",
+    "supreme", "high", "top", "lead", "co", "joint", "permanent", "special", "economics",
+    "industry", "commerce", "development", "planning", "communications", "information",
+    "sports", "tourism", "housing", "immigration", "fisheries", "mines", "water", "oil",
+    "petroleum", "science", "technology", "digital", "climate", "social", "welfare", "family",
+    "women", "youth", "veterans", "legal", "monetary", "fiscal", "budget", "policy",
+}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady",
+               "rev", "fr", "hon", "mme", "mlle", "herr", "frau", "señor", "senor", "sra", "sr",
+               "monsieur", "madame"}
+_ROLE_NOUNS_EXTRA = {
+    "counterpart", "colleague", "rival", "predecessor", "successor", "wife", "husband", "son",
+    "daughter", "brother", "sister", "mother", "father", "widow", "nephew", "niece", "aide",
+    "deputy", "lawmaker", "legislator", "candidate", "challenger", "incumbent", "nominee",
+    "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "pitcher",
+    "quarterback", "champion", "player", "athlete", "runner", "driver", "rider", "boxer",
+    "novelist", "author", "writer", "poet", "artist", "singer", "actor", "actress", "director",
+    "filmmaker", "composer", "architect", "scientist", "researcher", "epidemiologist",
+    "physician", "doctor", "nurse", "surgeon", "teacher", "student", "lawyer", "attorney",
+    "economist", "analyst", "strategist", "trader", "banker", "investor", "founder",
+    "businessman", "businesswoman", "entrepreneur", "activist", "campaigner", "organiser",
+    "organizer", "historian", "professor", "expert", "resident", "owner", "farmer", "worker",
+    "official", "officer", "commander", "leader", "chief", "head", "adviser", "advisor",
+    "spokesman", "spokeswoman", "spokesperson", "negotiator", "envoy", "diplomat", "mediator",
+    "detective", "judge", "prosecutor", "suspect", "defendant", "victim", "witness", "coach",
+    "manager", "captain", "teammate", "journalist", "reporter", "correspondent", "editor",
+    "columnist", "photographer", "presenter", "host", "chairman", "chairwoman", "chair",
+    "president", "minister", "secretary", "governor", "mayor", "senator", "congressman",
+    "congresswoman", "representative", "ambassador", "commissioner", "chancellor", "premier",
+    "dictator", "king", "queen", "prince", "princess", "pope", "emperor", "sheikh", "cleric",
+    "priest", "bishop", "rabbi", "imam", "pastor", "general", "colonel", "major", "lieutenant",
+    "sergeant", "admiral", "ceo", "cfo", "coo", "cto", "boss", "economist", "mp", "mep",
+}
+_SPEECH = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated",
+           "states", "argued", "argues", "wrote", "writes", "insisted", "insists", "warned",
+           "warns", "explained", "explains", "asked", "asks", "replied", "replies", "announced",
+           "announces", "declared", "declares", "acknowledged", "acknowledges", "confirmed",
+           "confirms", "denied", "denies", "admitted", "admits", "urged", "urges", "recalled",
+           "recalls", "predicted", "predicts", "estimated", "estimates", "believes", "believed",
+           "thinks", "thought", "stressed", "stresses", "cautioned", "cautions", "suggested",
+           "suggests", "commented", "comments", "testified", "testifies", "emphasised",
+           "emphasized", "countered", "counters", "conceded", "concedes", "agreed", "agrees"}
+_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le",
+              "bin", "ibn", "al", "el", "dos", "das", "ten", "ter", "st", "y", "e", "i", "zu",
+              "af", "bint", "abu", "ben", "mac", "lo", "los", "las", "ap", "vander", "op"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "obe", "mbe", "cbe", "kc",
+             "qc"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_ABBREVIATIONS = _HONORIFICS | {
+    "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "cpl", "pvt", "gov", "sen", "rep",
+    "reps", "sens", "pres", "supt", "insp", "det", "st", "mt", "ft", "jr", "sr", "no", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "corp",
+    "inc", "ltd", "co", "bros", "dept", "univ", "assn", "est", "approx", "messrs", "atty",
+}
+
+
+@attrs.frozen
+class _Lexicon:
+    first_names: frozenset[str]
+    titles: frozenset[str]          # give evidence of a person ("president", "mr")
+    modifiers: frozenset[str]       # stripped, no evidence ("deputy", "foreign")
+    role_nouns: frozenset[str]      # a lower-case role word right before a name
+    places: frozenset[str]
+    place_words: frozenset[str]
+    demonyms: frozenset[str]
+    org_words: frozenset[str]
+    common: frozenset[str]
+
+
+def _faker_first_names() -> set[str]:
+    """First names in Latin script from Faker's person providers (MIT-licensed data)."""
+    names: set[str] = set()
+    try:
+        package = importlib.import_module("faker.providers.person")
+    except ImportError:  # pragma: no cover - faker is a dependency
+        return names
+    for info in pkgutil.iter_modules(package.__path__):
+        try:
+            provider = importlib.import_module(f"{package.__name__}.{info.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female",
+                     "first_names_nonbinary"):
+            values = provider.__dict__.get(attr)
+            if not isinstance(values, (list, tuple, dict)):
+                continue
+            for name in values:
+                if isinstance(name, str) and name[:1].isupper() and all(
+                        c.isalpha() and ord(c) < 0x250 or c in "-'" for c in name):
+                    names.add(fold(name))
+    return names
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    first = _faker_first_names() | {fold(n) for n in _lines("first_names_extra.txt")}
+    roles = {fold(r).rstrip(".") for r in _lines("roles.txt")}
+    places = {fold(p) for p in _lines("places.txt")}
+    demonyms = {fold(d) for d in _lines("demonyms.txt")}
+    common = {fold(w) for w in _lines("common_words.txt")}
+    org_words = {fold(w).rstrip(".") for w in _lines("org_words.txt")}
+    modifiers = set(_MODIFIERS)
+    titles = (roles | _HONORIFICS) - modifiers
+    place_words = {p for p in places if " " not in p}
+    return _Lexicon(
+        first_names=frozenset(first - _MONTHS - _WEEKDAYS - (titles - _TITLE_OR_NAME)),
+        titles=frozenset(titles),
+        modifiers=frozenset(modifiers),
+        role_nouns=frozenset(_ROLE_NOUNS_EXTRA | titles),
+        places=frozenset(places),
+        place_words=frozenset(place_words),
+        demonyms=frozenset(demonyms | {d + "s" for d in demonyms}),
+        org_words=frozenset(org_words - {"co"} | {"inc", "corp", "ltd", "plc", "llc", "llp"}),
+        common=frozenset(common),
+    )
+
+
+# ----------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"(?P<acronym>(?:[A-Z]\.){2,})"
+    r"|(?P<word>(?:[a-z]{1,3}-)?[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b|['’](?=\s))?)(?P<dot>\.)?"
+    r"|(?P<num>\d[\d,.:]*)"
+    r"|(?P<newline>\n)"
+    r"|(?P<punct>[^\w\s])"
+)
+_SENTENCE_END = {".", "!", "?", "\n", ":", ";"}
+_OPENERS = {'"', "“", "‘", "'", "(", "[", "—", "–", "-", "*", "«"}
+
+CAP, INITIAL, PARTICLE, HONORIFIC, OTHER, BREAK = range(6)
+
+
+@attrs.define
+class _Token:
+    text: str          # the word without a possessive 's
+    kind: int
+    sentence_start: bool
+    possessive: bool = False
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    sentence_start = True
+    for match in _TOKEN.finditer(text):
+        kind_name = match.lastgroup if match.lastgroup != "dot" else "word"
+        if match.group("word") is not None:
+            word = match.group("word")
+            dotted = match.group("dot") is not None
+            possessive = word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’")
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]
+            word = word.rstrip("'’")
+            lower = word.lower()
+            if dotted and lower in _ABBREVIATIONS:
+                kind = HONORIFIC if lower in _HONORIFICS else OTHER
+                if kind == OTHER and word[:1].isupper() and lower in ("st",):
+                    kind = PARTICLE
+                out.append(_Token(word, kind, sentence_start))
+                sentence_start = False
+                continue
+            if dotted and len(word) == 1 and word.isupper():
+                out.append(_Token(word + ".", INITIAL, sentence_start))
+                sentence_start = False
+                continue
+            out.append(_Token(word, _word_kind(word), sentence_start, possessive))
+            sentence_start = False
+            if dotted:
+                out.append(_Token(".", BREAK, False))
+                sentence_start = True
+            continue
+        piece = match.group(0)
+        if kind_name == "acronym" or kind_name == "num":
+            out.append(_Token(piece, OTHER, sentence_start))
+            sentence_start = False
+        else:
+            out.append(_Token(piece, BREAK, False))
+            if piece in _SENTENCE_END:
+                sentence_start = True
+            elif piece not in _OPENERS:
+                sentence_start = False
+    return out
+
+
+def _word_kind(word: str) -> int:
+    lower = word.lower()
+    if lower in _PARTICLES:
+        return PARTICLE
+    if lower in _HONORIFICS and word[:1].isupper():
+        return HONORIFIC
+    core = word
+    if len(word) > 3 and word[2] == "-" and word[:2] in ("al", "el"):
+        core = word[3:]
+    if core[:1].isupper() and any(c.islower() for c in core):
+        return CAP
+    return OTHER
+
+
+# ---------------------------------------------------------------------- mentions
+
+# Words that end a place or organisation name ("Halden Bay", "Greenloop Materials").
+_PLACE_NOUNS = {
+    "bay", "valley", "lake", "river", "mount", "mountain", "mountains", "hill", "hills", "point",
+    "island", "islands", "isle", "coast", "harbour", "harbor", "beach", "creek", "forest",
+    "canyon", "gulf", "sea", "ocean", "strait", "straits", "peninsula", "cape", "falls",
+    "springs", "heights", "gardens", "square", "bridge", "tower", "towers", "road", "street",
+    "avenue", "boulevard", "highway", "motorway", "interchange", "lighthouse", "pueblo",
+    "metro", "airport", "station", "terminal", "plaza", "estate", "marina", "pier", "wharf",
+    "quay", "dock", "docks", "reservoir", "dam", "canal", "shoal", "reef", "glacier", "volcano",
+    "desert", "plains", "ridge", "gorge", "fjord", "delta", "basin", "materials", "county",
+    "province", "region", "district", "borough", "township", "village", "city", "town",
+}
+# A lower-case word after a name that shows the name belongs to a thing, not a person.
+_THING_NOUNS = _PLACE_NOUNS | {
+    "stadium", "arena", "hospital", "clinic", "school", "college", "university", "ferry",
+    "ship", "vessel", "boat", "building", "museum", "gallery", "centre", "center", "hotel",
+    "company", "firm", "group", "team", "club", "prize", "award", "foundation", "trophy",
+    "cup", "line", "route", "library", "theatre", "theater", "hall", "church", "cathedral",
+    "mosque", "temple", "plant", "factory", "mine", "port", "festival", "fund", "index",
+    "doctrine", "era", "brand", "label", "shipyard", "campus", "memorial", "monument",
+    "park", "tunnel", "railway", "project", "programme", "program", "scheme", "act",
+}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
+                       "across", "throughout", "towards", "toward"}
+_TITLE_OR_NAME = {"earl", "prince", "princess", "duke", "dean", "king", "queen", "major",
+                  "marshal", "lady"}
+_APPOSITIVE = {"a", "an", "the", "who", "whose", "aged", "its", "his", "her", "their"}
+_ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
+
+
+@attrs.define
+class _Mention:
+    words: list[str]
+    titled: bool        # a title or honorific stood before it ("President", "Mr.")
+    cue: bool           # some evidence of a person (titled, role word, speech verb...)
+    position: int
+    from_heading: bool = False
+
+
+def _is_titlecase(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    if not words:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.6 or text.isupper()
+
+
+class _Extractor:
+    def __init__(self, lex: _Lexicon) -> None:
+        self.lex = lex
+        self.orgs: set[str] = set()
+        self.lowercase_seen: set[str] = set()
+
+    def runs(self, tokens: Sequence[_Token]) -> Iterable[tuple[int, int]]:
+        """Spans of name-like tokens: capitalised words, initials, particles, honorifics.
+        A possessive ("Lloyd's") ends a span."""
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if tokens[i].kind in (CAP, HONORIFIC) or (
+                    tokens[i].kind == PARTICLE and i + 1 < n
+                    and tokens[i + 1].kind in (CAP, PARTICLE)):
+                j = i + 1
+                while j < n and not tokens[j - 1].possessive and tokens[j].kind in (
+                        CAP, INITIAL, PARTICLE, HONORIFIC):
+                    j += 1
+                while j - 1 > i and tokens[j - 1].kind == PARTICLE:
+                    j -= 1
+                yield i, j
+                i = j
+            else:
+                i += 1
+
+    def _is_title(self, keys: Sequence[str], k: int, kind: int) -> bool:
+        """Whether ``keys[k]`` is a title here. A title that is also a first name, followed
+        by one word only, is a first name ("Earl Jennings", "Prince Harry")."""
+        key = keys[k]
+        if kind == HONORIFIC:
+            return True
+        if key not in self.lex.titles and key not in self.lex.modifiers:
+            return False
+        return not (key in _TITLE_OR_NAME and k == 0 and len(keys) == 2)
+
+    def mention(self, tokens: Sequence[_Token], start: int, end: int,
+                headline: bool) -> _Mention | None:
+        lex = self.lex
+        words = [t.text for t in tokens[start:end]]
+        keys = [fold(w).rstrip(".") for w in words]
+        titled = False
+        # A title followed by more words: everything up to it is the title.
+        last_title = -1
+        for k in range(len(keys) - 1):
+            if self._is_title(keys, k, tokens[start + k].kind):
+                if keys[k] not in lex.modifiers:
+                    titled = True
+                last_title = k
+            elif last_title >= 0 and (keys[k] in lex.demonyms or keys[k] in lex.place_words):
+                last_title = k
+        sentence_start = tokens[start].sentence_start or headline
+        if last_title >= 0:
+            if any(k in lex.org_words for k in keys[:last_title + 1]) and not titled:
+                self.orgs.add(" ".join(keys))
+                return None
+            words, keys = words[last_title + 1:], keys[last_title + 1:]
+        elif sentence_start:
+            while keys and (keys[0] in lex.common or keys[0] in _WEEKDAYS or keys[0] in _MONTHS
+                            or (keys[0] in self.lowercase_seen and keys[0] not in lex.first_names)):
+                words, keys = words[1:], keys[1:]
+            # "Volcanologist Thordur Arnason": a capitalised role word opens the sentence.
+            if len(keys) >= 3 and keys[0] not in lex.first_names and _ROLE_SUFFIX.search(keys[0]):
+                words, keys = words[1:], keys[1:]
+                titled = True
+        while keys and keys[-1] in _SUFFIXES:
+            words, keys = words[:-1], keys[:-1]
+        if not keys:
+            return None
+        if any(k in lex.org_words or k in _PLACE_NOUNS for k in keys[1:]) or (
+                keys[0] in lex.org_words and len(keys) > 1):
+            self.orgs.add(" ".join(keys))
+            for cut in range(1, len(keys)):
+                self.orgs.add(" ".join(keys[:cut]))
+            return None
+        caps = [k for k, w in zip(keys, words) if not (k in _PARTICLES or w.endswith("."))]
+        if not caps or len(caps) > 5:
+            return None
+        joined = " ".join(keys)
+        if (joined in lex.places or joined in lex.demonyms or all(
+                k in lex.place_words or k in lex.demonyms or k in _MONTHS or k in _WEEKDAYS
+                or k in lex.common for k in caps)):
+            return None
+        if len(caps) == 1 and (caps[0] in lex.titles or caps[0] in lex.modifiers
+                               or caps[0] in lex.org_words):
+            return None
+        first = start + (end - start - len(words))
+        before = tokens[first - 1].text.lower() if first > 0 else ""
+        before2 = tokens[first - 2].text.lower() if first > 1 else ""
+        after = tokens[end].text.lower() if end < len(tokens) else ""
+        after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
+        if len(caps) > 1 and not titled:
+            # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
+            # "Charles de Gaulle airport".
+            if before in _PLACE_PREPOSITIONS or after in _THING_NOUNS or (
+                    caps[0] in lex.place_words and caps[0] not in lex.first_names):
+                self.orgs.add(joined)
+                return None
+        cue = titled or before in lex.role_nouns or before in _SPEECH or after in _SPEECH or (
+            after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
+                              or after2 in lex.role_nouns)) or (
+            before == "," and before2 in lex.role_nouns)
+        if len(caps) > 1 and not cue and before2 == "the" and before[:1].islower():
+            self.orgs.add(joined)  # "the long-delayed Glen Sannox": a thing
+            return None
+        return _Mention(words, titled, cue, first)
+
+    def is_full_name(self, m: _Mention) -> bool:
+        keys = [fold(w).rstrip(".") for w in m.words]
+        caps = [k for k in keys if k not in _PARTICLES and len(k) > 1]
+        if len(caps) < 2:
+            return False
+        joined = " ".join(keys)
+        if any(org == joined or org.startswith(joined + " ") for org in self.orgs):
+            return False
+        if keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms:
+            return False
+        return m.cue or keys[0] in self.lex.first_names
+
+
+def _surname_keys(words: Sequence[str]) -> set[str]:
+    """Keys under which a one-word (or particle + word) mention may refer to ``words``."""
+    keys = [fold(w) for w in words]
+    out = {keys[-1]}
+    # "de la Fuente", "van der Berg": the particles belong to the surname.
+    k = len(keys) - 1
+    while k > 0 and keys[k - 1] in _PARTICLES:
+        k -= 1
+        out.add(" ".join(keys[k:]))
+    for part in keys[-1].split("-"):
+        if len(part) > 2:
+            out.add(part)
+    if len(keys) >= 3 and keys[-2] not in _PARTICLES:
+        out.add(" ".join(keys[-2:]))  # "Karim Haddad" in "Abdel Karim Haddad"
+    return out
+
+
+def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -> list[str]:
+    """The people an article mentions, each under its fullest form, in order of first
+    mention.
+
+    >>> extract_people("", "President Joe Biden spoke. Later Mr. Biden left.")
+    ['Joe Biden']
+    """
+    lex = _lexicon()
+    ex = _Extractor(lex)
+    body_tokens = _tokens(body)
+    ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
+    mentions = [m for s, e in ex.runs(body_tokens)
+                if (m := ex.mention(body_tokens, s, e, headline=False)) is not None]
+    heading_mentions: list[_Mention] = []
+    for text in [title, *headings]:
+        if not text:
+            continue
+        tokens = _tokens(text)
+        headline = _is_titlecase(text)
+        for s, e in ex.runs(tokens):
+            m = ex.mention(tokens, s, e, headline=headline)
+            if m is not None:
+                m.from_heading = headline
+                m.position = -1
+                heading_mentions.append(m)
+
+    # Full names first; shorter forms that are part of a fuller one merge into it.
+    people: list[list[str]] = []
+    first_seen: list[int] = []
+    for m in mentions:
+        if not ex.is_full_name(m):
+            continue
+        folded = [fold(w) for w in m.words]
+        for i, person in enumerate(people):
+            pf = [fold(w) for w in person]
+            if _contains(pf, folded):
+                break
+            if _contains(folded, pf):
+                people[i] = m.words
+                break
+        else:
+            people.append(m.words)
+            first_seen.append(m.position)
+
+    index: dict[str, set[int]] = {}
+    for i, person in enumerate(people):
+        for key in _surname_keys(person):
+            index.setdefault(key, set()).add(i)
+
+    surnames: list[str] = []
+    for m in mentions + heading_mentions:
+        if ex.is_full_name(m) and not m.from_heading:
+            continue
+        key = " ".join(fold(w) for w in m.words)
+        owners = index.get(key, set())
+        if len(owners) == 1:
+            i = next(iter(owners))
+            if m.position >= 0:
+                first_seen[i] = min(first_seen[i], m.position)
+            continue
+        if owners or m.from_heading:
+            continue
+        if m.titled and len(m.words) <= 3 and key not in (fold(s) for s in surnames):
+            if len(m.words) == 1 or m.words[0].lower() in _PARTICLES:
+                surnames.append(" ".join(m.words))
+                people.append(m.words)
+                first_seen.append(m.position)
+
+    order = sorted(range(len(people)), key=lambda i: first_seen[i])
+    result: list[str] = []
+    seen: set[str] = set()
+    for i in order:
+        name = " ".join(people[i])
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            result.append(name)
+    return result
+
+
+def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    """True when ``shorter`` is ``longer`` with some words left out (same order)."""
+    if len(shorter) > len(longer) or shorter[-1] != longer[-1]:
+        return False
+    it = iter(longer)
+    return all(any(word == other for other in it) for word in shorter)

@@ -1,0 +1,226 @@
+"""The values docsearch reads, stores and returns: plain, immutable attrs classes.
+
+``Article`` is what readers produce and the index stores; ``SearchResults`` holds
+``Hit`` objects and facet counts (``FacetValue``). ``to_dict()`` on each gives the
+documented JSON shape (``published`` as ISO 8601).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["Article", "FacetValue", "Hit", "SearchResults", "format_published", "parse_published"]
+
+
+def _strings(values: Iterable[str] | str | None) -> tuple[str, ...]:
+    """Normalise a list-ish field: a single string becomes a one-item tuple; blanks and
+    repeats are dropped, order is kept."""
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = [values]
+    seen: dict[str, None] = {}
+    for value in values:
+        text = " ".join(str(value).split())
+        if text:
+            seen.setdefault(text, None)
+    return tuple(seen)
+
+
+def _optional_text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def format_published(value: dt.date | None) -> str | None:
+    """ISO 8601 text of a publication date: ``2021-12-31`` for a date,
+    ``2021-12-31T14:05:00Z`` for a (naive UTC) datetime, ``None`` for none."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+    return value.isoformat()
+
+
+def parse_published(text: str | None) -> dt.date | None:
+    """Inverse of :func:`format_published`."""
+    if not text:
+        return None
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value
+
+
+def _published(value: object) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return parse_published(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"published must be a date, a datetime or ISO text, not {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """One news article, as read from a file or built in Python.
+
+    >>> a = Article(title="Harbour reopens", body="The harbour reopened on Monday.")
+    >>> a.title, a.people
+    ('Harbour reopens', ())
+
+    ``id`` is stable across runs (see :func:`docsearch.readers.article_id`); when it is
+    left empty, the index derives it from the url, else from the content.
+    """
+
+    id: str = attrs.field(default="", converter=lambda v: str(v or "").strip())
+    title: str = attrs.field(default="", converter=lambda v: " ".join(str(v or "").split()))
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    source: str | None = attrs.field(default=None, converter=_optional_text)
+    published: dt.date | None = attrs.field(default=None, converter=_published)
+    url: str | None = attrs.field(default=None, converter=_optional_text)
+    body: str = attrs.field(default="", converter=lambda v: str(v or "").strip())
+    sections: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    people: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    path: str | None = attrs.field(default=None, converter=_optional_text)
+    content_hash: str | None = attrs.field(default=None, converter=_optional_text)
+
+    def evolve(self, **changes: Any) -> Article:
+        """A copy with some fields changed."""
+        return attrs.evolve(self, **changes)
+
+    def computed_hash(self) -> str:
+        """A SHA-256 of the article's own text fields (used when no file hash is known)."""
+        h = hashlib.sha256()
+        for part in (self.title, "\x1f".join(self.authors), self.source or "",
+                     format_published(self.published) or "", self.url or "", self.body):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x1e")
+        return h.hexdigest()
+
+    def to_dict(self, body: bool = True) -> dict[str, Any]:
+        """The documented JSON shape of an article."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "authors": list(self.authors),
+            "source": self.source,
+            "published": format_published(self.published),
+            "url": self.url,
+            "people": list(self.people),
+            "topics": list(self.topics),
+            "sections": list(self.sections),
+            "path": self.path,
+            "content_hash": self.content_hash,
+        }
+        if body:
+            out["body"] = self.body
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Build an article from :meth:`to_dict` output (unknown keys are ignored)."""
+        names = {f.name for f in attrs.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@attrs.frozen(kw_only=True)
+class FacetValue:
+    """One value of a facet and how many matching articles have it.
+
+    ``value`` is ``None`` in the date facet's bucket of articles without a date.
+    ``selected`` is true when the search filtered on this value.
+    """
+
+    value: str | None
+    count: int
+    selected: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "count": self.count, "selected": self.selected}
+
+
+@attrs.frozen(kw_only=True)
+class Hit:
+    """One search result: the article's fields (no body), its score and a snippet.
+
+    ``snippet`` is HTML: article text escaped, matched terms wrapped in ``<mark>``.
+    ``score`` is ``None`` when results are sorted by date.
+    """
+
+    id: str
+    title: str
+    authors: tuple[str, ...]
+    source: str | None
+    published: dt.date | None
+    url: str | None
+    people: tuple[str, ...]
+    topics: tuple[str, ...]
+    path: str | None
+    score: float | None
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "authors": list(self.authors),
+            "source": self.source,
+            "published": format_published(self.published),
+            "url": self.url,
+            "people": list(self.people),
+            "topics": list(self.topics),
+            "path": self.path,
+            "score": None if self.score is None else round(self.score, 4),
+            "snippet": self.snippet,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class SearchResults:
+    """The answer to one search: one page of hits plus facet counts.
+
+    ``total`` counts every matching article, not only this page. ``facets`` maps a
+    facet name (``person``, ``topic``, ``source``, ``date``) to its values.
+    ``suggestion`` is a corrected query when the index suggests one, else ``None``.
+    """
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    hits: tuple[Hit, ...]
+    facets: Mapping[str, tuple[FacetValue, ...]]
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        """How many pages of ``per_page`` hits there are."""
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "pages": self.pages,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": {name: [v.to_dict() for v in values] for name, values in self.facets.items()},
+            "suggestion": self.suggestion,
+        }

@@ -1,0 +1,154 @@
+"""Text rendering for the terminal: search results, facet tables, an article,
+index statistics and indexing reports. No library calls here, only formatting."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import click
+
+from docsearch.index import IndexReport, IndexStats
+from docsearch.models import Article, FacetValue, SearchResults, format_published
+from docsearch.search.snippets import terminal_snippet
+
+__all__ = ["render_article", "render_facets", "render_json", "render_report",
+           "render_results", "render_stats"]
+
+_WIDTH = 88
+_BAR = 30
+
+
+def render_json(data: Any) -> str:
+    """Stable, readable JSON (UTF-8 kept as is)."""
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _bold(text: str) -> str:
+    return click.style(text, bold=True)
+
+
+def _dim(text: str) -> str:
+    return click.style(text, dim=True)
+
+
+def _facet_label(value: str | None) -> str:
+    return "(no date)" if value is None else value
+
+
+def render_facet(name: str, values: Sequence[FacetValue]) -> list[str]:
+    """One facet as an aligned table; the date facet gets a bar per bucket."""
+    lines = [_bold(name)]
+    if not values:
+        return [*lines, _dim("  (none)")]
+    labels = [_facet_label(v.value) for v in values]
+    width = min(max(len(label) for label in labels), 40)
+    top = max(v.count for v in values)
+    count_width = len(str(top))
+    for value, label in zip(values, labels):
+        if len(label) > width:
+            label = label[:width - 1] + "…"
+        mark = "*" if value.selected else " "
+        line = f" {mark}{label:<{width}}  {value.count:>{count_width}}"
+        if name == "date":
+            line += "  " + click.style("█" * max(1, round(_BAR * value.count / top)), fg="cyan")
+        lines.append(line)
+    return lines
+
+
+def render_facets(facets: Mapping[str, Sequence[FacetValue]]) -> str:
+    blocks = ["\n".join(render_facet(name, values)) for name, values in facets.items()]
+    return "\n\n".join(blocks)
+
+
+def _meta_line(published: Any, source: str | None, ident: str) -> str:
+    parts = [format_published(published) or "no date", source or "unknown source", ident]
+    return " · ".join(parts)
+
+
+def render_results(results: SearchResults, show_facets: bool = True) -> str:
+    """Hits as a compact list (title, date, source, people, snippet), then facets."""
+    lines: list[str] = []
+    shown = f'"{results.query}"' if results.query else "all articles"
+    if results.total:
+        first = (results.page - 1) * results.per_page + 1
+        last = first + len(results.hits) - 1
+        span = f"{first}-{last} of {results.total}" if results.hits else f"0 of {results.total}"
+        lines.append(f"{span} results for {shown} (page {results.page} of {results.pages})")
+    else:
+        lines.append(f"No results for {shown}.")
+    if results.suggestion:
+        lines.append(f"Did you mean: {_bold(results.suggestion)}")
+    for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
+        lines.append("")
+        lines.append(f"{n:>3}. " + _bold(hit.title or "(untitled)"))
+        lines.append("     " + _dim(_meta_line(hit.published, hit.source, hit.id)))
+        if hit.people:
+            lines.append("     people: " + ", ".join(hit.people))
+        if hit.topics:
+            lines.append("     topics: " + "; ".join(hit.topics))
+        snippet = terminal_snippet(hit.snippet, lambda s: click.style(s, bold=True,
+                                                                         fg="yellow"))
+        for wrapped in textwrap.wrap(snippet, _WIDTH - 5):
+            lines.append("     " + wrapped)
+    if show_facets and results.facets and results.total:
+        lines.append("")
+        lines.append(render_facets(results.facets))
+    return "\n".join(lines)
+
+
+def render_article(article: Article) -> str:
+    """An article with its metadata, then its body."""
+    fields: list[tuple[str, str]] = [
+        ("id", article.id),
+        ("published", format_published(article.published) or "no date"),
+        ("source", article.source or ""),
+        ("authors", ", ".join(article.authors)),
+        ("url", article.url or ""),
+        ("people", ", ".join(article.people)),
+        ("topics", "; ".join(article.topics)),
+        ("sections", "; ".join(article.sections)),
+        ("path", article.path or ""),
+    ]
+    lines = [_bold(article.title or "(untitled)"), ""]
+    lines += [f"{_dim(f'{k:>9}')}  {v}" for k, v in fields if v]
+    lines.append("")
+    for paragraph in article.body.split("\n\n"):
+        lines.extend(textwrap.wrap(paragraph, _WIDTH) or [""])
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def _size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"
+
+
+def render_stats(stats: IndexStats) -> str:
+    rows = [
+        ("index", stats.path),
+        ("documents", str(stats.documents)),
+        ("segments", str(stats.segments)),
+        ("size on disk", _size(stats.size_bytes)),
+        ("people", str(stats.people)),
+        ("topics", str(stats.topics)),
+        ("sources", str(stats.sources)),
+        ("dates", f"{stats.earliest} to {stats.latest}" if stats.earliest else "none"),
+        ("last write", stats.last_write or "never"),
+    ]
+    return "\n".join(f"{k:>12}  {v}" for k, v in rows)
+
+
+def render_report(report: IndexReport, echo_error: Callable[[str], None]) -> str:
+    """The summary line of an indexing run; each failure goes to ``echo_error``."""
+    for error in report.failed:
+        echo_error(f"skipped {error.path}: {error.reason}")
+    summary = (f"{report.files} files: {report.added} added, {report.updated} updated, "
+               f"{report.unchanged} unchanged, {len(report.failed)} failed")
+    return summary

@@ -1,0 +1,126 @@
+"""Markdown: web clippings, with or without YAML front matter.
+
+The text is parsed with markdown-it-py into headings and paragraphs (markup
+stripped, link text kept), then the clipping rules of :mod:`.clipping` find the
+title, byline, date line, url footer and debris. Front-matter values (see
+:mod:`.meta`) override what the clipping rules find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import frontmatter
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from docsearch.errors import ParseError
+from docsearch.models import Article
+from docsearch.readers.clipping import Block, assemble
+from docsearch.readers.meta import fields_from_metadata
+
+__all__ = ["MarkdownReader", "markdown_blocks"]
+
+_MD = MarkdownIt("commonmark").enable("table")
+
+
+def _inline_block(token: Token, level: int) -> Block:
+    """Plain text of an inline token, noting whether all of it is link or image text."""
+    parts: list[str] = []
+    urls: list[str] = []
+    depth = 0
+    outside = 0
+    links = 0
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+            if depth == 0 and child.content.strip():
+                outside += 1
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif kind == "link_open":
+            depth += 1
+            links += 1
+            href = str(child.attrs.get("href") or "")
+            if href.startswith(("http://", "https://")):
+                urls.append(href)
+        elif kind == "link_close":
+            depth = max(0, depth - 1)
+        elif kind == "image":
+            links += 1
+            parts.append(child.content)
+    text = " ".join("".join(parts).split())
+    return Block(text=text, level=level, link_only=links > 0 and outside == 0, urls=urls)
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Headings, paragraphs, list items, table rows and code of a Markdown text."""
+    tokens = _MD.parse(text)
+    blocks: list[Block] = []
+    level = 0
+    row: list[str] = []
+    in_cell = False
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1:])
+        elif kind == "heading_close":
+            level = 0
+        elif kind in ("th_open", "td_open"):
+            in_cell = True
+        elif kind in ("th_close", "td_close"):
+            in_cell = False
+        elif kind == "tr_close":
+            if any(row):
+                blocks.append(Block(" | ".join(row)))
+            row = []
+        elif kind == "inline":
+            block = _inline_block(token, level)
+            if in_cell:
+                row.append(block.text)
+            else:
+                blocks.append(block)
+        elif kind in ("fence", "code_block") and token.content.strip():
+            blocks.append(Block(token.content.strip()))
+    return blocks
+
+
+class MarkdownReader:
+    """Markdown clippings and Markdown with YAML front matter (``.md``, ``.markdown``)."""
+
+    name = "markdown"
+    suffixes = (".md", ".markdown", ".mdown", ".mkd")
+
+    def read(self, text: str, path: str) -> Iterator[Article]:
+        meta: dict[str, Any] = {}
+        content = text
+        if text.lstrip("\ufeff").startswith(("---", "+++")):
+            try:
+                post = frontmatter.loads(text.lstrip("\ufeff"))
+            except (yaml.YAMLError, ValueError, TypeError) as exc:
+                reason = " ".join(str(exc).split())[:160]
+                raise ParseError(path, f"malformed front matter: {reason}") from None
+            if not isinstance(post.metadata, dict):
+                raise ParseError(path, "malformed front matter: not a mapping of keys to values")
+            meta, content = dict(post.metadata), post.content
+        fields = fields_from_metadata(meta, path)
+        blocks = markdown_blocks(content)
+        title = fields.get("title")
+        if title is not None and blocks and blocks[0].level == 1 and blocks[0].text == title:
+            blocks = blocks[1:]
+        clip = assemble(blocks, title=title)
+        values: dict[str, Any] = {
+            "title": clip.title,
+            "authors": clip.authors,
+            "published": clip.published,
+            "url": clip.url,
+            "sections": clip.sections,
+            "body": clip.body,
+        }
+        values.update({k: v for k, v in fields.items() if k != "body"})
+        if not values["title"] and not values["body"]:
+            raise ParseError(path, "no title or text")
+        yield Article(**values)

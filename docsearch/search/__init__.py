@@ -1,0 +1,230 @@
+"""Searching an index: one query run, filters and facet counts on numpy columns,
+one scored (or date-sorted) page of hits with snippets, and a spelling suggestion.
+
+Filters combine as the facets do: values of one facet are alternatives (OR),
+different facets must all hold (AND). Facet counts are *multi-select*: the counts
+of a facet ignore that facet's own selection and apply every other filter, so a
+selected person's facet still shows how many articles each other person has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import attrs
+import numpy as np
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.searching import Searcher
+
+from docsearch.errors import QueryError
+from docsearch.models import Hit, SearchResults, parse_published
+from docsearch.search.columns import Column, Columns
+from docsearch.search.facets import (
+    DATE_GRANULARITIES,
+    DEFAULT_FACETS,
+    FACETS,
+    check_facets,
+    get_facet,
+)
+from docsearch.search.query import QueryParser
+from docsearch.search.snippets import make_snippet
+from docsearch.store import Store
+
+__all__ = ["SearchEngine", "SearchRequest"]
+
+_FILTER_FACETS = ("person", "topic", "source", "author")
+MAX_PER_PAGE = 1000
+
+
+def _tuple(values: Sequence[str] | str | None) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        return (values,)
+    return tuple(v for v in values if v and v.strip())
+
+
+@attrs.frozen(kw_only=True)
+class SearchRequest:
+    """Everything one search asks for (see :meth:`docsearch.Index.search`)."""
+
+    query: str = ""
+    people: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    facets: tuple[str, ...] = attrs.field(default=DEFAULT_FACETS, converter=_tuple)
+    date_facet: str = "year"
+    facet_limit: int | None = 10
+
+    def validate(self) -> None:
+        if self.sort not in ("relevance", "date"):
+            raise QueryError(f"unknown sort '{self.sort}' (use relevance or date)")
+        if not isinstance(self.page, int) or self.page < 1:
+            raise QueryError(f"page must be a whole number of at least 1, not {self.page!r}")
+        if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}, "
+                             f"not {self.per_page!r}")
+        if self.date_facet not in DATE_GRANULARITIES:
+            raise QueryError(f"unknown date facet '{self.date_facet}' (use year, month or day)")
+        if self.facet_limit is not None and self.facet_limit < 1:
+            raise QueryError(f"facet_limit must be at least 1, not {self.facet_limit!r}")
+        if self.since and self.until and _day(self.since) > _day(self.until):
+            raise QueryError(f"since ({_day(self.since)}) is after until ({_day(self.until)})")
+        check_facets(self.facets)
+
+    def selections(self) -> dict[str, tuple[str, ...]]:
+        return {"person": self.people, "topic": self.topics, "source": self.sources,
+                "author": self.authors}
+
+
+def _day(value: dt.date) -> str:
+    return value.strftime("%Y-%m-%d")
+
+
+class SearchEngine:
+    """Answers searches on one store; keeps a searcher and facet columns warm."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.columns = Columns([*_FILTER_FACETS, "day"])
+        self.parser = QueryParser(store.ix.schema)
+        self._searcher: Searcher | None = None
+
+    def searcher(self) -> Searcher:
+        """A searcher on the latest committed state of the index."""
+        if self._searcher is None:
+            self._searcher = self.store.ix.searcher()
+        elif not self._searcher.up_to_date():
+            try:
+                self._searcher = self._searcher.refresh()
+            except TypeError:
+                # Whoosh cannot refresh a searcher opened on an empty index.
+                self._searcher.close()
+                self._searcher = self.store.ix.searcher()
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def column(self, field: str) -> Column:
+        return self.columns.get(self.searcher(), field)
+
+    def resolve(self, field: str, typed: str) -> list[str]:
+        """The index's values of a keyword field that a typed value stands for."""
+        column = self.column(field)
+        if typed.endswith("*"):
+            from docsearch.extract.people import fold
+            stem = fold(typed[:-1])
+            return [v for v in column.values if fold(v).startswith(stem)]
+        facet = FACETS.get(field) or get_facet("person")
+        return [column.values[i] for i in facet.resolve(column, typed)]
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        request.validate()
+        searcher = self.searcher()
+        size = searcher.doc_count_all()
+        q = self.parser.parse(request.query, self.resolve)
+
+        base = np.zeros(size, dtype=bool)
+        if q is not wq.NullQuery:
+            ids = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
+            base[ids] = True
+        if request.since or request.until:
+            base &= self._date_mask(searcher, request.since, request.until)
+
+        selected: dict[str, set[int]] = {}
+        masks: dict[str, np.ndarray] = {}
+        for field, typed_values in request.selections().items():
+            if not typed_values:
+                continue
+            column = self.columns.get(searcher, field)
+            ords: set[int] = set()
+            for typed in typed_values:
+                ords.update(FACETS[field].resolve(column, typed))
+            selected[field] = ords
+            masks[field] = column.docs_with(sorted(ords))
+
+        final = base.copy()
+        for mask in masks.values():
+            final &= mask
+        total = int(final.sum())
+
+        facets = {}
+        for name in request.facets:
+            facet = get_facet(name)
+            mask = base.copy()
+            for field, other in masks.items():
+                if field != facet.field:
+                    mask &= other
+            column = self.columns.get(searcher, facet.field)
+            counts = column.counts(mask)
+            facets[name] = facet.values(column, counts, selected.get(facet.field, set()),
+                                        request.facet_limit, int(mask.sum()),
+                                        granularity=request.date_facet)
+
+        hits = self._hits(searcher, q, request, final, restricted=bool(masks) or bool(
+            request.since or request.until)) if total else ()
+        suggestion = None
+        if request.query.strip() and total == 0:
+            suggestion = self._suggest(searcher, q, request.query, final_filter=masks)
+        return SearchResults(query=request.query, total=total, page=request.page,
+                             per_page=request.per_page, hits=hits, facets=facets,
+                             suggestion=suggestion)
+
+    def _date_mask(self, searcher: Searcher, since: dt.date | None,
+                   until: dt.date | None) -> np.ndarray:
+        column = self.columns.get(searcher, "day")
+        low = _day(since) if since else "0000-00-00"
+        high = _day(until) if until else "9999-99-99"
+        ords = [i for i, v in enumerate(column.values) if low <= v <= high]
+        return column.docs_with(ords)
+
+    def _hits(self, searcher: Searcher, q: wq.Query, request: SearchRequest,
+              final: np.ndarray, restricted: bool) -> tuple[Hit, ...]:
+        allow = set(np.flatnonzero(final).tolist()) if restricted else None
+        by_date = request.sort == "date" or isinstance(q, wq.Every)
+        kwargs = {"filter": allow, "terms": True}
+        if by_date:
+            kwargs["sortedby"] = [sorting.FieldFacet("date", reverse=True),
+                                  sorting.FieldFacet("id")]
+        if (request.page - 1) * request.per_page >= int(final.sum()):
+            return ()
+        page = searcher.search_page(q, request.page, pagelen=request.per_page, **kwargs)
+        out = []
+        for hit in page:
+            stored = hit.fields()
+            data = stored.get("data") or {}
+            body = stored.get("body", "")
+            out.append(Hit(
+                id=stored["id"], title=stored.get("title", ""),
+                authors=tuple(data.get("authors", ())), source=data.get("source"),
+                published=parse_published(data.get("published")), url=data.get("url"),
+                people=tuple(data.get("people", ())), topics=tuple(data.get("topics", ())),
+                path=data.get("path"), score=None if by_date else float(hit.score),
+                snippet=make_snippet(hit, body),
+            ))
+        return tuple(out)
+
+    def _suggest(self, searcher: Searcher, q: wq.Query, text: str,
+                 final_filter: dict[str, np.ndarray]) -> str | None:
+        try:
+            corrected = searcher.correct_query(q, text)
+        except Exception:  # noqa: BLE001 - a suggestion is optional
+            return None
+        if corrected.query == q or corrected.string.strip() == text.strip():
+            return None
+        for _ in searcher.docs_for_query(corrected.query):
+            return corrected.string
+        return None

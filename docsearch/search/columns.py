@@ -1,0 +1,119 @@
+"""Facet columns: for each keyword field, which documents hold which values, as numpy
+arrays, so facet counts and facet filters are one vectorised pass.
+
+A column is read once per index segment from the field's posting lists (cached
+by segment id and live-document count, so an update only reads the new
+segments) and joined over the segments of the open searcher. Document numbers
+are Whoosh's global ones; deleted documents are not in the postings.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from whoosh.searching import Searcher
+
+__all__ = ["Column", "Columns"]
+
+
+class Column:
+    """One field's values and, in parallel arrays, (document, value) pairs."""
+
+    def __init__(self, values: list[str], docs: np.ndarray, ords: np.ndarray, size: int) -> None:
+        self.values = values                       # sorted, distinct
+        self.docs = docs                           # int64 document numbers
+        self.ords = ords                           # int32 indexes into values
+        self.size = size                           # number of documents (incl. deleted)
+        self.lookup = {v: i for i, v in enumerate(values)}
+
+    def counts(self, mask: np.ndarray | None) -> np.ndarray:
+        """How many documents in ``mask`` (a boolean array) hold each value."""
+        ords = self.ords if mask is None else self.ords[mask[self.docs]]
+        return np.bincount(ords, minlength=len(self.values))
+
+    def docs_with(self, ordinals: Sequence[int]) -> np.ndarray:
+        """A boolean mask of the documents that hold any of the given values."""
+        mask = np.zeros(self.size, dtype=bool)
+        if len(ordinals):
+            wanted = np.zeros(len(self.values), dtype=bool)
+            wanted[list(ordinals)] = True
+            mask[self.docs[wanted[self.ords]]] = True
+        return mask
+
+
+class Columns:
+    """The facet columns of one index, kept up to date with its searcher."""
+
+    def __init__(self, fields: Sequence[str]) -> None:
+        self.fields = tuple(fields)
+        self._segments: dict[tuple[Any, ...], tuple[list[str], np.ndarray, np.ndarray]] = {}
+        self._joined: dict[str, Column] = {}
+        self._key: tuple[Any, ...] | None = None
+        self._lock = threading.Lock()
+
+    def get(self, searcher: Searcher, field: str) -> Column:
+        """The column of ``field`` for the index state ``searcher`` sees."""
+        with self._lock:
+            key = tuple(self._segment_key(s) for s, _ in searcher.leaf_searchers())
+            if key != self._key:
+                self._joined = {}
+                self._key = key
+                alive = {(k, f) for k in key for f in self.fields}
+                self._segments = {k: v for k, v in self._segments.items() if k in alive}
+            column = self._joined.get(field)
+            if column is None:
+                column = self._join(searcher, field)
+                self._joined[field] = column
+            return column
+
+    @staticmethod
+    def _segment_key(leaf: Searcher) -> tuple[Any, ...]:
+        reader = leaf.reader()
+        segment = reader.segment() if hasattr(reader, "segment") else None
+        ident = segment.segment_id() if segment is not None else id(reader)
+        return (ident, reader.doc_count_all(), reader.doc_count())
+
+    def _segment(self, leaf: Searcher, field: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+        key = (self._segment_key(leaf), field)
+        cached = self._segments.get(key)
+        if cached is not None:
+            return cached
+        reader = leaf.reader()
+        values: list[str] = []
+        doc_parts: list[np.ndarray] = []
+        ord_parts: list[np.ndarray] = []
+        if field in reader.schema:
+            for term in reader.lexicon(field):
+                ids = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int64)
+                if not len(ids):
+                    continue
+                doc_parts.append(ids)
+                ord_parts.append(np.full(len(ids), len(values), dtype=np.int32))
+                values.append(term.decode("utf-8") if isinstance(term, bytes) else str(term))
+        docs = np.concatenate(doc_parts) if doc_parts else np.zeros(0, dtype=np.int64)
+        ords = np.concatenate(ord_parts) if ord_parts else np.zeros(0, dtype=np.int32)
+        self._segments[key] = (values, docs, ords)
+        return values, docs, ords
+
+    def _join(self, searcher: Searcher, field: str) -> Column:
+        parts = [(self._segment(leaf, field), offset) for leaf, offset in
+                 searcher.leaf_searchers()]
+        values = sorted({v for (vals, _, _), _ in parts for v in vals})
+        index = {v: i for i, v in enumerate(values)}
+        docs: list[np.ndarray] = []
+        ords: list[np.ndarray] = []
+        for (vals, seg_docs, seg_ords), offset in parts:
+            if not len(seg_docs):
+                continue
+            remap = np.array([index[v] for v in vals], dtype=np.int32)
+            docs.append(seg_docs + offset)
+            ords.append(remap[seg_ords])
+        return Column(
+            values,
+            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+            np.concatenate(ords) if ords else np.zeros(0, dtype=np.int32),
+            searcher.doc_count_all(),
+        )

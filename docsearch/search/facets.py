@@ -1,0 +1,128 @@
+"""Facet kinds, one small class each, in one registry.
+
+A facet kind knows its column (the keyword field it counts), how a typed value
+is resolved to the values the index holds, and how counts become an ordered
+list of :class:`~docsearch.models.FacetValue`:
+
+- ``person``, ``topic``, ``source``, ``author``: most frequent first (ties by
+  name), the top ``limit`` plus every selected value;
+- ``date``: buckets by year, month or day in date order, then a ``None`` bucket
+  counting matching articles without a date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from docsearch.errors import UnknownFacetError
+from docsearch.extract.people import fold
+from docsearch.models import FacetValue
+from docsearch.search.columns import Column
+
+__all__ = ["DATE_GRANULARITIES", "FACETS", "DateFacet", "Facet", "TermsFacet", "get_facet"]
+
+DATE_GRANULARITIES = {"year": 4, "month": 7, "day": 10}
+
+
+class Facet:
+    """Base class: a named facet counted over one keyword column."""
+
+    name: str = ""
+    field: str = ""
+
+    def resolve(self, column: Column, typed: str) -> list[int]:
+        """Ordinals of the column values that ``typed`` stands for: the exact value,
+        else the values equal to it ignoring case and accents."""
+        exact = column.lookup.get(typed.strip())
+        if exact is not None:
+            return [exact]
+        key = fold(" ".join(typed.split()))
+        return [i for i, v in enumerate(column.values) if fold(v) == key]
+
+    def values(self, column: Column, counts: np.ndarray, selected: set[int], limit: int | None,
+               total: int, **options: str) -> tuple[FacetValue, ...]:
+        raise NotImplementedError
+
+
+class TermsFacet(Facet):
+    """Counts of a keyword field's values, most frequent first."""
+
+    def __init__(self, name: str, field: str) -> None:
+        self.name = name
+        self.field = field
+
+    def values(self, column: Column, counts: np.ndarray, selected: set[int], limit: int | None,
+               total: int, **options: str) -> tuple[FacetValue, ...]:
+        nonzero = np.flatnonzero(counts)
+        order = sorted(nonzero.tolist(), key=lambda i: (-int(counts[i]), column.values[i]))
+        if limit is not None:
+            shown = order[:limit]
+            shown += [i for i in sorted(selected, key=lambda i: column.values[i])
+                      if i not in shown]
+        else:
+            shown = order + [i for i in sorted(selected) if i not in order]
+        return tuple(FacetValue(value=column.values[i], count=int(counts[i]),
+                                selected=i in selected) for i in shown)
+
+
+class PersonFacet(TermsFacet):
+    """People: a surname alone also finds the one person of that surname."""
+
+    def resolve(self, column: Column, typed: str) -> list[int]:
+        found = super().resolve(column, typed)
+        if found or " " in typed.strip():
+            return found
+        key = fold(typed.strip())
+        matches = [i for i, v in enumerate(column.values) if fold(v).split()[-1] == key]
+        return matches if len(matches) == 1 else []
+
+
+class DateFacet(Facet):
+    """Articles per year, month or day, in date order, plus undated ones."""
+
+    name = "date"
+    field = "day"
+
+    def values(self, column: Column, counts: np.ndarray, selected: set[int], limit: int | None,
+               total: int, **options: str) -> tuple[FacetValue, ...]:
+        width = DATE_GRANULARITIES[options.get("granularity", "year")]
+        buckets: dict[str, int] = {}
+        for i in np.flatnonzero(counts).tolist():
+            key = column.values[i][:width]
+            buckets[key] = buckets.get(key, 0) + int(counts[i])
+        out = [FacetValue(value=k, count=v) for k, v in sorted(buckets.items())]
+        undated = total - int(counts.sum())
+        if undated > 0:
+            out.append(FacetValue(value=None, count=undated))
+        return tuple(out)
+
+
+FACETS: dict[str, Facet] = {
+    "person": PersonFacet("person", "person"),
+    "topic": TermsFacet("topic", "topic"),
+    "source": TermsFacet("source", "source"),
+    "author": TermsFacet("author", "author"),
+    "date": DateFacet(),
+}
+DEFAULT_FACETS = ("person", "topic", "source", "date")
+
+
+def get_facet(name: str) -> Facet:
+    """The facet kind called ``name``; :class:`UnknownFacetError` if there is none."""
+    try:
+        return FACETS[name]
+    except KeyError:
+        raise UnknownFacetError(
+            f"unknown facet '{name}' (facets: {', '.join(FACETS)})") from None
+
+
+def check_facets(names: Sequence[str]) -> tuple[str, ...]:
+    """Validate facet names, keeping their order and dropping repeats."""
+    out: list[str] = []
+    for name in names:
+        get_facet(name)
+        if name not in out:
+            out.append(name)
+    return tuple(out)

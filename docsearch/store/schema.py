@@ -1,0 +1,137 @@
+"""The Whoosh schema and the mapping between ``Article`` and stored documents.
+
+=========  ==============================================  ============================
+field      type                                            used for
+=========  ==============================================  ============================
+id         ID, unique, stored                              update and delete by id
+title      TEXT, stemmed, accent-folded, stored            search (boosted), highlights
+body       TEXT, stemmed, accent-folded, stored            search, snippets
+person     exact multi-value keyword                       filter, facet, ``person:``
+topic      exact multi-value keyword                       filter, facet, ``topic:``
+source     exact keyword                                   filter, facet, ``source:``
+author     exact multi-value keyword                       ``author:``
+date       DATETIME (naive UTC), sortable                  ``--since``/``--until``, sort
+day        ID ``YYYY-MM-DD``                               date facet
+path       ID                                              sync (which file holds it)
+data       STORED                                          the rest of the article
+=========  ==============================================  ============================
+
+The keyword fields keep values exactly (case, spaces and commas included): a
+value is one term. Searching them case-insensitively is done by the search layer,
+which resolves what a user typed against the terms the index holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from whoosh import analysis, fields
+from whoosh.support.charset import accent_map
+
+from docsearch.models import Article, format_published, parse_published
+
+__all__ = ["FACET_FIELDS", "SEPARATOR", "article_from_stored", "build_schema", "to_document"]
+
+SEPARATOR = "\x1f"
+FACET_FIELDS = ("person", "topic", "source", "author")
+TEXT_FIELDS = ("title", "body")
+
+
+def text_analyzer() -> analysis.Analyzer:
+    """Words, lower-cased, accents folded, English stop words removed, Porter-stemmed."""
+    return (analysis.RegexTokenizer()
+            | analysis.LowercaseFilter()
+            | analysis.CharsetFilter(accent_map)
+            | analysis.StopFilter()
+            | analysis.StemFilter(cachesize=50000))
+
+
+def _values_field() -> fields.FieldType:
+    field = fields.KEYWORD(stored=False, lowercase=False, commas=False, scorable=False)
+    field.analyzer = analysis.RegexTokenizer(r"[^\x1f]+")
+    return field
+
+
+def _date_field() -> fields.DATETIME:
+    field = fields.DATETIME(sortable=True)
+    # Articles without a date sort as the oldest (Whoosh's default is the newest).
+    field.default = 0
+    field.set_sortable(True)
+    return field
+
+
+def build_schema() -> fields.Schema:
+    """The schema of a docsearch index (format version 1)."""
+    analyzer = text_analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        title=fields.TEXT(analyzer=analyzer, stored=True, phrase=True),
+        body=fields.TEXT(analyzer=analyzer, stored=True, phrase=True),
+        person=_values_field(),
+        topic=_values_field(),
+        source=_values_field(),
+        author=_values_field(),
+        date=_date_field(),
+        day=fields.ID(),
+        path=fields.ID(),
+        data=fields.STORED(),
+    )
+
+
+def _naive(value: dt.date) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return dt.datetime(value.year, value.month, value.day)
+
+
+def to_document(article: Article) -> dict[str, Any]:
+    """The Whoosh document of an article (every value validated and typed)."""
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "data": {
+            "authors": list(article.authors),
+            "source": article.source,
+            "published": format_published(article.published),
+            "url": article.url,
+            "sections": list(article.sections),
+            "people": list(article.people),
+            "topics": list(article.topics),
+            "path": article.path,
+            "content_hash": article.content_hash,
+        },
+    }
+    for name, values in (("person", article.people), ("topic", article.topics),
+                         ("author", article.authors),
+                         ("source", (article.source,) if article.source else ())):
+        clean = [v.replace(SEPARATOR, " ") for v in values]
+        if clean:
+            doc[name] = SEPARATOR.join(clean)
+    if article.published is not None:
+        doc["date"] = _naive(article.published)
+        doc["day"] = article.published.strftime("%Y-%m-%d")
+    if article.path:
+        doc["path"] = article.path.split("#", 1)[0]
+    return doc
+
+
+def article_from_stored(stored: Mapping[str, Any]) -> Article:
+    """The article back from its stored fields."""
+    data = stored.get("data") or {}
+    return Article(
+        id=stored.get("id", ""),
+        title=stored.get("title", ""),
+        body=stored.get("body", ""),
+        authors=data.get("authors", ()),
+        source=data.get("source"),
+        published=parse_published(data.get("published")),
+        url=data.get("url"),
+        sections=data.get("sections", ()),
+        people=data.get("people", ()),
+        topics=data.get("topics", ()),
+        path=data.get("path"),
+        content_hash=data.get("content_hash"),
+    )

@@ -1,0 +1,154 @@
+"""The web-clipping rules, on the real article and on clippings the rules never saw."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import DATA, REAL_ARTICLE, REAL_ID, SAMPLE_DOCS, load_json
+
+from docsearch import read_file
+from docsearch.readers.clipping import Block, assemble, parse_byline
+
+UNSEEN = DATA / "unseen"
+EXPECTED = load_json(UNSEEN / "expected.json")
+
+
+@pytest.fixture(scope="module")
+def real():
+    result = read_file(SAMPLE_DOCS / REAL_ARTICLE, SAMPLE_DOCS)
+    assert result.errors == ()
+    (article,) = result.articles
+    return article
+
+
+def test_real_article_metadata(real):
+    assert real.id == REAL_ID
+    assert real.title == "Biden and Putin Trade Warnings Over Ukraine, but Vow Diplomacy"
+    assert real.authors == ("AFP",)
+    assert real.published == dt.date(2021, 12, 31)
+    assert real.url == ("https://www.themoscowtimes.com/2021/12/31/"
+                        "biden-and-putin-trade-warnings-over-ukraine-but-vow-diplomacy-a75966")
+    assert real.source == "The Moscow Times"
+    assert real.sections == ("Troops and demands", "U.S. support for Ukraine")
+    assert real.path == REAL_ARTICLE
+    assert len(real.content_hash) == 64
+
+
+def test_real_article_people(real):
+    assert real.people == ("Joe Biden", "Vladimir Putin", "Yury Ushakov", "Jen Psaki",
+                           "Sergei Ryabkov", "Wendy Sherman")
+
+
+def test_real_article_body_has_no_debris(real):
+    assert "kremlin.ru" not in real.body
+    assert "Related article" not in real.body
+    assert "Emphasize Diplomacy Ahead of Call" not in real.body
+    assert "Original url" not in real.body
+    assert "themoscowtimes" not in real.body
+    assert "AFP" not in real.body.split("\n\n")[0]
+    assert "December 31, 2021" not in real.body
+    assert "**" not in real.body and "](" not in real.body
+
+
+def test_real_article_split_paragraph_is_joined(real):
+    assert ("the depth of disagreement — or the dangerously high stakes on the fringes of "
+            "eastern Europe — ahead of in-person negotiations") in real.body
+    paragraphs = real.body.split("\n\n")
+    assert paragraphs[0].startswith("President Joe Biden on Thursday warned")
+    assert paragraphs[-1].endswith("are set to expand if Moscow attacks.")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_unseen_clipping(name):
+    expected = EXPECTED[name]
+    result = read_file(UNSEEN / name, UNSEEN)
+    assert result.errors == ()
+    (article,) = result.articles
+    assert article.title == expected["title"]
+    assert list(article.authors) == expected["authors"]
+    published = article.published.isoformat()[:10] if article.published else None
+    assert published == expected["published"]
+    assert article.url == expected["url"]
+    assert article.source == expected["source"]
+    assert list(article.sections) == expected["sections"]
+    assert sorted(article.people) == sorted(expected["people"])
+    for text in expected["body_contains"]:
+        assert text in article.body
+    for text in expected["body_excludes"]:
+        assert text not in article.body
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By [AFP](#)", ["AFP"]),
+    ("By Jane Doe", ["Jane Doe"]),
+    ("By Jane Doe and Omar Haddad", ["Jane Doe", "Omar Haddad"]),
+    ("By Ana Ruiz, Li Wei & Tom Abbott", ["Ana Ruiz", "Li Wei", "Tom Abbott"]),
+    ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("BY JANE DOE", ["Jane Doe"]),
+    ("Author: Pieter van der Berg", ["Pieter van der Berg"]),
+    ("Written by Jane Doe in Kyiv", ["Jane Doe"]),
+])
+def test_bylines(line, authors):
+    assert parse_byline(line.replace("[AFP](#)", "AFP")) == (authors, None)
+
+
+def test_byline_with_date():
+    assert parse_byline("By Jane Doe | March 4, 2024") == (["Jane Doe"], dt.date(2024, 3, 4))
+
+
+@pytest.mark.parametrize("line", [
+    "By Friday, the council will have voted on the plan.",
+    "By then the damage was done",
+    "By 2030 emissions must halve",
+    "Bylines are not always present",
+])
+def test_sentences_starting_with_by_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def _body(*texts: str) -> str:
+    return assemble([Block(t) for t in texts], title="T").body
+
+
+@pytest.mark.parametrize("debris", [
+    "Advertisement",
+    "Read more: Council votes on budget",
+    "Related: Port reopens after storm",
+    "Photo: Ines Carvalho / Northbay Tribune",
+    "(Photo by Ana Lima/Getty Images)",
+    "Image: Protesters in the square / AFP",
+    "Share this article",
+    "Sign up for our newsletter to get the morning briefing",
+    "5 min read",
+])
+def test_debris_lines_are_dropped(debris):
+    body = _body("The council met on Monday to discuss the budget for next year in detail.",
+                 debris, "It will vote again next week after a long and heated debate.")
+    assert debris not in body
+    assert body.count("\n\n") == 1
+
+
+def test_link_only_lines_are_dropped_but_links_in_text_stay():
+    blocks = [Block("The council met on Monday to discuss the budget for next year."),
+              Block("reuters.com", link_only=True, urls=["https://reuters.com"]),
+              Block("The mayor said the report was clear.")]
+    assert "reuters.com" not in assemble(blocks, title="T").body
+
+
+def test_paragraph_ending_with_punctuation_is_not_joined():
+    body = _body("The vote passed.", "the opposition walked out afterwards, in protest.")
+    assert body == "The vote passed.\n\nthe opposition walked out afterwards, in protest."
+
+
+@pytest.mark.parametrize("footer", [
+    ["Original url:", "<https://example.org/2020/01/02/a>"],
+    ["Original URL: https://example.org/2020/01/02/a"],
+    ["Source: https://example.org/2020/01/02/a"],
+    ["Read the original article at https://example.org/2020/01/02/a"],
+])
+def test_url_footers(footer):
+    clip = assemble([Block("The council met on Monday to discuss the budget for next year."),
+                     *[Block(f) for f in footer]], title="T")
+    assert clip.url == "https://example.org/2020/01/02/a"
+    assert "example.org" not in clip.body
