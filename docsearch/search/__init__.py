@@ -100,15 +100,13 @@ class SearchEngine:
 
     def searcher(self) -> Searcher:
         """A searcher on the latest committed state of the index."""
+        if self._searcher is not None and not self._searcher.up_to_date():
+            # Not Searcher.refresh(): it reuses segment readers whose deletions changed,
+            # so deleted documents would still be found (tests/test_whoosh_pins.py).
+            self._searcher.close()
+            self._searcher = None
         if self._searcher is None:
             self._searcher = self.store.ix.searcher()
-        elif not self._searcher.up_to_date():
-            try:
-                self._searcher = self._searcher.refresh()
-            except TypeError:
-                # Whoosh cannot refresh a searcher opened on an empty index.
-                self._searcher.close()
-                self._searcher = self.store.ix.searcher()
         return self._searcher
 
     def close(self) -> None:

@@ -68,14 +68,17 @@ class TermsFacet(Facet):
 
 
 class PersonFacet(TermsFacet):
-    """People: a surname alone also finds the one person of that surname."""
+    """People: a surname alone ("Putin", "de la Fuente") also finds the one person of
+    that surname, when the index knows only one."""
 
     def resolve(self, column: Column, typed: str) -> list[int]:
         found = super().resolve(column, typed)
-        if found or " " in typed.strip():
+        if found:
             return found
-        key = fold(typed.strip())
-        matches = [i for i, v in enumerate(column.values) if fold(v).split()[-1] == key]
+        key = fold(" ".join(typed.split()))
+        if not key:
+            return []
+        matches = [i for i, v in enumerate(column.values) if fold(v).endswith(" " + key)]
         return matches if len(matches) == 1 else []
 
 
