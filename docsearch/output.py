@@ -64,8 +64,29 @@ def render_facets(facets: Mapping[str, Sequence[FacetValue]]) -> str:
 
 
 def _meta_line(published: Any, source: str | None, ident: str) -> str:
-    parts = [format_published(published) or "no date", source or "unknown source", ident]
-    return " · ".join(parts)
+    day = (format_published(published) or "no date")[:10]
+    return " · ".join(p for p in (day, source, ident) if p)
+
+
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def _wrapped_snippet(snippet: str, indent: str) -> list[str]:
+    """Wrap a snippet for the terminal, matches in bold yellow (markers stand in for the
+    escape codes while wrapping, so line lengths are right)."""
+    text = terminal_snippet(snippet, lambda s: _OPEN + s + _CLOSE)
+    lines = textwrap.wrap(text, _WIDTH - len(indent))
+    style_on = click.style("", bold=True, fg="yellow", reset=False)
+    style_off = click.style("", reset=True)
+    out = []
+    for line in lines:
+        # A match cut by the wrap is closed at the end of its line and reopened.
+        if line.count(_OPEN) > line.count(_CLOSE):
+            line += _CLOSE
+        if line.count(_CLOSE) > line.count(_OPEN):
+            line = _OPEN + line
+        out.append(indent + line.replace(_OPEN, style_on).replace(_CLOSE, style_off))
+    return out
 
 
 def render_results(results: SearchResults, show_facets: bool = True) -> str:
@@ -75,8 +96,14 @@ def render_results(results: SearchResults, show_facets: bool = True) -> str:
     if results.total:
         first = (results.page - 1) * results.per_page + 1
         last = first + len(results.hits) - 1
-        span = f"{first}-{last} of {results.total}" if results.hits else f"0 of {results.total}"
-        lines.append(f"{span} results for {shown} (page {results.page} of {results.pages})")
+        noun = "result" if results.total == 1 else "results"
+        if not results.hits:
+            span = f"No hits on page {results.page} of {results.total} {noun}"
+        elif results.total == len(results.hits):
+            span = f"{results.total} {noun}"
+        else:
+            span = f"{first}-{last} of {results.total} {noun}"
+        lines.append(f"{span} for {shown} (page {results.page} of {results.pages})")
     else:
         lines.append(f"No results for {shown}.")
     if results.suggestion:
@@ -89,10 +116,7 @@ def render_results(results: SearchResults, show_facets: bool = True) -> str:
             lines.append("     people: " + ", ".join(hit.people))
         if hit.topics:
             lines.append("     topics: " + "; ".join(hit.topics))
-        snippet = terminal_snippet(hit.snippet, lambda s: click.style(s, bold=True,
-                                                                         fg="yellow"))
-        for wrapped in textwrap.wrap(snippet, _WIDTH - 5):
-            lines.append("     " + wrapped)
+        lines.extend(_wrapped_snippet(hit.snippet, "     "))
     if show_facets and results.facets and results.total:
         lines.append("")
         lines.append(render_facets(results.facets))

@@ -1,0 +1,187 @@
+"""The command line: output, the --json contract, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import REAL_ARTICLE, REAL_ID, REPO, SAMPLE_DOCS
+
+from docsearch.cli import cli
+
+HIT_FIELDS = {"id", "title", "authors", "source", "published", "url", "people", "topics",
+              "score", "snippet", "path"}
+
+
+@pytest.fixture(scope="module")
+def index_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "index"
+    result = CliRunner().invoke(cli, ["index", str(SAMPLE_DOCS), "--index", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output == "30 files: 35 added, 0 updated, 0 unchanged, 0 failed\n"
+    return path
+
+
+def run(*args, index=None, env=None):
+    argv = list(args) + (["--index", str(index)] if index else [])
+    return CliRunner().invoke(cli, argv, env=env)
+
+
+def run_json(*args, index):
+    result = run(*args, "--json", index=index)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_search_json_contract(index_path):
+    data = run_json("search", "sanctions", "--person", "Vladimir Putin", index=index_path)
+    assert set(data) == {"query", "total", "page", "per_page", "pages", "hits", "facets",
+                         "suggestion"}
+    assert (data["total"], data["page"], data["suggestion"]) == (1, 1, None)
+    (hit,) = data["hits"]
+    assert set(hit) == HIT_FIELDS
+    assert hit["id"] == REAL_ID and hit["path"] == REAL_ARTICLE
+    assert hit["published"] == "2021-12-31"
+    assert hit["source"] == "The Moscow Times"
+    assert set(data["facets"]) == {"person", "topic", "source", "date"}
+    assert data["facets"]["person"][3] == {"value": "Vladimir Putin", "count": 1,
+                                           "selected": True}
+    assert data["facets"]["date"] == [{"value": "2021", "count": 1, "selected": False}]
+
+
+def test_search_text_output(index_path):
+    result = run("search", "sanctions", "--person", "Vladimir Putin", index=index_path,
+                 env={"NO_COLOR": "1"})
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == '1 result for "sanctions" (page 1 of 1)'
+    assert lines[2] == "  1. Biden and Putin Trade Warnings Over Ukraine, but Vow Diplomacy"
+    assert lines[3] == f"     2021-12-31 · The Moscow Times · {REAL_ID}"
+    assert lines[4] == ("     people: Joe Biden, Vladimir Putin, Yury Ushakov, Jen Psaki, "
+                        "Sergei Ryabkov, Wendy Sherman")
+    assert " *Vladimir Putin  1" in lines
+    assert "\x1b[" not in result.output
+
+
+def test_search_options(index_path):
+    data = run_json("search", "--source", "harbourledger.example", "--sort", "date",
+                    "--limit", "2", "--page", "2", "--date-facet", "month", "--facet", "date",
+                    index=index_path)
+    assert (data["total"], data["page"], data["per_page"], data["pages"]) == (4, 2, 2, 2)
+    assert [h["published"] for h in data["hits"]] == ["2021-06-08", "2019-11-05"]
+    assert list(data["facets"]) == ["date"]
+    assert data["facets"]["date"][0] == {"value": "2019-11", "count": 1, "selected": False}
+    data = run_json("search", "--since", "2024-10", "--until", "2024", index=index_path)
+    assert data["total"] == 2
+    data = run_json("search", "harbor", index=index_path)
+    assert (data["total"], data["suggestion"]) == (0, "harbour")
+
+
+def test_show(index_path):
+    data = run_json("show", REAL_ID[:8], index=index_path)
+    assert set(data) == HIT_FIELDS - {"score", "snippet"} | {"body", "sections", "content_hash"}
+    assert data["id"] == REAL_ID
+    assert data["body"].startswith("President Joe Biden on Thursday warned")
+    text = run("show", REAL_ID, index=index_path, env={"NO_COLOR": "1"}).output
+    assert text.startswith("Biden and Putin Trade Warnings Over Ukraine, but Vow Diplomacy\n")
+    assert "   people  Joe Biden, Vladimir Putin" in text
+
+
+def test_facets_command(index_path):
+    data = run_json("facets", "person", "date", "--limit", "2", index=index_path)
+    assert data == {
+        "person": [{"value": "Marcus Oduya-Bell", "count": 7, "selected": False},
+                   {"value": "Ingrid Solberg-Vance", "count": 6, "selected": False}],
+        "date": [{"value": v, "count": c, "selected": False} for v, c in
+                 [("2019", 6), ("2020", 5), ("2021", 5), ("2022", 6), ("2023", 6),
+                  ("2024", 6), (None, 1)]],
+    }
+    text = run("facets", "date", index=index_path, env={"NO_COLOR": "1"}).output
+    assert text.splitlines()[1] == "  2019       6  ██████████████████████████████"
+    assert text.splitlines()[-1] == "  (no date)  1  █████"
+
+
+def test_stats_command(index_path):
+    data = run_json("stats", index=index_path)
+    assert (data["documents"], data["people"], data["sources"]) == (35, 56, 10)
+    text = run("stats", index=index_path).output
+    assert "   documents  35" in text
+
+
+def test_index_json_and_failures(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Ferry news\n\nThe ferry sailed on time.")
+    (docs / "empty.md").write_text("")
+    result = run("index", str(docs), "--json", index=tmp_path / "ix")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "files": 2, "added": 1, "updated": 0, "unchanged": 0,
+        "failed": [{"path": str(docs / "empty.md"), "reason": "empty file"}]}
+    result = CliRunner().invoke(cli, ["index", str(docs), "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped {docs / 'empty.md'}: empty file\n"
+    assert result.stdout == "2 files: 0 added, 0 updated, 1 unchanged, 1 failed\n"
+
+
+def test_index_env_variable(tmp_path, index_path):
+    result = CliRunner().invoke(cli, ["stats", "--json"], env={"DOCSEARCH_INDEX": str(index_path)})
+    assert json.loads(result.output)["documents"] == 35
+
+
+@pytest.mark.parametrize("args, message", [
+    (["search", "x", "--index", "{missing}"],
+     "Error: no index at {missing} (create one with: docsearch index FOLDER --index {missing})"),
+    (["search", '"open', "--index", "{index}"], 'Error: unbalanced quote in query: "open'),
+    (["search", "x", "--since", "soon", "--index", "{index}"],
+     "Error: since 'soon' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"),
+    (["search", "x", "--sort", "random", "--index", "{index}"],
+     "Error: Invalid value for '--sort': 'random' is not one of 'relevance', 'date'."),
+    (["search", "x", "--facet", "colour", "--index", "{index}"],
+     "Error: Invalid value for '--facet': 'colour' is not one of 'person', 'topic', 'source', "
+     "'author', 'date'."),
+    (["facets", "colour", "--index", "{index}"],
+     "Error: Invalid value for '[FACET]...': 'colour' is not one of 'person', 'topic', "
+     "'source', 'author', 'date'."),
+    (["search", "x", "--limit", "0", "--index", "{index}"],
+     "Error: Invalid value for '--limit': 0 is not in the range 1<=x<=1000."),
+    (["show", "nosuchid", "--index", "{index}"], "Error: no article with id 'nosuchid'"),
+    (["search", "--bogus"], "Error: No such option '--bogus'."),
+    (["nosuchcommand"], "Error: No such command 'nosuchcommand'."),
+])
+def test_errors_are_one_line_with_status_2(tmp_path, index_path, args, message):
+    missing = tmp_path / "missing"
+    argv = [a.format(missing=missing, index=index_path) for a in args]
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 2
+    assert result.stderr == message.format(missing=missing) + "\n"
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+def test_python_dash_m_and_console_script(index_path):
+    for argv in ([sys.executable, "-m", "docsearch"], [str(REPO / ".venv" / "bin" / "docsearch")]):
+        if not argv[0].startswith(sys.executable) and not (REPO / ".venv/bin/docsearch").exists():
+            continue
+        out = subprocess.run([*argv, "search", "sanctions", "--json", "--index", str(index_path)],
+                             capture_output=True, text=True, check=True)
+        assert json.loads(out.stdout)["hits"][0]["id"] == REAL_ID
+    bad = subprocess.run([sys.executable, "-m", "docsearch", "search", "x", "--index",
+                          str(index_path.parent / "nope")], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1 and bad.stderr.startswith("Error: no index at")
+
+
+def test_every_command_and_option_is_in_the_readme():
+    readme = (REPO / "README.md").read_text("utf-8")
+    for name, command in cli.commands.items():
+        assert f"docsearch {name}" in readme, f"command {name} is not in the README"
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--"):
+                    assert re.search(re.escape(opt) + r"\b", readme), \
+                        f"option {opt} of {name} is not in the README"
