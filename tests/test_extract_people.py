@@ -1,0 +1,69 @@
+"""People extraction: titles cut off, surnames joined to full names, non-people left out."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA, SAMPLE_DOCS, load_json
+
+from docsearch import extract_people, read_file
+from docsearch.extract.people import fold
+
+
+@pytest.mark.parametrize("body, people", [
+    ("President Joe Biden spoke. Later Biden left, and Mr. Biden returned.", ["Joe Biden"]),
+    ("Russia's delegation will be led by Deputy Foreign Minister Sergei Ryabkov.",
+     ["Sergei Ryabkov"]),
+    ("The U.S. delegation is led by Deputy Secretary of State Wendy Sherman.",
+     ["Wendy Sherman"]),
+    ("Press Secretary Jen Psaki said in a statement that talks would go on.", ["Jen Psaki"]),
+    ("Federal Reserve Board Chairman Paul Volcker said rates would hold. Volcker added more.",
+     ["Paul Volcker"]),
+    ("Chairman Volcker said rates would hold.", ["Volcker"]),
+    ("The mayor met Ingrid Solberg-Vance. Solberg-Vance's plan passed.",
+     ["Ingrid Solberg-Vance"]),
+    ("Dr. Lucía de la Fuente led the study. De la Fuente said the lake was warming.",
+     ["Lucía de la Fuente"]),
+    ("Abdel Karim Haddad spoke for the union. Haddad said the strike would end.",
+     ["Abdel Karim Haddad"]),
+    ("Georgia Pell won the race. Pell said she was tired.", ["Georgia Pell"]),
+    ("Earl Jennings, 78, said he would drive. Jennings said it was far.", ["Earl Jennings"]),
+])
+def test_people(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body", [
+    "The Kremlin said Moscow and Washington would meet in Geneva on Thursday.",
+    "Dean Witter Reynolds Inc said profits rose. Dean Witter said it would expand.",
+    "Shares of Salomon Brothers rose. Credit Suisse said it would bid.",
+    "Residents said the water was brown. Officials said it was safe.",
+    "The ferry left Halden Bay for Port Ellery at noon.",
+    "Fighting was reported in Eastern Europe and the Middle East in January.",
+    "The Marguerite Ashby Foundation gave a grant to the White House project.",
+    "Russian troops massed near the border while Ukrainians waited.",
+    "He flew to Charles de Gaulle airport and took the Glen Sannox ferry.",
+])
+def test_not_people(body):
+    assert extract_people("", body) == []
+
+
+def test_headline_words_only_confirm_people_of_the_body():
+    title = "Biden and Putin Trade Warnings Over Ukraine, but Vow Diplomacy"
+    assert extract_people(title, "Joe Biden met aides.") == ["Joe Biden"]
+    assert extract_people(title, "Nothing here.") == []
+
+
+def test_accents_and_case_never_split_a_person():
+    people = extract_people("", "José López won. Jose Lopez said he was pleased. Mr. LOPEZ left.")
+    assert len(people) == 1 and fold(people[0]) == "jose lopez"
+
+
+TRUTH = load_json(DATA / "sample_truth.json")
+
+
+@pytest.mark.parametrize("key", sorted(TRUTH))
+def test_sample_docs_people_match_the_truth(key):
+    name, _, line = key.partition("#")
+    articles = read_file(SAMPLE_DOCS / name, SAMPLE_DOCS).articles
+    article = articles[int(line) - 1] if line else articles[0]
+    assert sorted(article.people) == sorted(TRUTH[key]["people"])
