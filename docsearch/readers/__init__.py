@@ -157,8 +157,8 @@ def read_file(path: str | Path, root: str | Path | None = None,
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES and not isinstance(reader, JsonLinesReader):
-            raise ParseError(shown, f"file too large ({size // (1024 * 1024)} MB; the limit is "
-                                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
+            raise ParseError(shown, f"file too large ({_size(size, up=True)}; the limit is "
+                                    f"{_size(MAX_FILE_BYTES, up=False)})")
         data = path.read_bytes()
     except ParseError as exc:
         return FileResult(shown, errors=(exc,))
@@ -174,25 +174,44 @@ def read_file(path: str | Path, root: str | Path | None = None,
         items = list(reader.read(text, shown))
     except ParseError as exc:
         return FileResult(shown, errors=(exc,))
-    except (ValueError, TypeError, RecursionError, AssertionError) as exc:  # reader bug or odd file
-        reason = f"cannot parse: {exc.__class__.__name__}: {' '.join(str(exc).split())[:120]}"
-        return FileResult(shown, errors=(ParseError(shown, reason),))
+    except Exception as exc:  # a reader bug or an odd file: report it, go on with the run
+        return FileResult(shown, errors=(_unexpected(shown, exc),))
     single = len(items) == 1 and not isinstance(reader, JsonLinesReader)
     for item in items:
         if isinstance(item, ParseError):
             errors.append(item)
             continue
+        where = shown
         if single:
             item = item.evolve(path=rel, content_hash=digest)
         else:
             line = (item.path or "").rpartition("#")[2]
             item = item.evolve(path=f"{rel}#{line}" if line else rel)
-        articles.append(enrich(item, taxonomy))
+            where = f"{shown}:{line}" if line else shown
+        try:
+            articles.append(enrich(item, taxonomy))
+        except Exception as exc:  # an extraction bug must not stop the run either
+            errors.append(_unexpected(where, exc))
     return FileResult(shown, tuple(articles), tuple(errors))
 
 
+def _unexpected(where: str, exc: Exception) -> ParseError:
+    return ParseError(where, f"cannot parse: {exc.__class__.__name__}: "
+                             f"{' '.join(str(exc).split())[:120]}")
+
+
+def _size(count: int, *, up: bool) -> str:
+    """A byte count for people ("16 MB", "1.5 KB", "200 bytes"), rounded up or down to
+    one decimal so that a file just over the limit never shows the limit's size."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if count >= scale:
+            tenths = -(-count * 10 // scale) if up else count * 10 // scale
+            return f"{tenths / 10:g} {unit}"
+    return f"{count} bytes"
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
-    """``(file, root)`` for each readable file under ``paths``, in a stable order.
+    """``(file, root)`` for each readable file under ``paths``, sorted by path in a folder.
 
     A folder is walked recursively (hidden entries skipped, symlinked folders not
     followed, files linked from outside the folder left out) and only files with a
@@ -206,9 +225,10 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
             yield path, path.parent
             continue
         root = path.resolve()
+        found: list[Path] = []
         for folder, dirs, files in os.walk(path, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
                 if name.startswith(".") or Path(name).suffix.lower() not in _REGISTRY:
                     continue
                 file = Path(folder) / name
@@ -217,4 +237,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
                         file.resolve(strict=True).relative_to(root)
                     except (OSError, ValueError, RuntimeError):
                         continue  # dangling, looping or pointing outside the folder
-                yield file, path
+                found.append(file)
+        # Sorted by path inside the folder (a sub-folder's files where its name sorts).
+        for file in sorted(found, key=lambda f: f.relative_to(path).parts):
+            yield file, path

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from docsearch.errors import ParseError
 from docsearch.extract.dates import coerce_date
@@ -34,8 +34,13 @@ _FURNITURE = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th",
-               "dd", "dt")
+# Elements that start and end a block of text; other elements are inline.
+_BLOCK_TAGS = frozenset((
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
+    "div", "section", "article", "main", "body", "ul", "ol", "dl", "table", "thead", "tbody",
+    "tfoot", "tr", "caption", "figure", "hr", "address", "center", "details", "summary",
+    "fieldset", "hgroup", "html",
+))
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "date",
               "pubdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
               "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
@@ -89,12 +94,14 @@ def _ld_names(value: Any) -> list[str]:
     return []
 
 
-def _clean_title(title: str, site: str | None) -> str:
+def _clean_title(title: str, site: str | None, guess: bool) -> str:
+    """``title`` without a trailing " | Site" part: the site's name when it is known;
+    with ``guess`` (a ``<title>`` element), also a short last part."""
     parts = _TITLE_SPLIT.split(title)
     if len(parts) > 1:
         if site and parts[-1].strip().lower() == site.lower():
             return " ".join(parts[:-1]).strip()
-        if len(parts[-1]) < 40 and len(parts[0]) > len(parts[-1]):
+        if guess and len(parts[-1]) < 40 and len(parts[0]) > len(parts[-1]):
             return _TITLE_SPLIT.split(title, maxsplit=len(parts) - 2)[0].strip()
     return title.strip()
 
@@ -109,6 +116,50 @@ def _is_furniture(tag: Tag) -> bool:
 
 def _text(tag: Tag) -> str:
     return " ".join(tag.get_text().split())
+
+
+class _BlockWalker:
+    """Cuts an element's text into blocks at the edges of block elements, so that text
+    directly inside a ``<div>`` is kept and inline elements (``<em>``, ``<a>``) never
+    split a paragraph."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._link_parts: list[str] = []
+        self._level = 0
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._parts).split())
+        if text:
+            link_text = "".join("".join(self._link_parts).split())
+            self.blocks.append(Block(text, self._level, link_only=bool(link_text)
+                                     and len(link_text) >= len(text) - 2))
+        self._parts, self._link_parts = [], []
+
+    def walk(self, root: Tag) -> list[Block]:
+        """The blocks of ``root``'s text, in document order (no recursion: any depth)."""
+        # To do: (node, inside a link) pairs, and (level, False) to end a block element.
+        todo: list[tuple[Any, bool]] = [(c, False) for c in reversed(root.contents)]
+        while todo:
+            node, in_link = todo.pop()
+            if isinstance(node, int):
+                self._flush()
+                self._level = node  # back to the enclosing element's level
+            elif isinstance(node, Tag):
+                if node.name in _BLOCK_TAGS:
+                    self._flush()
+                    todo.append((self._level, False))
+                    if node.name[0] == "h" and node.name[1:].isdigit():
+                        self._level = int(node.name[1:])
+                in_link = in_link or node.name == "a"
+                todo.extend((c, in_link) for c in reversed(node.contents))
+            elif type(node) in (NavigableString, CData):
+                self._parts.append(str(node))
+                if in_link:
+                    self._link_parts.append(str(node))
+        self._flush()
+        return self.blocks
 
 
 class HtmlReader:
@@ -162,32 +213,22 @@ class HtmlReader:
         h1 = root.find("h1") if root is not None else None
         if not title and isinstance(h1, Tag):
             title = _text(h1)
-        if not title and soup.title and soup.title.string:
-            title = soup.title.string
-        title = _clean_title(" ".join((title or "").split()), site)
+        from_title_tag = not title and bool(soup.title and soup.title.string)
+        if from_title_tag:
+            title = str(soup.title.string)  # type: ignore[union-attr]
+        title = _clean_title(" ".join((title or "").split()), site, guess=from_title_tag)
 
         blocks: list[Block] = []
         if root is not None:
             for tag in root.find_all(list(_DROP_TAGS)):
                 tag.decompose()
+            size = len(_text(root))
             for tag in root.find_all(_is_furniture):
+                if len(tag.find_all("p", limit=2)) == 2 and len(_text(tag)) * 2 > size:
+                    continue  # paragraphs with most of the text: the article's own box
                 tag.decompose()
-            for tag in root.find_all(list(_BLOCK_TAGS)):
-                if tag.find(list(_BLOCK_TAGS)):
-                    continue  # the innermost block holds the text
-                content = _text(tag)
-                if not content:
-                    continue
-                level = int(tag.name[1]) if tag.name[0] == "h" and tag.name[1:].isdigit() else 0
-                if level == 1 and content == title:
-                    continue
-                links = tag.find_all("a")
-                link_text = sum(len(_text(a)) for a in links)
-                blocks.append(Block(content, level, link_only=bool(links)
-                                    and link_text >= len(content) - 2))
-            if not blocks:
-                loose = root.get_text("\n")
-                blocks = [Block(" ".join(p.split())) for p in loose.split("\n") if p.strip()]
+            blocks = [b for b in _BlockWalker().walk(root)
+                      if not (b.level == 1 and b.text == title)]
         if not blocks and not title:
             raise ParseError(path, "no article text in the HTML")
         if not blocks:

@@ -24,14 +24,19 @@ class JsonLinesReader:
     suffixes = (".jsonl", ".ndjson", ".jsonlines")
 
     def read(self, text: str, path: str) -> Iterator[Article | ParseError]:
-        for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+        # Only "\n" ends a line: str.splitlines() would also split at U+2028 and other
+        # separators that JSON strings may hold unescaped.
+        for number, line in enumerate(text.lstrip("\ufeff").split("\n"), 1):
             if not line.strip():
                 continue
             where = f"{path}:{number}"
             try:
                 record = json.loads(line)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 yield ParseError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            except (ValueError, RecursionError) as exc:  # a huge number, too deep nesting
+                yield ParseError(where, f"invalid JSON ({' '.join(str(exc).split())[:120]})")
                 continue
             if not isinstance(record, dict):
                 yield ParseError(where, "not a JSON object")

@@ -13,6 +13,7 @@ from typing import Any
 
 import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -24,6 +25,46 @@ from docsearch.readers.meta import fields_from_metadata
 __all__ = ["MarkdownReader", "markdown_blocks"]
 
 _MD = MarkdownIt("commonmark").enable("table")
+
+
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML in which a date that Python cannot hold (year 0, month 13) stays text,
+    so that :func:`.meta.fields_from_metadata` can ignore it instead of failing."""
+
+
+def _timestamp(loader: Any, node: yaml.Node) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
+    """The front-matter mapping of a Markdown text and the text after it."""
+    text = text.lstrip("\ufeff").strip()
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    if handler is None:
+        return {}, text
+    try:
+        raw, content = handler.split(text)
+    except ValueError:
+        return {}, text  # no closing delimiter: not front matter
+    try:
+        if isinstance(handler, YAMLHandler):
+            meta = yaml.load(raw, Loader=_FrontMatterLoader)
+        else:
+            meta = handler.load(raw)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        reason = " ".join(str(exc).split())[:160]
+        raise ParseError(path, f"malformed front matter: {reason}") from None
+    if meta is None:
+        return {}, content
+    if not isinstance(meta, dict):
+        raise ParseError(path, "malformed front matter: not a mapping of keys to values")
+    return meta, content
 
 
 def _inline_block(token: Token, level: int) -> Block:
@@ -98,18 +139,12 @@ class MarkdownReader:
         meta: dict[str, Any] = {}
         content = text
         if text.lstrip("\ufeff").startswith(("---", "+++")):
-            try:
-                post = frontmatter.loads(text.lstrip("\ufeff"))
-            except (yaml.YAMLError, ValueError, TypeError) as exc:
-                reason = " ".join(str(exc).split())[:160]
-                raise ParseError(path, f"malformed front matter: {reason}") from None
-            if not isinstance(post.metadata, dict):
-                raise ParseError(path, "malformed front matter: not a mapping of keys to values")
-            meta, content = dict(post.metadata), post.content
+            meta, content = _front_matter(text, path)
         fields = fields_from_metadata(meta, path)
         blocks = markdown_blocks(content)
         title = fields.get("title")
-        if title is not None and blocks and blocks[0].level == 1 and blocks[0].text == title:
+        if (title is not None and blocks and blocks[0].level == 1
+                and blocks[0].text == " ".join(title.split())):
             blocks = blocks[1:]
         clip = assemble(blocks, title=title)
         values: dict[str, Any] = {

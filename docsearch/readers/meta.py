@@ -47,6 +47,8 @@ _LISTS = {"authors", "sections", "people", "topics"}
 def _as_list(value: Any, key: str, where: str) -> list[str]:
     if value is None:
         return []
+    if isinstance(value, bool):  # JSON true/false, YAML yes/no: never a name
+        raise ParseError(where, f"field {key!r} must be text or a list of text")
     if isinstance(value, str):
         return [value]
     if isinstance(value, Mapping):
@@ -78,11 +80,13 @@ def fields_from_metadata(meta: Mapping[str, Any], where: str) -> dict[str, Any]:
             if field in _LISTS:
                 out[field] = _as_list(value, key, where)
             elif field == "published":
+                if isinstance(value, (bool, Mapping, list, tuple)):
+                    raise ParseError(where, f"field {key!r} must be a date")
                 date = coerce_date(value)
                 if date is None:
                     continue  # an unusable date (year 0, 9999, text) counts as none
                 out[field] = date
-            elif isinstance(value, (Mapping, list, tuple)):
+            elif isinstance(value, (bool, Mapping, list, tuple)):
                 raise ParseError(where, f"field {key!r} must be text")
             else:
                 out[field] = str(value)

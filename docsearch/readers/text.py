@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 
 from docsearch.errors import ParseError
+from docsearch.extract.dates import parse_date
 from docsearch.models import Article
-from docsearch.readers.clipping import Block, assemble
+from docsearch.readers.clipping import Block, assemble, parse_byline
 
 __all__ = ["TextReader", "text_blocks"]
 
@@ -33,17 +34,34 @@ def text_blocks(text: str) -> tuple[str, list[Block]]:
     first_lines = [ln.strip() for ln in chunks[0].split("\n") if ln.strip()]
     first_lines = [ln for ln in first_lines if not _UNDERLINE.match(ln)]
     title = _TITLE_PREFIX.sub("", first_lines[0]) if first_lines else ""
-    blocks = [Block(line) for line in first_lines[1:]]
+    blocks = _header_blocks(first_lines[1:])
     for chunk in chunks[1:]:
         lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
         if not lines or all(_UNDERLINE.match(ln) for ln in lines):
             continue
         if len(blocks) < 4 and all(len(ln) < 90 for ln in lines) and len(lines) <= 3:
-            # Short stacked header lines (byline, date) stay separate.
-            blocks.extend(Block(ln) for ln in lines)
+            blocks.extend(_header_blocks(lines))
         else:
             blocks.append(Block(" ".join(lines)))
     return title, blocks
+
+
+def _header_blocks(lines: list[str]) -> list[Block]:
+    """Short lines near the top: a byline or a date line stays a block of its own
+    (stacked under the title); the other lines are soft-wrapped text and are joined."""
+    blocks: list[Block] = []
+    run: list[str] = []
+    for line in lines:
+        if parse_byline(line) is not None or parse_date(line) is not None:
+            if run:
+                blocks.append(Block(" ".join(run)))
+                run = []
+            blocks.append(Block(line))
+        else:
+            run.append(line)
+    if run:
+        blocks.append(Block(" ".join(run)))
+    return blocks
 
 
 class TextReader:
