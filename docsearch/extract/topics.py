@@ -1,22 +1,31 @@
 """Topics from a keyword taxonomy: by default the 17 top-level IPTC Media Topics.
 
 A taxonomy is a TOML file of ``[[topic]]`` tables, each with a ``name`` and
-``terms``: a lower-case word matches that word and its inflections (both are
-Porter-stemmed), ``word*`` matches words that start with it, and several words
-match that phrase. Words in the title count three
-times. The best-scoring topic is always kept; up to two more are kept when they
-score at least half as much as the best and have at least two hits.
+``terms``. A lower-case word matches that word and its inflections (both are
+Porter-stemmed), ``word*`` matches words that start with it, unstemmed (a prefix
+shorter than four letters counts as the plain word), and several words match that
+phrase. A term may end in ``:weight`` (``"tapestry:2"``, ``"university:0.5"``); the
+default weight is 1, and phrases count 1.5 times their weight. Words start with a
+letter, so a term such as ``"5g"`` never matches.
+
+A topic's score adds up its terms: a term found in the title adds three times its
+weight, and one found in the body adds its weight once, plus less and less for
+each repeat (``1 + ln(count)`` in all), so one word said again and again cannot
+outweigh the rest of the article. The best-scoring topic is kept when it scores at
+least 1; up to two more are kept when they score at least half as much as the
+best, and at least 2.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import sys
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from whoosh.lang.porter import stem as _porter
@@ -28,25 +37,43 @@ else:  # pragma: no cover
 
 __all__ = ["Taxonomy", "classify_topics", "default_taxonomy", "load_taxonomy"]
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: A word starts with a letter and may hold digits ("co2", "covid-19"); numbers are not words.
+_WORD = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*(?:['’-][^\W_]+)*")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_WEIGHT = re.compile(r"^(.*?)\s*:\s*(\d+(?:\.\d+)?)$")
+_TITLE_WEIGHT = 3.0
+_PHRASE_WEIGHT = 1.5
+_MIN_PREFIX = 4
+_MIN_BEST = 1.0
+_MIN_OTHER = 2.0
+
+#: Topic indexes with the weight a term gives each of them.
+Targets = tuple[tuple[int, float], ...]
+Key = TypeVar("Key", str, tuple[str, ...])
 
 
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     return _porter(word)
-_TITLE_WEIGHT = 3.0
-_MIN_PREFIX = 4
+
+
+def _damped(count: int) -> float:
+    """What ``count`` body occurrences of one term are worth: 1, 1.69, 2.10, ..."""
+    return 1.0 + math.log(count) if count > 1 else float(count)
 
 
 @attrs.frozen
 class Taxonomy:
-    """Topic names and the terms that point to them (see the module docs)."""
+    """Topic names and the weighted terms that point to them (see the module docs)."""
 
     names: tuple[str, ...]
-    words: Mapping[str, tuple[int, ...]]
-    prefixes: Mapping[str, tuple[int, ...]]
-    phrases: Mapping[tuple[str, ...], tuple[int, ...]]
-    longest_phrase: int
+    words: Mapping[str, Targets]
+    prefixes: Mapping[str, Targets]
+    phrases: Mapping[tuple[str, ...], Targets]
+    #: The lengths of the phrases that start with a given stem, longest first.
+    phrase_starts: Mapping[str, tuple[int, ...]]
+    #: The lengths of the prefixes, longest first.
+    prefix_lengths: tuple[int, ...]
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "taxonomy") -> Taxonomy:
@@ -54,9 +81,9 @@ class Taxonomy:
         if not isinstance(topics, list) or not topics:
             raise ValueError(f"{where}: no [[topic]] tables")
         names: list[str] = []
-        words: dict[str, list[int]] = {}
-        prefixes: dict[str, list[int]] = {}
-        phrases: dict[tuple[str, ...], list[int]] = {}
+        words: dict[str, dict[int, float]] = {}
+        prefixes: dict[str, dict[int, float]] = {}
+        phrases: dict[tuple[str, ...], dict[int, float]] = {}
         for i, topic in enumerate(topics):
             name = topic.get("name") if isinstance(topic, dict) else None
             terms = topic.get("terms", []) if isinstance(topic, dict) else None
@@ -64,64 +91,95 @@ class Taxonomy:
                 raise ValueError(f"{where}: topic {i + 1} needs a name and a list of terms")
             names.append(name)
             for term in terms:
-                term = str(term).strip().lower()
+                term, weight = _split_weight(str(term).strip().lower())
                 parts = tuple(_WORD.findall(term))
-                if not parts:
+                if not parts or weight <= 0 or not _tokenizable(term, parts):
                     continue
-                if not term.endswith("*"):
-                    parts = tuple(_stem(p) for p in parts)
                 if len(parts) > 1:
-                    phrases.setdefault(parts, []).append(i)
+                    _add(phrases, tuple(_stem(p) for p in parts), i, weight * _PHRASE_WEIGHT)
                 elif term.endswith("*") and len(parts[0]) >= _MIN_PREFIX:
-                    prefixes.setdefault(parts[0], []).append(i)
+                    _add(prefixes, parts[0], i, weight)
                 else:
-                    words.setdefault(parts[0], []).append(i)
+                    _add(words, _stem(parts[0]), i, weight)
+        starts: dict[str, set[int]] = {}
+        for phrase in phrases:
+            starts.setdefault(phrase[0], set()).add(len(phrase))
         return cls(
             names=tuple(names),
-            words={k: tuple(v) for k, v in words.items()},
-            prefixes={k: tuple(v) for k, v in prefixes.items()},
-            phrases={k: tuple(v) for k, v in phrases.items()},
-            longest_phrase=max((len(p) for p in phrases), default=1),
+            words=_frozen(words),
+            prefixes=_frozen(prefixes),
+            phrases=_frozen(phrases),
+            phrase_starts={k: tuple(sorted(v, reverse=True)) for k, v in starts.items()},
+            prefix_lengths=tuple(sorted({len(p) for p in prefixes}, reverse=True)),
         )
+
+    def _hits(self, text: str) -> dict[object, tuple[Targets, int]]:
+        """Each term found in ``text`` (by stem, ``prefix*`` or phrase): targets, count."""
+        found: dict[object, tuple[Targets, int]] = {}
+        words = _WORD.findall(text.lower())
+        tokens = [_stem(w) for w in words]
+        for pos, token in enumerate(tokens):
+            key: object = token
+            targets = self.words.get(token)
+            if targets is None:
+                word = words[pos]
+                for length in self.prefix_lengths:
+                    if length <= len(word) and word[:length] in self.prefixes:
+                        key, targets = word[:length] + "*", self.prefixes[word[:length]]
+                        break
+            if targets is not None:
+                found[key] = (targets, found[key][1] + 1 if key in found else 1)
+            for size in self.phrase_starts.get(token, ()):
+                phrase = tuple(tokens[pos:pos + size])
+                targets = self.phrases.get(phrase)
+                if targets is not None:
+                    found[phrase] = (targets, found[phrase][1] + 1 if phrase in found else 1)
+        return found
 
     def scores(self, title: str, body: str) -> list[float]:
         """How strongly the text points to each topic (same order as ``names``)."""
+        found = {key: (targets, _damped(n)) for key, (targets, n) in self._hits(body).items()}
+        for key, (targets, _) in self._hits(title).items():
+            found[key] = (targets, found[key][1] + _TITLE_WEIGHT if key in found
+                          else _TITLE_WEIGHT)
         scores = [0.0] * len(self.names)
-        for text, weight in ((title, _TITLE_WEIGHT), (body, 1.0)):
-            words = _WORD.findall(text.lower())
-            tokens = [_stem(w) for w in words]
-            prefix_lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
-            for pos, token in enumerate(tokens):
-                hit = self.words.get(token)
-                if hit is None:
-                    word = words[pos]
-                    for length in prefix_lengths:
-                        if length <= len(word):
-                            hit = self.prefixes.get(word[:length])
-                            if hit is not None:
-                                break
-                if hit is not None:
-                    for i in hit:
-                        scores[i] += weight
-                for size in range(2, self.longest_phrase + 1):
-                    phrase_hit = self.phrases.get(tuple(tokens[pos:pos + size]))
-                    if phrase_hit is not None:
-                        for i in phrase_hit:
-                            scores[i] += weight * 1.5
+        for targets, strength in found.values():
+            for i, weight in targets:
+                scores[i] += weight * strength
         return scores
 
     def classify(self, title: str, body: str, limit: int = 3) -> list[str]:
-        """One to ``limit`` topic names, best first; empty when no term matches."""
+        """One to ``limit`` topic names, best first; empty when too few terms match."""
         scores = self.scores(title, body)
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-        if not ranked or scores[ranked[0]] <= 0:
+        if not ranked or scores[ranked[0]] < _MIN_BEST:
             return []
         best = scores[ranked[0]]
         chosen = [ranked[0]]
         for i in ranked[1:limit]:
-            if scores[i] >= max(2.0, best * 0.5):
+            if scores[i] >= max(_MIN_OTHER, best * 0.5):
                 chosen.append(i)
         return [self.names[i] for i in chosen]
+
+
+def _tokenizable(term: str, parts: tuple[str, ...]) -> bool:
+    """False for a term that no text can match, as "5g" or "formula 1" (numbers are no words)."""
+    return _NOT_ALNUM.sub("", term) == "".join(_NOT_ALNUM.sub("", p) for p in parts)
+
+
+def _add(table: dict[Key, dict[int, float]], key: Key, topic: int, weight: float) -> None:
+    """Point ``key`` to ``topic``; a term listed twice under one topic keeps its larger weight."""
+    targets = table.setdefault(key, {})
+    targets[topic] = max(weight, targets.get(topic, 0.0))
+
+
+def _split_weight(term: str) -> tuple[str, float]:
+    match = _WEIGHT.match(term)
+    return (match.group(1), float(match.group(2))) if match else (term, 1.0)
+
+
+def _frozen(table: Mapping[Key, dict[int, float]]) -> dict[Key, Targets]:
+    return {key: tuple(sorted(targets.items())) for key, targets in table.items()}
 
 
 def load_taxonomy(path: str | Path) -> Taxonomy:
