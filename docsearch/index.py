@@ -28,7 +28,7 @@ from docsearch.store.schema import article_from_stored, to_document
 __all__ = ["DEFAULT_INDEX", "Index", "IndexReport", "IndexStats", "open_index"]
 
 DEFAULT_INDEX = "index"
-BATCH_SIZE = 1000
+BATCH_SIZE = 5000
 
 
 @attrs.frozen
@@ -117,22 +117,23 @@ class Index:
         """
         if isinstance(articles, Article):
             articles = [articles]
-        written = 0
-        batch: list[Article] = []
+        batches = _Batches(self._write)
         for article in articles:
-            batch.append(enrich(article, self.taxonomy) if extract else _with_id(article))
-            if len(batch) >= BATCH_SIZE:
-                written += self._write(batch)
-                batch = []
-        if batch:
-            written += self._write(batch)
-        return written
+            batches.add(enrich(article, self.taxonomy) if extract else _with_id(article))
+        return batches.finish()
 
-    def _write(self, batch: Sequence[Article]) -> int:
+    def _write(self, batch: Sequence[Article], merge: bool = True) -> int:
         docs = [to_document(a) for a in batch]  # validate all before the writer opens
-        with self._store.writer(self.lock_timeout) as writer:
+        with self._store.writer(self.lock_timeout, merge=merge) as writer:
+            # Whoosh's update_document looks the id up in every segment; a new id
+            # skips that (ids of deleted articles may still be listed: harmless).
+            existing = {t.decode("utf-8") for t in writer.reader().lexicon("id")}
             for doc in docs:
-                writer.update_document(**doc)
+                if doc["id"] in existing:
+                    writer.update_document(**doc)
+                else:
+                    writer.add_document(**doc)
+                    existing.add(doc["id"])
         return len(docs)
 
     def delete(self, ids: Iterable[str] | str) -> int:
@@ -156,7 +157,7 @@ class Index:
         known = self._known_hashes()
         added = updated = unchanged = files = 0
         failed: list[ParseError] = []
-        batch: list[Article] = []
+        batches = _Batches(self._write)
         seen: set[str] = set()
         for file, root in iter_files(paths):
             files += 1
@@ -175,14 +176,10 @@ class Index:
                 else:
                     updated += 1
                 seen.add(article.id)
-                batch.append(article)
+                batches.add(article)
             if progress is not None:
                 progress(str(file), files)
-            if len(batch) >= BATCH_SIZE:
-                self._write(batch)
-                batch = []
-        if batch:
-            self._write(batch)
+        batches.finish()
         return IndexReport(files=files, added=added, updated=updated, unchanged=unchanged,
                            failed=tuple(failed))
 
@@ -284,6 +281,33 @@ class Index:
 
     def __repr__(self) -> str:
         return f"<docsearch.Index {str(self.path)!r}>"
+
+
+class _Batches:
+    """Articles written in batches of ``BATCH_SIZE``, one commit each, so that an
+    interrupted run keeps what it committed. Small segments are merged only at the
+    last commit, not at every batch."""
+
+    def __init__(self, write: Callable[..., int]) -> None:
+        self._write = write
+        self._current: list[Article] = []
+        self._full: list[Article] | None = None
+        self.written = 0
+
+    def add(self, article: Article) -> None:
+        self._current.append(article)
+        if len(self._current) >= BATCH_SIZE:
+            if self._full is not None:
+                self.written += self._write(self._full, merge=False)
+            self._full, self._current = self._current, []
+
+    def finish(self) -> int:
+        if self._full is not None:
+            self.written += self._write(self._full, merge=not self._current)
+        if self._current:
+            self.written += self._write(self._current, merge=True)
+        self._full, self._current = None, []
+        return self.written
 
 
 def _with_id(article: Article) -> Article:

@@ -94,9 +94,12 @@ class Store:
         return cls(folder, meta, ix)
 
     @contextlib.contextmanager
-    def writer(self, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[IndexWriter]:
+    def writer(self, timeout: float = DEFAULT_LOCK_TIMEOUT,
+               merge: bool = True) -> Iterator[IndexWriter]:
         """A Whoosh writer whose changes are committed together when the block ends
-        (and dropped if it raises). Waits up to ``timeout`` seconds for the lock."""
+        (and dropped if it raises). Waits up to ``timeout`` seconds for the lock.
+        ``merge=False`` skips merging small segments at this commit (for all but the
+        last batch of a bulk load)."""
         try:
             writer = self.ix.writer(timeout=timeout, delay=0.1, limitmb=128)
         except LockError:
@@ -108,7 +111,7 @@ class Store:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(merge=merge)
         self.meta["last_write"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         _write_json(self.path / META_FILE, self.meta)
 
