@@ -12,10 +12,7 @@ Usage: ``python benchmarks/topics_eval.py [--reuters DIR] [--taxonomy FILE] [--m
 from __future__ import annotations
 
 import argparse
-import gzip
-import html
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -26,11 +23,10 @@ sys.path.insert(0, str(ROOT))
 from docsearch.extract.topics import Taxonomy, default_taxonomy, load_taxonomy  # noqa: E402
 from docsearch.readers import read_file  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from reuters import read_reuters  # noqa: E402
+
 ECONOMY = "economy, business and finance"
-_RECORD = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
-_TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.S)
-_BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
-_CONTROL = re.compile(r"&#\d+;")
 
 
 def eval_set() -> list[tuple[str, str, str]]:
@@ -53,21 +49,8 @@ def sample_set() -> list[tuple[str, str, str]]:
 
 def reuters_set(folder: Path) -> list[tuple[str, str, str]]:
     """(title, body, ECONOMY) of every Reuters-21578 story with a non-empty body."""
-    docs = []
-    for path in sorted(folder.glob("reut2-*.sgm.gz")):
-        with gzip.open(path, "rb") as handle:
-            text = handle.read().decode("latin-1")
-        for record in _RECORD.findall(text):
-            body = _BODY.search(record)
-            title = _TITLE.search(record)
-            if body and body.group(1).strip():
-                docs.append((_clean(title.group(1) if title else ""), _clean(body.group(1)),
-                             ECONOMY))
-    return docs
-
-
-def _clean(text: str) -> str:
-    return html.unescape(_CONTROL.sub(" ", text)).strip()
+    return [(article.title, article.body, ECONOMY)
+            for article, _ in read_reuters(folder) if article.body]
 
 
 def measure(taxonomy: Taxonomy, docs: list[tuple[str, str, str]]) -> dict[str, float]:
