@@ -254,7 +254,7 @@ class Index:
         searcher = self._engine.searcher()
         days = self._engine.column("day")
         day_counts = days.counts(None)
-        present = [v for v, c in zip(days.values, day_counts) if c]
+        present = [v for v, c in zip(days.values, day_counts, strict=True) if c]
         return IndexStats(
             path=str(self.path),
             documents=int(searcher.doc_count()),

@@ -47,7 +47,7 @@ def render_facet(name: str, values: Sequence[FacetValue]) -> list[str]:
     width = min(max(len(label) for label in labels), 40)
     top = max(v.count for v in values)
     count_width = len(str(top))
-    for value, label in zip(values, labels):
+    for value, label in zip(values, labels, strict=True):
         if len(label) > width:
             label = label[:width - 1] + "…"
         mark = "*" if value.selected else " "

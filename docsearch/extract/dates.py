@@ -14,7 +14,8 @@ import re
 from dateutil import parser as _dateparser
 from dateutil import tz as _tz
 
-__all__ = ["coerce_date", "date_from_url", "parse_bound", "parse_date", "parse_reuters_date", "plausible"]
+__all__ = ["coerce_date", "date_from_url", "parse_bound", "parse_date", "parse_reuters_date",
+           "plausible"]
 
 _EASTERN = _tz.gettz("America/New_York")
 _CENTRAL = _tz.gettz("America/Chicago")

@@ -95,7 +95,7 @@ _ROLE_NOUNS_EXTRA = {
     "congresswoman", "representative", "ambassador", "commissioner", "chancellor", "premier",
     "dictator", "king", "queen", "prince", "princess", "pope", "emperor", "sheikh", "cleric",
     "priest", "bishop", "rabbi", "imam", "pastor", "general", "colonel", "major", "lieutenant",
-    "sergeant", "admiral", "ceo", "cfo", "coo", "cto", "boss", "economist", "mp", "mep",
+    "sergeant", "admiral", "ceo", "cfo", "coo", "cto", "boss", "mp", "mep",
 }
 _SPEECH = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated",
            "states", "argued", "argues", "wrote", "writes", "insisted", "insists", "warned",
@@ -289,7 +289,7 @@ _THING_NOUNS = _PLACE_NOUNS | {
     "park", "tunnel", "railway", "project", "programme", "program", "scheme", "act",
 }
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
-                       "across", "throughout", "towards", "toward"}
+                       "throughout", "towards", "toward"}
 _TITLE_OR_NAME = {"earl", "prince", "princess", "duke", "dean", "king", "queen", "major",
                   "marshal", "lady"}
 _APPOSITIVE = {"a", "an", "the", "who", "whose", "aged", "its", "his", "her", "their"}
@@ -388,7 +388,8 @@ class _Extractor:
             for cut in range(1, len(keys)):
                 self.orgs.add(" ".join(keys[:cut]))
             return None
-        caps = [k for k, w in zip(keys, words) if not (k in _PARTICLES or w.endswith("."))]
+        caps = [k for k, w in zip(keys, words, strict=True)
+                if not (k in _PARTICLES or w.endswith("."))]
         if not caps or len(caps) > 5:
             return None
         joined = " ".join(keys)
@@ -404,13 +405,13 @@ class _Extractor:
         before2 = tokens[first - 2].text.lower() if first > 1 else ""
         after = tokens[end].text.lower() if end < len(tokens) else ""
         after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
-        if len(caps) > 1 and not titled:
-            # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
-            # "Charles de Gaulle airport".
-            if before in _PLACE_PREPOSITIONS or after in _THING_NOUNS or (
-                    caps[0] in lex.place_words and caps[0] not in lex.first_names):
-                self.orgs.add(joined)
-                return None
+        # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
+        # "Charles de Gaulle airport".
+        if len(caps) > 1 and not titled and (
+                before in _PLACE_PREPOSITIONS or after in _THING_NOUNS
+                or (caps[0] in lex.place_words and caps[0] not in lex.first_names)):
+            self.orgs.add(joined)
+            return None
         cue = titled or before in lex.role_nouns or before in _SPEECH or after in _SPEECH or (
             after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
                               or after2 in lex.role_nouns)) or (
@@ -512,11 +513,11 @@ def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()
             continue
         if owners or m.from_heading:
             continue
-        if m.titled and len(m.words) <= 3 and key not in (fold(s) for s in surnames):
-            if len(m.words) == 1 or m.words[0].lower() in _PARTICLES:
-                surnames.append(" ".join(m.words))
-                people.append(m.words)
-                first_seen.append(m.position)
+        if (m.titled and key not in (fold(s) for s in surnames)
+                and (len(m.words) == 1 or m.words[0].lower() in _PARTICLES)):
+            surnames.append(" ".join(m.words))
+            people.append(m.words)
+            first_seen.append(m.position)
 
     order = sorted(range(len(people)), key=lambda i: first_seen[i])
     result: list[str] = []

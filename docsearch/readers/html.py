@@ -61,6 +61,10 @@ def _meta(soup: BeautifulSoup, names: tuple[str, ...]) -> list[str]:
     return [value for name in names for value in found.get(name, [])]
 
 
+def _first(values: list[str]) -> str | None:
+    return values[0] if values else None
+
+
 def _json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for tag in soup.find_all("script", attrs={"type": "application/ld+json"}):
@@ -166,17 +170,17 @@ class HtmlReader:
     """HTML article pages (``.html``, ``.htm``)."""
 
     name = "html"
-    suffixes = (".html", ".htm", ".xhtml")
+    suffixes: tuple[str, ...] = (".html", ".htm", ".xhtml")
 
     def read(self, text: str, path: str) -> Iterator[Article]:
         soup = BeautifulSoup(text, "html.parser")
         for br in soup.find_all("br"):
             br.replace_with(" ")
         ld = _json_ld(soup)
-        site = (_meta(soup, ("og:site_name", "application-name")) or [None])[0]
+        site = _first(_meta(soup, ("og:site_name", "application-name")))
         if not site:
             for item in ld:
-                site = (_ld_names(item.get("publisher")) or [None])[0]
+                site = _first(_ld_names(item.get("publisher")))
                 if site:
                     break
 
@@ -184,7 +188,7 @@ class HtmlReader:
         canonical = soup.find("link", rel="canonical")
         if isinstance(canonical, Tag) and str(canonical.get("href") or "").startswith("http"):
             url = str(canonical["href"]).strip()
-        url = url or (_meta(soup, ("og:url",)) or [None])[0]
+        url = url or _first(_meta(soup, ("og:url",)))
 
         published = None
         for value in _meta(soup, _DATE_META) + [str(i.get("datePublished") or "") for i in ld]:
@@ -209,7 +213,7 @@ class HtmlReader:
                 if published:
                     break
 
-        title = (_meta(soup, ("og:title", "twitter:title")) or [None])[0]
+        title = _first(_meta(soup, ("og:title", "twitter:title")))
         h1 = root.find("h1") if root is not None else None
         if not title and isinstance(h1, Tag):
             title = _text(h1)

@@ -21,7 +21,7 @@ class JsonLinesReader:
     """JSON Lines files (``.jsonl``, ``.ndjson``); one article per line."""
 
     name = "jsonl"
-    suffixes = (".jsonl", ".ndjson", ".jsonlines")
+    suffixes: tuple[str, ...] = (".jsonl", ".ndjson", ".jsonlines")
 
     def read(self, text: str, path: str) -> Iterator[Article | ParseError]:
         # Only "\n" ends a line: str.splitlines() would also split at U+2028 and other

@@ -133,7 +133,7 @@ class MarkdownReader:
     """Markdown clippings and Markdown with YAML front matter (``.md``, ``.markdown``)."""
 
     name = "markdown"
-    suffixes = (".md", ".markdown", ".mdown", ".mkd")
+    suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
 
     def read(self, text: str, path: str) -> Iterator[Article]:
         meta: dict[str, Any] = {}

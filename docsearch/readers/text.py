@@ -68,7 +68,7 @@ class TextReader:
     """Plain-text articles (``.txt``, ``.text``)."""
 
     name = "text"
-    suffixes = (".txt", ".text")
+    suffixes: tuple[str, ...] = (".txt", ".text")
 
     def read(self, text: str, path: str) -> Iterator[Article]:
         title, blocks = text_blocks(text)

@@ -193,7 +193,7 @@ class SearchEngine:
               final: np.ndarray, restricted: bool) -> tuple[Hit, ...]:
         allow = set(np.flatnonzero(final).tolist()) if restricted else None
         by_date = request.sort == "date" or isinstance(q, wq.Every)
-        kwargs = {"filter": allow, "terms": True}
+        kwargs: dict[str, object] = {"filter": allow, "terms": True}
         if by_date:
             kwargs["sortedby"] = [sorting.FieldFacet("date", reverse=True),
                                   sorting.FieldFacet("id")]
