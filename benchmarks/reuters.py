@@ -98,3 +98,12 @@ if __name__ == "__main__":
         dated += art.published is not None
         with_people += bool(labels.people)
     print(f"{count} documents, {dated} dated, {with_people} with PEOPLE labels")
+
+
+def slug_matches(name: str, slug: str) -> bool:
+    """Whether an extracted name is the person of a Reuters PEOPLE slug: the slug is the
+    whole folded name ("james-baker") or its end ("volcker", "de-larosiere"), or the
+    name is the slug's surname alone ("Baker" for "james-baker")."""
+    from docsearch.extract.people import fold
+    key = "-".join(fold(name).replace("-", " ").split())
+    return key == slug or key.endswith("-" + slug) or key == slug.rsplit("-", 1)[-1]

@@ -349,6 +349,24 @@ class _Extractor:
             return False
         return not (key in _TITLE_OR_NAME and k == 0 and len(keys) == 2)
 
+    def _title_phrase_before(self, tokens: Sequence[_Token], start: int) -> bool:
+        """Whether a title word stands shortly before ``start``, joined to it by "of",
+        "the" and capitalised words ("Governor of the Bank of England ...")."""
+        i = start - 1
+        if i < 0 or tokens[i].text.lower() not in ("of", "the"):
+            return False
+        for _ in range(8):
+            if i < 0:
+                return False
+            token = tokens[i]
+            key = fold(token.text).rstrip(".")
+            if key in self.lex.titles:
+                return True
+            if token.kind != CAP and key not in ("of", "the", "and", "for"):
+                return False
+            i -= 1
+        return False
+
     def mention(self, tokens: Sequence[_Token], start: int, end: int,
                 headline: bool) -> _Mention | None:
         lex = self.lex
@@ -382,6 +400,15 @@ class _Extractor:
             words, keys = words[:-1], keys[:-1]
         if not keys:
             return None
+        # "Chancellor of the Exchequer Nigel Lawson": a title phrase runs on through
+        # "of the ..." and the name starts at the first first name.
+        if len(keys) >= 3 and keys[0] not in lex.first_names and self._title_phrase_before(
+                tokens, start):
+            for k in range(1, len(keys) - 1):
+                if keys[k] in lex.first_names:
+                    words, keys = words[k:], keys[k:]
+                    titled = True
+                    break
         if any(k in lex.org_words or k in _PLACE_NOUNS for k in keys[1:]) or (
                 keys[0] in lex.org_words and len(keys) > 1):
             self.orgs.add(" ".join(keys))
@@ -416,7 +443,7 @@ class _Extractor:
             after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
                               or after2 in lex.role_nouns)) or (
             before == "," and before2 in lex.role_nouns)
-        if len(caps) > 1 and not cue and before2 == "the" and before[:1].islower():
+        if len(caps) > 1 and not cue and before2 == "the" and "-" in before:
             self.orgs.add(joined)  # "the long-delayed Glen Sannox": a thing
             return None
         return _Mention(words, titled, cue, first)
