@@ -75,7 +75,7 @@ def _wrapped_snippet(snippet: str, indent: str) -> list[str]:
     """Wrap a snippet for the terminal, matches in bold yellow (markers stand in for the
     escape codes while wrapping, so line lengths are right)."""
     text = terminal_snippet(snippet, lambda s: _OPEN + s + _CLOSE)
-    lines = textwrap.wrap(text, _WIDTH - len(indent))
+    lines = textwrap.wrap(text, _WIDTH - len(indent), break_on_hyphens=False)
     style_on = click.style("", bold=True, fg="yellow", reset=False)
     style_off = click.style("", reset=True)
     out = []

@@ -11,9 +11,10 @@ letter, so a term such as ``"5g"`` never matches.
 A topic's score adds up its terms: a term found in the title adds three times its
 weight, and one found in the body adds its weight once, plus less and less for
 each repeat (``1 + ln(count)`` in all), so one word said again and again cannot
-outweigh the rest of the article. The best-scoring topic is kept when it scores at
-least 1; up to two more are kept when they score at least half as much as the
-best, and at least 2.
+outweigh the rest of the article. The best-scoring topic is kept whenever any
+term matched (so an article gets one to three topics, and none only when no term
+of the taxonomy occurs in it); up to two more are kept when they score at least
+half as much as the best, and at least 2.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ _WEIGHT = re.compile(r"^(.*?)\s*:\s*(\d+(?:\.\d+)?)$")
 _TITLE_WEIGHT = 3.0
 _PHRASE_WEIGHT = 1.5
 _MIN_PREFIX = 4
-_MIN_BEST = 1.0
+_MIN_BEST = 0.01  # any evidence at all
 _MIN_OTHER = 2.0
 
 #: Topic indexes with the weight a term gives each of them.
