@@ -14,7 +14,8 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Article", "FacetValue", "Hit", "SearchResults", "format_published", "parse_published"]
+__all__ = ["Article", "FacetValue", "Hit", "SearchResults", "format_published",
+           "normalise_datetime", "parse_published", "utc_naive"]
 
 
 def _strings(values: Iterable[str] | str | None) -> tuple[str, ...]:
@@ -39,13 +40,27 @@ def _optional_text(value: object) -> str | None:
     return text or None
 
 
+def normalise_datetime(value: dt.datetime) -> dt.datetime:
+    """Whole seconds; a time zone becomes its fixed UTC offset at that moment."""
+    value = value.replace(microsecond=0)
+    offset = value.utcoffset()
+    if offset is not None:
+        value = value.replace(tzinfo=dt.timezone(offset))
+    return value
+
+
 def format_published(value: dt.date | None) -> str | None:
-    """ISO 8601 text of a publication date: ``2021-12-31`` for a date,
-    ``2021-12-31T14:05:00Z`` for a (naive UTC) datetime, ``None`` for none."""
+    """ISO 8601 text of a publication date: ``2021-12-31`` for a date;
+    ``2022-10-17T23:05:00-04:00`` for a time with its offset as printed,
+    ``2022-05-03T08:30:00Z`` in UTC, ``1987-02-26T15:01:01`` when the zone is unknown;
+    ``None`` for none."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+        value = normalise_datetime(value)
+        if value.utcoffset() == dt.timedelta(0):
+            return value.replace(tzinfo=None).isoformat() + "Z"
+        return value.isoformat()
     return value.isoformat()
 
 
@@ -55,10 +70,17 @@ def parse_published(text: str | None) -> dt.date | None:
         return None
     if len(text) == 10:
         return dt.date.fromisoformat(text)
-    value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return normalise_datetime(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
+
+
+def utc_naive(value: dt.date) -> dt.datetime:
+    """A publication date as a naive UTC datetime (for sorting and ranges); a date or a
+    time of unknown zone is taken as it is."""
+    if not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day)
     if value.tzinfo is not None:
-        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return value
+        value = value.astimezone(dt.timezone.utc)
+    return value.replace(tzinfo=None)
 
 
 def _published(value: object) -> dt.date | None:
@@ -67,9 +89,7 @@ def _published(value: object) -> dt.date | None:
     if isinstance(value, str):
         return parse_published(value)
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return value
+        return normalise_datetime(value)
     if isinstance(value, dt.date):
         return value
     raise TypeError(f"published must be a date, a datetime or ISO text, not {value!r}")

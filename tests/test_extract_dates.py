@@ -9,6 +9,7 @@ from docsearch.extract.dates import (
     parse_date,
     parse_reuters_date,
 )
+from docsearch.models import format_published
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -21,13 +22,20 @@ from docsearch.extract.dates import (
     ("Wednesday 6 December 2023", dt.date(2023, 12, 6)),
     ("Published 4 March 2024", dt.date(2024, 3, 4)),
     ("3rd of May 2020", dt.date(2020, 5, 3)),
-    ("Updated: March 4, 2024 10:32 am ET", dt.datetime(2024, 3, 4, 15, 32)),
-    ("February 26, 2024 at 9:15 a.m. EST", dt.datetime(2024, 2, 26, 14, 15)),
-    ("9 Apr 2024 - 14:05 CEST", dt.datetime(2024, 4, 9, 12, 5)),
-    ("Published on May 14, 2024, at 6:30 pm (Paris)", dt.datetime(2024, 5, 14, 18, 30)),
+    ("Updated: March 4, 2024 10:32 am ET", "2024-03-04T10:32:00-05:00"),
+    ("Updated: July 4, 2024 10:32 am ET", "2024-07-04T10:32:00-04:00"),
+    ("February 26, 2024 at 9:15 a.m. EST", "2024-02-26T09:15:00-05:00"),
+    ("October 17, 2022 at 11:05 p.m. EDT", "2022-10-17T23:05:00-04:00"),
+    ("9 Apr 2024 - 14:05 CEST", "2024-04-09T14:05:00+02:00"),
+    ("March 14, 2024 10:32 GMT", "2024-03-14T10:32:00Z"),
+    ("Published on May 14, 2024, at 6:30 pm (Paris)", "2024-05-14T18:30:00"),
 ])
 def test_date_lines(text, expected):
-    assert parse_date(text) == expected
+    found = parse_date(text)
+    if isinstance(expected, str):
+        assert format_published(found) == expected
+    else:
+        assert found == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -57,7 +65,8 @@ def test_dates_in_urls(url, expected):
 @pytest.mark.parametrize("value, expected", [
     (dt.date(2020, 1, 2), dt.date(2020, 1, 2)),
     ("2020-01-02", dt.date(2020, 1, 2)),
-    ("2020-01-02T10:00:00+02:00", dt.datetime(2020, 1, 2, 8, 0)),
+    ("2020-01-02T10:00:00+02:00",
+     dt.datetime(2020, 1, 2, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))),
     ("0000-01-01", None),
     ("9999-12-31", None),
     ("soon", None),

@@ -107,21 +107,25 @@ def test_front_matter_keys_are_case_insensitive(tmp_path):
     assert (article.title, article.authors) == ("Upper Case Key", ("Nadia Quist",))
 
 
+def _offset(hours: int) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours))
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     ("2023-04-05", dt.date(2023, 4, 5)),
     ('"2023-04-05"', dt.date(2023, 4, 5)),
     ("April 5, 2023", dt.date(2023, 4, 5)),
     ("2023-04-05 10:30:00", dt.datetime(2023, 4, 5, 10, 30)),
-    ("2023-04-05T10:30:00+02:00", dt.datetime(2023, 4, 5, 8, 30)),
-    ('"2023-04-05T22:30:00-05:00"', dt.datetime(2023, 4, 6, 3, 30)),
-    ('"2023-04-05T10:30:00Z"', dt.datetime(2023, 4, 5, 10, 30)),
+    ("2023-04-05T10:30:00+02:00", dt.datetime(2023, 4, 5, 10, 30, tzinfo=_offset(2))),
+    ('"2023-04-05T22:30:00-05:00"', dt.datetime(2023, 4, 5, 22, 30, tzinfo=_offset(-5))),
+    ('"2023-04-05T10:30:00Z"', dt.datetime(2023, 4, 5, 10, 30, tzinfo=_offset(0))),
 ])
 def test_front_matter_date_forms(tmp_path, value, expected):
     article = one(tmp_path, "d.md", markdown(f"title: Dated\ndate: {value}", "Text.\n"))
     assert article.published == expected
     assert type(article.published) is type(expected)
-    if isinstance(article.published, dt.datetime):
-        assert article.published.tzinfo is None
+    if isinstance(expected, dt.datetime):  # the offset as written is kept
+        assert article.published.utcoffset() == expected.utcoffset()
 
 
 @pytest.mark.parametrize(("front", "expected"), [
@@ -293,7 +297,7 @@ def test_html_title(tmp_path, head, body, title):
 
 @pytest.mark.parametrize(("head", "body", "published"), [
     ('<meta property="article:published_time" content="2023-06-04T09:15:00+02:00">', ARTICLE,
-     dt.datetime(2023, 6, 4, 7, 15)),
+     dt.datetime(2023, 6, 4, 9, 15, tzinfo=_offset(2))),
     ('<meta name="date" content="2020-05-06">', ARTICLE, dt.date(2020, 5, 6)),
     (json_ld(datePublished="2022-11-05"), ARTICLE, dt.date(2022, 11, 5)),
     ("", '<article><h1>T</h1><time datetime="2021-02-03">Feb 3</time><p>Text.</p></article>',
@@ -413,7 +417,7 @@ def jsonl(*records: dict | str) -> str:
     ({"headline": "Headline Title"}, "title", "Headline Title"),
     ({"title": "T", "published": "2022-02-01"}, "published", dt.date(2022, 2, 1)),
     ({"title": "T", "date": "2022-02-01T12:00:00+01:00"}, "published",
-     dt.datetime(2022, 2, 1, 11, 0)),
+     dt.datetime(2022, 2, 1, 12, 0, tzinfo=_offset(1))),
     ({"title": "T", "author": "Ben Ochoa"}, "authors", ("Ben Ochoa",)),
     ({"title": "T", "authors": ["Ben Ochoa", "Ada Lin"]}, "authors", ("Ben Ochoa", "Ada Lin")),
     ({"title": "T", "source": "Wire Service"}, "source", "Wire Service"),

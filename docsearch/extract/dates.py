@@ -3,7 +3,7 @@
 Nothing here guesses a date out of running text: a date is taken only from a value
 that is a date as a whole (metadata, a line holding just a date, a ``/YYYY/MM/DD/``
 url path). A date without a time stays a :class:`datetime.date`; a date with a
-time becomes a naive UTC :class:`datetime.datetime`.
+time becomes a :class:`datetime.datetime` with the offset printed (naive when none is).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import re
 
 from dateutil import parser as _dateparser
 from dateutil import tz as _tz
+
+from docsearch.models import normalise_datetime
 
 __all__ = ["coerce_date", "date_from_url", "parse_bound", "parse_date", "parse_reuters_date",
            "plausible"]
@@ -66,24 +68,18 @@ def plausible(value: dt.date) -> bool:
     return 1800 <= value.year <= dt.date.today().year + 1
 
 
-def _to_utc_naive(value: dt.datetime) -> dt.datetime:
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return value.replace(microsecond=0)
-
-
 def parse_date(text: str | None, *, max_length: int = 80) -> dt.date | None:
     """Read ``text`` as a publication date, or return ``None``.
 
     The text must be a date and nothing else (a weekday, a time, a time zone and a
     lead-in such as "Published" or "Updated:" are allowed). Year, month and day are
-    all required. Returns a ``date`` when no time is given, else a naive UTC
-    ``datetime``.
+    all required. Returns a ``date`` when no time is given, else a ``datetime`` in the
+    time zone printed (naive when none is).
 
     >>> parse_date("Jan. 15, 2024")
     datetime.date(2024, 1, 15)
-    >>> parse_date("Updated: March 4, 2024 10:32 am ET")
-    datetime.datetime(2024, 3, 4, 15, 32)
+    >>> parse_date("Updated: March 4, 2024 10:32 am ET").isoformat()
+    '2024-03-04T10:32:00-05:00'
     >>> parse_date("the meeting on Jan. 10") is None
     True
     """
@@ -120,7 +116,7 @@ def parse_date(text: str | None, *, max_length: int = 80) -> dt.date | None:
         return None
     if (first.hour, first.minute) != (second.hour, second.minute):
         return first.date()  # no time given
-    return _to_utc_naive(first)
+    return normalise_datetime(first)
 
 
 def coerce_date(value: object) -> dt.date | None:
@@ -128,7 +124,7 @@ def coerce_date(value: object) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        result: dt.date = _to_utc_naive(value)
+        result: dt.date = normalise_datetime(value)
     elif isinstance(value, dt.date):
         result = value
     elif isinstance(value, (int, float)):
@@ -139,7 +135,7 @@ def coerce_date(value: object) -> dt.date | None:
             iso = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             return parse_date(text)
-        result = iso.date() if len(text) == 10 else _to_utc_naive(iso)
+        result = iso.date() if len(text) == 10 else normalise_datetime(iso)
     return result if plausible(result) else None
 
 

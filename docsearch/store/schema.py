@@ -30,7 +30,7 @@ from typing import Any
 from whoosh import analysis, fields
 from whoosh.support.charset import accent_map
 
-from docsearch.models import Article, format_published, parse_published
+from docsearch.models import Article, format_published, parse_published, utc_naive
 
 __all__ = ["FACET_FIELDS", "SEPARATOR", "article_from_stored", "build_schema", "to_document"]
 
@@ -80,12 +80,6 @@ def build_schema() -> fields.Schema:
     )
 
 
-def _naive(value: dt.date) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    return dt.datetime(value.year, value.month, value.day)
-
-
 def to_document(article: Article) -> dict[str, Any]:
     """The Whoosh document of an article (every value validated and typed)."""
     doc: dict[str, Any] = {
@@ -111,7 +105,7 @@ def to_document(article: Article) -> dict[str, Any]:
         if clean:
             doc[name] = SEPARATOR.join(clean)
     if article.published is not None:
-        doc["date"] = _naive(article.published)
+        doc["date"] = utc_naive(article.published)
         doc["day"] = article.published.strftime("%Y-%m-%d")
     if article.path:
         doc["path"] = article.path.split("#", 1)[0]
