@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 
 from dateutil import parser as _dateparser
 from dateutil import tz as _tz
@@ -31,6 +32,9 @@ _TZINFOS = {
     "GMT": 0, "UTC": 0, "Z": 0, "BST": 3600, "CET": 3600, "CEST": 7200,
     "EET": 7200, "EEST": 3 * 3600, "MSK": 3 * 3600, "JST": 9 * 3600,
     "AEST": 10 * 3600, "AEDT": 11 * 3600, "HKT": 8 * 3600, "SGT": 8 * 3600,
+    "IST": 19800, "PKT": 5 * 3600, "WIB": 7 * 3600, "KST": 9 * 3600, "CST6CDT": -6 * 3600,
+    "AST": 3 * 3600, "GST": 4 * 3600, "EAT": 3 * 3600, "WAT": 3600, "CAT": 7200, "SAST": 7200,
+    "NZST": 12 * 3600, "NZDT": 13 * 3600, "AWST": 8 * 3600, "ACST": 34200,
 }
 
 # Words that may stand before a date on a date line ("Updated: March 4, 2024").
@@ -55,10 +59,33 @@ _YEAR = re.compile(r"\b(1[89]\d{2}|2\d{3})\b")
 _DEFAULTS = (dt.datetime(1904, 1, 1, 0, 0, 0), dt.datetime(1908, 2, 2, 1, 1, 1))
 
 
+_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
+
+
+def _numeric_to_iso(text: str) -> str | None:
+    """A numeric date made ISO when its order is certain: ``22.06.2023`` (dots: day
+    first), ``23/10/2023`` (day first: 23 is no month), ``04/23/2024`` (month first).
+    ``04/03/2024`` could be either and gives ``None``."""
+    match = _NUMERIC.search(text)
+    if not match:
+        return None
+    first, sep, second, year = int(match[1]), match[2], int(match[3]), match[4]
+    if sep == "." or first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None
+    iso = f"{year}-{month:02d}-{day:02d}"
+    return text[:match.start()] + iso + text[match.end():]
+
+
 def _parse_both(text: str) -> tuple[dt.datetime, dt.datetime] | None:
     try:
-        return (_dateparser.parse(text, default=_DEFAULTS[0], tzinfos=_TZINFOS),
-                _dateparser.parse(text, default=_DEFAULTS[1], tzinfos=_TZINFOS))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", _dateparser.UnknownTimezoneWarning)
+            return (_dateparser.parse(text, default=_DEFAULTS[0], tzinfos=_TZINFOS),
+                    _dateparser.parse(text, default=_DEFAULTS[1], tzinfos=_TZINFOS))
     except (ValueError, OverflowError, TypeError, LookupError):
         return None
 
@@ -89,8 +116,9 @@ def parse_date(text: str | None, *, max_length: int = 80) -> dt.date | None:
     if not text or len(text) > max_length or not _HAS_DIGIT.search(text):
         return None
     if not (_MONTH_WORD.search(text) or _ISO_LIKE.match(text)):
-        # Numeric forms such as 04/03/2024 are ambiguous (day or month first): skip them.
-        return None
+        text = _numeric_to_iso(text)
+        if text is None:
+            return None
     if not _YEAR.search(text):
         return None
     cleaned = _PREFIX.sub("", text, count=1)

@@ -11,7 +11,7 @@ import functools
 from importlib import resources
 from urllib.parse import urlsplit
 
-__all__ = ["host_of", "source_from_url"]
+__all__ = ["host_of", "outlet_names", "source_from_url"]
 
 
 @functools.cache
@@ -25,6 +25,11 @@ def _table() -> dict[str, str]:
         if name.strip():
             table[host.strip().lower()] = name.strip()
     return table
+
+
+def outlet_names() -> set[str]:
+    """The names of the outlets in the bundled table ("The Moscow Times", "CNN"...)."""
+    return set(_table().values())
 
 
 def host_of(url: str | None) -> str | None:

@@ -2,10 +2,17 @@
 
 The Markdown, plain-text and HTML readers turn a file into a list of :class:`Block`
 (headings and paragraphs as plain text). :func:`assemble` then applies the rules
-of a clipped news page: the title, a byline, a date line, an ``Original url:``
-footer, web debris (image-credit links, "Related article" lines, photo credits,
-"Advertisement", newsletter boxes...), paragraphs split by a stray blank line, and
-section headings. The rules are about the shape of lines, never about one site.
+of a clipped news page, zone by zone:
+
+- the title (the first level-1 heading, unless the reader knows it);
+- an ``Original url:`` style footer, anywhere, gives the url;
+- the header (the lines before the article's second paragraph, up to the last byline
+  or date line) gives the authors and the date; its other short lines that are not
+  sentences ("Associated Press", "Share full article", "Reporting from Amman") go;
+- page furniture and photo credits go wherever they are (see :mod:`.lines`);
+- the trailer (short lines that are not sentences after the last paragraph, and an
+  "About the author" box) goes;
+- a paragraph split by a stray blank line is joined again.
 """
 
 from __future__ import annotations
@@ -16,7 +23,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from docsearch.extract.dates import parse_date
+from docsearch.readers.lines import (
+    ends_sentence,
+    is_debris,
+    is_fragment,
+    parse_byline,
+    parse_meta_line,
+)
 
 __all__ = ["Block", "Clipping", "assemble", "parse_byline"]
 
@@ -60,127 +73,6 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 
-# Lines that belong to the web page around the article, not to the article.
-_DEBRIS_START = re.compile(
-    r"^(?:related\s+(?:articles?|stories|story|content|coverage|reading|video|links?)"
-    r"|read\s+(?:more|also|next)|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
-    r"|you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?"
-    r"|advertisement|sponsored(?:\s+content)?|story\s+continues\s+below"
-    r"|share\s+(?:this|on|via)|sign\s+up\b|subscribe\b|follow\s+us\b|click\s+here"
-    r"|listen\s+to\s+this\s+(?:article|story)|skip\s+to\s+(?:main\s+)?content"
-    r"|download\s+the\s+app|copyright\b|©|all\s+rights\s+reserved)",
-    re.IGNORECASE,
-)
-_DEBRIS_LABEL = re.compile(
-    r"^(?:related|more|photo(?:graph)?s?|images?|pictures?|credits?|caption|video|watch"
-    r"|listen|gallery|file\s+photo|top\s+image|header\s+image|illustration)\s*[:|]",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(
-    r"(?:\(\s*(?:photo|image|picture|file\s+photo)\b[^)]*\)\s*$"
-    r"|\b(?:photo|image|picture|illustration)\s+(?:by|credit|courtesy)\b"
-    r"|/\s*(?:getty(?:\s+images)?|afp|reuters|ap|epa|efe|anadolu|shutterstock|alamy|tass"
-    r"|sputnik|xinhua|bloomberg|pool|handout)\b[^.]*$"
-    r"|\bgetty\s+images\b|\bap\s+photo\b|\bafp\s+photo\b)",
-    re.IGNORECASE,
-)
-_READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?)\s+read$", re.IGNORECASE)
-_END_OF_SENTENCE = re.compile(r"[.!?…:;\"'”’)\]]$")
-
-# A byline: "By Jane Doe", "BY JANE DOE", "Author: Jane Doe", "Written by ...".
-_BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|authors?\s*:|reporting\s+by)\s*:?\s+(.+)$",
-                     re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*", re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*|[A-Z]\.|(?:de|da|di|du|del|della|der|den|"
-                         r"van|von|la|le|bin|ibn|al|el|dos|das|y|ten|ter|st\.?)|"
-                         r"(?:al|el)-[\w'’-]+)$")
-_ROLE_IN_BYLINE = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|chief"
-    r"|senior|special|associate|freelance|journalist|analyst|desk|team|news|updated|published)\b",
-    re.IGNORECASE,
-)
-_IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$")
-_SEGMENT_SPLIT = re.compile(r"\s+[|·•—–]\s+")
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
-def _looks_like_name(text: str) -> bool:
-    tokens = text.split()
-    if not 1 <= len(tokens) <= 6:
-        return False
-    if tokens[0].lower() in _WEEKDAYS:
-        return False
-    if not tokens[0][:1].isupper():
-        return False
-    return all(_NAME_TOKEN.match(t) for t in tokens)
-
-
-def _fix_case(name: str) -> str:
-    """ "JANE DOE" → "Jane Doe"; short all-caps agency names ("AFP") stay."""
-    if name.isupper() and (" " in name or len(name) > 5):
-        return " ".join(w.capitalize() if not w.startswith("MC") else "Mc" + w[2:].capitalize()
-                        for w in name.split())
-    return name
-
-
-def parse_byline(text: str) -> tuple[list[str], dt.date | None] | None:
-    """Authors (and a date, if the line also has one) from a byline, or ``None`` when
-    the line is not a byline.
-
-    >>> parse_byline("By Jane Doe and Omar Haddad")
-    (['Jane Doe', 'Omar Haddad'], None)
-    >>> parse_byline("By Friday, the council will vote") is None
-    True
-    """
-    text = text.strip().strip("*_ ")
-    if len(text) > 200:
-        return None
-    date = None
-    segments = _SEGMENT_SPLIT.split(text)
-    names_part = None
-    for segment in segments:
-        match = _BYLINE.match(segment.strip())
-        if match and names_part is None:
-            names_part = match.group(1)
-        else:
-            date = date or parse_date(segment)
-    if names_part is None:
-        return None
-    authors: list[str] = []
-    for item in _NAME_SPLIT.split(names_part.strip().rstrip(".")):
-        item = item.strip().strip("*_ ")
-        if not item:
-            continue
-        item_date = parse_date(item)
-        if item_date is not None:
-            date = date or item_date
-            continue
-        item = _IN_PLACE.sub("", item)
-        if _ROLE_IN_BYLINE.search(item):
-            continue
-        if not _looks_like_name(item):
-            return None
-        authors.append(_fix_case(item))
-    if not authors:
-        return None
-    return authors, date
-
-
-def _is_debris(block: Block) -> bool:
-    text = block.text.strip().strip("*_ ")
-    if not text:
-        return True
-    if block.is_heading:
-        return bool(_DEBRIS_START.match(text)) and len(text) < 80
-    if block.link_only and len(text) < 200:
-        return True
-    if len(text) < 250 and (_DEBRIS_START.match(text) or _DEBRIS_LABEL.match(text)):
-        return True
-    if len(text) < 200 and _CREDIT.search(text):
-        return True
-    return bool(_READ_TIME.match(text))
-
-
 def _footer_url(blocks: list[Block], i: int) -> tuple[str | None, int] | None:
     """If block ``i`` is an ``Original url:`` style footer, the url and how many blocks
     it takes (1, or 2 when the url is on the next line)."""
@@ -205,7 +97,7 @@ def _footer_url(blocks: list[Block], i: int) -> tuple[str | None, int] | None:
 def _body_like(block: Block) -> bool:
     words = len(block.text.split())
     return not block.is_heading and (len(block.text) > 150 or (
-        words > 12 and bool(_END_OF_SENTENCE.search(block.text))))
+        words > 12 and ends_sentence(block.text)))
 
 
 def assemble(blocks: Sequence[Block], title: str | None = None) -> Clipping:
@@ -226,8 +118,19 @@ def assemble(blocks: Sequence[Block], title: str | None = None) -> Clipping:
             if items:
                 title = items.pop(0).text
     out.title = " ".join((title or "").split())
+    kept = _take_url(items, out)
+    kept = _take_header(kept, out)
+    kept = _drop_about_box(kept)
+    kept = [b for b in kept if not is_debris(b.text, link_only=b.link_only, heading=b.is_heading)]
+    kept = _drop_trailer(kept)
+    joined = _join_split_paragraphs(kept)
+    out.sections = [b.text for b in joined if b.is_heading]
+    out.body = "\n\n".join(b.text.strip() for b in joined)
+    return out
 
-    # The url footer, wherever it is.
+
+def _take_url(items: list[Block], out: Clipping) -> list[Block]:
+    """Blocks without the url footer; the url goes to ``out``."""
     kept: list[Block] = []
     i = 0
     while i < len(items):
@@ -241,38 +144,75 @@ def assemble(blocks: Sequence[Block], title: str | None = None) -> Clipping:
     if out.url is None and kept and _URL.fullmatch(kept[-1].text.strip()):
         out.url = _URL.fullmatch(kept[-1].text.strip())[1]  # type: ignore[index]
         kept.pop()
+    return kept
 
-    # The header: byline and date among the short blocks before the body starts.
-    body: list[Block] = []
-    in_header = True
-    for block in kept:
-        if in_header and (_body_like(block) or len(body) >= 3):
-            in_header = False
-        if in_header and not block.is_heading:
-            byline = parse_byline(block.text)
-            if byline is not None and not out.authors:
-                out.authors, date = byline
-                out.published = out.published or date
-                continue
-            date = parse_date(block.text)
-            if date is not None and out.published is None:
-                out.published = date
-                continue
-        if _is_debris(block):
+
+_HEADER_SCAN = 12
+
+
+def _take_header(blocks: list[Block], out: Clipping) -> list[Block]:
+    """Blocks without the header's byline, date and other non-sentence lines; the
+    authors and date go to ``out`` (a publication date wins over an update)."""
+    drop: set[int] = set()
+    header_end = -1
+    paragraphs = 0
+    updated: dt.date | None = None
+    for i, block in enumerate(blocks[:_HEADER_SCAN]):
+        if _body_like(block):
+            paragraphs += 1
+            if paragraphs >= 2:
+                break
             continue
-        body.append(block)
+        if block.is_heading:
+            continue
+        meta = parse_meta_line(block.text)
+        if meta is not None:
+            if meta.authors and not out.authors:
+                out.authors = meta.authors
+            out.published = out.published or meta.published
+            updated = updated or meta.updated
+        elif not block.link_only:
+            continue
+        drop.add(i)
+        header_end = i
+    out.published = out.published or updated
+    for i in range(header_end):
+        if not blocks[i].is_heading and is_fragment(blocks[i].text):
+            drop.add(i)
+    return [b for i, b in enumerate(blocks) if i not in drop]
 
-    # Paragraphs split by a stray blank line are joined again.
+
+_ABOUT = re.compile(r"^(?:about\s+the\s+(?:author|writer|reporter)s?)\b", re.IGNORECASE)
+
+
+def _drop_about_box(blocks: list[Block]) -> list[Block]:
+    """Blocks up to an "About the author" box in the second half of the page."""
+    for i, block in enumerate(blocks):
+        if i > len(blocks) // 2 and _ABOUT.match(block.text.strip().strip("*_ ")):
+            return blocks[:i]
+    return blocks
+
+
+def _drop_trailer(blocks: list[Block]) -> list[Block]:
+    """Blocks without the non-sentence lines that end the page ("Related Topics",
+    "Renewable energy", "lb/mlr/dw")."""
+    end = len(blocks)
+    while end > 1 and not blocks[end - 1].is_heading and is_fragment(blocks[end - 1].text):
+        end -= 1
+    while end > 1 and blocks[end - 1].is_heading:
+        end -= 1  # a heading with nothing under it
+    return blocks[:end]
+
+
+def _join_split_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A paragraph that stops mid-sentence and one that starts in lower case are one."""
     joined: list[Block] = []
-    for block in body:
+    for block in blocks:
         prev = joined[-1] if joined else None
         if (prev is not None and not prev.is_heading and not block.is_heading
                 and block.text[:1].islower()
-                and (prev.text.endswith(",") or not _END_OF_SENTENCE.search(prev.text))):
+                and (prev.text.endswith(",") or not ends_sentence(prev.text))):
             prev.text = prev.text.rstrip() + " " + block.text.lstrip()
             continue
         joined.append(Block(block.text, block.level, block.link_only, list(block.urls)))
-
-    out.sections = [b.text for b in joined if b.is_heading]
-    out.body = "\n\n".join(b.text.strip() for b in joined)
-    return out
+    return joined

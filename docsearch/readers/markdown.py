@@ -94,6 +94,12 @@ def _inline_block(token: Token, level: int) -> Block:
             links += 1
             parts.append(child.content)
     text = " ".join("".join(parts).split())
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if (level == 0 and len(children) >= 3 and children[0].type == "strong_open"
+            and children[-1].type == "strong_close" and len(text) < 100
+            and not any(c.type == "strong_open" for c in children[1:-1])
+            and not text.endswith((".", ":", "!", "?"))):
+        level = 3  # a paragraph that is one short bold phrase is a heading
     return Block(text=text, level=level, link_only=links > 0 and outside == 0, urls=urls)
 
 

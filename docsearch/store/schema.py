@@ -23,7 +23,6 @@ which resolves what a user typed against the terms the index holds.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
