@@ -29,6 +29,10 @@ from docsearch.models import format_published
     ("9 Apr 2024 - 14:05 CEST", "2024-04-09T14:05:00+02:00"),
     ("March 14, 2024 10:32 GMT", "2024-03-14T10:32:00Z"),
     ("Published on May 14, 2024, at 6:30 pm (Paris)", "2024-05-14T18:30:00"),
+    ("Issued on: 23/10/2023 - 07:18", "2023-10-23T07:18:00"),
+    ("Published: 2024-01-02 09:30", "2024-01-02T09:30:00"),
+    ("22.06.2023", dt.date(2023, 6, 22)),
+    ("04/23/2024", dt.date(2024, 4, 23)),
 ])
 def test_date_lines(text, expected):
     found = parse_date(text)

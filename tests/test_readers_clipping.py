@@ -9,6 +9,7 @@ from conftest import DATA, REAL_ARTICLE, REAL_ID, SAMPLE_DOCS, load_json
 
 from docsearch import read_file
 from docsearch.readers.clipping import Block, assemble, parse_byline
+from docsearch.readers.lines import parse_meta_line
 
 UNSEEN = DATA / "unseen"
 EXPECTED = load_json(UNSEEN / "expected.json")
@@ -91,6 +92,12 @@ def test_unseen_clipping(name):
 ])
 def test_bylines(line, authors):
     assert parse_byline(line.replace("[AFP](#)", "AFP")) == (authors, None)
+
+
+def test_dateline_with_issued_and_modified_stamps():
+    meta = parse_meta_line("Issued on: 23/10/2023 - 07:18 Modified: 23/10/2023 - 10:02")
+    assert (meta.published, meta.updated) == (dt.datetime(2023, 10, 23, 7, 18),
+                                              dt.datetime(2023, 10, 23, 10, 2))
 
 
 def test_byline_with_date():

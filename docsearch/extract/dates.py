@@ -39,7 +39,7 @@ _TZINFOS = {
 
 # Words that may stand before a date on a date line ("Updated: March 4, 2024").
 _PREFIX = re.compile(
-    r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created|dated?)"
+    r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created|issued|dated?)"
     r"(?:\s+(?:on|at))?|date|on)\b\W*",
     re.IGNORECASE,
 )
@@ -115,13 +115,14 @@ def parse_date(text: str | None, *, max_length: int = 80) -> dt.date | None:
     text = " ".join(text.split())
     if not text or len(text) > max_length or not _HAS_DIGIT.search(text):
         return None
+    text = _PREFIX.sub("", text, count=1)
     if not (_MONTH_WORD.search(text) or _ISO_LIKE.match(text)):
         text = _numeric_to_iso(text)
         if text is None:
             return None
     if not _YEAR.search(text):
         return None
-    cleaned = _PREFIX.sub("", text, count=1)
+    cleaned = text
     cleaned = _ORDINAL.sub(r"\1", cleaned)
     cleaned = _MONTH_ABBREV_DOT.sub(r"\1", cleaned)
     cleaned = _DOTTED_MERIDIEM.sub(r"\1m", cleaned)

@@ -41,7 +41,8 @@ _ROLE_IN_BYLINE = re.compile(
 )
 _IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$")
 # Parts of one header line: "Name · CBC News · Posted: Feb 29, 2024 | Last Updated: March 1".
-_SEGMENT_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[·•|]\s*|(?<=\S)(?=(?:Updated|Modified)\b)")
+_SEGMENT_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[·•|]\s*|(?<=\S)(?=(?:Updated|Modified)\b)"
+                            r"|(?<!Last)\s+(?=(?:Last\s+)?(?:Updated|Modified)\b)")
 _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 _STAMP = re.compile(r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|issued)"
                     r"(?:\s+on)?|date)\b", re.IGNORECASE)
