@@ -31,7 +31,8 @@ from importlib import resources
 
 import attrs
 
-__all__ = ["extract_people", "fold"]
+__all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
+           "surname_keys"]
 
 
 # --------------------------------------------------------------------------- data
@@ -106,6 +107,21 @@ _SPEECH = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "
            "thinks", "thought", "stressed", "stresses", "cautioned", "cautions", "suggested",
            "suggests", "commented", "comments", "testified", "testifies", "emphasised",
            "emphasized", "countered", "counters", "conceded", "concedes", "agreed", "agrees"}
+# Verbs of news headlines: "LAWSON SAYS ...", "VOLCKER SEES ...", "REAGAN TO VETO ...".
+_HEADLINE_VERBS = _SPEECH | {
+    "say", "see", "sees", "urge", "warn", "expect", "expects", "predict", "deny", "confirm",
+    "reject", "rejects", "back", "backs", "call", "calls", "want", "wants", "plan", "plans",
+    "propose", "proposes", "favour", "favours", "favor", "favors", "repeat", "repeats",
+    "reaffirm", "reaffirms", "praise", "praises", "hail", "hails", "criticise", "criticises",
+    "criticize", "criticizes", "attack", "attacks", "defend", "defends", "meet", "meets",
+    "visit", "visits", "resign", "resigns", "quit", "quits", "named", "appointed", "elected",
+    "win", "wins", "lose", "loses", "to", "will", "may", "pledge", "pledges", "vow", "vows",
+    "sign", "signs", "veto", "vetoes", "oppose", "opposes", "support", "supports", "seek",
+    "seeks", "offer", "offers", "announce", "agree", "doubt", "doubts", "fear", "fears",
+    "hope", "hopes", "cite", "cites", "blame", "blames", "rule", "rules", "stresses",
+    "dismiss", "dismisses", "welcome", "welcomes", "sets", "leaves", "arrives", "upbeat",
+    "optimistic", "pessimistic", "bullish", "bearish", "confident", "concerned",
+}
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le",
               "bin", "ibn", "al", "el", "dos", "das", "ten", "ter", "st", "y", "e", "i", "zu",
               "af", "bint", "abu", "ben", "mac", "lo", "los", "las", "ap", "vander", "op"}
@@ -134,6 +150,16 @@ class _Lexicon:
     demonyms: frozenset[str]
     org_words: frozenset[str]
     common: frozenset[str]
+    english: frozenset[str]         # common English words (not names in a headline)
+
+
+def _faker_words() -> set[str]:
+    """Common English words from Faker's English word list (MIT-licensed data)."""
+    try:
+        from faker.providers.lorem.en_US import Provider
+    except ImportError:  # pragma: no cover - faker is a dependency
+        return set()
+    return {w for w in Provider.word_list if w.isalpha()}
 
 
 def _faker_first_names() -> set[str]:
@@ -172,15 +198,18 @@ def _lexicon() -> _Lexicon:
     titles = (roles | _HONORIFICS) - modifiers
     place_words = {p for p in places if " " not in p}
     return _Lexicon(
-        first_names=frozenset(first - _MONTHS - _WEEKDAYS - (titles - _TITLE_OR_NAME)),
+        first_names=frozenset(first - _MONTHS - _WEEKDAYS - (titles - _TITLE_OR_NAME)
+                              - demonyms),
         titles=frozenset(titles),
         modifiers=frozenset(modifiers),
         role_nouns=frozenset(_ROLE_NOUNS_EXTRA | titles),
         places=frozenset(places),
         place_words=frozenset(place_words),
         demonyms=frozenset(demonyms | {d + "s" for d in demonyms}),
-        org_words=frozenset(org_words - {"co"} | {"inc", "corp", "ltd", "plc", "llc", "llp"}),
+        org_words=frozenset({w + "s" for w in org_words if not w.endswith("s")} | org_words
+                            - {"co", "cos"} | {"inc", "corp", "ltd", "plc", "llc", "llp"}),
         common=frozenset(common),
+        english=frozenset(common | _faker_words()),
     )
 
 
@@ -260,8 +289,15 @@ def _word_kind(word: str) -> int:
     if len(word) > 3 and word[2] == "-" and word[:2] in ("al", "el"):
         core = word[3:]
     if core[:1].isupper() and any(c.islower() for c in core):
+        # "Hong Kong-listed", "Paris-based": a word joined on is no part of a name.
+        if "-" in core and any(_joined_word(p) for p in core.split("-")[1:]):
+            return OTHER
         return CAP
     return OTHER
+
+
+def _joined_word(part: str) -> bool:
+    return part.islower() and (part.endswith(("ed", "ing")) or part in _lexicon().english)
 
 
 # ---------------------------------------------------------------------- mentions
@@ -303,6 +339,7 @@ class _Mention:
     cue: bool           # some evidence of a person (titled, role word, speech verb...)
     position: int
     from_heading: bool = False
+    upper: bool = False            # from a headline in capitals
 
 
 def _is_titlecase(text: str) -> bool:
@@ -409,6 +446,14 @@ class _Extractor:
                     words, keys = words[k:], keys[k:]
                     titled = True
                     break
+        after_run = [t.text for t in tokens[end:end + 2]]
+        if (words[-1] in ("Co", "Co.") and len(keys) > 1 or after_run[:1] == ["<"]
+                or after_run in (["and", "Co"], ["&", "Co"])):
+            # "Rubber Co", "Campbell Soup Co <CPB>", "Frank B. Hall and Co": a company.
+            self.orgs.add(" ".join(keys))
+            for cut in range(1, len(keys)):
+                self.orgs.add(" ".join(keys[:cut]))
+            return None
         if any(k in lex.org_words or k in _PLACE_NOUNS for k in keys[1:]) or (
                 keys[0] in lex.org_words and len(keys) > 1):
             self.orgs.add(" ".join(keys))
@@ -458,10 +503,18 @@ class _Extractor:
             return False
         if keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms:
             return False
+        if keys[0] not in self.lex.first_names and any(
+                _common_noun(k, self.lex) for k in caps):
+            return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
         return m.cue or keys[0] in self.lex.first_names
 
+    def in_organisation(self, key: str) -> bool:
+        """Whether a one-word name is a word of an organisation or thing the article
+        names ("Phillips" of "Phillips Petroleum Co")."""
+        return any(key in org.split() for org in self.orgs)
 
-def _surname_keys(words: Sequence[str]) -> set[str]:
+
+def surname_keys(words: Sequence[str]) -> set[str]:
     """Keys under which a one-word (or particle + word) mention may refer to ``words``."""
     keys = [fold(w) for w in words]
     out = {keys[-1]}
@@ -478,12 +531,42 @@ def _surname_keys(words: Sequence[str]) -> set[str]:
     return out
 
 
+@attrs.frozen
+class FoundPeople:
+    """What :func:`find_people` found in one article.
+
+    ``people`` are persons the article itself establishes (full names, and surnames
+    with a title: "President Reagan"). ``surnames`` are one-word names with some cue
+    of a person ("LAWSON SAYS ...", "Sarney said") but no full name in the article:
+    the index counts them as a person only when it knows one full name for them.
+    """
+
+    people: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+
+
+def is_surname_form(key: str) -> bool:
+    """Whether a folded name is a surname alone: one word, or particles and one word
+    ("volcker", "de la fuente")."""
+    words = key.split()
+    return len(words) == 1 or all(w in _PARTICLES for w in words[:-1])
+
+
 def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -> list[str]:
     """The people an article mentions, each under its fullest form, in order of first
     mention.
 
     >>> extract_people("", "President Joe Biden spoke. Later Mr. Biden left.")
     ['Joe Biden']
+    """
+    return list(find_people(title, body, headings).people)
+
+
+def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -> FoundPeople:
+    """The people of an article and its unresolved surnames (see :class:`FoundPeople`).
+
+    >>> find_people("VOLCKER SEES NO QUICK FIX", "")
+    FoundPeople(people=(), surnames=('Volcker',))
     """
     lex = _lexicon()
     ex = _Extractor(lex)
@@ -495,20 +578,27 @@ def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()
     for text in [title, *headings]:
         if not text:
             continue
-        tokens = _tokens(text)
+        tokens = _tokens(_headline_case(text, lex))
         headline = _is_titlecase(text)
         for s, e in ex.runs(tokens):
             m = ex.mention(tokens, s, e, headline=headline)
             if m is not None:
                 m.from_heading = headline
                 m.position = -1
+                m.cue = m.cue or _headline_cue(tokens, s, e)
+                m.upper = text.isupper()
                 heading_mentions.append(m)
 
     # Full names first; shorter forms that are part of a fuller one merge into it.
     people: list[list[str]] = []
     first_seen: list[int] = []
-    for m in mentions:
-        if not ex.is_full_name(m):
+    # A headline's full name with a known first name is a person when the headline
+    # was in capitals (its case is then ours) or there is no body to name it.
+    trusted = [m for m in heading_mentions if (not body.strip() or m.upper) and m.cue
+               and len(m.words) <= 3 and fold(m.words[0]).rstrip(".") in lex.first_names
+               and ex.is_full_name(m) and not any(_plain_word(w, lex) for w in m.words)]
+    for m in mentions + trusted:
+        if not ex.is_full_name(m) or m.from_heading and m not in trusted:
             continue
         folded = [fold(w) for w in m.words]
         for i, person in enumerate(people):
@@ -524,10 +614,11 @@ def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()
 
     index: dict[str, set[int]] = {}
     for i, person in enumerate(people):
-        for key in _surname_keys(person):
+        for key in surname_keys(person):
             index.setdefault(key, set()).add(i)
 
     surnames: list[str] = []
+    weak: dict[str, str] = {}
     for m in mentions + heading_mentions:
         if ex.is_full_name(m) and not m.from_heading:
             continue
@@ -538,13 +629,20 @@ def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()
             if m.position >= 0:
                 first_seen[i] = min(first_seen[i], m.position)
             continue
-        if owners or m.from_heading:
+        one_word = len(m.words) == 1 or m.words[0].lower() in _PARTICLES
+        if owners or not one_word:
             continue
-        if (m.titled and key not in (fold(s) for s in surnames)
-                and (len(m.words) == 1 or m.words[0].lower() in _PARTICLES)):
+        if (m.titled and not m.from_heading and key not in (fold(s) for s in surnames)
+                and not _common_noun(key, lex)):
             surnames.append(" ".join(m.words))
             people.append(m.words)
             first_seen.append(m.position)
+        elif ((m.cue or m.titled) and len(key) > 2 or (
+                m.position < 0 and len(key) > 3 and key not in lex.english)) and not (
+                ex.in_organisation(key)):
+            # A headline's lone name needs no cue: the index takes it only if it knows
+            # the person (and the word is not far more often a headline word).
+            weak.setdefault(key, " ".join(m.words))
 
     order = sorted(range(len(people)), key=lambda i: first_seen[i])
     result: list[str] = []
@@ -554,7 +652,71 @@ def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()
         if fold(name) not in seen:
             seen.add(fold(name))
             result.append(name)
-    return result
+    return FoundPeople(tuple(result), tuple(w for k, w in weak.items() if k not in seen))
+
+
+def _common_noun(key: str, lex: _Lexicon) -> bool:
+    """A common English word or its plural ("taxes", "rates")."""
+    return key in lex.english or key.endswith("s") and (
+        key[:-1] in lex.english or key.endswith("es") and key[:-2] in lex.english)
+
+
+def _plain_word(word: str, lex: _Lexicon) -> bool:
+    """A word that in a headline is more likely a word than part of a name."""
+    key = fold(word).rstrip(".")
+    return (key in lex.english or key in lex.demonyms or key in lex.place_words
+            or key in lex.org_words or key in lex.titles or key.endswith(("ed", "ly"))
+            or bool(_VERB_LIKE.match(key)) and key not in lex.first_names)
+
+
+def _headline_case(text: str, lex: _Lexicon) -> str:
+    """An all-capitals headline in the case of running text, so that the name rules
+    apply to it: "TREASURY'S BAKER SAYS" becomes "Treasury's Baker says". Common
+    English words, verbs and their forms go to lower case; the rest is capitalised.
+    (A name that is also a common word, "PRICE", is lost: in capitals it is ambiguous.)"""
+    letters = [c for c in text if c.isalpha()]
+    if sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(letters) < 4:
+        return text
+    words: list[str] = []
+    raw = text.split()
+    keys = [fold(w).strip(".,;:!?'\"()") for w in raw]
+    keys = [k[:-2] if k.endswith("'s") else k for k in keys]
+    for i, (word, key) in enumerate(zip(raw, keys, strict=True)):
+        after = keys[i + 1] if i + 1 < len(keys) else ""
+        verb_like = (i > 0 and words[-1][:1].isupper() and after not in _HEADLINE_VERBS
+                     and key not in lex.first_names
+                     and (len(key) > 6 and bool(_VERB_LIKE.match(key)) or key.endswith("ly")))
+        if (_common_noun(key, lex) or key in _HEADLINE_VERBS or key in _MONTHS or verb_like
+                or key in _WEEKDAYS or len(key) < 3 and key not in ("al", "de", "le")
+                or len(key) > 5 and key.endswith(("ing", "ed")) and key not in lex.first_names):
+            words.append(word.lower())
+        elif "." in word.strip(".") or not any(c.isalpha() for c in word):
+            words.append(word)  # "U.K.", "7.7"
+        else:
+            words.append("-".join(p[:1] + p[1:].lower() for p in word.split("-")))
+    return " ".join(words)
+
+
+# A lower-case word that reads as a verb in the present ("forecasts", "maintains").
+_VERB_LIKE = re.compile(r"^[a-z]{3,}[^su]s$")
+
+
+def _headline_cue(tokens: Sequence[_Token], start: int, end: int) -> bool:
+    """Whether a headline presents a name as a person: a verb follows ("Lawson says"),
+    an owner precedes ("Treasury's Baker", "Fed's Volcker"), it closes the headline
+    after a dash or comma ("... - Subroto"), or it is listed with such a name
+    ("Nakasone, Sumita agree")."""
+    after = tokens[end].text.lower() if end < len(tokens) else ""
+    if after in _HEADLINE_VERBS or _VERB_LIKE.match(after):
+        return True
+    if tokens[end - 1].possessive or start > 0 and tokens[start - 1].possessive:
+        return True
+    if end == len(tokens) and start > 0 and tokens[start - 1].text in ("-", "—", "–", ",", ":"):
+        return True
+    if after in (",", "and") and end + 1 < len(tokens) and tokens[end + 1].kind == CAP:
+        nxt = end + 2
+        return nxt < len(tokens) and tokens[nxt].text.lower() in _HEADLINE_VERBS
+    return False
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
