@@ -23,7 +23,7 @@ from docsearch.readers import iter_files, read_file
 from docsearch.search import SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
-from docsearch.store.schema import article_from_stored, to_document
+from docsearch.store.schema import to_document
 
 __all__ = ["DEFAULT_INDEX", "Index", "IndexReport", "IndexStats", "open_index"]
 
@@ -203,12 +203,12 @@ class Index:
                                            f"{len(matches)} articles start with it")
         if stored is None:
             raise ArticleNotFoundError(f"no article with id '{article_id}'")
-        return article_from_stored(stored)
+        return self._engine.article(stored)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         """Every article in the index, in index order."""
         for stored in self._engine.searcher().documents():
-            yield article_from_stored(stored)
+            yield self._engine.article(stored)
 
     def __len__(self) -> int:
         return int(self._engine.searcher().doc_count())

@@ -119,6 +119,10 @@ class Article:
     topics: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     path: str | None = attrs.field(default=None, converter=_optional_text)
     content_hash: str | None = attrs.field(default=None, converter=_optional_text)
+    #: One-word names with a cue of a person but no full name in the article
+    #: ("VOLCKER SEES ..."): the index counts each as the one person it knows by that
+    #: surname, if any. Filled by extraction; not part of the JSON shape.
+    surnames: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def evolve(self, **changes: Any) -> Article:
         """A copy with some fields changed."""

@@ -10,7 +10,7 @@ import hashlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from docsearch.extract.dates import date_from_url, parse_date
-from docsearch.extract.people import extract_people
+from docsearch.extract.people import extract_people, find_people
 from docsearch.extract.sources import source_from_url
 from docsearch.extract.topics import Taxonomy, classify_topics
 from docsearch.models import Article
@@ -72,7 +72,9 @@ def enrich(article: Article, taxonomy: Taxonomy | None = None) -> Article:
     if article.source is None and article.url:
         changes["source"] = source_from_url(article.url)
     if not article.people:
-        changes["people"] = extract_people(article.title, article.body, article.sections)
+        found = find_people(article.title, article.body, article.sections)
+        changes["people"] = found.people
+        changes["surnames"] = found.surnames
     if not article.topics:
         changes["topics"] = classify_topics(article.title, article.body, taxonomy)
     if article.content_hash is None:

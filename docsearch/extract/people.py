@@ -638,7 +638,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             people.append(m.words)
             first_seen.append(m.position)
         elif ((m.cue or m.titled) and len(key) > 2 or (
-                m.position < 0 and len(key) > 3 and key not in lex.english)) and not (
+                m.position < 0 and len(key) > 3 and not _plain_word(key, lex))) and not (
                 ex.in_organisation(key)):
             # A headline's lone name needs no cue: the index takes it only if it knows
             # the person (and the word is not far more often a headline word).
@@ -683,7 +683,7 @@ def _headline_case(text: str, lex: _Lexicon) -> str:
     keys = [k[:-2] if k.endswith("'s") else k for k in keys]
     for i, (word, key) in enumerate(zip(raw, keys, strict=True)):
         after = keys[i + 1] if i + 1 < len(keys) else ""
-        verb_like = (i > 0 and words[-1][:1].isupper() and after not in _HEADLINE_VERBS
+        verb_like = (i > 0 and keys[i - 1] not in lex.first_names and after not in _HEADLINE_VERBS
                      and key not in lex.first_names
                      and (len(key) > 6 and bool(_VERB_LIKE.match(key)) or key.endswith("ly")))
         if (_common_noun(key, lex) or key in _HEADLINE_VERBS or key in _MONTHS or verb_like

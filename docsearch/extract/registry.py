@@ -128,7 +128,7 @@ class PeopleRegistry:
         shared without one dominant owner."""
         key = _fold(" ".join(surname.split()))
         root = self._surname_root(key)
-        if root is None and key in self._plain:
+        if root is None and key in self._plain and not self._surnames.get(key):
             root = key  # no full name, but "Minister Subroto" elsewhere: the same person
         if root is None or self._weak.get(key, 0) > WEAK_RATIO * self._totals.get(root, 0):
             return None

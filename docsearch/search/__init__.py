@@ -19,7 +19,7 @@ from whoosh import sorting
 from whoosh.searching import Searcher
 
 from docsearch.errors import QueryError
-from docsearch.models import Hit, SearchResults, parse_published
+from docsearch.models import Article, Hit, SearchResults, parse_published
 from docsearch.search.columns import Column, Columns
 from docsearch.search.facets import (
     DATE_GRANULARITIES,
@@ -28,9 +28,11 @@ from docsearch.search.facets import (
     check_facets,
     get_facet,
 )
+from docsearch.search.people import PeopleView
 from docsearch.search.query import QueryParser
 from docsearch.search.snippets import make_snippet
 from docsearch.store import Store
+from docsearch.store.schema import article_from_stored
 
 __all__ = ["SearchEngine", "SearchRequest"]
 
@@ -94,9 +96,10 @@ class SearchEngine:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.columns = Columns([*_FILTER_FACETS, "day"])
+        self.columns = Columns([*_FILTER_FACETS, "day", "surname"])
         self.parser = QueryParser(store.ix.schema)
         self._searcher: Searcher | None = None
+        self._people: tuple[tuple[int, int], PeopleView] | None = None
 
     def searcher(self) -> Searcher:
         """A searcher on the latest committed state of the index."""
@@ -114,18 +117,43 @@ class SearchEngine:
             self._searcher.close()
             self._searcher = None
 
-    def column(self, field: str) -> Column:
-        return self.columns.get(self.searcher(), field)
+    def column(self, field: str, searcher: Searcher | None = None) -> Column:
+        """The facet column of ``field``; ``person`` under the index's one name per
+        person (see :mod:`docsearch.search.people`)."""
+        searcher = searcher or self.searcher()
+        if field == "person":
+            return self.people(searcher).column
+        return self.columns.get(searcher, field)
 
-    def resolve(self, field: str, typed: str) -> list[str]:
-        """The index's values of a keyword field that a typed value stands for."""
+    def people(self, searcher: Searcher | None = None) -> PeopleView:
+        """The index's people, rebuilt when the index changed."""
+        searcher = searcher or self.searcher()
+        person = self.columns.get(searcher, "person")
+        surname = self.columns.get(searcher, "surname")
+        key = (id(person), id(surname))
+        if self._people is None or self._people[0] != key:
+            self._people = (key, PeopleView(person, surname))
+        return self._people[1]
+
+    def article(self, stored: dict[str, object]) -> Article:
+        """An article from its stored fields, its people under the index's names."""
+        article = article_from_stored(stored)
+        data = stored.get("data") or {}
+        return article.evolve(people=self.people().people_of(data))  # type: ignore[arg-type]
+
+    def resolve(self, field: str, typed: str) -> list[tuple[str, str]]:
+        """The (field, term) pairs of the index that a typed keyword value stands for."""
         column = self.column(field)
         if typed.endswith("*"):
             from docsearch.extract.people import fold
             stem = fold(typed[:-1])
-            return [v for v in column.values if fold(v).startswith(stem)]
-        facet = FACETS.get(field) or get_facet("person")
-        return [column.values[i] for i in facet.resolve(column, typed)]
+            ords = [i for i, v in enumerate(column.values) if fold(v).startswith(stem)]
+        else:
+            facet = FACETS.get(field) or get_facet("person")
+            ords = facet.resolve(column, typed)
+        if field == "person":
+            return self.people().terms(ords)
+        return [(field, column.values[i]) for i in ords]
 
     # ------------------------------------------------------------------ search
 
@@ -147,7 +175,7 @@ class SearchEngine:
         for field, typed_values in request.selections().items():
             if not typed_values:
                 continue
-            column = self.columns.get(searcher, field)
+            column = self.column(field, searcher)
             ords: set[int] = set()
             for typed in typed_values:
                 ords.update(FACETS[field].resolve(column, typed))
@@ -166,7 +194,7 @@ class SearchEngine:
             for field, other in masks.items():
                 if field != facet.field:
                     mask &= other
-            column = self.columns.get(searcher, facet.field)
+            column = self.column(facet.field, searcher)
             counts = column.counts(mask)
             facets[name] = facet.values(column, counts, selected.get(facet.field, set()),
                                         request.facet_limit, int(mask.sum()),
@@ -200,6 +228,7 @@ class SearchEngine:
         if (request.page - 1) * request.per_page >= int(final.sum()):
             return ()
         page = searcher.search_page(q, request.page, pagelen=request.per_page, **kwargs)
+        people = self.people(searcher)
         out = []
         for hit in page:
             stored = hit.fields()
@@ -209,7 +238,7 @@ class SearchEngine:
                 id=stored["id"], title=stored.get("title", ""),
                 authors=tuple(data.get("authors", ())), source=data.get("source"),
                 published=parse_published(data.get("published")), url=data.get("url"),
-                people=tuple(data.get("people", ())), topics=tuple(data.get("topics", ())),
+                people=people.people_of(data), topics=tuple(data.get("topics", ())),
                 path=data.get("path"), score=None if by_date else float(hit.score),
                 snippet=make_snippet(hit, body),
             ))

@@ -56,7 +56,8 @@ def check_syntax(text: str) -> None:
                              f"(fields: {', '.join(sorted(FIELDS))})")
 
 
-Resolver = Callable[[str, str], Sequence[str]]
+#: ``resolve(field, typed)``: the (field, term) pairs a typed keyword value stands for.
+Resolver = Callable[[str, str], Sequence[tuple[str, str]]]
 
 
 class QueryParser:
@@ -72,7 +73,7 @@ class QueryParser:
         self._parser = parser
 
     def parse(self, text: str, resolve: Resolver) -> wq.Query:
-        """The query for ``text``; ``resolve(field, value)`` gives the index's values
+        """The query for ``text``; ``resolve(field, value)`` gives the index's terms
         that a typed keyword value stands for. Empty text matches every article."""
         text = text.strip()
         if not text:
@@ -92,7 +93,7 @@ class QueryParser:
                 values = resolve(node.fieldname, raw)
                 if not values:
                     return wq.NullQuery
-                terms = [wq.Term(node.fieldname, v, boost=node.boost) for v in values]
+                terms = [wq.Term(field, v, boost=node.boost) for field, v in values]
                 return terms[0] if len(terms) == 1 else wq.Or(terms)
             return node
 

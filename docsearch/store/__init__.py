@@ -26,7 +26,7 @@ from docsearch.store.schema import build_schema
 __all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Store"]
 
 META_FILE = "docsearch.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_LOCK_TIMEOUT = 30.0
 _DATA = "data"
 

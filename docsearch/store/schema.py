@@ -7,6 +7,7 @@ id         ID, unique, stored                              update and delete by 
 title      TEXT, stemmed, accent-folded, stored            search (boosted), highlights
 body       TEXT, stemmed, accent-folded, stored            search, snippets
 person     exact multi-value keyword                       filter, facet, ``person:``
+surname    exact multi-value keyword                       weak surnames (see registry)
 topic      exact multi-value keyword                       filter, facet, ``topic:``
 source     exact keyword                                   filter, facet, ``source:``
 author     exact multi-value keyword                       ``author:``
@@ -62,13 +63,14 @@ def _date_field() -> fields.DATETIME:
 
 
 def build_schema() -> fields.Schema:
-    """The schema of a docsearch index (format version 1)."""
+    """The schema of a docsearch index (format version 2)."""
     analyzer = text_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
         title=fields.TEXT(analyzer=analyzer, stored=True, phrase=True),
         body=fields.TEXT(analyzer=analyzer, stored=True, phrase=True),
         person=_values_field(),
+        surname=_values_field(),
         topic=_values_field(),
         source=_values_field(),
         author=_values_field(),
@@ -92,12 +94,14 @@ def to_document(article: Article) -> dict[str, Any]:
             "url": article.url,
             "sections": list(article.sections),
             "people": list(article.people),
+            "surnames": list(article.surnames),
             "topics": list(article.topics),
             "path": article.path,
             "content_hash": article.content_hash,
         },
     }
-    for name, values in (("person", article.people), ("topic", article.topics),
+    for name, values in (("person", article.people), ("surname", article.surnames),
+                         ("topic", article.topics),
                          ("author", article.authors),
                          ("source", (article.source,) if article.source else ())):
         clean = [v.replace(SEPARATOR, " ") for v in values]
@@ -124,6 +128,7 @@ def article_from_stored(stored: Mapping[str, Any]) -> Article:
         url=data.get("url"),
         sections=data.get("sections", ()),
         people=data.get("people", ()),
+        surnames=data.get("surnames", ()),
         topics=data.get("topics", ()),
         path=data.get("path"),
         content_hash=data.get("content_hash"),

@@ -1,0 +1,68 @@
+"""The person column under one name per person for the whole index.
+
+The index stores what each article says: its people (``person``) and its weak
+surnames (``surname``). :class:`PeopleView` joins them through a
+:class:`~docsearch.extract.registry.PeopleRegistry` built from the person values'
+article counts, so that "Volcker" in one article and "Paul Volcker" in another are
+one facet value, one filter and one name in every hit. It is rebuilt whenever the
+index changes (it costs one pass over the distinct names, not over the articles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from docsearch.extract.registry import PeopleRegistry
+from docsearch.search.columns import Column
+
+__all__ = ["PeopleView"]
+
+
+class PeopleView:
+    """The canonical person column and the raw terms behind each of its values."""
+
+    def __init__(self, person: Column, surname: Column) -> None:
+        person_counts = np.bincount(person.ords, minlength=len(person.values))
+        weak_counts = np.bincount(surname.ords, minlength=len(surname.values))
+        self.registry = PeopleRegistry(
+            {v: int(c) for v, c in zip(person.values, person_counts, strict=True) if c},
+            {v: int(c) for v, c in zip(surname.values, weak_counts, strict=True) if c})
+        names = [self.registry.canonical(v) for v in person.values]
+        resolved = [self.registry.resolve(v) for v in surname.values]
+        values = sorted({n for n, c in zip(names, person_counts, strict=True) if c}
+                        | {n for n, c in zip(resolved, weak_counts, strict=True)
+                           if c and n is not None})
+        index = {v: i for i, v in enumerate(values)}
+
+        self.members: dict[int, list[tuple[str, str]]] = {}
+        person_map = np.array([index.get(n, -1) for n in names], dtype=np.int64)
+        surname_map = np.array([index.get(n, -1) if n is not None else -1 for n in resolved],
+                               dtype=np.int64)
+        for raw, target in zip(person.values, person_map.tolist(), strict=True):
+            if target >= 0:
+                self.members.setdefault(target, []).append(("person", raw))
+        for raw, target in zip(surname.values, surname_map.tolist(), strict=True):
+            if target >= 0:
+                self.members.setdefault(target, []).append(("surname", raw))
+
+        docs = np.concatenate([person.docs, surname.docs])
+        ords = np.concatenate([person_map[person.ords] if len(person.ords) else person.ords,
+                               surname_map[surname.ords] if len(surname.ords) else surname.ords])
+        keep = ords >= 0
+        docs, ords = docs[keep], ords[keep]
+        # An article counts once per person, however many of its names lead there.
+        pairs = np.unique(docs * max(len(values), 1) + ords)
+        width = max(len(values), 1)
+        self.column = Column(values, (pairs // width).astype(np.int64),
+                             (pairs % width).astype(np.int32), person.size)
+
+    def terms(self, ordinals: Sequence[int]) -> list[tuple[str, str]]:
+        """The (field, term) pairs that find the articles of these people."""
+        return [pair for i in ordinals for pair in self.members.get(i, ())]
+
+    def people_of(self, data: Mapping[str, Any]) -> tuple[str, ...]:
+        """An article's people (from its stored data) under the index's names."""
+        return self.registry.people(data.get("people", ()), data.get("surnames", ()))
