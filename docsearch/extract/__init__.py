@@ -72,9 +72,9 @@ def enrich(article: Article, taxonomy: Taxonomy | None = None) -> Article:
     if article.source is None and article.url:
         changes["source"] = source_from_url(article.url)
     if not article.people:
-        found = find_people(article.title, article.body, article.sections)
-        changes["people"] = found.people
-        changes["surnames"] = found.surnames
+        people = find_people(article.title, article.body, article.sections)
+        changes["people"] = people.people
+        changes["surnames"] = people.surnames
     if not article.topics:
         changes["topics"] = classify_topics(article.title, article.body, taxonomy)
     if article.content_hash is None:
