@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from docsearch.errors import ArticleNotFoundError, InvalidDateError, ParseError
-from docsearch.extract import enrich
+from docsearch.extract import Extraction, enrich
 from docsearch.extract.dates import parse_bound
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article, FacetValue, SearchResults
@@ -23,7 +23,7 @@ from docsearch.readers import iter_files, read_file
 from docsearch.search import SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
-from docsearch.store.schema import to_document
+from docsearch.store.schema import article_from_stored, to_document
 
 __all__ = ["DEFAULT_INDEX", "Index", "IndexReport", "IndexStats", "open_index"]
 
@@ -154,14 +154,14 @@ class Index:
         they are; new and changed ones are written in batches. A file that cannot be
         read is reported in ``IndexReport.failed`` and the run goes on.
         """
-        known = self._known_hashes()
+        known, cache = self._known()
         added = updated = unchanged = files = 0
         failed: list[ParseError] = []
         batches = _Batches(self._write)
         seen: set[str] = set()
         for file, root in iter_files(paths):
             files += 1
-            result = read_file(file, root, self.taxonomy)
+            result = read_file(file, root, self.taxonomy, cache)
             failed.extend(result.errors)
             for article in result.articles:
                 previous = known.get(article.id)
@@ -183,10 +183,17 @@ class Index:
         return IndexReport(files=files, added=added, updated=updated, unchanged=unchanged,
                            failed=tuple(failed))
 
-    def _known_hashes(self) -> dict[str, str | None]:
-        searcher = self._engine.searcher()
-        return {fields["id"]: (fields.get("data") or {}).get("content_hash")
-                for fields in searcher.all_stored_fields()}
+    def _known(self) -> tuple[dict[str, str | None], dict[str, Extraction]]:
+        """The content hash of every indexed article by id, and what extraction found
+        in each content hash (so unchanged or moved text is not extracted again)."""
+        hashes: dict[str, str | None] = {}
+        cache: dict[str, Extraction] = {}
+        for fields in self._engine.searcher().all_stored_fields():
+            article = article_from_stored(fields)
+            hashes[article.id] = article.content_hash
+            if article.content_hash:
+                cache[article.content_hash] = Extraction.of(article)
+        return hashes, cache
 
     # ----------------------------------------------------------------- reading
 

@@ -140,3 +140,45 @@ def test_stats(sample_index):
     assert stats.segments >= 1 and stats.size_bytes > 0
     assert set(stats.to_dict()) == {"path", "documents", "segments", "size_bytes", "people",
                                     "topics", "sources", "earliest", "latest", "last_write"}
+
+
+def _count_extraction(monkeypatch) -> list[str]:
+    """Record every text the extractors see."""
+    import docsearch.extract as extract
+    calls: list[str] = []
+    people, topics = extract.find_people, extract.classify_topics
+
+    def counted_people(title, body, headings=()):
+        calls.append(title)
+        return people(title, body, headings)
+
+    def counted_topics(title, body, taxonomy=None):
+        calls.append(title)
+        return topics(title, body, taxonomy)
+
+    monkeypatch.setattr(extract, "find_people", counted_people)
+    monkeypatch.setattr(extract, "classify_topics", counted_topics)
+    return calls
+
+
+def test_unchanged_and_moved_text_is_not_extracted_again(tmp_index, sample_copy, monkeypatch):
+    first = tmp_index.index_paths([sample_copy])
+    before = {a.path: (a.people, a.topics) for a in tmp_index}
+    calls = _count_extraction(monkeypatch)
+    again = tmp_index.index_paths([sample_copy])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, first.added)
+    assert calls == []
+
+    moved = sample_copy / "moved"
+    moved.mkdir()
+    (sample_copy / "lighthouse-keeper-logbooks.txt").rename(moved / "lighthouse-keeper-logbooks.txt")
+    report = tmp_index.index_paths([sample_copy])
+    assert (report.added, report.updated) == (1, 0)
+    assert calls == []  # same text: the earlier extraction is reused
+    after = {a.path: (a.people, a.topics) for a in tmp_index}
+    assert after["moved/lighthouse-keeper-logbooks.txt"] == before["lighthouse-keeper-logbooks.txt"]
+
+    changed = moved / "lighthouse-keeper-logbooks.txt"
+    changed.write_text(changed.read_text("utf-8") + "\nA late paragraph.\n", "utf-8")
+    tmp_index.index_paths([sample_copy])
+    assert len(calls) == 2  # people and topics of the changed file only

@@ -7,7 +7,10 @@ Python caller) left empty and never overwrites a value that was given.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import attrs
 
 from docsearch.extract.dates import date_from_url, parse_date
 from docsearch.extract.people import extract_people, find_people
@@ -16,6 +19,7 @@ from docsearch.extract.topics import Taxonomy, classify_topics
 from docsearch.models import Article
 
 __all__ = [
+    "Extraction",
     "canonical_url",
     "classify_topics",
     "date_from_url",
@@ -61,24 +65,51 @@ def stable_id(*, url: str | None = None, path: str | None = None, text: str | No
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def enrich(article: Article, taxonomy: Taxonomy | None = None) -> Article:
+@attrs.frozen
+class Extraction:
+    """What extraction found in one text: people, weak surnames, topics."""
+
+    people: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article) -> Extraction:
+        return cls(article.people, article.surnames, article.topics)
+
+
+def enrich(article: Article, taxonomy: Taxonomy | None = None,
+           cache: Mapping[str, Extraction] | None = None) -> Article:
     """Fill the fields the article does not state: id, date (from the url), source
-    (from the url), people and topics (from the text), content hash."""
+    (from the url), people and topics (from the text), content hash.
+
+    ``cache`` maps content hashes to earlier extractions: an article whose hash is
+    there takes its people and topics from it instead of extracting them again.
+    """
     changes: dict[str, object] = {}
+    digest = article.content_hash or article.computed_hash()
+    known = cache.get(digest) if cache else None
+    if known is not None:
+        if not article.people:
+            changes["people"], changes["surnames"] = known.people, known.surnames
+        if not article.topics:
+            changes["topics"] = known.topics
+        article = article.evolve(**changes) if changes else article
+        changes = {}
     if article.published is None:
         found = date_from_url(article.url)
         if found is not None:
             changes["published"] = found
     if article.source is None and article.url:
         changes["source"] = source_from_url(article.url)
-    if not article.people:
+    if not article.people and known is None:
         people = find_people(article.title, article.body, article.sections)
         changes["people"] = people.people
         changes["surnames"] = people.surnames
-    if not article.topics:
+    if not article.topics and known is None:
         changes["topics"] = classify_topics(article.title, article.body, taxonomy)
     if article.content_hash is None:
-        changes["content_hash"] = article.computed_hash()
+        changes["content_hash"] = digest
     if not article.id:
         changes["id"] = stable_id(url=article.url, path=article.path,
                                   text=article.content_hash or article.computed_hash())

@@ -20,14 +20,14 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
 import attrs
 
 from docsearch.errors import ParseError
-from docsearch.extract import enrich
+from docsearch.extract import Extraction, enrich
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article
 from docsearch.readers.html import HtmlReader
@@ -141,12 +141,14 @@ def _relative(path: Path, root: Path | None) -> str:
 
 
 def read_file(path: str | Path, root: str | Path | None = None,
-              taxonomy: Taxonomy | None = None) -> FileResult:
+              taxonomy: Taxonomy | None = None,
+              cache: Mapping[str, Extraction] | None = None) -> FileResult:
     """Read one file into articles, with extraction applied.
 
     ``root`` is the folder the file was found under: ``Article.path`` (and the id of
-    an article without url) is the path relative to it. Never raises for a bad file:
-    problems come back in ``FileResult.errors``.
+    an article without url) is the path relative to it. ``cache`` holds earlier
+    extractions by content hash (see :func:`docsearch.extract.enrich`). Never raises
+    for a bad file: problems come back in ``FileResult.errors``.
     """
     path = Path(path)
     shown = str(path)
@@ -189,7 +191,7 @@ def read_file(path: str | Path, root: str | Path | None = None,
             item = item.evolve(path=f"{rel}#{line}" if line else rel)
             where = f"{shown}:{line}" if line else shown
         try:
-            articles.append(enrich(item, taxonomy))
+            articles.append(enrich(item, taxonomy, cache))
         except Exception as exc:  # an extraction bug must not stop the run either
             errors.append(_unexpected(where, exc))
     return FileResult(shown, tuple(articles), tuple(errors))
