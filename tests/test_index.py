@@ -171,7 +171,8 @@ def test_unchanged_and_moved_text_is_not_extracted_again(tmp_index, sample_copy,
 
     moved = sample_copy / "moved"
     moved.mkdir()
-    (sample_copy / "lighthouse-keeper-logbooks.txt").rename(moved / "lighthouse-keeper-logbooks.txt")
+    name = "lighthouse-keeper-logbooks.txt"
+    (sample_copy / name).rename(moved / name)
     report = tmp_index.index_paths([sample_copy])
     assert (report.added, report.updated) == (1, 0)
     assert calls == []  # same text: the earlier extraction is reused
