@@ -20,6 +20,7 @@ from docsearch.errors import (
     InvalidDateError,
     ParseError,
     QueryError,
+    TaxonomyError,
     UnknownFacetError,
 )
 from docsearch.extract import enrich, extract_people, stable_id
@@ -50,6 +51,7 @@ __all__ = [
     "QueryError",
     "SearchResults",
     "Taxonomy",
+    "TaxonomyError",
     "UnknownFacetError",
     "__version__",
     "classify_topics",

@@ -18,6 +18,7 @@ import click
 
 from docsearch import output
 from docsearch.errors import DocsearchError
+from docsearch.extract.topics import load_taxonomy
 from docsearch.index import DEFAULT_INDEX, Index, open_index
 from docsearch.search.facets import DEFAULT_FACETS, FACETS
 
@@ -104,14 +105,20 @@ def cli() -> None:
 @index_option
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
-def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool) -> int:
+@click.option("--taxonomy", "taxonomy_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Topics from this taxonomy TOML file instead of the bundled IPTC one.")
+def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool,
+              taxonomy_file: str | None) -> int:
     """Read article files and folders into the index (created if missing).
 
     Markdown (.md), plain text (.txt), HTML (.html) and JSON Lines (.jsonl) files
     are read; folders are searched recursively. Unchanged articles are skipped. A
     file that cannot be read is reported and skipped (exit status 1).
     """
+    with library_errors():
+        taxonomy = load_taxonomy(taxonomy_file) if taxonomy_file else None
     with _open(index_path, create=True) as ix, library_errors():
+        ix.taxonomy = taxonomy
         report = ix.index_paths(paths)
     if as_json:
         echo(output.render_json(report.to_dict()))

@@ -10,7 +10,8 @@
     ├── IndexNotFoundError          no index at the given path
     ├── IndexLockedError            another writer holds the index lock
     ├── IndexFormatError            an index written by an incompatible version
-    └── ArticleNotFoundError        no article with the given id
+    ├── ArticleNotFoundError        no article with the given id
+    └── TaxonomyError               a topic taxonomy file that cannot be used
 
 Each message is one line meant for a person; the CLI prints it as it is.
 """
@@ -26,6 +27,7 @@ __all__ = [
     "InvalidDateError",
     "ParseError",
     "QueryError",
+    "TaxonomyError",
     "UnknownFacetError",
 ]
 
@@ -72,3 +74,7 @@ class IndexFormatError(DocsearchError):
 
 class ArticleNotFoundError(DocsearchError):
     """No article with the given id is in the index."""
+
+
+class TaxonomyError(DocsearchError):
+    """A taxonomy file that cannot be read or has no usable topics."""

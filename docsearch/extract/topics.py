@@ -184,16 +184,59 @@ def _frozen(table: Mapping[Key, dict[int, float]]) -> dict[Key, Targets]:
 
 
 def load_taxonomy(path: str | Path) -> Taxonomy:
-    """Read a taxonomy TOML file."""
-    with open(path, "rb") as handle:
-        return Taxonomy.from_dict(tomllib.load(handle), str(path))
+    """Read a taxonomy TOML file (see the module docs; ``extends = "default"`` at its
+    top adds its topics and terms to the bundled taxonomy instead of replacing it).
+
+    Raises :class:`~docsearch.errors.TaxonomyError` for a file that cannot be used.
+    """
+    from docsearch.errors import TaxonomyError
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+        extends = data.get("extends")
+        if extends not in (None, "default"):
+            raise ValueError(f"{path}: extends must be \"default\", not {extends!r}")
+        if extends == "default":
+            data = _merged(_default_data(), data)
+        return Taxonomy.from_dict(data, str(path))
+    except OSError as exc:
+        raise TaxonomyError(f"cannot read taxonomy {path}: "
+                            f"{(exc.strerror or str(exc)).lower()}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(f"{path} is not valid TOML: {exc}") from None
+    except ValueError as exc:
+        raise TaxonomyError(str(exc)) from None
+
+
+def _default_data() -> dict[str, Any]:
+    data = resources.files("docsearch.extract").joinpath("data/taxonomy.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def _merged(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with the topics of ``extra``: terms of a topic of the same name are
+    added to it, a new name is a new topic."""
+    topics = [dict(t) for t in base.get("topic", [])]
+    by_name = {t.get("name"): t for t in topics}
+    extra_topics = extra.get("topic", [])
+    if not isinstance(extra_topics, list):
+        raise ValueError("topic must be a list of [[topic]] tables")
+    for topic in extra_topics:
+        if not isinstance(topic, dict):
+            raise ValueError("each [[topic]] must be a table")
+        known = by_name.get(topic.get("name"))
+        if known is None:
+            topics.append(dict(topic))
+            by_name[topic.get("name")] = topics[-1]
+        else:
+            known["terms"] = [*known.get("terms", []), *topic.get("terms", [])]
+    return {**base, "topic": topics}
 
 
 @functools.cache
 def default_taxonomy() -> Taxonomy:
     """The bundled IPTC Media Topics taxonomy."""
-    data = resources.files("docsearch.extract").joinpath("data/taxonomy.toml").read_bytes()
-    return Taxonomy.from_dict(tomllib.loads(data.decode("utf-8")), "taxonomy.toml")
+    return Taxonomy.from_dict(_default_data(), "taxonomy.toml")
 
 
 def classify_topics(title: str, body: str, taxonomy: Taxonomy | None = None) -> list[str]:
