@@ -276,7 +276,22 @@ def _tokens(text: str) -> list[_Token]:
                 sentence_start = True
             elif piece not in _OPENERS:
                 sentence_start = False
+    # "Victor T.K. Li": dotted initials between two name words are initials.
+    for k in range(1, len(out) - 1):
+        token = out[k]
+        if (token.kind == OTHER and len(token.text) <= 6 and token.text.endswith(".")
+                and token.text.replace(".", "").isupper() and token.text not in _COUNTRY_ACRONYMS
+                and out[k - 1].kind == CAP and out[k + 1].kind == CAP):
+            token.kind = INITIAL
     return out
+
+
+def _last_name_word(word: str, i: int, count: int) -> bool:
+    """A capitalised particle that ends a name is a surname ("Louis Lo", "Ana Da")."""
+    return i == count - 1 and i > 0 and word[:1].isupper()
+
+
+_COUNTRY_ACRONYMS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C."}
 
 
 def _word_kind(word: str) -> int:
@@ -324,6 +339,8 @@ _THING_NOUNS = _PLACE_NOUNS | {
     "doctrine", "era", "brand", "label", "shipyard", "campus", "memorial", "monument",
     "park", "tunnel", "railway", "project", "programme", "program", "scheme", "act",
 }
+# "the Reagan administration": the noun after a lone name that makes it a person.
+_LEADER_NOUNS = {"administration", "presidency", "cabinet", "premiership", "regime"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
                        "throughout", "towards", "toward"}
 _TITLE_OR_NAME = {"earl", "prince", "princess", "duke", "dean", "king", "queen", "major",
@@ -340,6 +357,30 @@ class _Mention:
     position: int
     from_heading: bool = False
     upper: bool = False            # from a headline in capitals
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _affiliation(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool:
+    """A role word and a name follow: "Kidder Peabody analyst Adam Cuhney"."""
+    return (end + 1 < len(tokens) and tokens[end].text.islower()
+            and tokens[end].text in lex.role_nouns and tokens[end + 1].kind in (CAP, HONORIFIC))
+
+
+def _joined_company(tokens: Sequence[_Token], end: int) -> bool:
+    """"and" and a company name follow: "Goodyear Tire and Rubber Co"."""
+    if end + 1 >= len(tokens) or tokens[end].text not in ("and", "&"):
+        return False
+    j = end + 1
+    while j < len(tokens) and tokens[j].kind in (CAP, INITIAL) and j - end < 5:
+        if tokens[j].text in ("Co", "Corp", "Inc", "Ltd", "Cos", "Sons", "Brothers"):
+            return True
+        j += 1
+    return False
 
 
 def _is_titlecase(text: str) -> bool:
@@ -369,7 +410,8 @@ class _Extractor:
                 while j < n and not tokens[j - 1].possessive and tokens[j].kind in (
                         CAP, INITIAL, PARTICLE, HONORIFIC):
                     j += 1
-                while j - 1 > i and tokens[j - 1].kind == PARTICLE:
+                while j - 1 > i and tokens[j - 1].kind == PARTICLE and (
+                        tokens[j - 1].text.islower()):
                     j -= 1
                 yield i, j
                 i = j
@@ -460,8 +502,13 @@ class _Extractor:
             for cut in range(1, len(keys)):
                 self.orgs.add(" ".join(keys[:cut]))
             return None
-        caps = [k for k, w in zip(keys, words, strict=True)
-                if not (k in _PARTICLES or w.endswith("."))]
+        caps = [k for i, (k, w) in enumerate(zip(keys, words, strict=True))
+                if not (k in _PARTICLES and not _last_name_word(w, i, len(words))
+                        or w.endswith("."))]
+        if (len(keys) >= 3 and keys[1] in lex.first_names and keys[0] not in lex.first_names
+                and (keys[0] in lex.place_words or keys[0] in lex.demonyms)):
+            words, keys = words[1:], keys[1:]  # "ambassador to Moscow Salah Bassiouni"
+            caps = caps[1:]
         if not caps or len(caps) > 5:
             return None
         joined = " ".join(keys)
@@ -480,11 +527,13 @@ class _Extractor:
         # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
         # "Charles de Gaulle airport".
         if len(caps) > 1 and not titled and (
-                before in _PLACE_PREPOSITIONS or after in _THING_NOUNS
-                or (caps[0] in lex.place_words and caps[0] not in lex.first_names)):
+                before in _PLACE_PREPOSITIONS or _singular(after) in _THING_NOUNS
+                or (caps[0] in lex.place_words and caps[0] not in lex.first_names)
+                or _affiliation(tokens, end, lex) or _joined_company(tokens, end)):
             self.orgs.add(joined)
             return None
         cue = titled or before in lex.role_nouns or before in _SPEECH or after in _SPEECH or (
+            after in _LEADER_NOUNS and len(caps) == 1) or (
             after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
                               or after2 in lex.role_nouns)) or (
             before == "," and before2 in lex.role_nouns)
@@ -495,7 +544,8 @@ class _Extractor:
 
     def is_full_name(self, m: _Mention) -> bool:
         keys = [fold(w).rstrip(".") for w in m.words]
-        caps = [k for k in keys if k not in _PARTICLES and len(k) > 1]
+        caps = [k for i, (k, w) in enumerate(zip(keys, m.words, strict=True))
+                if (k not in _PARTICLES or _last_name_word(w, i, len(keys))) and len(k) > 1]
         if len(caps) < 2:
             return False
         joined = " ".join(keys)

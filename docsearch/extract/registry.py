@@ -30,8 +30,8 @@ from docsearch.extract.people import is_surname_form, surname_keys
 
 __all__ = ["DOMINANT", "WEAK_RATIO", "PeopleRegistry"]
 
-#: A weak surname mentioned in more than this many times as many articles as the person
-#: it would resolve to is more often something else ("GOLD", "PRICE" in headlines).
+#: A weak surname found in more than this many times as many articles as name its person
+#: (in full or with a title) is more often something else ("GOLD" in headlines).
 WEAK_RATIO = 3
 
 #: The share of a surname's articles one full name must hold to take its bare mentions.
@@ -93,6 +93,7 @@ class PeopleRegistry:
             key = _fold(" ".join(value.split()))
             self._weak[key] = self._weak.get(key, 0) + count
         self._plain = {key for key in spellings if is_surname_form(key)}
+        self._plain_count = {key: group_count[key] for key in self._plain}
         for key in spellings:
             if is_surname_form(key):
                 target = self._surname_root(key)
@@ -130,7 +131,10 @@ class PeopleRegistry:
         root = self._surname_root(key)
         if root is None and key in self._plain and not self._surnames.get(key):
             root = key  # no full name, but "Minister Subroto" elsewhere: the same person
-        if root is None or self._weak.get(key, 0) > WEAK_RATIO * self._totals.get(root, 0):
+        if root is None:
+            return None
+        evidence = self._totals.get(root, 0) + (self._plain_count.get(key, 0) if root != key else 0)
+        if self._weak.get(key, 0) > WEAK_RATIO * evidence:
             return None
         return self._display[root]
 
