@@ -719,6 +719,10 @@ def _plain_word(word: str, lex: _Lexicon) -> bool:
             or bool(_VERB_LIKE.match(key)) and key not in lex.first_names)
 
 
+# Endings of abstract nouns, never of names: "VOLCKER DEPARTURE", "GREENSPAN APPOINTMENT".
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ture")
+
+
 def _headline_case(text: str, lex: _Lexicon) -> str:
     """An all-capitals headline in the case of running text, so that the name rules
     apply to it: "TREASURY'S BAKER SAYS" becomes "Treasury's Baker says". Common
@@ -733,9 +737,10 @@ def _headline_case(text: str, lex: _Lexicon) -> str:
     keys = [k[:-2] if k.endswith("'s") else k for k in keys]
     for i, (word, key) in enumerate(zip(raw, keys, strict=True)):
         after = keys[i + 1] if i + 1 < len(keys) else ""
-        verb_like = (i > 0 and keys[i - 1] not in lex.first_names and after not in _HEADLINE_VERBS
-                     and key not in lex.first_names
-                     and (len(key) > 6 and bool(_VERB_LIKE.match(key)) or key.endswith("ly")))
+        verb_like = (i > 0 and after not in _HEADLINE_VERBS and key not in lex.first_names
+                     and key not in lex.org_words
+                     and (len(key) > 6 and bool(_VERB_LIKE.match(key)) or key.endswith("ly")
+                          or len(key) > 6 and key.endswith(_NOUN_ENDINGS)))
         if (_common_noun(key, lex) or key in _HEADLINE_VERBS or key in _MONTHS or verb_like
                 or key in _WEEKDAYS or len(key) < 3 and key not in ("al", "de", "le")
                 or len(key) > 5 and key.endswith(("ing", "ed")) and key not in lex.first_names):
@@ -757,7 +762,7 @@ def _headline_cue(tokens: Sequence[_Token], start: int, end: int) -> bool:
     after a dash or comma ("... - Subroto"), or it is listed with such a name
     ("Nakasone, Sumita agree")."""
     after = tokens[end].text.lower() if end < len(tokens) else ""
-    if after in _HEADLINE_VERBS or _VERB_LIKE.match(after):
+    if after in _HEADLINE_VERBS or _VERB_LIKE.match(after) and after not in _lexicon().org_words:
         return True
     if tokens[end - 1].possessive or start > 0 and tokens[start - 1].possessive:
         return True
