@@ -45,6 +45,7 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without diacritics: the key under which names are compared.
 
@@ -70,7 +71,7 @@ _MODIFIERS = {
     "industry", "commerce", "development", "planning", "communications", "information",
     "sports", "tourism", "housing", "immigration", "fisheries", "mines", "water", "oil",
     "petroleum", "science", "technology", "digital", "climate", "social", "welfare", "family",
-    "women", "youth", "veterans", "legal", "monetary", "fiscal", "budget", "policy",
+    "women", "youth", "veterans", "legal", "monetary", "fiscal", "budget", "policy", "staff",
 }
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady",
                "rev", "fr", "hon", "mme", "mlle", "herr", "frau", "señor", "senor", "sra", "sr",
@@ -121,6 +122,8 @@ _HEADLINE_VERBS = _SPEECH | {
     "hope", "hopes", "cite", "cites", "blame", "blames", "rule", "rules", "stresses",
     "dismiss", "dismisses", "welcome", "welcomes", "sets", "leaves", "arrives", "upbeat",
     "optimistic", "pessimistic", "bullish", "bearish", "confident", "concerned",
+    "met", "made", "took", "gave", "won", "lost", "held", "saw", "left", "led", "sold",
+    "bought", "paid", "rose", "fell", "came", "went", "got", "spoke", "sent",
 }
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le",
               "bin", "ibn", "al", "el", "dos", "das", "ten", "ter", "st", "y", "e", "i", "zu",
@@ -294,6 +297,7 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
 _COUNTRY_ACRONYMS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C."}
 
 
+@functools.lru_cache(maxsize=200_000)
 def _word_kind(word: str) -> int:
     lower = word.lower()
     if lower in _PARTICLES:
@@ -475,6 +479,8 @@ class _Extractor:
             if len(keys) >= 3 and keys[0] not in lex.first_names and _ROLE_SUFFIX.search(keys[0]):
                 words, keys = words[1:], keys[1:]
                 titled = True
+        while len(keys) > 1 and (keys[-1] in _WEEKDAYS or keys[-1] in ("today", "tonight")):
+            words, keys = words[:-1], keys[:-1]  # "met James Baker Monday"
         while keys and keys[-1] in _SUFFIXES:
             words, keys = words[:-1], keys[:-1]
         if not keys:
@@ -527,12 +533,15 @@ class _Extractor:
         # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
         # "Charles de Gaulle airport".
         if len(caps) > 1 and not titled and (
-                before in _PLACE_PREPOSITIONS or _singular(after) in _THING_NOUNS
+                before in _PLACE_PREPOSITIONS and not (
+                    tokens[end - 1].possessive and keys[0] in lex.first_names)
+                or _singular(after) in _THING_NOUNS
                 or (caps[0] in lex.place_words and caps[0] not in lex.first_names)
                 or _affiliation(tokens, end, lex) or _joined_company(tokens, end)):
             self.orgs.add(joined)
             return None
         cue = titled or before in lex.role_nouns or before in _SPEECH or after in _SPEECH or (
+            after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
             after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
                               or after2 in lex.role_nouns)) or (
@@ -551,8 +560,9 @@ class _Extractor:
         joined = " ".join(keys)
         if any(org == joined or org.startswith(joined + " ") for org in self.orgs):
             return False
-        if keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms:
-            return False
+        if (keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms) and not (
+                m.titled and keys[0] in self.lex.first_names):
+            return False  # "Charles de Gaulle airport" no, "president Miguel de la Madrid" yes
         if keys[0] not in self.lex.first_names and any(
                 _common_noun(k, self.lex) for k in caps):
             return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
@@ -644,8 +654,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     first_seen: list[int] = []
     # A headline's full name with a known first name is a person when the headline
     # was in capitals (its case is then ours) or there is no body to name it.
-    trusted = [m for m in heading_mentions if (not body.strip() or m.upper) and m.cue
-               and len(m.words) <= 3 and fold(m.words[0]).rstrip(".") in lex.first_names
+    trusted = [m for m in heading_mentions if (not body.strip() or m.upper)
+               and m.cue and len(m.words) <= 3 and fold(m.words[0]).rstrip(".") in lex.first_names
                and ex.is_full_name(m) and not any(_plain_word(w, lex) for w in m.words)]
     for m in mentions + trusted:
         if not ex.is_full_name(m) or m.from_heading and m not in trusted:
@@ -680,6 +690,11 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
                 first_seen[i] = min(first_seen[i], m.position)
             continue
         one_word = len(m.words) == 1 or m.words[0].lower() in _PARTICLES
+        if not owners and not one_word and m.upper and len(m.words) <= 3 and not any(
+                _plain_word(w, lex) for w in m.words) and fold(m.words[0]) in lex.first_names:
+            # "... AGAINST IVAN BOESKY": a person only if the index knows the name.
+            weak.setdefault(key, " ".join(m.words))
+            continue
         if owners or not one_word:
             continue
         if (m.titled and not m.from_heading and key not in (fold(s) for s in surnames)
@@ -740,7 +755,8 @@ def _headline_case(text: str, lex: _Lexicon) -> str:
         verb_like = (i > 0 and after not in _HEADLINE_VERBS and key not in lex.first_names
                      and key not in lex.org_words
                      and (len(key) > 6 and bool(_VERB_LIKE.match(key)) or key.endswith("ly")
-                          or len(key) > 6 and key.endswith(_NOUN_ENDINGS)))
+                          or len(key) > 6 and key.endswith(_NOUN_ENDINGS)
+                          or keys[i - 1] == "to"))  # "TO RENAME VOLCKER"
         if (_common_noun(key, lex) or key in _HEADLINE_VERBS or key in _MONTHS or verb_like
                 or key in _WEEKDAYS or len(key) < 3 and key not in ("al", "de", "le")
                 or len(key) > 5 and key.endswith(("ing", "ed")) and key not in lex.first_names):

@@ -93,6 +93,7 @@ class PeopleRegistry:
             key = _fold(" ".join(value.split()))
             self._weak[key] = self._weak.get(key, 0) + count
         self._plain = {key for key in spellings if is_surname_form(key)}
+        self._full = {key for key in spellings if not is_surname_form(key)}
         self._plain_count = {key: group_count[key] for key in self._plain}
         for key in spellings:
             if is_surname_form(key):
@@ -126,8 +127,12 @@ class PeopleRegistry:
 
     def resolve(self, surname: str) -> str | None:
         """The full name a bare surname stands for, or ``None`` when it is unknown or
-        shared without one dominant owner."""
+        shared without one dominant owner. A weak full name stands for itself when the
+        collection knows it."""
         key = _fold(" ".join(surname.split()))
+        if not is_surname_form(key):
+            # A weak full name ("IVAN BOESKY" in a headline): only a name already known.
+            return self._display.get(key) if key in self._full else None
         root = self._surname_root(key)
         if root is None and key in self._plain and not self._surnames.get(key):
             root = key  # no full name, but "Minister Subroto" elsewhere: the same person
