@@ -67,3 +67,45 @@ def test_sample_docs_people_match_the_truth(key):
     articles = read_file(SAMPLE_DOCS / name, SAMPLE_DOCS).articles
     article = articles[int(line) - 1] if line else articles[0]
     assert sorted(article.people) == sorted(TRUTH[key]["people"])
+
+
+@pytest.mark.parametrize("body, people", [
+    ("Kidder Peabody analyst Adam F. Cuhney said buyers were out there.", ["Adam F. Cuhney"]),
+    ("Goodyear Tire and Rubber Co said it would sell the unit.", []),
+    ("Shares of Campbell Soup Co <CPB> rose. Campbell Soup said sales grew.", []),
+    ("Among the firms to be sold are the Gordon Drummond pharmacies.", []),
+    ("The talks were led by Egyptian ambassador to Moscow Salah Bassiouni.",
+     ["Salah Bassiouni"]),
+    ("Victor T.K. Li, chairman of the group, said profits rose.", ["Victor T.K. Li"]),
+    ("The yard's debts worried chairman Louis Lo, who said more work was coming.",
+     ["Louis Lo"]),
+    ("He spoke by telephone with Mexican president Miguel de la Madrid.",
+     ["Miguel de la Madrid"]),
+    ("White House Chief of Staff Howard Baker said the speech was ready.", ["Howard Baker"]),
+    ("Stoltenberg met Treasury Secretary James Baker Monday in Paris.", ["James Baker"]),
+    ("The foreign partner, Hong Kong-listed Panin Holdings, cut its share.", []),
+    ("He was not encouraged at Alan Greenspan's nomination.", ["Alan Greenspan"]),
+])
+def test_companies_affiliations_and_name_shapes(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("title, people, surnames", [
+    ("CARL ICAHN SAYS HE IS TARGET OF PROBE", ("Carl Icahn",), ()),
+    ("COURT DISMISSES SUIT AGAINST IVAN BOESKY", (), ("Ivan Boesky",)),
+    ("TREASURY'S BAKER MET WEST GERMANY'S STOLTENBERG TODAY", (), ("Baker", "Stoltenberg")),
+    ("WHITE HOUSE SAYS REAGAN HAS NOT DECIDED WHETHER TO RENAME VOLCKER", (),
+     ("Reagan", "Volcker")),
+    ("UAW CHIEF DISPLEASED WITH GREENSPAN APPOINTMENT", (), ("Greenspan",)),
+])
+def test_capital_headlines(title, people, surnames):
+    from docsearch.extract.people import find_people
+    found = find_people(title, "")
+    assert found.people == people
+    assert [s for s in found.surnames if s in surnames] == list(surnames)
+
+
+def test_the_reagan_administration_is_a_mention_of_reagan():
+    from docsearch.extract.people import find_people
+    found = find_people("", "Officials of the Reagan administration said talks would go on.")
+    assert found.people == () and found.surnames == ("Reagan",)

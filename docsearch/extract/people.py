@@ -561,7 +561,7 @@ class _Extractor:
         if any(org == joined or org.startswith(joined + " ") for org in self.orgs):
             return False
         if (keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms) and not (
-                m.titled and keys[0] in self.lex.first_names):
+                m.cue and keys[0] in self.lex.first_names):
             return False  # "Charles de Gaulle airport" no, "president Miguel de la Madrid" yes
         if keys[0] not in self.lex.first_names and any(
                 _common_noun(k, self.lex) for k in caps):
