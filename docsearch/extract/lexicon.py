@@ -1,0 +1,200 @@
+"""The word lists behind people extraction: first names, titles and roles, places,
+demonyms, organisation words, common English words, and the small closed sets
+(honorifics, particles, speech verbs, headline verbs, months). Loaded once.
+
+Shared by :mod:`docsearch.extract.people` only; no extraction logic here.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import unicodedata
+from importlib import resources
+
+import attrs
+
+__all__ = ["fold"]
+
+_TITLE_OR_NAME = {"earl", "prince", "princess", "duke", "dean", "king", "queen", "major",
+                  "marshal", "lady"}
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = resources.files("docsearch.extract").joinpath(f"data/{name}").read_text("utf-8")
+    except FileNotFoundError:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case without diacritics: the key under which names are compared.
+
+    >>> fold("José López")
+    'jose lopez'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("’", "'").lower()
+
+
+# Stripped in front of a name but no evidence of a person by themselves.
+_MODIFIERS = {
+    "acting", "former", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief",
+    "executive", "general", "first", "second", "lady", "press", "foreign", "finance", "defence",
+    "defense", "interior", "trade", "treasury", "state", "health", "education", "energy",
+    "agriculture", "economy", "economic", "culture", "environment", "justice", "labour", "labor",
+    "transport", "home", "security", "national", "federal", "under", "undersecretary", "managing",
+    "principal", "regional", "provincial", "city", "county", "district", "opposition", "union",
+    "party", "team", "club", "head", "interim", "incoming", "outgoing", "new", "late",
+    "international", "public", "foreign-policy", "military", "army", "police", "central",
+    "supreme", "high", "top", "lead", "co", "joint", "permanent", "special", "economics",
+    "industry", "commerce", "development", "planning", "communications", "information",
+    "sports", "tourism", "housing", "immigration", "fisheries", "mines", "water", "oil",
+    "petroleum", "science", "technology", "digital", "climate", "social", "welfare", "family",
+    "women", "youth", "veterans", "legal", "monetary", "fiscal", "budget", "policy", "staff",
+}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady",
+               "rev", "fr", "hon", "mme", "mlle", "herr", "frau", "señor", "senor", "sra", "sr",
+               "monsieur", "madame"}
+_ROLE_NOUNS_EXTRA = {
+    "counterpart", "colleague", "rival", "predecessor", "successor", "wife", "husband", "son",
+    "daughter", "brother", "sister", "mother", "father", "widow", "nephew", "niece", "aide",
+    "deputy", "lawmaker", "legislator", "candidate", "challenger", "incumbent", "nominee",
+    "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "pitcher",
+    "quarterback", "champion", "player", "athlete", "runner", "driver", "rider", "boxer",
+    "novelist", "author", "writer", "poet", "artist", "singer", "actor", "actress", "director",
+    "filmmaker", "composer", "architect", "scientist", "researcher", "epidemiologist",
+    "physician", "doctor", "nurse", "surgeon", "teacher", "student", "lawyer", "attorney",
+    "economist", "analyst", "strategist", "trader", "banker", "investor", "founder",
+    "businessman", "businesswoman", "entrepreneur", "activist", "campaigner", "organiser",
+    "organizer", "historian", "professor", "expert", "resident", "owner", "farmer", "worker",
+    "official", "officer", "commander", "leader", "chief", "head", "adviser", "advisor",
+    "spokesman", "spokeswoman", "spokesperson", "negotiator", "envoy", "diplomat", "mediator",
+    "detective", "judge", "prosecutor", "suspect", "defendant", "victim", "witness", "coach",
+    "manager", "captain", "teammate", "journalist", "reporter", "correspondent", "editor",
+    "columnist", "photographer", "presenter", "host", "chairman", "chairwoman", "chair",
+    "president", "minister", "secretary", "governor", "mayor", "senator", "congressman",
+    "congresswoman", "representative", "ambassador", "commissioner", "chancellor", "premier",
+    "dictator", "king", "queen", "prince", "princess", "pope", "emperor", "sheikh", "cleric",
+    "priest", "bishop", "rabbi", "imam", "pastor", "general", "colonel", "major", "lieutenant",
+    "sergeant", "admiral", "ceo", "cfo", "coo", "cto", "boss", "mp", "mep",
+}
+_SPEECH = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated",
+           "states", "argued", "argues", "wrote", "writes", "insisted", "insists", "warned",
+           "warns", "explained", "explains", "asked", "asks", "replied", "replies", "announced",
+           "announces", "declared", "declares", "acknowledged", "acknowledges", "confirmed",
+           "confirms", "denied", "denies", "admitted", "admits", "urged", "urges", "recalled",
+           "recalls", "predicted", "predicts", "estimated", "estimates", "believes", "believed",
+           "thinks", "thought", "stressed", "stresses", "cautioned", "cautions", "suggested",
+           "suggests", "commented", "comments", "testified", "testifies", "emphasised",
+           "emphasized", "countered", "counters", "conceded", "concedes", "agreed", "agrees"}
+# Verbs of news headlines: "LAWSON SAYS ...", "VOLCKER SEES ...", "REAGAN TO VETO ...".
+_HEADLINE_VERBS = _SPEECH | {
+    "say", "see", "sees", "urge", "warn", "expect", "expects", "predict", "deny", "confirm",
+    "reject", "rejects", "back", "backs", "call", "calls", "want", "wants", "plan", "plans",
+    "propose", "proposes", "favour", "favours", "favor", "favors", "repeat", "repeats",
+    "reaffirm", "reaffirms", "praise", "praises", "hail", "hails", "criticise", "criticises",
+    "criticize", "criticizes", "attack", "attacks", "defend", "defends", "meet", "meets",
+    "visit", "visits", "resign", "resigns", "quit", "quits", "named", "appointed", "elected",
+    "win", "wins", "lose", "loses", "to", "will", "may", "pledge", "pledges", "vow", "vows",
+    "sign", "signs", "veto", "vetoes", "oppose", "opposes", "support", "supports", "seek",
+    "seeks", "offer", "offers", "announce", "agree", "doubt", "doubts", "fear", "fears",
+    "hope", "hopes", "cite", "cites", "blame", "blames", "rule", "rules", "stresses",
+    "dismiss", "dismisses", "welcome", "welcomes", "sets", "leaves", "arrives", "upbeat",
+    "optimistic", "pessimistic", "bullish", "bearish", "confident", "concerned",
+    "met", "made", "took", "gave", "won", "lost", "held", "saw", "left", "led", "sold",
+    "bought", "paid", "rose", "fell", "came", "went", "got", "spoke", "sent",
+}
+_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le",
+              "bin", "ibn", "al", "el", "dos", "das", "ten", "ter", "st", "y", "e", "i", "zu",
+              "af", "bint", "abu", "ben", "mac", "lo", "los", "las", "ap", "vander", "op"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "obe", "mbe", "cbe", "kc",
+             "qc"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_ABBREVIATIONS = _HONORIFICS | {
+    "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "cpl", "pvt", "gov", "sen", "rep",
+    "reps", "sens", "pres", "supt", "insp", "det", "st", "mt", "ft", "jr", "sr", "no", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "corp",
+    "inc", "ltd", "co", "bros", "dept", "univ", "assn", "est", "approx", "messrs", "atty",
+}
+
+
+@attrs.frozen
+class _Lexicon:
+    first_names: frozenset[str]
+    titles: frozenset[str]          # give evidence of a person ("president", "mr")
+    modifiers: frozenset[str]       # stripped, no evidence ("deputy", "foreign")
+    role_nouns: frozenset[str]      # a lower-case role word right before a name
+    places: frozenset[str]
+    place_words: frozenset[str]
+    demonyms: frozenset[str]
+    org_words: frozenset[str]
+    common: frozenset[str]
+    english: frozenset[str]         # common English words (not names in a headline)
+
+
+def _faker_words() -> set[str]:
+    """Common English words from Faker's English word list (MIT-licensed data)."""
+    try:
+        from faker.providers.lorem.en_US import Provider
+    except ImportError:  # pragma: no cover - faker is a dependency
+        return set()
+    return {w for w in Provider.word_list if w.isalpha()}
+
+
+def _faker_first_names() -> set[str]:
+    """First names in Latin script from Faker's person providers (MIT-licensed data)."""
+    names: set[str] = set()
+    try:
+        package = importlib.import_module("faker.providers.person")
+    except ImportError:  # pragma: no cover - faker is a dependency
+        return names
+    for info in pkgutil.iter_modules(package.__path__):
+        try:
+            provider = importlib.import_module(f"{package.__name__}.{info.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female",
+                     "first_names_nonbinary"):
+            values = provider.__dict__.get(attr)
+            if not isinstance(values, (list, tuple, dict)):
+                continue
+            for name in values:
+                if isinstance(name, str) and name[:1].isupper() and all(
+                        c.isalpha() and ord(c) < 0x250 or c in "-'" for c in name):
+                    names.add(fold(name))
+    return names
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    first = _faker_first_names() | {fold(n) for n in _lines("first_names_extra.txt")}
+    roles = {fold(r).rstrip(".") for r in _lines("roles.txt")}
+    places = {fold(p) for p in _lines("places.txt")}
+    demonyms = {fold(d) for d in _lines("demonyms.txt")}
+    common = {fold(w) for w in _lines("common_words.txt")}
+    org_words = {fold(w).rstrip(".") for w in _lines("org_words.txt")}
+    modifiers = set(_MODIFIERS)
+    titles = (roles | _HONORIFICS) - modifiers
+    place_words = {p for p in places if " " not in p}
+    return _Lexicon(
+        first_names=frozenset(first - _MONTHS - _WEEKDAYS - (titles - _TITLE_OR_NAME)
+                              - demonyms),
+        titles=frozenset(titles),
+        modifiers=frozenset(modifiers),
+        role_nouns=frozenset(_ROLE_NOUNS_EXTRA | titles),
+        places=frozenset(places),
+        place_words=frozenset(place_words),
+        demonyms=frozenset(demonyms | {d + "s" for d in demonyms}),
+        org_words=frozenset({w + "s" for w in org_words if not w.endswith("s")} | org_words
+                            - {"co", "cos"} | {"inc", "corp", "ltd", "plc", "llc", "llp"}),
+        common=frozenset(common),
+        english=frozenset(common | _faker_words()),
+    )
