@@ -88,7 +88,7 @@ def enrich(article: Article, taxonomy: Taxonomy | None = None,
     """
     changes: dict[str, object] = {}
     digest = article.content_hash or article.computed_hash()
-    known = cache.get(digest) if cache else None
+    known = cache.get(digest) if cache is not None else None
     if known is not None:
         if not article.people:
             changes["people"], changes["surnames"] = known.people, known.surnames

@@ -129,6 +129,8 @@ class FileResult:
     path: str
     articles: tuple[Article, ...] = ()
     errors: tuple[ParseError, ...] = ()
+    #: SHA-256 of the file's bytes (``None`` when it could not be read).
+    digest: str | None = None
 
 
 def _relative(path: Path, root: Path | None) -> str:
@@ -175,9 +177,9 @@ def read_file(path: str | Path, root: str | Path | None = None,
         text = decode(data, shown)
         items = list(reader.read(text, shown))
     except ParseError as exc:
-        return FileResult(shown, errors=(exc,))
+        return FileResult(shown, errors=(exc,), digest=digest)
     except Exception as exc:  # a reader bug or an odd file: report it, go on with the run
-        return FileResult(shown, errors=(_unexpected(shown, exc),))
+        return FileResult(shown, errors=(_unexpected(shown, exc),), digest=digest)
     single = len(items) == 1 and not isinstance(reader, JsonLinesReader)
     for item in items:
         if isinstance(item, ParseError):
@@ -194,7 +196,7 @@ def read_file(path: str | Path, root: str | Path | None = None,
             articles.append(enrich(item, taxonomy, cache))
         except Exception as exc:  # an extraction bug must not stop the run either
             errors.append(_unexpected(where, exc))
-    return FileResult(shown, tuple(articles), tuple(errors))
+    return FileResult(shown, tuple(articles), tuple(errors), digest)
 
 
 def _unexpected(where: str, exc: Exception) -> ParseError:
