@@ -2,7 +2,7 @@
 
 >>> import docsearch
 >>> ix = docsearch.open("index", create=True)                    # doctest: +SKIP
->>> report = ix.index_paths(["sample_docs"])                      # doctest: +SKIP
+>>> report = ix.sync(["sample_docs"])                             # doctest: +SKIP
 >>> results = ix.search("sanctions", people=["Vladimir Putin"])   # doctest: +SKIP
 >>> results.hits[0].title, results.facets["topic"][0].value      # doctest: +SKIP
 
@@ -20,12 +20,13 @@ from docsearch.errors import (
     InvalidDateError,
     ParseError,
     QueryError,
+    RebuildError,
     TaxonomyError,
     UnknownFacetError,
 )
 from docsearch.extract import enrich, extract_people, stable_id
 from docsearch.extract.topics import Taxonomy, classify_topics, load_taxonomy
-from docsearch.index import DEFAULT_INDEX, Index, IndexReport, IndexStats
+from docsearch.index import DEFAULT_INDEX, Batch, Index, IndexReport, IndexStats
 from docsearch.index import open_index as open
 from docsearch.models import Article, FacetValue, Hit, SearchResults
 from docsearch.readers import FileResult, read_file
@@ -36,6 +37,7 @@ __all__ = [
     "DEFAULT_INDEX",
     "Article",
     "ArticleNotFoundError",
+    "Batch",
     "DocsearchError",
     "FacetValue",
     "FileResult",
@@ -49,6 +51,7 @@ __all__ = [
     "InvalidDateError",
     "ParseError",
     "QueryError",
+    "RebuildError",
     "SearchResults",
     "Taxonomy",
     "TaxonomyError",

@@ -2,13 +2,15 @@
 and prints the result as text or, with ``--json``, as the documented JSON.
 
 Exit status: 0 on success; 1 when ``index`` skipped files it could not read;
-2 for a bad option, a malformed query, an unknown facet, a bad date, a missing
-index or any other error, with a one-line message on stderr.
+1 when ``check`` found drift it did not repair; 2 for a bad option, a malformed
+query, an unknown facet, a bad date, a missing or locked index or any other
+error, with a one-line message on stderr.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -19,8 +21,11 @@ import click
 from docsearch import output
 from docsearch.errors import DocsearchError
 from docsearch.extract.topics import load_taxonomy
-from docsearch.index import DEFAULT_INDEX, Index, open_index
+from docsearch.index import DEFAULT_INDEX, Index, IndexReport, open_index
 from docsearch.search.facets import DEFAULT_FACETS, FACETS
+from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
+from docsearch.sync import BATCH_SIZE
+from docsearch.watch import DEBOUNCE_MS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -84,9 +89,41 @@ def json_option(fn: F) -> F:
                         help="Print JSON (the documented, stable format).")(fn)
 
 
-def _open(path: str, create: bool = False) -> Index:
+def lock_timeout_option(fn: F) -> F:
+    return click.option(
+        "--lock-timeout", type=click.FloatRange(0), default=DEFAULT_LOCK_TIMEOUT,
+        show_default=True, envvar="DOCSEARCH_LOCK_TIMEOUT", metavar="SECONDS",
+        help="How long to wait for another writer to finish (or set "
+             "DOCSEARCH_LOCK_TIMEOUT).")(fn)
+
+
+def taxonomy_option(fn: F) -> F:
+    return click.option(
+        "--taxonomy", "taxonomy_file", type=click.Path(dir_okay=False), metavar="FILE",
+        help="Topics from this taxonomy TOML file instead of the bundled IPTC one.")(fn)
+
+
+def batch_option(fn: F) -> F:
+    return click.option(
+        "--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True,
+        metavar="N", help="Articles per commit (a stopped run keeps every commit).")(fn)
+
+
+def _open(path: str, create: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+          taxonomy_file: str | None = None) -> Index:
     with library_errors():
-        return open_index(path, create=create)
+        taxonomy = load_taxonomy(taxonomy_file) if taxonomy_file else None
+        return open_index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy)
+
+
+def _print_report(report: IndexReport, as_json: bool, quiet: bool) -> int:
+    if as_json:
+        echo(output.render_json(report.to_dict()))
+    else:
+        summary = output.render_report(report, lambda line: echo(line, err=True))
+        if not quiet or report.failed:
+            echo(summary, err=bool(report.failed) and quiet)
+    return 0 if report.ok else 1
 
 
 @click.group(cls=DocsearchGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -105,28 +142,91 @@ def cli() -> None:
 @index_option
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
-@click.option("--taxonomy", "taxonomy_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Topics from this taxonomy TOML file instead of the bundled IPTC one.")
+@click.option("-n", "--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@taxonomy_option
+@lock_timeout_option
+@batch_option
 def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool,
-              taxonomy_file: str | None) -> int:
-    """Read article files and folders into the index (created if missing).
+              dry_run: bool, taxonomy_file: str | None, lock_timeout: float,
+              batch_size: int) -> int:
+    """Bring the index in step with article files and folders (created if missing).
 
     Markdown (.md), plain text (.txt), HTML (.html) and JSON Lines (.jsonl) files
-    are read; folders are searched recursively. Unchanged articles are skipped. A
-    file that cannot be read is reported and skipped (exit status 1).
+    are read; folders are searched recursively. New and changed files are read,
+    deleted ones leave the index, unchanged ones are not read again. A file that
+    cannot be read is reported and skipped (exit status 1).
     """
-    with library_errors():
-        taxonomy = load_taxonomy(taxonomy_file) if taxonomy_file else None
-    with _open(index_path, create=True) as ix, library_errors():
-        ix.taxonomy = taxonomy
-        report = ix.index_paths(paths)
-    if as_json:
-        echo(output.render_json(report.to_dict()))
-    else:
-        summary = output.render_report(report, lambda line: echo(line, err=True))
-        if not quiet or report.failed:
-            echo(summary, err=bool(report.failed) and quiet)
-    return 0 if report.ok else 1
+    with _open(index_path, not dry_run or Store.exists(index_path), lock_timeout,
+               taxonomy_file) as ix, library_errors():
+        report = ix.sync(paths, dry_run=dry_run, batch_size=batch_size)
+    return _print_report(report, as_json, quiet)
+
+
+@cli.command("rebuild")
+@click.argument("paths", nargs=-1, type=click.Path())
+@index_option
+@json_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@taxonomy_option
+@lock_timeout_option
+@batch_option
+def rebuild_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool,
+                taxonomy_file: str | None, lock_timeout: float, batch_size: int) -> int:
+    """Build the index again from scratch, beside the live one, and swap it in.
+
+    PATHS default to the folders indexed before. Searches keep working during the
+    rebuild; if it fails, the live index is left as it was.
+    """
+    with _open(index_path, False, lock_timeout, taxonomy_file) as ix, library_errors():
+        report = ix.rebuild(paths or None, batch_size=batch_size)
+    return _print_report(report, as_json, quiet)
+
+
+@cli.command("watch")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@index_option
+@click.option("--debounce", type=click.IntRange(50), default=DEBOUNCE_MS, show_default=True,
+              metavar="MS", help="Gather changes this many milliseconds before a sync.")
+@click.option("--polling", is_flag=True,
+              help="Poll for changes (for network and container file systems).")
+@taxonomy_option
+@lock_timeout_option
+def watch_cmd(paths: tuple[str, ...], index_path: str, debounce: int, polling: bool,
+              taxonomy_file: str | None, lock_timeout: float) -> int:
+    """Index PATHS, then keep the index in step as files appear, change or go.
+
+    Prints a line per sync; Ctrl-C stops cleanly.
+    """
+    with _open(index_path, True, lock_timeout, taxonomy_file) as ix:
+        echo(f"watching {', '.join(paths)} (Ctrl-C stops)", err=True)
+        try:
+            with library_errors():
+                for report in ix.watch(paths, debounce_ms=debounce,
+                                       force_polling=polling or None):
+                    stamp = dt.datetime.now().strftime("%H:%M:%S")
+                    summary = output.render_report(report, lambda line: echo(line, err=True))
+                    echo(f"{stamp} {summary}")
+        except KeyboardInterrupt:
+            echo("stopped", err=True)
+    return 0
+
+
+@cli.command("check")
+@index_option
+@json_option
+@click.option("--repair", is_flag=True, help="Fix what the check finds.")
+@lock_timeout_option
+def check_cmd(index_path: str, as_json: bool, repair: bool, lock_timeout: float) -> int:
+    """Verify the index against the files it was built from.
+
+    Reports articles missing from the index, files deleted or changed since they
+    were indexed; --repair fixes them. Exit status 1 when drift is found and not
+    repaired.
+    """
+    with _open(index_path, False, lock_timeout) as ix, library_errors():
+        report = ix.check(repair=repair)
+    echo(output.render_json(report.to_dict()) if as_json else output.render_check(report))
+    return 0 if report.ok or report.repaired else 1
 
 
 @cli.command("search")

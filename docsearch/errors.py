@@ -11,6 +11,7 @@
     ├── IndexLockedError            another writer holds the index lock
     ├── IndexFormatError            an index written by an incompatible version
     ├── ArticleNotFoundError        no article with the given id
+    ├── RebuildError                a rebuild that cannot start (nothing to build from)
     └── TaxonomyError               a topic taxonomy file that cannot be used
 
 Each message is one line meant for a person; the CLI prints it as it is.
@@ -27,6 +28,7 @@ __all__ = [
     "InvalidDateError",
     "ParseError",
     "QueryError",
+    "RebuildError",
     "TaxonomyError",
     "UnknownFacetError",
 ]
@@ -74,6 +76,10 @@ class IndexFormatError(DocsearchError):
 
 class ArticleNotFoundError(DocsearchError):
     """No article with the given id is in the index."""
+
+
+class RebuildError(DocsearchError):
+    """A rebuild that cannot be done: no folders to build from, or one is missing."""
 
 
 class TaxonomyError(DocsearchError):

@@ -8,48 +8,34 @@ the search engine answers queries with facets.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from docsearch.errors import ArticleNotFoundError, InvalidDateError, ParseError
-from docsearch.extract import Extraction, enrich
+from docsearch import check as health
+from docsearch import sync as syncing
+from docsearch.check import CheckReport
+from docsearch.errors import (
+    ArticleNotFoundError,
+    DocsearchError,
+    InvalidDateError,
+    RebuildError,
+)
+from docsearch.extract import enrich
 from docsearch.extract.dates import parse_bound
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article, FacetValue, SearchResults
-from docsearch.readers import iter_files, read_file
 from docsearch.search import SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
-from docsearch.store.schema import article_from_stored, to_document
+from docsearch.sync import BATCH_SIZE, IndexReport, Progress
 
-__all__ = ["DEFAULT_INDEX", "Index", "IndexReport", "IndexStats", "open_index"]
+__all__ = ["DEFAULT_INDEX", "Batch", "CheckReport", "Index", "IndexReport", "IndexStats",
+           "open_index"]
 
 DEFAULT_INDEX = "index"
-BATCH_SIZE = 5000
-
-
-@attrs.frozen
-class IndexReport:
-    """What indexing some paths did: counts of articles and the problems met."""
-
-    files: int = 0
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: tuple[ParseError, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing failed."""
-        return not self.failed
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"files": self.files, "added": self.added, "updated": self.updated,
-                "unchanged": self.unchanged,
-                "failed": [{"path": e.path, "reason": e.reason} for e in self.failed]}
 
 
 @attrs.frozen
@@ -66,13 +52,16 @@ class IndexStats:
     earliest: str | None
     latest: str | None
     last_write: str | None
+    deleted: int = 0
+    files: int = 0
+    roots: tuple[str, ...] = ()
+    last_sync: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self)
 
 
 DateLike = dt.date | str | None
-Progress = Callable[[str, int], None]
 
 
 def _date_option(value: DateLike, name: str, *, end: bool) -> dt.date | None:
@@ -109,91 +98,135 @@ class Index:
 
     # ----------------------------------------------------------------- writing
 
+    def batch(self) -> Batch:
+        """A batch of changes committed together when the ``with`` block ends (and not
+        at all if it raises); the write lock is held for the block.
+
+        >>> with ix.batch() as batch:                                # doctest: +SKIP
+        ...     batch.add(Article(title="Tram line opens", body="..."))
+        ...     batch.update("f456809ccdbe6eae", topics=["sport"])
+        ...     batch.delete("0123456789abcdef")
+        """
+        return Batch(self)
+
     def add(self, articles: Iterable[Article] | Article, *, extract: bool = True) -> int:
         """Add or replace articles (matched by id); returns how many were written.
 
         Fields an article leaves empty are extracted from its text unless
-        ``extract`` is false. Written in batches, one commit per batch.
+        ``extract`` is false. Written in batches of ``BATCH_SIZE``, one commit each.
         """
         if isinstance(articles, Article):
             articles = [articles]
-        batches = _Batches(self._write)
-        for article in articles:
-            batches.add(enrich(article, self.taxonomy) if extract else _with_id(article))
-        return batches.finish()
+        with self.batch() as batch:
+            for article in articles:
+                batch.add(article, extract=extract)
+                if len(batch) >= BATCH_SIZE:
+                    batch.commit()
+        return batch.written
 
-    def _write(self, batch: Sequence[Article], merge: bool = True) -> int:
-        docs = [to_document(a) for a in batch]  # validate all before the writer opens
-        with self._store.writer(self.lock_timeout, merge=merge) as writer:
-            # Whoosh's update_document looks the id up in every segment; a new id
-            # skips that (ids of deleted articles may still be listed: harmless).
-            existing = {t.decode("utf-8") for t in writer.reader().lexicon("id")}
-            for doc in docs:
-                if doc["id"] in existing:
-                    writer.update_document(**doc)
-                else:
-                    writer.add_document(**doc)
-                    existing.add(doc["id"])
-        return len(docs)
+    def update(self, article_id: str, **changes: Any) -> Article:
+        """Change fields of one indexed article (``title=``, ``topics=``, ...) and
+        return it as stored. Raises :class:`ArticleNotFoundError` when it is absent."""
+        with self.batch() as batch:
+            article = batch.update(article_id, **changes)
+        return article
 
     def delete(self, ids: Iterable[str] | str) -> int:
         """Remove articles by id; returns how many were in the index."""
-        if isinstance(ids, str):
-            ids = [ids]
-        wanted = [i for i in ids if i]
-        if not wanted:
-            return 0
-        with self._store.writer(self.lock_timeout) as writer:
-            return sum(writer.delete_by_term("id", i) for i in wanted)
+        with self.batch() as batch:
+            batch.delete(ids)
+        return batch.deleted
 
-    def index_paths(self, paths: Iterable[str | Path], *,
-                    progress: Progress | None = None) -> IndexReport:
-        """Read files and folders into the index.
+    def sync(self, paths: Iterable[str | Path], *, dry_run: bool = False,
+             progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> IndexReport:
+        """Bring the index in step with the files under ``paths`` (files or folders).
 
-        Articles whose content did not change since they were indexed are left as
-        they are; new and changed ones are written in batches. A file that cannot be
-        read is reported in ``IndexReport.failed`` and the run goes on.
+        New files are added, changed ones re-read, deleted ones removed; files whose
+        size and modification time did not change are not read. A file that cannot be
+        read is reported in ``IndexReport.failed``, keeps what it gave before, and the
+        run goes on. Commits every ``batch_size`` articles, so an interrupted sync
+        keeps what it committed. ``dry_run`` writes nothing and lists the changes.
+        See :mod:`docsearch.sync`.
         """
-        known, cache = self._known()
-        added = updated = unchanged = files = 0
-        failed: list[ParseError] = []
-        batches = _Batches(self._write)
-        seen: set[str] = set()
-        for file, root in iter_files(paths):
-            files += 1
-            result = read_file(file, root, self.taxonomy, cache)
-            failed.extend(result.errors)
-            for article in result.articles:
-                previous = known.get(article.id)
-                if article.id in seen:
-                    updated += 1
-                elif previous is None:
-                    added += 1
-                elif previous == article.content_hash:
-                    unchanged += 1
-                    seen.add(article.id)
-                    continue
-                else:
-                    updated += 1
-                seen.add(article.id)
-                batches.add(article)
-            if progress is not None:
-                progress(str(file), files)
-        batches.finish()
-        return IndexReport(files=files, added=added, updated=updated, unchanged=unchanged,
-                           failed=tuple(failed))
+        paths = [Path(p) for p in paths]
+        with self._store.writing(self.lock_timeout) as store:
+            report = syncing.sync(store.live, paths, self.taxonomy, dry_run=dry_run,
+                                  batch_size=batch_size, progress=progress)
+            if not dry_run:
+                store.note_write()
+            return self._noted(report)
 
-    def _known(self) -> tuple[dict[str, str | None], dict[str, Extraction]]:
-        """The content hash of every indexed article by id, and what extraction found
-        in each content hash (so unchanged or moved text is not extracted again)."""
-        hashes: dict[str, str | None] = {}
-        cache: dict[str, Extraction] = {}
-        for fields in self._engine.searcher().all_stored_fields():
-            article = article_from_stored(fields)
-            hashes[article.id] = article.content_hash
-            if article.content_hash:
-                cache[article.content_hash] = Extraction.of(article)
-        return hashes, cache
+    #: The old name of :meth:`sync`.
+    index_paths = sync
+
+    def rebuild(self, paths: Iterable[str | Path] | None = None, *,
+                progress: Progress | None = None,
+                batch_size: int = BATCH_SIZE) -> IndexReport:
+        """Build a fresh index from ``paths`` (default: the folders synced before)
+        beside the live one, then swap it in atomically.
+
+        Searches keep using the live index while the new one is built and see the
+        new one afterwards; writers wait for the lock until the swap. Every article is
+        read and extracted again. If the rebuild fails or is interrupted, the live
+        index is left as it was.
+        """
+        with self._store.writing(self.lock_timeout) as store:
+            if paths is None:
+                roots = store.manifest.get_meta("roots", [])
+                if not roots:
+                    raise RebuildError(f"the index at {self.path} records no folders to "
+                                       f"rebuild from; name them: docsearch rebuild FOLDER")
+            else:
+                roots = [str(p) for p in paths]
+            gone = [r for r in roots if not Path(r).exists()]
+            if gone:
+                raise RebuildError(f"cannot rebuild: {gone[0]} does not exist (the live index "
+                                   f"is unchanged; name the folders to rebuild from)")
+            fresh = store.new_generation()
+            try:
+                report = syncing.sync(fresh, [Path(r) for r in roots], self.taxonomy,
+                                      batch_size=batch_size, progress=progress)
+            except BaseException:
+                store.discard(fresh)
+                raise
+            store.swap(fresh)
+            return self._noted(report)
+
+    def watch(self, paths: Iterable[str | Path], *, debounce_ms: int | None = None,
+              stop_event: Any = None, force_polling: bool | None = None,
+              ) -> Iterator[IndexReport]:
+        """Sync ``paths`` now and after every burst of file changes, yielding each
+        report, until ``stop_event`` is set or Ctrl-C (see :mod:`docsearch.watch`)."""
+        from docsearch.watch import DEBOUNCE_MS, watch
+        return watch(self, list(paths), debounce_ms=debounce_ms or DEBOUNCE_MS,
+                     stop_event=stop_event, force_polling=force_polling)
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """Compare the index with its manifest and the files on disk (see
+        :mod:`docsearch.check`); ``repair`` fixes what it finds, under the write lock.
+        The report is of what was found; ``repaired`` says whether all was fixed."""
+        if not repair:
+            self._store.refresh()
+            return health.check(self._store.live)
+        with self._store.writing(self.lock_timeout) as store:
+            found = health.check(store.live)
+            if found.ok:
+                return found
+            roots = health.forget(store.live, found)
+            if roots:
+                syncing.sync(store.live, [Path(r) for r in roots], self.taxonomy)
+            store.note_write()
+            return attrs.evolve(found, repaired=health.check(store.live).ok)
+
+    def _noted(self, report: IndexReport) -> IndexReport:
+        cleared = self._store.lock.cleared
+        if cleared is None:
+            return report
+        self._store.lock.cleared = None
+        from docsearch.store.lock import describe_holder
+        return attrs.evolve(report, notes=(
+            *report.notes, f"cleared a lock left by {describe_holder(cleared)}, which ended "
+                           f"without releasing it"))
 
     # ----------------------------------------------------------------- reading
 
@@ -257,11 +290,12 @@ class Index:
         return dict(results.facets)
 
     def stats(self) -> IndexStats:
-        """Documents, segments, size on disk and what the facets hold."""
+        """Documents, segments, size on disk, what the facets hold and the last sync."""
         searcher = self._engine.searcher()
         days = self._engine.column("day")
         day_counts = days.counts(None)
         present = [v for v, c in zip(days.values, day_counts, strict=True) if c]
+        manifest = self._store.manifest
         return IndexStats(
             path=str(self.path),
             documents=int(searcher.doc_count()),
@@ -273,6 +307,10 @@ class Index:
             earliest=present[0] if present else None,
             latest=present[-1] if present else None,
             last_write=self._store.meta.get("last_write"),
+            deleted=int(searcher.doc_count_all() - searcher.doc_count()),
+            files=len(manifest),
+            roots=tuple(manifest.get_meta("roots", [])),
+            last_sync=manifest.get_meta("last_sync"),
         )
 
     def close(self) -> None:
@@ -290,31 +328,84 @@ class Index:
         return f"<docsearch.Index {str(self.path)!r}>"
 
 
-class _Batches:
-    """Articles written in batches of ``BATCH_SIZE``, one commit each, so that an
-    interrupted run keeps what it committed. Small segments are merged only at the
-    last commit, not at every batch."""
+class Batch:
+    """Changes to an index committed together (see :meth:`Index.batch`)."""
 
-    def __init__(self, write: Callable[..., int]) -> None:
-        self._write = write
-        self._current: list[Article] = []
-        self._full: list[Article] | None = None
+    def __init__(self, index: Index) -> None:
+        self._index = index
+        self._articles: dict[str, Article] = {}
+        self._deletes: set[str] = set()
+        self._context: Any = None
         self.written = 0
+        self.deleted = 0
 
-    def add(self, article: Article) -> None:
-        self._current.append(article)
-        if len(self._current) >= BATCH_SIZE:
-            if self._full is not None:
-                self.written += self._write(self._full, merge=False)
-            self._full, self._current = self._current, []
+    def __enter__(self) -> Batch:
+        self._context = self._index._store.writing(self._index.lock_timeout)
+        self._context.__enter__()
+        return self
 
-    def finish(self) -> int:
-        if self._full is not None:
-            self.written += self._write(self._full, merge=not self._current)
-        if self._current:
-            self.written += self._write(self._current, merge=True)
-        self._full, self._current = None, []
-        return self.written
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        try:
+            if kind is None:
+                self.commit()
+        finally:
+            self._articles.clear()
+            self._deletes.clear()
+            self._context.__exit__(kind, *rest)
+
+    def __len__(self) -> int:
+        return len(self._articles) + len(self._deletes)
+
+    def add(self, articles: Iterable[Article] | Article, *, extract: bool = True) -> None:
+        """Add or replace articles (matched by id) when the batch commits."""
+        if isinstance(articles, Article):
+            articles = [articles]
+        for article in articles:
+            article = enrich(article, self._index.taxonomy) if extract else _with_id(article)
+            self._deletes.discard(article.id)
+            self._articles[article.id] = article
+
+    def update(self, article_id: str, **changes: Any) -> Article:
+        """Change fields of an article already indexed (or added to this batch)."""
+        current = self._articles.get(article_id)
+        if current is None:
+            current = self._index.get(article_id)  # ArticleNotFoundError if absent
+        if "id" in changes and changes["id"] != current.id:
+            raise DocsearchError("update cannot change an article's id; add it under the "
+                                 "new id and delete the old one")
+        try:
+            article = current.evolve(**changes)
+        except TypeError as exc:
+            raise DocsearchError(f"cannot update article {current.id}: {exc}") from None
+        self._articles[article.id] = article
+        return article
+
+    def delete(self, ids: Iterable[str] | str) -> None:
+        """Remove articles by id when the batch commits."""
+        for article_id in [ids] if isinstance(ids, str) else ids:
+            if article_id:
+                self._articles.pop(article_id, None)
+                self._deletes.add(article_id)
+
+    def commit(self) -> int:
+        """Commit what the batch holds now (the batch stays open); returns the number
+        of articles written."""
+        if not self._articles and not self._deletes:
+            return 0
+        store = self._index._store
+        present = self._present(self._deletes)
+        syncing.commit(store.live, list(self._articles.values()), sorted(self._deletes))
+        store.note_write()
+        written = len(self._articles)
+        self.written += written
+        self.deleted += present
+        self._articles.clear()
+        self._deletes.clear()
+        return written
+
+    def _present(self, ids: Iterable[str]) -> int:
+        with self._index._store.live.ix.searcher() as searcher:
+            return sum(1 for i in ids if searcher.document_number(id=i) is not None)
 
 
 def _with_id(article: Article) -> Article:

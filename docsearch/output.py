@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from docsearch.index import IndexReport, IndexStats
+from docsearch.index import CheckReport, IndexReport, IndexStats
 from docsearch.models import Article, FacetValue, SearchResults, format_published
 from docsearch.search.snippets import terminal_snippet
 
@@ -164,15 +164,48 @@ def render_stats(stats: IndexStats) -> str:
         ("topics", str(stats.topics)),
         ("sources", str(stats.sources)),
         ("dates", f"{stats.earliest} to {stats.latest}" if stats.earliest else "none"),
+        ("deleted", f"{stats.deleted} (merged away by later writes)" if stats.deleted else "0"),
+        ("files", str(stats.files)),
+        ("folders", ", ".join(stats.roots) or "none"),
         ("last write", stats.last_write or "never"),
+        ("last sync", _last_sync(stats.last_sync)),
     ]
     return "\n".join(f"{k:>12}  {v}" for k, v in rows)
+
+
+def _last_sync(sync: dict[str, object] | None) -> str:
+    if not sync:
+        return "never"
+    return (f"{sync.get('at')}: {sync.get('added', 0)} added, {sync.get('updated', 0)} updated, "
+            f"{sync.get('removed', 0)} removed, {sync.get('unchanged', 0)} unchanged, "
+            f"{sync.get('failed', 0)} failed")
 
 
 def render_report(report: IndexReport, echo_error: Callable[[str], None]) -> str:
     """The summary line of an indexing run; each failure goes to ``echo_error``."""
     for error in report.failed:
         echo_error(f"skipped {error.path}: {error.reason}")
-    summary = (f"{report.files} files: {report.added} added, {report.updated} updated, "
-               f"{report.unchanged} unchanged, {len(report.failed)} failed")
-    return summary
+    for note in report.notes:
+        echo_error(f"note: {note}")
+    lines = [f"would {c.action} {c.path} ({c.articles} article{'s' * (c.articles != 1)})"
+             for c in report.changes]
+    verb = "would be " if report.dry_run else ""
+    lines.append(f"{report.files} files: {report.added} {verb}added, {report.updated} {verb}"
+                 f"updated, {report.removed} {verb}removed, {report.unchanged} unchanged, "
+                 f"{len(report.failed)} failed" + (" (dry run: nothing written)"
+                                                   if report.dry_run else ""))
+    return "\n".join(lines)
+
+
+def render_check(report: CheckReport) -> str:
+    """What ``docsearch check`` found, a line per problem and a summary."""
+    lines = [f"missing from the index: article {i}" for i in report.missing]
+    lines += [f"file gone since indexed: {p}" for p in report.stale]
+    lines += [f"file changed since indexed: {p}" for p in report.changed]
+    state = "ok" if report.ok else ("repaired" if report.repaired else "drift found")
+    problems = len(report.missing) + len(report.stale) + len(report.changed)
+    lines.append(f"{report.documents} documents, {report.files} files: {state}"
+                 + (f" ({problems} problem{'s' * (problems != 1)})" if problems else "")
+                 + (f"; {report.unlisted} articles added outside a sync" if report.unlisted
+                    else ""))
+    return "\n".join(lines)

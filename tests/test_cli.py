@@ -22,7 +22,7 @@ def index_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "index"
     result = CliRunner().invoke(cli, ["index", str(SAMPLE_DOCS), "--index", str(path)])
     assert result.exit_code == 0, result.output
-    assert result.output == "30 files: 35 added, 0 updated, 0 unchanged, 0 failed\n"
+    assert result.output == "30 files: 35 added, 0 updated, 0 removed, 0 unchanged, 0 failed\n"
     return path
 
 
@@ -120,12 +120,12 @@ def test_index_json_and_failures(tmp_path):
     result = run("index", str(docs), "--json", index=tmp_path / "ix")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == {
-        "files": 2, "added": 1, "updated": 0, "unchanged": 0,
+        "files": 2, "added": 1, "updated": 0, "removed": 0, "unchanged": 0,
         "failed": [{"path": str(docs / "empty.md"), "reason": "empty file"}]}
     result = CliRunner().invoke(cli, ["index", str(docs), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 1
     assert result.stderr == f"skipped {docs / 'empty.md'}: empty file\n"
-    assert result.stdout == "2 files: 0 added, 0 updated, 1 unchanged, 1 failed\n"
+    assert result.stdout == "2 files: 0 added, 0 updated, 0 removed, 1 unchanged, 1 failed\n"
 
 
 def test_index_env_variable(tmp_path, index_path):

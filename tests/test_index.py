@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 import docsearch
@@ -116,18 +118,17 @@ def test_index_paths_reports_bad_files_and_goes_on(tmp_index, tmp_path):
     assert tmp_index.search("ferry").total == 2
 
 
-def test_second_writer_waits_then_fails_with_a_clear_message(tmp_path):
+def test_second_writer_waits_then_fails_naming_the_holder(tmp_path):
     path = tmp_path / "ix"
     first = docsearch.open(path, create=True)
     second = docsearch.open(path, lock_timeout=0.2)
-    writer = first._store.ix.writer()  # hold the lock as another writer would
-    try:
+    with first.batch():  # holds the write lock, as another process would
         with pytest.raises(IndexLockedError) as info:
             second.add(Article(title="x", body="y"))
-        assert str(info.value) == (f"the index at {path} is locked by another writer "
-                                   f"(waited 0.2 s); try again when it finishes")
-    finally:
-        writer.cancel()
+    message = str(info.value)
+    assert message.startswith(f"the index at {path} is being written by process {os.getpid()} (")
+    assert message.endswith("; gave up after waiting 0.2 s (wait longer with --lock-timeout)")
+    assert not (path / "writer.json").exists()  # the holder's note goes with the lock
     assert second.add(Article(title="x", body="y")) == 1
     first.close()
     second.close()
@@ -139,7 +140,8 @@ def test_stats(sample_index):
     assert (stats.earliest, stats.latest) == ("2019-03-12", "2024-12-02")
     assert stats.segments >= 1 and stats.size_bytes > 0
     assert set(stats.to_dict()) == {"path", "documents", "segments", "size_bytes", "people",
-                                    "topics", "sources", "earliest", "latest", "last_write"}
+                                    "topics", "sources", "earliest", "latest", "last_write",
+                                    "deleted", "files", "roots", "last_sync"}
 
 
 def _count_extraction(monkeypatch) -> list[str]:

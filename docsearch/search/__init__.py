@@ -99,17 +99,22 @@ class SearchEngine:
         self.columns = Columns([*_FILTER_FACETS, "day", "surname"])
         self.parser = QueryParser(store.ix.schema)
         self._searcher: Searcher | None = None
+        self._generation = store.live.name
         self._people: tuple[tuple[int, int], PeopleView] | None = None
 
     def searcher(self) -> Searcher:
-        """A searcher on the latest committed state of the index."""
-        if self._searcher is not None and not self._searcher.up_to_date():
+        """A searcher on the latest committed state of the index (of the generation a
+        rebuild swapped in, if one did)."""
+        self.store.refresh()
+        stale = self._searcher is not None and self._generation != self.store.live.name
+        if self._searcher is not None and (stale or not self._searcher.up_to_date()):
             # Not Searcher.refresh(): it reuses segment readers whose deletions changed,
             # so deleted documents would still be found (tests/test_whoosh_pins.py).
             self._searcher.close()
             self._searcher = None
         if self._searcher is None:
             self._searcher = self.store.ix.searcher()
+            self._generation = self.store.live.name
         return self._searcher
 
     def close(self) -> None:

@@ -1,9 +1,18 @@
 """Where an index lives on disk and how it is written.
 
-An index is a folder holding ``docsearch.json`` (format version, the name of the
-Whoosh folder in use, when it was last written) and that Whoosh folder
-(``data/``). Writers take Whoosh's lock, waiting up to a timeout; a batch of
-changes is one commit.
+An index is a folder holding::
+
+    docsearch.json      format version, the generation in use, when last written
+    write.lock          the write lock (see :mod:`docsearch.store.lock`)
+    writer.json         who holds it, while someone does
+    data/               the generation in use: Whoosh's files and manifest.sqlite
+    data-<stamp>/       a generation being built by a rebuild, or retired by one
+
+Writers take the write lock, waiting up to a timeout; a batch of changes is one
+Whoosh commit. A rebuild writes a new generation beside the live one and makes it
+live by replacing ``docsearch.json`` with an atomic rename; readers notice the
+change at their next search and move to the new generation. A retired generation
+is deleted by the next writer once no reader can still be opening it.
 """
 
 from __future__ import annotations
@@ -12,6 +21,9 @@ import contextlib
 import datetime as dt
 import json
 import os
+import shutil
+import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,42 +33,118 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from docsearch.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
+from docsearch.store.lock import WriteLock
+from docsearch.store.manifest import MANIFEST_FILE, Entry, Manifest
 from docsearch.store.schema import build_schema
 
-__all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Store"]
+__all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Entry", "Generation",
+           "Manifest", "Store"]
 
 META_FILE = "docsearch.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 DEFAULT_LOCK_TIMEOUT = 30.0
+#: Seconds a retired generation is kept for readers that may still be opening it.
+RETIRE_GRACE = 60.0
 _DATA = "data"
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
 def _write_json(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as out:
+        out.write(json.dumps(data, indent=2, sort_keys=True) + "\n")
+        out.flush()
+        os.fsync(out.fileno())
     os.replace(tmp, path)
 
 
-class Store:
-    """An index folder: its metadata and its Whoosh index."""
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns
 
-    def __init__(self, path: Path, meta: dict[str, Any], ix: whoosh_index.Index) -> None:
+
+class Generation:
+    """One complete Whoosh index and its manifest, in a folder of the index."""
+
+    def __init__(self, folder: Path, ix: whoosh_index.Index, manifest: Manifest) -> None:
+        self.folder = folder
+        self.name = folder.name
+        self.ix = ix
+        self.manifest = manifest
+
+    @classmethod
+    def open(cls, folder: Path) -> Generation:
+        ix = whoosh_index.open_dir(str(folder))
+        return cls(folder, ix, Manifest(folder / MANIFEST_FILE))
+
+    @classmethod
+    def create(cls, folder: Path) -> Generation:
+        folder.mkdir(parents=True, exist_ok=True)
+        ix = whoosh_index.create_in(str(folder), build_schema())
+        return cls(folder, ix, Manifest(folder / MANIFEST_FILE))
+
+    @contextlib.contextmanager
+    def writer(self, merge: bool = True, optimize: bool = False) -> Iterator[IndexWriter]:
+        """A Whoosh writer whose changes are committed together when the block ends
+        (and dropped if it raises). ``merge=False`` skips merging small segments at
+        this commit (for all but the last batch of a bulk load); ``optimize=True``
+        merges every segment into one."""
+        try:
+            writer = self.ix.writer(timeout=5.0, delay=0.1, limitmb=128)
+        except LockError:  # someone writing this folder with Whoosh itself
+            raise IndexLockedError(f"the Whoosh index in {self.folder} is locked by a writer "
+                                   f"outside docsearch") from None
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=merge, optimize=optimize)
+
+    def size_on_disk(self) -> int:
+        return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
+
+    def close(self) -> None:
+        self.manifest.close()
+        self.ix.close()
+
+
+class Store:
+    """An index folder: its metadata, its write lock and its live generation."""
+
+    def __init__(self, path: Path, meta: dict[str, Any], live: Generation,
+                 stamp: tuple[int, int] | None) -> None:
         self.path = path
         self.meta = meta
-        self.ix = ix
+        self.live = live
+        self.lock = WriteLock(path)
+        self._stamp = stamp
+
+    @property
+    def ix(self) -> whoosh_index.Index:
+        return self.live.ix
+
+    @property
+    def manifest(self) -> Manifest:
+        return self.live.manifest
 
     @classmethod
     def exists(cls, path: str | Path) -> bool:
         return (Path(path) / META_FILE).is_file()
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open an existing index; :class:`IndexNotFoundError` if there is none."""
-        folder = Path(path)
+    def _read_meta(cls, folder: Path) -> tuple[dict[str, Any], tuple[int, int] | None]:
         meta_file = folder / META_FILE
         if not meta_file.is_file():
             raise IndexNotFoundError(
                 f"no index at {folder} (create one with: docsearch index FOLDER --index {folder})")
+        stamp = _stamp(meta_file)
         try:
             meta = json.loads(meta_file.read_text("utf-8"))
         except (OSError, ValueError) as exc:
@@ -65,13 +153,23 @@ class Store:
             found = meta.get("format") if isinstance(meta, dict) else None
             raise IndexFormatError(
                 f"{folder} is a docsearch index of format {found!r}; this version reads format "
-                f"{FORMAT_VERSION} (rebuild it with: docsearch index FOLDER --index {folder})")
-        data = folder / str(meta.get("data", _DATA))
-        try:
-            ix = whoosh_index.open_dir(str(data))
-        except (whoosh_index.EmptyIndexError, OSError) as exc:
-            raise IndexFormatError(f"the index at {folder} is damaged: {exc}") from None
-        return cls(folder, meta, ix)
+                f"{FORMAT_VERSION} (delete the folder and index again)")
+        return meta, stamp
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open an existing index; :class:`IndexNotFoundError` if there is none."""
+        folder = Path(path)
+        for attempt in range(3):
+            meta, stamp = cls._read_meta(folder)
+            try:
+                live = Generation.open(folder / str(meta.get("data", _DATA)))
+            except (whoosh_index.EmptyIndexError, OSError) as exc:
+                if attempt < 2 and _stamp(folder / META_FILE) != stamp:
+                    continue  # a rebuild swapped generations while we opened: read again
+                raise IndexFormatError(f"the index at {folder} is damaged: {exc}") from None
+            return cls(folder, meta, live, stamp)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     @classmethod
     def create(cls, path: str | Path) -> Store:
@@ -84,40 +182,98 @@ class Store:
         if folder.is_dir() and any(not p.name.startswith(".") for p in folder.iterdir()):
             raise IndexFormatError(f"{folder} holds other files and is not a docsearch index; "
                                    f"choose another folder with --index")
-        data = folder / _DATA
-        data.mkdir(parents=True, exist_ok=True)
-        ix = whoosh_index.create_in(str(data), build_schema())
-        meta = {"format": FORMAT_VERSION, "data": _DATA,
-                "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                "last_write": None}
+        live = Generation.create(folder / _DATA)
+        meta = {"format": FORMAT_VERSION, "data": _DATA, "created": _now(),
+                "last_write": None, "retired": []}
         _write_json(folder / META_FILE, meta)
-        return cls(folder, meta, ix)
+        return cls(folder, meta, live, _stamp(folder / META_FILE))
+
+    def refresh(self) -> bool:
+        """Move to the live generation if a rebuild replaced ours; True if it did."""
+        stamp = _stamp(self.path / META_FILE)
+        if stamp == self._stamp:
+            return False
+        meta, stamp = self._read_meta(self.path)
+        self.meta, self._stamp = meta, stamp
+        if meta.get("data", _DATA) == self.live.name:
+            return False
+        old, self.live = self.live, Generation.open(self.path / str(meta["data"]))
+        old.close()
+        return True
 
     @contextlib.contextmanager
-    def writer(self, timeout: float = DEFAULT_LOCK_TIMEOUT,
-               merge: bool = True) -> Iterator[IndexWriter]:
-        """A Whoosh writer whose changes are committed together when the block ends
-        (and dropped if it raises). Waits up to ``timeout`` seconds for the lock.
-        ``merge=False`` skips merging small segments at this commit (for all but the
-        last batch of a bulk load)."""
+    def writing(self, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[Store]:
+        """Hold the write lock for the block (re-entrant), waiting up to ``timeout``
+        seconds for it. The first holder moves to the live generation and deletes
+        generations no longer in use."""
+        first = not self.lock.held
+        self.lock.acquire(timeout)
         try:
-            writer = self.ix.writer(timeout=timeout, delay=0.1, limitmb=128)
-        except LockError:
-            raise IndexLockedError(
-                f"the index at {self.path} is locked by another writer (waited {timeout:g} s); "
-                f"try again when it finishes") from None
-        try:
-            yield writer
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit(merge=merge)
-        self.meta["last_write"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            if first:
+                self.refresh()
+                self._clean_generations()
+            yield self
+        finally:
+            self.lock.release()
+
+    @contextlib.contextmanager
+    def writer(self, timeout: float = DEFAULT_LOCK_TIMEOUT, merge: bool = True,
+               optimize: bool = False) -> Iterator[IndexWriter]:
+        """A writer on the live generation, under the write lock (see
+        :meth:`Generation.writer`)."""
+        with self.writing(timeout), self.live.writer(merge=merge, optimize=optimize) as w:
+            yield w
+        self.note_write()
+
+    def note_write(self) -> None:
+        self.meta["last_write"] = _now()
+        self._save_meta()
+
+    def _save_meta(self) -> None:
         _write_json(self.path / META_FILE, self.meta)
+        self._stamp = _stamp(self.path / META_FILE)
+
+    # ------------------------------------------------------------ generations
+
+    def new_generation(self) -> Generation:
+        """An empty generation beside the live one (call under the write lock)."""
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+        return Generation.create(self.path / f"{_DATA}-{stamp}-{uuid.uuid4().hex[:6]}")
+
+    def swap(self, new: Generation) -> None:
+        """Make ``new`` the live generation with one atomic rename of the metadata
+        file; the old one is retired (deleted later, see :data:`RETIRE_GRACE`)."""
+        new.close()
+        retired = [*self.meta.get("retired", []), {"data": self.live.name, "at": time.time()}]
+        self.meta.update(data=new.name, retired=retired, last_write=_now())
+        self._save_meta()
+        old, self.live = self.live, Generation.open(new.folder)
+        old.close()
+
+    def discard(self, gen: Generation) -> None:
+        """Delete a generation that was never made live."""
+        with contextlib.suppress(Exception):
+            gen.close()
+        shutil.rmtree(gen.folder, ignore_errors=True)
+
+    def _clean_generations(self) -> None:
+        live = self.live.name
+        keep: list[dict[str, Any]] = []
+        for item in self.meta.get("retired", []):
+            if item.get("data") != live and time.time() - float(item.get("at", 0)) < RETIRE_GRACE:
+                keep.append(item)
+        kept = {item["data"] for item in keep}
+        for folder in self.path.iterdir():
+            name = folder.name
+            ours = name == _DATA or name.startswith(_DATA + "-")
+            if folder.is_dir() and ours and name not in kept | {live}:
+                shutil.rmtree(folder, ignore_errors=True)  # retired, or a killed rebuild's
+        if keep != self.meta.get("retired", []):
+            self.meta["retired"] = keep
+            self._save_meta()
 
     def size_on_disk(self) -> int:
-        data = self.path / str(self.meta.get("data", _DATA))
-        return sum(p.stat().st_size for p in data.iterdir() if p.is_file())
+        return self.live.size_on_disk()
 
     def close(self) -> None:
-        self.ix.close()
+        self.live.close()

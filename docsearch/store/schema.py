@@ -13,7 +13,9 @@ source     exact keyword                                   filter, facet, ``sour
 author     exact multi-value keyword                       ``author:``
 date       DATETIME (naive UTC), sortable                  ``--since``/``--until``, sort
 day        ID ``YYYY-MM-DD``                               date facet
-path       ID                                              sync (which file holds it)
+path       ID                                              which file holds it
+hash       ID                                              content hash: moved text keeps
+                                                           its extraction
 data       STORED                                          the rest of the article
 =========  ==============================================  ============================
 
@@ -63,7 +65,7 @@ def _date_field() -> fields.DATETIME:
 
 
 def build_schema() -> fields.Schema:
-    """The schema of a docsearch index (format version 2)."""
+    """The schema of a docsearch index (format version 3)."""
     analyzer = text_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
@@ -77,6 +79,7 @@ def build_schema() -> fields.Schema:
         date=_date_field(),
         day=fields.ID(),
         path=fields.ID(),
+        hash=fields.ID(),
         data=fields.STORED(),
     )
 
@@ -112,6 +115,8 @@ def to_document(article: Article) -> dict[str, Any]:
         doc["day"] = article.published.strftime("%Y-%m-%d")
     if article.path:
         doc["path"] = article.path.split("#", 1)[0]
+    if article.content_hash:
+        doc["hash"] = article.content_hash
     return doc
 
 

@@ -1,0 +1,90 @@
+"""Index health: the index compared with its manifest and with the files on disk.
+
+:func:`check` reads every stored document (so a damaged segment shows up) and
+reports drift:
+
+* ``missing``: ids a manifest file gave that the index no longer holds;
+* ``stale``: manifest files that are gone from disk;
+* ``changed``: files modified since they were indexed (a sync has not run yet);
+* ``unlisted``: indexed articles no manifest file gives (added from Python, most
+  often; they are reported, never removed).
+
+:func:`repair` fixes the first three: files with missing articles are read again,
+stale and changed files are synced (stale ones whose folder is gone too are removed
+directly).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import attrs
+
+from docsearch.store import Generation
+from docsearch.sync import commit, in_scope, scopes_of
+
+
+@attrs.frozen
+class CheckReport:
+    """What :func:`check` found (and, after a repair, what was fixed)."""
+
+    documents: int
+    files: int
+    missing: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    unlisted: int = 0
+    repaired: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the index and the manifest agree with the files on disk."""
+        return not (self.missing or self.stale or self.changed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**attrs.asdict(self), "ok": self.ok}
+
+
+def check(gen: Generation) -> CheckReport:
+    """Compare ``gen``'s index with its manifest and the files on disk."""
+    with gen.ix.searcher() as searcher:
+        indexed = {stored["id"] for stored in searcher.all_stored_fields()}
+    entries = gen.manifest.entries()
+    listed: set[str] = set()
+    missing: list[str] = []
+    stale: list[str] = []
+    changed: list[str] = []
+    for path, entry in sorted(entries.items()):
+        listed.update(entry.ids)
+        missing.extend(i for i in entry.ids if i not in indexed)
+        try:
+            st = os.stat(path)
+        except OSError:
+            stale.append(path)
+            continue
+        if not entry.same_stat(st.st_size, st.st_mtime_ns):
+            changed.append(path)
+    return CheckReport(documents=len(indexed), files=len(entries),
+                       missing=tuple(sorted(set(missing))), stale=tuple(stale),
+                       changed=tuple(changed), unlisted=len(indexed - listed))
+
+
+def forget(gen: Generation, report: CheckReport) -> list[str]:
+    """Prepare a repair: make the manifest forget the files that lost articles (so
+    a sync reads them again), and drop stale files that no sync would reach (no
+    synced folder holding them is left; their articles are deleted). Returns the
+    synced folders and files that still exist, for a sync to cover."""
+    roots = [r for r in gen.manifest.get_meta("roots", []) if os.path.exists(r)]
+    scopes = scopes_of(roots)
+    entries = gen.manifest.entries()
+    missing = set(report.missing)
+    dirty = [attrs.evolve(e, mtime_ns=-1) for e in entries.values()
+             if missing.intersection(e.ids)]
+    orphans = {p for p in report.stale if not in_scope(p, scopes)}
+    kept = {i for p, e in entries.items() if p not in orphans for i in e.ids}
+    deletes = sorted({i for p in orphans for i in entries[p].ids} - kept)
+    if deletes:
+        commit(gen, (), deletes)
+    gen.manifest.apply(dirty, sorted(orphans))
+    return roots

@@ -1,0 +1,338 @@
+"""Folders and the index, kept in step: incremental sync and its report.
+
+:func:`sync` compares the files under some paths with the manifest of an index
+generation (:mod:`docsearch.store.manifest`):
+
+* a file whose size and modification time match its row is not read at all;
+* a new or modified file is read; its articles are compared by id and content hash
+  with the index, and only new or changed ones are written (text already seen, in a
+  moved or renamed file say, takes the people and topics extracted before);
+* a file no longer there has its articles removed, unless another file still gives
+  them; so does an article that a changed file no longer holds;
+* a file that cannot be read is reported and its articles stay as they were.
+
+Changes are committed in batches (a Whoosh commit, then the manifest rows of the
+files in it), so an interrupted sync keeps every batch it committed and the next
+one goes on from there. Removals are committed with the last batch. A path given
+that does not exist is reported and removes nothing (a missing mount must not
+empty the index).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from whoosh.searching import Searcher
+
+from docsearch.errors import ParseError
+from docsearch.extract import Extraction
+from docsearch.extract.topics import Taxonomy
+from docsearch.models import Article
+from docsearch.readers import read_file, walk
+from docsearch.store import Entry, Generation
+from docsearch.store.schema import article_from_stored, to_document
+
+__all__ = ["BATCH_SIZE", "Change", "IndexReport", "Progress", "commit", "sync"]
+
+#: Articles per commit.
+BATCH_SIZE = 5000
+#: After a sync, segments are merged into one when there are more than this many...
+MAX_SEGMENTS = 12
+#: ...or when this share of the stored documents are deleted ones.
+MAX_DELETED = 0.25
+
+#: Called after each file: its path, files done, files in all.
+Progress = Callable[[str, int, int], None]
+
+
+@attrs.frozen
+class Change:
+    """What a sync did (or, in a dry run, would do) to one file's articles."""
+
+    action: str  # "add", "update" or "remove"
+    path: str
+    articles: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class IndexReport:
+    """What a sync did: counts of articles, the problems met, the files changed.
+
+    ``added``, ``updated``, ``removed`` and ``unchanged`` count articles; ``files``
+    counts the files looked at. ``changes`` lists the files whose articles changed
+    (filled in a dry run only, where nothing is written).
+    """
+
+    files: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: tuple[ParseError, ...] = ()
+    changes: tuple[Change, ...] = ()
+    dry_run: bool = False
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed."""
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "files": self.files, "added": self.added, "updated": self.updated,
+            "removed": self.removed, "unchanged": self.unchanged,
+            "failed": [{"path": e.path, "reason": e.reason} for e in self.failed]}
+        if self.dry_run:
+            data["dry_run"] = True
+            data["changes"] = [c.to_dict() for c in self.changes]
+        if self.notes:
+            data["notes"] = list(self.notes)
+        return data
+
+
+def commit(gen: Generation, articles: Sequence[Article], deletes: Iterable[str] = (), *,
+           merge: bool = True) -> None:
+    """Write ``articles`` (replacing those with the same id) and delete the ``deletes``
+    ids in one commit."""
+    docs = [to_document(a) for a in articles]  # validate all before the writer opens
+    with gen.writer(merge=merge) as writer:
+        for article_id in deletes:
+            writer.delete_by_term("id", article_id)
+        if docs:
+            # Whoosh's update_document looks the id up in every segment; a new id
+            # skips that (ids of deleted articles may still be listed: harmless).
+            existing = {t.decode("utf-8") for t in writer.reader().lexicon("id")}
+            for doc in docs:
+                if doc["id"] in existing:
+                    writer.update_document(**doc)
+                else:
+                    writer.add_document(**doc)
+                    existing.add(doc["id"])
+
+
+def tidy(gen: Generation) -> bool:
+    """Merge every segment into one when there are too many or too many deleted
+    documents (the merge policy); True if it did."""
+    with gen.ix.reader() as reader:
+        stored, live = reader.doc_count_all(), reader.doc_count()
+        segments = len(reader.leaf_readers()) if not reader.is_atomic() else 1
+    if segments <= MAX_SEGMENTS and stored - live <= MAX_DELETED * max(stored, 1):
+        return False
+    with gen.writer(optimize=True):
+        pass
+    return True
+
+
+class Known(Mapping[str, Extraction]):
+    """What the index already holds, looked up as needed: the content hash of an id,
+    and (as a mapping for :func:`docsearch.extract.enrich`) the extraction of a
+    content hash."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self._searcher = searcher
+
+    def hash_of(self, article_id: str) -> str | None:
+        stored = self._searcher.document(id=article_id)
+        if stored is None:
+            return None
+        return str((stored.get("data") or {}).get("content_hash") or "")
+
+    def __getitem__(self, digest: str) -> Extraction:
+        stored = self._searcher.document(hash=digest) if digest else None
+        if stored is None:
+            raise KeyError(digest)
+        return Extraction.of(article_from_stored(stored))
+
+    def __iter__(self) -> Iterator[str]:
+        return (t.decode("utf-8") for t in self._searcher.lexicon("hash"))
+
+    def __len__(self) -> int:
+        return int(self._searcher.doc_count())
+
+
+def scopes_of(paths: Iterable[str | Path]) -> list[tuple[str, bool]]:
+    """What ``paths`` cover, for :func:`in_scope`: existing folders (with their
+    subfolders) and files; a path that does not exist covers nothing."""
+    scopes: list[tuple[str, bool]] = []
+    for given in paths:
+        path = os.path.abspath(given)
+        if os.path.isdir(path):
+            scopes.append((path.rstrip(os.sep) + os.sep, True))
+        elif os.path.exists(path):
+            scopes.append((path, False))
+    return scopes
+
+
+def in_scope(path: str, scopes: Sequence[tuple[str, bool]]) -> bool:
+    return any(path == scope or is_dir and path.startswith(scope) for scope, is_dir in scopes)
+
+
+class _Sync:
+    """One sync run over one generation (see the module docstring)."""
+
+    def __init__(self, gen: Generation, taxonomy: Taxonomy | None, *, dry_run: bool,
+                 batch_size: int, progress: Progress | None) -> None:
+        self.gen = gen
+        self.taxonomy = taxonomy
+        self.dry_run = dry_run
+        self.batch_size = max(1, batch_size)
+        self.progress = progress
+        self.manifest = gen.manifest.entries()
+        self.providers: dict[str, set[str]] = {}
+        for entry in self.manifest.values():
+            for article_id in entry.ids:
+                self.providers.setdefault(article_id, set()).add(entry.path)
+        self.counts = {"added": 0, "updated": 0, "removed": 0, "unchanged": 0}
+        self.failed: list[ParseError] = []
+        self.changes: list[Change] = []
+        self.written: set[str] = set()       # ids written or confirmed by this run
+        self.candidates: set[str] = set()    # ids that may have to be removed
+        self.batch: list[Article] = []
+        self.rows: list[Entry] = []          # manifest rows of the files in the batch
+        self.late_rows: list[Entry] = []     # rows to write with the removals, at the end
+        self.removals: list[str] = []
+        self.commits = 0
+
+    def run(self, paths: Sequence[str | Path]) -> IndexReport:
+        scopes = scopes_of(paths)
+        found = list(walk(paths))
+        seen: set[str] = set()
+        with self.gen.ix.searcher() as searcher:
+            known = Known(searcher)
+            for done, item in enumerate(found, 1):
+                key = os.path.abspath(item.path)
+                if key not in seen:
+                    seen.add(key)
+                    if item.problem is not None:
+                        self.failed.append(item.problem)
+                    else:
+                        self._file(key, item.path, item.root, known)
+                if self.progress is not None:
+                    self.progress(str(item.path), done, len(found))
+                if len(self.batch) >= self.batch_size:
+                    self._flush(final=False)
+        for key, entry in self.manifest.items():
+            if key not in seen and in_scope(key, scopes):
+                self._gone(entry)
+        self._flush(final=True)
+        c = self.counts
+        return IndexReport(files=len(seen), added=c["added"], updated=c["updated"],
+                           removed=c["removed"], unchanged=c["unchanged"],
+                           failed=tuple(self.failed), changes=tuple(self.changes),
+                           dry_run=self.dry_run)
+
+    def _file(self, key: str, path: Path, root: Path, known: Known) -> None:
+        old = self.manifest.get(key)
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            reason = (exc.strerror or exc.__class__.__name__).lower()
+            self.failed.append(ParseError(str(path), f"cannot read: {reason}"))
+            return
+        if old is not None and old.error is None and old.same_stat(st.st_size, st.st_mtime_ns):
+            self._confirm(old.ids)
+            return
+        result = read_file(path, root, self.taxonomy, known)
+        self.failed.extend(result.errors)
+        if result.digest is None or (result.errors and not result.articles):
+            return  # unreadable now: what it gave before stays indexed
+        error = "; ".join(e.reason for e in result.errors) or None
+        row = Entry(key, str(root), st.st_size, st.st_mtime_ns, result.digest,
+                    tuple(dict.fromkeys(a.id for a in result.articles)), error)
+        if old is not None and old.digest == result.digest and old.error == error:
+            self._confirm(old.ids)  # touched, not changed
+            self.rows.append(row)
+            return
+        counts = {"added": 0, "updated": 0}
+        for article in result.articles:
+            if article.id in self.written:
+                counts["updated"] += 1
+            else:
+                previous = known.hash_of(article.id)
+                self.written.add(article.id)
+                if previous == article.content_hash:
+                    self.counts["unchanged"] += 1
+                    continue
+                counts["added" if previous is None else "updated"] += 1
+            self.batch.append(article)
+        for name, count in counts.items():
+            self.counts[name] += count
+        if self.dry_run and (counts["added"] or counts["updated"]):
+            self.changes.append(Change("add" if old is None else "update", str(path),
+                                       counts["added"] + counts["updated"]))
+        dropped = set(old.ids) - set(row.ids) if old is not None else set()
+        self._provide(key, old.ids if old is not None else (), row.ids)
+        if dropped:
+            self.candidates |= dropped
+            self.late_rows.append(row)
+        else:
+            self.rows.append(row)
+
+    def _confirm(self, ids: Iterable[str]) -> None:
+        for article_id in ids:
+            if article_id not in self.written:
+                self.written.add(article_id)
+                self.counts["unchanged"] += 1
+
+    def _provide(self, key: str, old: Iterable[str], new: Iterable[str]) -> None:
+        for article_id in old:
+            self.providers.get(article_id, set()).discard(key)
+        for article_id in new:
+            self.providers.setdefault(article_id, set()).add(key)
+
+    def _gone(self, entry: Entry) -> None:
+        self._provide(entry.path, entry.ids, ())
+        self.candidates |= set(entry.ids)
+        self.removals.append(entry.path)
+        if self.dry_run:
+            self.changes.append(Change("remove", entry.path, len(entry.ids)))
+
+    def _flush(self, *, final: bool) -> None:
+        deletes: list[str] = []
+        if final:
+            deletes = sorted(i for i in self.candidates
+                             if i not in self.written and not self.providers.get(i))
+            self.counts["removed"] += len(deletes)
+        if self.dry_run:
+            self.batch, self.rows = [], []
+            return
+        if self.batch or deletes:
+            commit(self.gen, self.batch, deletes, merge=final)
+            self.commits += 1
+        rows = self.rows + (self.late_rows if final else [])
+        removals = self.removals if final else []
+        if rows or removals:
+            self.gen.manifest.apply(rows, removals)
+        self.batch, self.rows = [], []
+
+
+def sync(gen: Generation, paths: Sequence[str | Path], taxonomy: Taxonomy | None = None, *,
+         dry_run: bool = False, batch_size: int = BATCH_SIZE,
+         progress: Progress | None = None) -> IndexReport:
+    """Bring ``gen`` in step with the files under ``paths`` (see the module docstring).
+
+    The caller holds the write lock. Returns the report; with ``dry_run`` nothing is
+    written and the report lists the files that would change.
+    """
+    run = _Sync(gen, taxonomy, dry_run=dry_run, batch_size=batch_size, progress=progress)
+    report = run.run(paths)
+    if not dry_run:
+        if run.commits:
+            tidy(gen)
+        roots = set(gen.manifest.get_meta("roots", []))
+        roots |= {os.path.abspath(p) for p in paths if os.path.exists(p)}
+        gen.manifest.apply(meta={"roots": sorted(roots), "last_sync": {
+            "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "paths": [str(p) for p in paths],
+            **{k: v for k, v in report.to_dict().items() if k != "failed"},
+            "failed": len(report.failed)}})
+    return report
