@@ -196,7 +196,7 @@ class _Sync:
         self.changes: list[Change] = []
         self.written: set[str] = set()       # ids written or confirmed by this run
         self.candidates: set[str] = set()    # ids that may have to be removed
-        self.batch: list[Article] = []
+        self.batch: dict[str, Article] = {}  # by id: a later file's article wins
         self.rows: list[Entry] = []          # manifest rows of the files in the batch
         self.late_rows: list[Entry] = []     # rows to write with the removals, at the end
         self.removals: list[str] = []
@@ -263,7 +263,7 @@ class _Sync:
                     self.counts["unchanged"] += 1
                     continue
                 counts["added" if previous is None else "updated"] += 1
-            self.batch.append(article)
+            self.batch[article.id] = article
         for name, count in counts.items():
             self.counts[name] += count
         if self.dry_run and (counts["added"] or counts["updated"]):
@@ -303,16 +303,16 @@ class _Sync:
                              if i not in self.written and not self.providers.get(i))
             self.counts["removed"] += len(deletes)
         if self.dry_run:
-            self.batch, self.rows = [], []
+            self.batch, self.rows = {}, []
             return
         if self.batch or deletes:
-            commit(self.gen, self.batch, deletes, merge=final)
+            commit(self.gen, list(self.batch.values()), deletes, merge=final)
             self.commits += 1
         rows = self.rows + (self.late_rows if final else [])
         removals = self.removals if final else []
         if rows or removals:
             self.gen.manifest.apply(rows, removals)
-        self.batch, self.rows = [], []
+        self.batch, self.rows = {}, []
 
 
 def sync(gen: Generation, paths: Sequence[str | Path], taxonomy: Taxonomy | None = None, *,
@@ -335,4 +335,5 @@ def sync(gen: Generation, paths: Sequence[str | Path], taxonomy: Taxonomy | None
             "paths": [str(p) for p in paths],
             **{k: v for k, v in report.to_dict().items() if k != "failed"},
             "failed": len(report.failed)}})
+        gen.manifest.checkpoint()
     return report

@@ -98,6 +98,10 @@ class Manifest:
             raise
         db.execute("COMMIT")
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database and empty it (after a sync)."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def get_meta(self, key: str, default: Any = None) -> Any:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
