@@ -43,7 +43,10 @@ class CheckReport:
         return not (self.missing or self.stale or self.changed)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**attrs.asdict(self), "ok": self.ok}
+        return {"documents": self.documents, "files": self.files,
+                "missing": list(self.missing), "stale": list(self.stale),
+                "changed": list(self.changed), "unlisted": self.unlisted,
+                "repaired": self.repaired, "ok": self.ok}
 
 
 def check(gen: Generation) -> CheckReport:
@@ -79,7 +82,7 @@ def forget(gen: Generation, report: CheckReport) -> list[str]:
     scopes = scopes_of(roots)
     entries = gen.manifest.entries()
     missing = set(report.missing)
-    dirty = [attrs.evolve(e, mtime_ns=-1) for e in entries.values()
+    dirty = [attrs.evolve(e, mtime_ns=-1, digest=None) for e in entries.values()
              if missing.intersection(e.ids)]
     orphans = {p for p in report.stale if not in_scope(p, scopes)}
     kept = {i for p, e in entries.items() if p not in orphans for i in e.ids}

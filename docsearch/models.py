@@ -40,6 +40,15 @@ def _optional_text(value: object) -> str | None:
     return text or None
 
 
+def _optional_path(value: object) -> str | None:
+    """A path as it is: file names may hold runs of spaces, tabs and newlines, and two
+    names that differ only there are two files."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
 def normalise_datetime(value: dt.datetime) -> dt.datetime:
     """Whole seconds; a time zone becomes its fixed UTC offset at that moment."""
     value = value.replace(microsecond=0)
@@ -117,7 +126,7 @@ class Article:
     sections: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     people: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     topics: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    path: str | None = attrs.field(default=None, converter=_optional_text)
+    path: str | None = attrs.field(default=None, converter=_optional_path)
     content_hash: str | None = attrs.field(default=None, converter=_optional_text)
     #: One-word names with a cue of a person but no full name in the article
     #: ("VOLCKER SEES ..."): the index counts each as the one person it knows by that

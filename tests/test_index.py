@@ -122,9 +122,9 @@ def test_second_writer_waits_then_fails_naming_the_holder(tmp_path):
     path = tmp_path / "ix"
     first = docsearch.open(path, create=True)
     second = docsearch.open(path, lock_timeout=0.2)
-    with first.batch():  # holds the write lock, as another process would
-        with pytest.raises(IndexLockedError) as info:
-            second.add(Article(title="x", body="y"))
+    # first holds the write lock, as another process would
+    with first.batch(), pytest.raises(IndexLockedError) as info:
+        second.add(Article(title="x", body="y"))
     message = str(info.value)
     assert message.startswith(f"the index at {path} is being written by process {os.getpid()} (")
     assert message.endswith("; gave up after waiting 0.2 s (wait longer with --lock-timeout)")

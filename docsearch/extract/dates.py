@@ -4,6 +4,10 @@ Nothing here guesses a date out of running text: a date is taken only from a val
 that is a date as a whole (metadata, a line holding just a date, a ``/YYYY/MM/DD/``
 url path). A date without a time stays a :class:`datetime.date`; a date with a
 time becomes a :class:`datetime.datetime` with the offset printed (naive when none is).
+
+A date outside :data:`EARLIEST_YEAR` .. :data:`YEARS_AHEAD` years after today is not
+a publication date (see :func:`plausible`): every parser here returns ``None`` for
+it, so an article dated "0000-01-01" or "9999-12-31" is read without a date.
 """
 
 from __future__ import annotations
@@ -17,8 +21,16 @@ from dateutil import tz as _tz
 
 from docsearch.models import normalise_datetime
 
-__all__ = ["coerce_date", "date_from_url", "parse_bound", "parse_date", "parse_reuters_date",
-           "plausible"]
+__all__ = ["EARLIEST_YEAR", "YEARS_AHEAD", "coerce_date", "date_from_url", "latest_date",
+           "parse_bound", "parse_date", "parse_reuters_date", "plausible"]
+
+#: The earliest year a publication date may have. Older ones are placeholders
+#: ("0000-01-01", "0001-01-01") or typos, never the date a news article came out.
+EARLIEST_YEAR = 1000
+#: How many years after today a publication date may lie: a little ahead allows for
+#: time zones, wrong clocks and pieces dated ahead of an embargo; "9999-12-31" (a
+#: common "no end" value) and other far-future dates are not publication dates.
+YEARS_AHEAD = 1
 
 _EASTERN = _tz.gettz("America/New_York")
 _CENTRAL = _tz.gettz("America/Chicago")
@@ -90,9 +102,26 @@ def _parse_both(text: str) -> tuple[dt.datetime, dt.datetime] | None:
         return None
 
 
-def plausible(value: dt.date) -> bool:
-    """A publication date must lie between 1800 and next year."""
-    return 1800 <= value.year <= dt.date.today().year + 1
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """The latest plausible publication date: :data:`YEARS_AHEAD` years after ``today``
+    (the local date when ``None``; 29 February becomes the 28th in other years)."""
+    today = today or dt.date.today()
+    year = today.year + YEARS_AHEAD
+    try:
+        return today.replace(year=year)
+    except ValueError:
+        return today.replace(year=year, day=28)
+
+
+def plausible(value: dt.date, today: dt.date | None = None) -> bool:
+    """Whether ``value`` can be a publication date: in :data:`EARLIEST_YEAR` or later,
+    and at most :data:`YEARS_AHEAD` years after ``today`` (see :func:`latest_date`).
+
+    >>> plausible(dt.date(2024, 1, 15)), plausible(dt.date(9999, 12, 31))
+    (True, False)
+    """
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return day.year >= EARLIEST_YEAR and day <= latest_date(today)
 
 
 def parse_date(text: str | None, *, max_length: int = 80) -> dt.date | None:
@@ -195,7 +224,8 @@ _MONTHS = {m: i for i, m in enumerate(
 def parse_reuters_date(text: str) -> dt.date | None:
     """A Reuters-21578 DATE value (``26-FEB-1987 15:01:01.79`` plus junk) as a datetime.
 
-    An impossible time (hour 605) keeps the day and drops the time.
+    An impossible time (hour 605) keeps the day and drops the time; a date that is
+    not :func:`plausible` gives ``None``.
     """
     match = _REUTERS.search(text)
     if not match:
@@ -206,6 +236,8 @@ def parse_reuters_date(text: str) -> dt.date | None:
     try:
         date = dt.date(year, mon, day)
     except ValueError:
+        return None
+    if not plausible(date):
         return None
     hour, minute, second = int(match[4]), int(match[5]), int(match[6])
     if hour > 23 or minute > 59 or second > 59:

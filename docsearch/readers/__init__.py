@@ -12,14 +12,18 @@ jsonl          .jsonl .ndjson .jsonlines        :mod:`docsearch.readers.jsonl`
 :func:`read_file` decodes a file, runs its reader and :func:`docsearch.extract.enrich`
 and returns the articles together with the problems found (a file that cannot be
 read, or single bad records of a JSON Lines file), so one bad file never stops a
-run. :func:`iter_files` lists the readable files under folders.
+run. :func:`walk` lists the files under folders, with the ones that must not be
+opened (symlink loops, links out of the folder, named pipes...) marked with the
+reason; :func:`iter_files` lists only the others.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -38,6 +42,7 @@ from docsearch.readers.text import TextReader
 __all__ = [
     "MAX_FILE_BYTES",
     "FileResult",
+    "FoundFile",
     "Reader",
     "decode",
     "iter_files",
@@ -45,6 +50,7 @@ __all__ = [
     "reader_for",
     "register",
     "suffixes",
+    "walk",
 ]
 
 #: Files larger than this (other than JSON Lines) are reported, not read.
@@ -150,25 +156,25 @@ def read_file(path: str | Path, root: str | Path | None = None,
     ``root`` is the folder the file was found under: ``Article.path`` (and the id of
     an article without url) is the path relative to it. ``cache`` holds earlier
     extractions by content hash (see :func:`docsearch.extract.enrich`). Never raises
-    for a bad file: problems come back in ``FileResult.errors``.
+    for a bad file: problems come back in ``FileResult.errors``. Never waits either: a
+    named pipe, socket, device or folder is reported without being read.
     """
     path = Path(path)
     shown = str(path)
+    if not _utf8(shown):  # a name in another encoding: no index or report can hold it
+        shown = _printable(path)
+        return FileResult(shown, errors=(ParseError(shown, "path is not valid UTF-8"),))
     reader = reader_for(path)
     if reader is None:
         return FileResult(shown, errors=(ParseError(shown, f"unsupported file type "
                                                            f"'{path.suffix or path.name}'"),))
+    limit = None if isinstance(reader, JsonLinesReader) else MAX_FILE_BYTES
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES and not isinstance(reader, JsonLinesReader):
-            raise ParseError(shown, f"file too large ({_size(size, up=True)}; the limit is "
-                                    f"{_size(MAX_FILE_BYTES, up=False)})")
-        data = path.read_bytes()
+        data = _read_bytes(path, shown, limit)
     except ParseError as exc:
         return FileResult(shown, errors=(exc,))
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return FileResult(shown, errors=(ParseError(shown, f"cannot read: {reason.lower()}"),))
+        return FileResult(shown, errors=(ParseError(shown, f"cannot read: {_strerror(exc)}"),))
     rel = _relative(path, Path(root) if root is not None else None)
     digest = hashlib.sha256(data).hexdigest()
     articles: list[Article] = []
@@ -214,34 +220,167 @@ def _size(count: int, *, up: bool) -> str:
     return f"{count} bytes"
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
-    """``(file, root)`` for each readable file under ``paths``, sorted by path in a folder.
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
-    A folder is walked recursively (hidden entries skipped, symlinked folders not
-    followed, files linked from outside the folder left out) and only files with a
-    registered suffix are listed; a file named directly is listed whatever its suffix
-    (so an unsupported one is reported). A path that does not exist is listed too,
-    so that reading it reports the problem.
+
+def _printable(path: str | Path) -> str:
+    """A path as text that can be printed and stored: a byte of a name that is not
+    UTF-8 is shown as ``\\xe9``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _strerror(exc: OSError) -> str:
+    """The system's words for an error, lower case ("permission denied")."""
+    return (exc.strerror or exc.__class__.__name__).lower()
+
+
+_KINDS = (
+    (stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+)
+
+
+def _irregular(mode: int) -> str | None:
+    """Why a file of this mode is not read ("not a regular file (named pipe)"), or
+    ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), None)
+    return f"not a regular file ({kind})" if kind else "not a regular file"
+
+
+def _check(info: os.stat_result, shown: str, limit: int | None) -> None:
+    reason = _irregular(info.st_mode)
+    if reason is not None:
+        raise ParseError(shown, reason)
+    if limit is not None and info.st_size > limit:
+        raise _too_large(shown, info.st_size, limit)
+
+
+def _too_large(shown: str, size: int, limit: int) -> ParseError:
+    return ParseError(shown, f"file too large ({_size(size, up=True)}; the limit is "
+                             f"{_size(limit, up=False)})")
+
+
+# Opening never waits: a named pipe put in a file's place opens at once (and is then
+# refused), and a terminal never becomes the controlling one.
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_BINARY", 0))
+
+
+def _read_bytes(path: Path, shown: str, limit: int | None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (any size when ``None``).
+
+    The file is checked before it is opened (reading a named pipe would wait for a
+    writer, a device may never end) and again once open, in case it was replaced in
+    between. Raises :class:`ParseError` for a file that is not read, ``OSError`` when
+    the system refuses.
+    """
+    _check(os.stat(path), shown, limit)
+    with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
+        _check(os.fstat(handle.fileno()), shown, limit)
+        data = handle.read() if limit is None else handle.read(limit + 1)
+    if limit is not None and len(data) > limit:  # it grew after it was checked
+        raise _too_large(shown, len(data), limit)
+    return data
+
+
+@attrs.frozen
+class FoundFile:
+    """A file :func:`walk` found under ``root`` (the folder it was given, or the parent
+    of a file given by name), and why it is not to be read (``None`` when it may be)."""
+
+    path: Path
+    root: Path
+    problem: ParseError | None = None
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[FoundFile]:
+    """Every file under ``paths`` that is to be read, or reported without being opened.
+
+    A folder is walked recursively and only files with a registered suffix are
+    listed, sorted by path inside the folder. Hidden entries (a name starting with
+    ".") and files with other suffixes are skipped without a word. Symlinked folders
+    are not followed, also without a word: they often point back up the tree or to a
+    large shared folder, and what they hold can be indexed by naming it. A symlink to
+    a file inside the folder is listed like the file.
+
+    Listed with a ``problem``, and never opened: a symlink loop, a dangling symlink,
+    a symlink to a file outside the folder, a named pipe, socket or device (or a
+    symlink to one), and a folder that cannot be listed. A path given by name is
+    listed without a problem whatever it is: :func:`read_file` reports a missing,
+    unsupported or special file without reading it.
     """
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
-            yield path, path.parent
-            continue
-        root = path.resolve()
-        found: list[Path] = []
-        for folder, dirs, files in os.walk(path, followlinks=False):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in files:
-                if name.startswith(".") or Path(name).suffix.lower() not in _REGISTRY:
-                    continue
-                file = Path(folder) / name
-                if file.is_symlink():
-                    try:
-                        file.resolve(strict=True).relative_to(root)
-                    except (OSError, ValueError, RuntimeError):
-                        continue  # dangling, looping or pointing outside the folder
-                found.append(file)
-        # Sorted by path inside the folder (a sub-folder's files where its name sorts).
-        for file in sorted(found, key=lambda f: f.relative_to(path).parts):
-            yield file, path
+        if path.is_dir():
+            yield from _walk_folder(path)
+        else:
+            yield FoundFile(path, path.parent)
+
+
+def _walk_folder(folder: Path) -> list[FoundFile]:
+    root = folder.resolve()
+    found: list[FoundFile] = []
+
+    def unlisted(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        problem = ParseError(_printable(where), f"cannot list folder: {_strerror(exc)}")
+        found.append(FoundFile(where, folder, problem))
+
+    for parent, dirs, files in os.walk(folder, onerror=unlisted, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith(".") or Path(name).suffix.lower() not in _REGISTRY:
+                continue
+            file = Path(parent) / name
+            found.append(FoundFile(file, folder, _problem(file, root)))
+    # Sorted by path inside the folder (a sub-folder's files where its name sorts).
+    found.sort(key=lambda f: _parts(f.path, folder))
+    return found
+
+
+def _parts(path: Path, folder: Path) -> tuple[str, ...]:
+    try:
+        return path.relative_to(folder).parts
+    except ValueError:
+        return path.parts
+
+
+def _problem(file: Path, root: Path) -> ParseError | None:
+    """Why a file found in a folder is not to be opened, or ``None``."""
+    reason = _link_problem(file, root) if file.is_symlink() else None
+    if reason is None:
+        try:
+            reason = _irregular(os.stat(file).st_mode)
+        except OSError:
+            return None  # gone or unreadable: read_file says so
+    return ParseError(_printable(file), reason) if reason else None
+
+
+def _link_problem(link: Path, root: Path) -> str | None:
+    try:
+        target = link.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 says a loop so
+        return "symlink loop"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "dangling symlink: its target does not exist"
+        return f"cannot follow symlink: {_strerror(exc)}"
+    if not target.is_relative_to(root):
+        return "symlink to a file outside the folder, not followed"
+    return None
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
+    """``(file, root)`` for each file :func:`walk` lists without a problem."""
+    for found in walk(paths):
+        if found.problem is None:
+            yield found.path, found.root

@@ -25,8 +25,11 @@ from docsearch.readers.clipping import Block, assemble, parse_byline
 
 __all__ = ["HtmlReader"]
 
+# (``title`` matters in a page without a body element, which is read as a whole; its
+# ``head`` stays, since a page that never closes it has all its text in it.)
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg",
-              "button", "template", "select", "input", "figcaption", "header", "menu", "dialog")
+              "button", "template", "select", "input", "figcaption", "header", "menu", "dialog",
+              "title")
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:cookie|consent|banner|newsletter|subscri|promo|advert|ads?|share|social"
     r"|related|recommend|most-?read|popular|trending|sidebar|comments?|breadcrumb|paywall"

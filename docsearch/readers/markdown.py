@@ -8,6 +8,7 @@ title, byline, date line, url footer and debris. Front-matter values (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,6 +26,12 @@ from docsearch.readers.meta import fields_from_metadata
 __all__ = ["MarkdownReader", "markdown_blocks"]
 
 _MD = MarkdownIt("commonmark").enable("table")
+# markdown-it skips whatever lies deeper than its nesting limit (20 levels of quotes
+# and lists). A text nested that deep is parsed again without its quote and list
+# markers, so that all of its words are kept.
+_NESTING_LIMIT: int = _MD.options["maxNesting"]
+_CONTAINER_MARKS = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+[ \t]*",
+                              re.MULTILINE)
 
 
 class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -103,9 +110,17 @@ def _inline_block(token: Token, level: int) -> Block:
     return Block(text=text, level=level, link_only=links > 0 and outside == 0, urls=urls)
 
 
+def _parse(text: str) -> list[Token]:
+    """The tokens of a Markdown text; flattened when it is nested near the limit."""
+    tokens = _MD.parse(text)
+    if max((t.level for t in tokens), default=0) >= _NESTING_LIMIT - 2:
+        tokens = _MD.parse(_CONTAINER_MARKS.sub("", text))
+    return tokens
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Headings, paragraphs, list items, table rows and code of a Markdown text."""
-    tokens = _MD.parse(text)
+    tokens = _parse(text)
     blocks: list[Block] = []
     level = 0
     row: list[str] = []
