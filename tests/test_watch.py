@@ -84,3 +84,29 @@ def test_watch_command_stops_cleanly_on_ctrl_c(tmp_path):
     lines = out.splitlines()
     assert lines[0].endswith(" 0 files: 0 added, 0 updated, 0 removed, 0 unchanged, 0 failed")
     assert lines[1].endswith(" 1 files: 1 added, 0 updated, 0 removed, 0 unchanged, 0 failed")
+
+
+def test_an_index_inside_the_watched_folder_does_not_trigger_syncs(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    note(docs, "first.md", "Alderwick")
+    ix = docsearch.open(docs / "index", create=True)
+    stop = threading.Event()
+    reports: queue.Queue[docsearch.IndexReport] = queue.Queue()
+
+    def run() -> None:
+        for report in ix.watch([docs], debounce_ms=100, stop_event=stop):
+            reports.put(report)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    try:
+        assert reports.get(timeout=30).added == 1
+        with pytest.raises(queue.Empty):  # the sync's own writes are not changes
+            reports.get(timeout=1.5)
+        note(docs, "second.md", "Bramblecote")
+        assert reports.get(timeout=30).added == 1
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    ix.close()

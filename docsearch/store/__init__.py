@@ -72,22 +72,30 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 class Generation:
     """One complete Whoosh index and its manifest, in a folder of the index."""
 
-    def __init__(self, folder: Path, ix: whoosh_index.Index, manifest: Manifest) -> None:
+    def __init__(self, folder: Path, ix: whoosh_index.Index) -> None:
         self.folder = folder
         self.name = folder.name
         self.ix = ix
-        self.manifest = manifest
+        self._manifest: Manifest | None = None
+
+    @property
+    def manifest(self) -> Manifest:
+        """The manifest, opened on first use (searching never needs it, so an index on
+        a read-only disk can be searched)."""
+        if self._manifest is None:
+            self._manifest = Manifest(self.folder / MANIFEST_FILE)
+        return self._manifest
 
     @classmethod
     def open(cls, folder: Path) -> Generation:
-        ix = whoosh_index.open_dir(str(folder))
-        return cls(folder, ix, Manifest(folder / MANIFEST_FILE))
+        return cls(folder, whoosh_index.open_dir(str(folder)))
 
     @classmethod
     def create(cls, folder: Path) -> Generation:
         folder.mkdir(parents=True, exist_ok=True)
-        ix = whoosh_index.create_in(str(folder), build_schema())
-        return cls(folder, ix, Manifest(folder / MANIFEST_FILE))
+        gen = cls(folder, whoosh_index.create_in(str(folder), build_schema()))
+        gen.manifest.checkpoint()  # the database exists from the start
+        return gen
 
     @contextlib.contextmanager
     def writer(self, merge: bool = True, optimize: bool = False) -> Iterator[IndexWriter]:
@@ -111,7 +119,9 @@ class Generation:
         return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
 
     def close(self) -> None:
-        self.manifest.close()
+        if self._manifest is not None:
+            self._manifest.close()
+            self._manifest = None
         self.ix.close()
 
 
