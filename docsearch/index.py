@@ -166,8 +166,9 @@ class Index:
         beside the live one, then swap it in atomically.
 
         Searches keep using the live index while the new one is built and see the
-        new one afterwards; writers wait for the lock until the swap. Every article is
-        read and extracted again. If the rebuild fails or is interrupted, the live
+        new one afterwards; writers wait for the lock until the swap. Every file is
+        read and extracted again; articles no file gives (added from Python) are
+        carried over as they are. If the rebuild fails or is interrupted, the live
         index is left as it was.
         """
         with self._store.writing(self.lock_timeout) as store:
@@ -186,10 +187,15 @@ class Index:
             try:
                 report = syncing.sync(fresh, [Path(r) for r in roots], self.taxonomy,
                                       batch_size=batch_size, progress=progress)
+                kept = syncing.carry_unlisted(store.live, fresh)
             except BaseException:
                 store.discard(fresh)
                 raise
             store.swap(fresh)
+            if kept:
+                report = attrs.evolve(report, notes=(
+                    *report.notes, f"kept {kept} article{'s' * (kept != 1)} that no file gives "
+                                   f"(added from Python)"))
             return self._noted(report)
 
     def watch(self, paths: Iterable[str | Path], *, debounce_ms: int | None = None,

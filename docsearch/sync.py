@@ -119,6 +119,20 @@ def commit(gen: Generation, articles: Sequence[Article], deletes: Iterable[str] 
                     existing.add(doc["id"])
 
 
+def carry_unlisted(source: Generation, target: Generation) -> int:
+    """Copy into ``target`` the articles of ``source`` that no file of its manifest
+    gives and that ``target`` does not hold (for a rebuild); returns how many."""
+    listed = {i for entry in source.manifest.entries().values() for i in entry.ids}
+    with target.ix.searcher() as searcher:
+        present = {t.decode("utf-8") for t in searcher.lexicon("id")}
+    with source.ix.searcher() as searcher:
+        articles = [article_from_stored(stored) for stored in searcher.all_stored_fields()
+                    if stored["id"] not in listed and stored["id"] not in present]
+    for start in range(0, len(articles), BATCH_SIZE):
+        commit(target, articles[start:start + BATCH_SIZE])
+    return len(articles)
+
+
 def tidy(gen: Generation) -> bool:
     """Merge every segment into one when there are too many or too many deleted
     documents (the merge policy); True if it did."""

@@ -72,6 +72,19 @@ def test_repair_removes_files_of_a_folder_that_is_gone(tmp_index, docs, tmp_path
     assert tmp_index.search("Ravensholm").total == 0 and len(tmp_index) == 4
 
 
+def test_rebuild_reads_every_file_again_and_keeps_what_python_added(synced, docs):
+    synced.add(Article(id="py-1", title="From Python", body="Added by a script.",
+                       topics=("sport",)))
+    lost = next(a.id for a in synced if a.title == "Ferry Fares Frozen")
+    synced.delete(lost)
+    report = synced.rebuild()
+    assert (report.added, report.removed, report.unchanged) == (4, 0, 0)
+    assert report.notes == ("kept 1 article that no file gives (added from Python)",)
+    assert len(synced) == 5 and synced.get(lost).title == "Ferry Fares Frozen"
+    assert synced.get("py-1").topics == ("sport",)
+    assert synced.check().ok
+
+
 def test_rebuild_needs_folders(tmp_index, docs, tmp_path):
     with pytest.raises(RebuildError) as info:
         tmp_index.rebuild()

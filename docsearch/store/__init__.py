@@ -226,15 +226,6 @@ class Store:
         finally:
             self.lock.release()
 
-    @contextlib.contextmanager
-    def writer(self, timeout: float = DEFAULT_LOCK_TIMEOUT, merge: bool = True,
-               optimize: bool = False) -> Iterator[IndexWriter]:
-        """A writer on the live generation, under the write lock (see
-        :meth:`Generation.writer`)."""
-        with self.writing(timeout), self.live.writer(merge=merge, optimize=optimize) as w:
-            yield w
-        self.note_write()
-
     def note_write(self) -> None:
         self.meta["last_write"] = _now()
         self._save_meta()
