@@ -5,7 +5,8 @@ reports drift:
 
 * ``missing``: ids a manifest file gave that the index no longer holds;
 * ``stale``: manifest files that are gone from disk;
-* ``changed``: files modified since they were indexed (a sync has not run yet);
+* ``changed``: files modified since they were indexed (a sync has not run yet; a
+  file its row marks racy is compared by SHA-256);
 * ``unlisted``: indexed articles no manifest file gives (added from Python, most
   often; they are reported, never removed).
 
@@ -16,6 +17,7 @@ directly).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from typing import Any
 
@@ -66,11 +68,23 @@ def check(gen: Generation) -> CheckReport:
         except OSError:
             stale.append(path)
             continue
-        if not entry.same_stat(st.st_size, st.st_mtime_ns):
+        if not entry.same_stat(st.st_size, st.st_mtime_ns) or (
+                entry.racy and _digest(path) != entry.digest):
             changed.append(path)
     return CheckReport(documents=len(indexed), files=len(entries),
                        missing=tuple(sorted(set(missing))), stale=tuple(stale),
                        changed=tuple(changed), unlisted=len(indexed - listed))
+
+
+def _digest(path: str) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as file:
+            for block in iter(lambda: file.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def forget(gen: Generation, report: CheckReport) -> list[str]:

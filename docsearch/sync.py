@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,9 @@ BATCH_SIZE = 5000
 MAX_SEGMENTS = 12
 #: ...or when this share of the stored documents are deleted ones.
 MAX_DELETED = 0.25
+
+#: A file modified less than this long (ns) before it is read is read again next time.
+RACY_NS = 2_000_000_000
 
 #: Called after each file: its path, files done, files in all.
 Progress = Callable[[str, int, int], None]
@@ -252,16 +256,18 @@ class _Sync:
             reason = (exc.strerror or exc.__class__.__name__).lower()
             self.failed.append(ParseError(str(path), f"cannot read: {reason}"))
             return
-        if old is not None and old.error is None and old.same_stat(st.st_size, st.st_mtime_ns):
+        if (old is not None and old.error is None and not old.racy
+                and old.same_stat(st.st_size, st.st_mtime_ns)):
             self._confirm(old.ids)
             return
+        racy = st.st_mtime_ns > time.time_ns() - RACY_NS
         result = read_file(path, root, self.taxonomy, known)
         self.failed.extend(result.errors)
         if result.digest is None or (result.errors and not result.articles):
             return  # unreadable now: what it gave before stays indexed
         error = "; ".join(e.reason for e in result.errors) or None
         row = Entry(key, str(root), st.st_size, st.st_mtime_ns, result.digest,
-                    tuple(dict.fromkeys(a.id for a in result.articles)), error)
+                    tuple(dict.fromkeys(a.id for a in result.articles)), error, racy)
         if old is not None and old.digest == result.digest and old.error == error:
             self._confirm(old.ids)  # touched, not changed
             self.rows.append(row)

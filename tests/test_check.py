@@ -4,6 +4,7 @@ fixes it. The CLI commands of issue 4: index --dry-run, rebuild, check, stats.""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,16 @@ def test_cli_rebuild_without_folders_is_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == (f"Error: the index at {index} records no folders to rebuild "
                              f"from; name them: docsearch rebuild FOLDER\n")
+
+
+def test_check_compares_the_content_of_a_file_written_just_before_its_sync(tmp_index, tmp_path):
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    fresh = folder / "fresh.md"
+    fresh.write_text("# Ferry Timetable\n\nThe Quarnby ferry leaves at one.\n")
+    tmp_index.sync([folder])
+    assert tmp_index.check().ok
+    before = fresh.stat()
+    fresh.write_text("# Ferry Timetable\n\nThe Quarnby ferry leaves at two.\n")
+    os.utime(fresh, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert tmp_index.check().changed == (str(fresh),)

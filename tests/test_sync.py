@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -29,12 +30,20 @@ def write(folder: Path, name: str, title: str, body: str, url: str | None = None
     heading = title.strip() if path.suffix == ".txt" else f"# {title}"
     footer = f"\n\nOriginal url: {url}\n" if url else "\n"
     path.write_text(f"{heading}\n\n{body}{footer}", encoding="utf-8")
+    age(path)
     return path
 
 
+def age(path: Path, seconds: float = 3600) -> None:
+    """Date the file ``seconds`` back: a file written less than two seconds before a sync
+    reads it is read again by the next sync (see RACY_NS), which these tests count."""
+    past = time.time_ns() - int(seconds * 1e9)
+    os.utime(path, ns=(past, past))
+
+
 def bump(path: Path) -> None:
-    """Move the modification time on, as a later edit would (file systems can keep the
-    same mtime for two writes in quick succession)."""
+    """Move the modification time on, as a later edit would (the files are dated an hour
+    back, and two writes in quick succession can keep the same time)."""
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
 
@@ -108,6 +117,21 @@ def test_a_new_file_is_added(tmp_index, docs, reads):
     assert counts(tmp_index.sync([docs])) == (1, 0, 0, 4, 0)
     assert reads == ["e.md"]
     assert hits(tmp_index, "Marrowby") == ["Bridge Closed for Repairs"]
+
+
+def test_a_file_written_just_before_a_sync_is_checked_again(tmp_index, docs, reads):
+    fresh = docs / "fresh.md"
+    fresh.write_text("# Ferry Timetable\n\nThe Quarnby ferry leaves at one.\n")
+    tmp_index.sync([docs])
+    before = fresh.stat()
+    # Rewritten within the same clock tick: same size, same modification time.
+    fresh.write_text("# Ferry Timetable\n\nThe Quarnby ferry leaves at two.\n")
+    os.utime(fresh, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert fresh.stat().st_size == before.st_size
+    reads.clear()
+    assert counts(tmp_index.sync([docs])) == (0, 1, 0, 4, 0)
+    assert reads == ["fresh.md"]
+    assert [h.title for h in tmp_index.search("two").hits] == ["Ferry Timetable"]
 
 
 def test_a_touched_file_is_read_but_nothing_is_written(tmp_index, docs, reads):

@@ -5,7 +5,9 @@ generation. A row per file read by a sync: its absolute path, the folder it was
 found under, size, modification time (ns), SHA-256 and the ids of the articles it
 gave, plus the problem met if some of it could not be read. A sync reads only files
 whose size or modification time differ from their row, and removes the articles of
-rows whose file is gone.
+rows whose file is gone. A file modified less than two seconds before it was read is
+marked *racy* (as git does): a second write within the same clock tick could keep its
+size and time, so the next sync reads it again and compares its SHA-256.
 
 The manifest is always written *after* the Whoosh commit of the same batch, so the
 manifest never claims an article the index does not hold; after a crash between the
@@ -35,7 +37,8 @@ CREATE TABLE IF NOT EXISTS files (
     mtime_ns INTEGER NOT NULL,
     digest TEXT,
     ids TEXT NOT NULL,
-    error TEXT
+    error TEXT,
+    racy INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -52,6 +55,9 @@ class Entry:
     digest: str | None
     ids: tuple[str, ...] = ()
     error: str | None = None
+    #: Modified so shortly before it was read that a later change within the same
+    #: clock tick would keep size and time: its stat alone cannot be trusted.
+    racy: bool = False
 
     def same_stat(self, size: int, mtime_ns: int) -> bool:
         return self.size == size and self.mtime_ns == mtime_ns
@@ -71,9 +77,10 @@ class Manifest:
     def entries(self) -> dict[str, Entry]:
         """Every row, by path."""
         rows = self._db.execute(
-            "SELECT path, root, size, mtime_ns, digest, ids, error FROM files")
+            "SELECT path, root, size, mtime_ns, digest, ids, error, racy FROM files")
         return {row[0]: Entry(row[0], row[1], row[2], row[3], row[4],
-                              tuple(json.loads(row[5])), row[6]) for row in rows}
+                              tuple(json.loads(row[5])), row[6], bool(row[7]))
+                for row in rows}
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM files").fetchone()[0])
@@ -85,10 +92,11 @@ class Manifest:
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany(
-                "INSERT OR REPLACE INTO files (path, root, size, mtime_ns, digest, ids, error)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO files"
+                " (path, root, size, mtime_ns, digest, ids, error, racy)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(e.path, e.root, e.size, e.mtime_ns, e.digest, json.dumps(list(e.ids)),
-                  e.error) for e in upserts])
+                  e.error, int(e.racy)) for e in upserts])
             db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removals])
             for key, value in (meta or {}).items():
                 db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
