@@ -93,7 +93,8 @@ class Index:
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         self.taxonomy = taxonomy
-        self._store = Store.create(self.path) if create else Store.open(self.path)
+        self._store = (Store.create(self.path, lock_timeout) if create
+                       else Store.open(self.path))
         self._engine = SearchEngine(self._store)
 
     # ----------------------------------------------------------------- writing

@@ -207,3 +207,51 @@ def test_a_failed_rebuild_leaves_the_live_index_alone(tmp_path, docs, monkeypatc
     assert sorted(p.name for p in index.iterdir() if p.name.startswith("data")) == ["data"]
     assert os.path.exists(index / "data" / "manifest.sqlite")
     ix.close()
+
+
+def test_sigkill_during_a_rebuild_leaves_the_live_index_and_is_cleaned_up(tmp_path):
+    docs, index = tmp_path / "docs", tmp_path / "ix"
+    make_docs(docs, 2000)
+    ix = docsearch.open(index, create=True)
+    ix.sync([docs])
+    live = ix._store.live.name
+    with subprocess.Popen(docsearch_cli("rebuild", "--index", str(index), "-q",
+                                        "--batch-size", "200")) as run:
+        try:
+            def building() -> bool:
+                fresh = [p for p in index.glob("data-*") if (p / "manifest.sqlite").exists()]
+                return bool(fresh) and any(p.suffix == ".seg" for p in fresh[0].iterdir())
+            wait_for(lambda: building() or run.poll() is not None)
+        finally:
+            run.send_signal(signal.SIGKILL)
+    assert run.returncode == -signal.SIGKILL, "the rebuild ended before it could be killed"
+    assert len(list(index.glob("data-*"))) == 1  # the half-built generation
+    assert ix.search("committee", per_page=1).total == 2000
+    assert ix._store.live.name == live
+    assert ix.sync([docs]).unchanged == 2000  # the next writer clears the leftover
+    assert [p.name for p in index.iterdir() if p.name.startswith("data")] == ["data"]
+    ix.close()
+
+
+def test_killed_again_and_again_a_run_still_ends_complete(tmp_path):
+    docs, index, total = tmp_path / "docs", tmp_path / "ix", 2000
+    make_docs(docs, total)
+    kills = 0
+    for delay in (0.8, 1.1, 1.4, 1.7, 2.0):
+        with subprocess.Popen(docsearch_cli("index", str(docs), "--index", str(index), "-q",
+                                            "--batch-size", "150")) as run:
+            time.sleep(delay)  # anywhere: reading, extracting, in a commit
+            run.send_signal(signal.SIGKILL)
+        kills += run.returncode == -signal.SIGKILL
+        if not (index / META_FILE).exists():
+            continue  # killed before the index was made
+        with docsearch.open(index) as ix:  # opens after every kill
+            assert ix.check().missing == ()
+    assert kills >= 3
+    final = subprocess.run(docsearch_cli("index", str(docs), "--index", str(index), "--json"),
+                           capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+    with docsearch.open(index) as ix:
+        assert len(ix) == total
+        assert ix.search("marker*", per_page=1).total == total
+        assert ix.check().ok

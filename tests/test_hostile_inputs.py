@@ -437,6 +437,12 @@ def test_indexing_again_finds_everything_unchanged(run):
     assert len(run.index) == GOOD
 
 
+def test_the_index_stays_consistent_with_its_files(run):
+    health = run.index.check()
+    assert (health.ok, health.missing, health.stale, health.changed) == (True, (), (), ())
+    assert health.documents == GOOD
+
+
 def test_good_articles_keep_their_fields(run):
     by_title = {a.title: a for a in run.index}
     assert sorted(by_title) == [

@@ -30,6 +30,20 @@ def test_create_refuses_a_folder_with_other_files(tmp_path):
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
+def test_a_creation_killed_half_way_is_finished_by_the_next_one(tmp_path):
+    path = tmp_path / "ix"
+    (path / "data").mkdir(parents=True)
+    (path / "data" / "MAIN_abc.seg").write_bytes(b"half written")
+    (path / "write.lock").touch()
+    (path / "writer.json").write_text('{"pid": 1}')
+    (path / ".keep").mkdir()
+    ix = docsearch.open(path, create=True)
+    assert len(ix) == 0 and ix.add(Article(title="x", body="y")) == 1
+    assert sorted(p.name for p in path.iterdir()) == [
+        ".keep", "data", "docsearch.json", "write.lock"]
+    ix.close()
+
+
 def test_reopen_an_index(tmp_path):
     with docsearch.open(tmp_path / "ix", create=True) as ix:
         ix.add(Article(title="Harbour reopens", body="The harbour reopened on Monday."))

@@ -33,7 +33,7 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from docsearch.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
-from docsearch.store.lock import WriteLock
+from docsearch.store.lock import HOLDER_FILE, LOCK_FILE, WriteLock
 from docsearch.store.manifest import MANIFEST_FILE, Entry, Manifest
 from docsearch.store.schema import build_schema
 
@@ -67,6 +67,12 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_ino, st.st_mtime_ns
+
+
+def _ours(name: str) -> bool:
+    """Names an index folder may hold besides ``docsearch.json`` (hidden ones too)."""
+    return (name.startswith(".") or name in (LOCK_FILE, HOLDER_FILE, _DATA)
+            or name.startswith(_DATA + "-") or name.startswith(META_FILE))
 
 
 class Generation:
@@ -182,20 +188,34 @@ class Store:
         raise AssertionError("unreachable")  # pragma: no cover
 
     @classmethod
-    def create(cls, path: str | Path) -> Store:
-        """Create an empty index (the folder may exist if it holds no other files)."""
+    def create(cls, path: str | Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Store:
+        """Open the index at ``path``, creating it when there is none (the folder may
+        exist if it holds no other files). Creation takes the write lock, and what a
+        creation killed half-way left behind is cleared first."""
         folder = Path(path)
         if cls.exists(folder):
             return cls.open(folder)
         if folder.exists() and not folder.is_dir():
             raise IndexFormatError(f"{folder} is a file, not an index folder")
-        if folder.is_dir() and any(not p.name.startswith(".") for p in folder.iterdir()):
+        if folder.is_dir() and any(not _ours(p.name) for p in folder.iterdir()):
             raise IndexFormatError(f"{folder} holds other files and is not a docsearch index; "
                                    f"choose another folder with --index")
-        live = Generation.create(folder / _DATA)
-        meta = {"format": FORMAT_VERSION, "data": _DATA, "created": _now(),
-                "last_write": None, "retired": []}
-        _write_json(folder / META_FILE, meta)
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = WriteLock(folder)
+        lock.acquire(timeout)
+        try:
+            if cls.exists(folder):  # another process created it while we waited
+                return cls.open(folder)
+            for leftover in folder.iterdir():
+                if leftover.is_dir() and _ours(leftover.name) \
+                        and not leftover.name.startswith("."):
+                    shutil.rmtree(leftover)
+            live = Generation.create(folder / _DATA)
+            meta = {"format": FORMAT_VERSION, "data": _DATA, "created": _now(),
+                    "last_write": None, "retired": []}
+            _write_json(folder / META_FILE, meta)
+        finally:
+            lock.release()
         return cls(folder, meta, live, _stamp(folder / META_FILE))
 
     def refresh(self) -> bool:
@@ -266,8 +286,8 @@ class Store:
         kept = {item["data"] for item in keep}
         for folder in self.path.iterdir():
             name = folder.name
-            ours = name == _DATA or name.startswith(_DATA + "-")
-            if folder.is_dir() and ours and name not in kept | {live}:
+            if folder.is_dir() and _ours(name) and not name.startswith(".") \
+                    and name not in kept | {live}:
                 shutil.rmtree(folder, ignore_errors=True)  # retired, or a killed rebuild's
         if keep != self.meta.get("retired", []):
             self.meta["retired"] = keep
