@@ -15,11 +15,11 @@ from collections.abc import Sequence
 import attrs
 import numpy as np
 from whoosh import query as wq
-from whoosh import sorting
-from whoosh.searching import Searcher
+from whoosh.searching import Results, Searcher
 
 from docsearch.errors import QueryError
 from docsearch.models import Article, Hit, SearchResults, parse_published
+from docsearch.search import ranking
 from docsearch.search.columns import Column, Columns
 from docsearch.search.facets import (
     DATE_GRANULARITIES,
@@ -30,7 +30,7 @@ from docsearch.search.facets import (
 )
 from docsearch.search.people import PeopleView
 from docsearch.search.query import QueryParser
-from docsearch.search.snippets import make_snippet
+from docsearch.search.snippets import make_snippet, query_words, tokens_for
 from docsearch.store import Store
 from docsearch.store.schema import article_from_stored
 
@@ -87,6 +87,17 @@ class SearchRequest:
                 "author": self.authors}
 
 
+def _all_of(masks: Sequence[np.ndarray | None]) -> np.ndarray | None:
+    """The documents in every given mask (``None``: no mask given)."""
+    present = [m for m in masks if m is not None]
+    if not present:
+        return None
+    out = present[0].copy()
+    for mask in present[1:]:
+        out &= mask
+    return out
+
+
 def _day(value: dt.date) -> str:
     return value.strftime("%Y-%m-%d")
 
@@ -101,6 +112,7 @@ class SearchEngine:
         self._searcher: Searcher | None = None
         self._generation = store.live.name
         self._people: tuple[tuple[int, int], PeopleView] | None = None
+        self._dates = ranking.DateOrder()
 
     def searcher(self) -> Searcher:
         """A searcher on the latest committed state of the index (of the generation a
@@ -165,16 +177,11 @@ class SearchEngine:
     def search(self, request: SearchRequest) -> SearchResults:
         request.validate()
         searcher = self.searcher()
-        size = searcher.doc_count_all()
         q = self.parser.parse(request.query, self.resolve)
 
-        base = np.zeros(size, dtype=bool)
-        if q is not wq.NullQuery:
-            ids = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
-            base[ids] = True
-        if request.since or request.until:
-            base &= self._date_mask(searcher, request.since, request.until)
-
+        # The filters first: they do not depend on the text query.
+        dates = (self._date_mask(searcher, request.since, request.until)
+                 if request.since or request.until else None)
         selected: dict[str, set[int]] = {}
         masks: dict[str, np.ndarray] = {}
         for field, typed_values in request.selections().items():
@@ -186,11 +193,29 @@ class SearchEngine:
                 ords.update(FACETS[field].resolve(column, typed))
             selected[field] = ords
             masks[field] = column.docs_with(sorted(ords))
+        allowed = _all_of([dates, *masks.values()])
+
+        # One pass over the matches: the mask for the facets and, by relevance, the page.
+        start = (request.page - 1) * request.per_page
+        stop = start + request.per_page
+        by_date = request.sort == "date" or isinstance(q, wq.Every)
+        top: list[tuple[float | None, int]] = []
+        if q is wq.NullQuery:
+            base = np.zeros(searcher.doc_count_all(), dtype=bool)
+        elif by_date:
+            base = ranking.matches(searcher, q)
+        else:
+            base, scored = ranking.scored(searcher, q, allowed, stop)
+            top = list(scored[start:stop])
+        if dates is not None:
+            base &= dates
 
         final = base.copy()
         for mask in masks.values():
             final &= mask
         total = int(final.sum())
+        if by_date and total:
+            top = list(self._dates.page(searcher, final, start, stop))
 
         facets = {}
         for name in request.facets:
@@ -205,8 +230,7 @@ class SearchEngine:
                                         request.facet_limit, int(mask.sum()),
                                         granularity=request.date_facet)
 
-        hits = self._hits(searcher, q, request, final, restricted=bool(masks) or bool(
-            request.since or request.until)) if total else ()
+        hits = self._hits(searcher, q, top, by_date) if top else ()
         suggestion = None
         if request.query.strip() and total == 0:
             suggestion = self._suggest(searcher, q, request.query, final_filter=masks)
@@ -222,20 +246,14 @@ class SearchEngine:
         ords = [i for i, v in enumerate(column.values) if low <= v <= high]
         return column.docs_with(ords)
 
-    def _hits(self, searcher: Searcher, q: wq.Query, request: SearchRequest,
-              final: np.ndarray, restricted: bool) -> tuple[Hit, ...]:
-        allow = set(np.flatnonzero(final).tolist()) if restricted else None
-        by_date = request.sort == "date" or isinstance(q, wq.Every)
-        kwargs: dict[str, object] = {"filter": allow, "terms": True}
-        if by_date:
-            kwargs["sortedby"] = [sorting.FieldFacet("date", reverse=True),
-                                  sorting.FieldFacet("id")]
-        if (request.page - 1) * request.per_page >= int(final.sum()):
-            return ()
-        page = searcher.search_page(q, request.page, pagelen=request.per_page, **kwargs)
+    def _hits(self, searcher: Searcher, q: wq.Query, top: list[tuple[float | None, int]],
+              by_date: bool) -> tuple[Hit, ...]:
+        results = Results(searcher, q, [(score or 0.0, docnum) for score, docnum in top])
         people = self.people(searcher)
+        words = query_words(results)
+        tokens = tokens_for(searcher.schema["body"].analyzer)
         out = []
-        for hit in page:
+        for hit, (score, _) in zip(results, top, strict=True):
             stored = hit.fields()
             data = stored.get("data") or {}
             body = stored.get("body", "")
@@ -244,8 +262,8 @@ class SearchEngine:
                 authors=tuple(data.get("authors", ())), source=data.get("source"),
                 published=parse_published(data.get("published")), url=data.get("url"),
                 people=people.people_of(data), topics=tuple(data.get("topics", ())),
-                path=data.get("path"), score=None if by_date else float(hit.score),
-                snippet=make_snippet(hit, body),
+                path=data.get("path"), score=None if by_date else float(score or 0.0),
+                snippet=make_snippet(hit, body, words, tokens),
             ))
         return tuple(out)
 

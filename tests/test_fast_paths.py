@@ -1,0 +1,134 @@
+"""The fast paths give Whoosh's own answers: one-pass matching and ranking equals
+``docs_for_query`` + ``search``, newest-first pages equal ``sortedby``, and fast
+snippets equal Whoosh's highlighter, on sample_docs/ and on random indexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh import highlight, sorting
+
+import docsearch
+from docsearch import Article
+from docsearch.search import ranking
+from docsearch.search.snippets import HIGHLIGHTERS, _opening, make_snippet
+
+QUERIES = ["ferry", "harbour council", "harbour OR ferry", "\"city council\"", "sanct*",
+           "putni~", "title:ukraine", "minister NOT ferry", "(rain OR flood) river",
+           "body:kremlin", "date:2021", "record", "the", "mayor^2 harbour"]
+
+
+def whoosh_snippet(hit, body: str) -> str:
+    """The snippet as Whoosh's highlighter makes it (what make_snippet must equal)."""
+    for highlighter in HIGHLIGHTERS:
+        try:
+            text = highlighter.highlight_hit(hit, "body", text=body, top=3)
+        except (KeyError, ValueError, IndexError):
+            text = ""
+        if text:
+            return " ".join(text.split())
+    return _opening(body)  # both fall back to the opening of the body
+
+
+def parse(ix: docsearch.Index, query: str):  # type: ignore[no-untyped-def]
+    return ix._engine.parser.parse(query, ix._engine.resolve)
+
+
+def check_ranking(ix: docsearch.Index, query: str, allowed_every: int = 1) -> None:
+    searcher = ix._engine.searcher()
+    q = parse(ix, query)
+    size = searcher.doc_count_all()
+    allowed = np.zeros(size, dtype=bool)
+    allowed[::allowed_every] = True
+    mask, top = ranking.scored(searcher, q, allowed if allowed_every > 1 else None, 1000)
+    expected = sorted(searcher.docs_for_query(q))
+    assert np.flatnonzero(mask).tolist() == expected, query
+    keep = {d for d in expected if allowed[d]}
+    if allowed_every > 1 and not keep:  # Whoosh reads an empty filter as no filter
+        assert top == []
+        return
+    reference = searcher.search(q, limit=1000, filter=keep if allowed_every > 1 else None)
+    assert [d for _, d in top] == [hit.docnum for hit in reference], query
+    assert [round(s, 9) for s, _ in top] == [round(hit.score, 9) for hit in reference]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_one_pass_ranking_equals_whoosh_on_sample_docs(sample_index, query):
+    check_ranking(sample_index, query)
+    check_ranking(sample_index, query, allowed_every=2)
+
+
+def test_newest_first_pages_equal_whoosh_sortedby(sample_index):
+    searcher = sample_index._engine.searcher()
+    order = ranking.DateOrder()
+    for query in ["", "harbour", "council OR ferry"]:
+        q = parse(sample_index, query)
+        final = ranking.matches(searcher, q)
+        by = [sorting.FieldFacet("date", reverse=True), sorting.FieldFacet("id")]
+        reference = [h.docnum for h in searcher.search(q, limit=None, sortedby=by)]
+        for start, stop in [(0, 10), (3, 7), (10, 20), (0, 1000)]:
+            assert [d for _, d in order.page(searcher, final, start, stop)] == \
+                reference[start:stop], (query, start)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_fast_snippets_equal_whoosh_highlighter(sample_index, query):
+    searcher = sample_index._engine.searcher()
+    results = searcher.search(parse(sample_index, query), limit=None)
+    for hit in results:
+        body = hit["body"]
+        assert make_snippet(hit, body) == whoosh_snippet(hit, body), (query, hit["id"])
+
+
+WORDS = ["harbour", "ferry", "council", "river", "flood", "budget", "market", "school",
+         "station", "bridge", "storm", "tram"]
+
+
+@st.composite
+def corpora(draw):  # type: ignore[no-untyped-def]
+    count = draw(st.integers(5, 40))
+    articles = []
+    for n in range(count):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+        title = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)))
+        day = draw(st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2024, 12, 31))))
+        body = ". ".join(" ".join(words[i:i + 6]) for i in range(0, len(words), 6)) + "."
+        articles.append(Article(id=f"a{n:03d}", title=title.title(), body=body, published=day,
+                                people=("Ada Lind",), topics=("economy",)))
+    deletes = draw(st.lists(st.integers(0, count - 1), max_size=5))
+    return articles, deletes
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corpus=corpora(), query=st.sampled_from(
+    ["harbour", "ferry council", "storm OR tram", "\"river flood\"", "bri*", "market~"]))
+def test_fast_paths_on_random_indexes_with_updates_and_deletes(tmp_path_factory, corpus, query):
+    articles, deletes = corpus
+    ix = docsearch.open(tmp_path_factory.mktemp("fast") / "ix", create=True)
+    half = len(articles) // 2
+    ix.add(articles[:half], extract=False)
+    ix.add(articles[half:], extract=False)  # two segments
+    ix.add([articles[0].evolve(body=articles[0].body + " harbour storm")], extract=False)
+    ix.delete([articles[i].id for i in deletes])
+    check_ranking(ix, query)
+    check_ranking(ix, query, allowed_every=3)
+    searcher = ix._engine.searcher()
+    q = parse(ix, query)
+    by = [sorting.FieldFacet("date", reverse=True), sorting.FieldFacet("id")]
+    reference = [h.docnum for h in searcher.search(q, limit=None, sortedby=by)]
+    final = ranking.matches(searcher, q)
+    assert [d for _, d in ranking.DateOrder().page(searcher, final, 0, 1000)] == reference
+    for hit in searcher.search(q, limit=None):
+        assert make_snippet(hit, hit["body"]) == whoosh_snippet(hit, hit["body"])
+    ix.close()
+
+
+def test_whoosh_highlighter_is_what_snippets_mirror():
+    """The fast snippets reuse these Whoosh pieces; if they move, the tests above say."""
+    assert highlight.Highlighter._merge_matched_tokens
+    assert highlight.top_fragments
