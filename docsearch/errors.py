@@ -49,6 +49,9 @@ class ParseError(DocsearchError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str]]:
+        return (ParseError, (self.path, self.reason))  # picklable for worker processes
+
 
 class QueryError(DocsearchError):
     """A query or a search option that cannot be used."""

@@ -27,6 +27,7 @@ from docsearch.extract import enrich
 from docsearch.extract.dates import parse_bound
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article, FacetValue, SearchResults
+from docsearch.parallel import ordered_map
 from docsearch.search import SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
@@ -118,9 +119,12 @@ class Index:
         """
         if isinstance(articles, Article):
             articles = [articles]
+        if extract:  # on every core (see docsearch.parallel)
+            articles = ordered_map(_enrich, articles, initializer=_start_enrich,
+                                   initargs=(self.taxonomy,))
         with self.batch() as batch:
             for article in articles:
-                batch.add(article, extract=extract)
+                batch.add(article, extract=False)
                 if len(batch) >= BATCH_SIZE:
                     batch.commit()
         return batch.written
@@ -413,6 +417,17 @@ class Batch:
     def _present(self, ids: Iterable[str]) -> int:
         with self._index._store.live.ix.searcher() as searcher:
             return sum(1 for i in ids if searcher.document_number(id=i) is not None)
+
+
+_TAXONOMY: list[Taxonomy | None] = [None]
+
+
+def _start_enrich(taxonomy: Taxonomy | None) -> None:
+    _TAXONOMY[0] = taxonomy
+
+
+def _enrich(article: Article) -> Article:
+    return enrich(article, _TAXONOMY[0])
 
 
 def _with_id(article: Article) -> Article:

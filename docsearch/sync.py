@@ -28,13 +28,15 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from whoosh import index as whoosh_index
 from whoosh.searching import Searcher
 
 from docsearch.errors import ParseError
 from docsearch.extract import Extraction
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article
-from docsearch.readers import read_file, walk
+from docsearch.parallel import ordered_map
+from docsearch.readers import FileResult, read_file, walk
 from docsearch.store import Entry, Generation
 from docsearch.store.schema import article_from_stored, to_document
 
@@ -194,6 +196,37 @@ def in_scope(path: str, scopes: Sequence[tuple[str, bool]]) -> bool:
     return any(path == scope or is_dir and path.startswith(scope) for scope, is_dir in scopes)
 
 
+@attrs.frozen
+class _Todo:
+    """A file a sync has to read, with what its stat and the manifest said."""
+
+    key: str
+    path: Path
+    root: Path
+    size: int
+    mtime_ns: int
+    racy: bool
+    old: Entry | None
+    order: int  # position in the list of files
+
+
+_READER: dict[str, Any] = {}
+
+
+def _start_reader(taxonomy: Taxonomy | None, folder: str) -> None:
+    """Set up a reading process: the taxonomy, and the index for known extractions."""
+    previous = _READER.pop("searcher", None)
+    if previous is not None:
+        previous.close()
+    searcher = whoosh_index.open_dir(folder).searcher()
+    _READER.update(taxonomy=taxonomy, searcher=searcher, known=Known(searcher))
+
+
+def _read(job: tuple[str, str]) -> FileResult:
+    path, root = job
+    return read_file(path, root, _READER["taxonomy"], _READER["known"])
+
+
 class _Sync:
     """One sync run over one generation (see the module docstring)."""
 
@@ -210,7 +243,8 @@ class _Sync:
             for article_id in entry.ids:
                 self.providers.setdefault(article_id, set()).add(entry.path)
         self.counts = {"added": 0, "updated": 0, "removed": 0, "unchanged": 0}
-        self.failed: list[ParseError] = []
+        self.failed: list[tuple[int, ParseError]] = []  # by position in the file list
+        self._at = 0
         self.changes: list[Change] = []
         self.written: set[str] = set()       # ids written or confirmed by this run
         self.candidates: set[str] = set()    # ids that may have to be removed
@@ -224,18 +258,32 @@ class _Sync:
         scopes = scopes_of(paths)
         found = list(walk(paths))
         seen: set[str] = set()
+        todo: list[_Todo] = []
+        done = 0
+        for self._at, item in enumerate(found):
+            key = os.path.abspath(item.path)
+            if key not in seen:
+                seen.add(key)
+                if item.problem is not None:
+                    self.failed.append((self._at, item.problem))
+                else:
+                    needed = self._check(key, item.path, item.root)
+                    if needed is not None:
+                        todo.append(needed)
+                        continue
+            done += 1
+            self._progress(item.path, done, len(found))
+        # Reading and extraction in worker processes, the rest here, in file order.
+        results = ordered_map(_read, [(str(t.path), str(t.root)) for t in todo],
+                              initializer=_start_reader,
+                              initargs=(self.taxonomy, str(self.gen.folder)))
         with self.gen.ix.searcher() as searcher:
             known = Known(searcher)
-            for done, item in enumerate(found, 1):
-                key = os.path.abspath(item.path)
-                if key not in seen:
-                    seen.add(key)
-                    if item.problem is not None:
-                        self.failed.append(item.problem)
-                    else:
-                        self._file(key, item.path, item.root, known)
-                if self.progress is not None:
-                    self.progress(str(item.path), done, len(found))
+            for job, result in zip(todo, results, strict=True):
+                self._at = job.order
+                self._take(job, result, known)
+                done += 1
+                self._progress(job.path, done, len(found))
                 if len(self.batch) >= self.batch_size:
                     self._flush(final=False)
         for key, entry in self.manifest.items():
@@ -245,29 +293,39 @@ class _Sync:
         c = self.counts
         return IndexReport(files=len(seen), added=c["added"], updated=c["updated"],
                            removed=c["removed"], unchanged=c["unchanged"],
-                           failed=tuple(self.failed), changes=tuple(self.changes),
+                           failed=tuple(e for _, e in sorted(self.failed, key=lambda f: f[0])),
+                           changes=tuple(self.changes),
                            dry_run=self.dry_run)
 
-    def _file(self, key: str, path: Path, root: Path, known: Known) -> None:
+    def _progress(self, path: Path, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(str(path), done, total)
+
+    def _check(self, key: str, path: Path, root: Path) -> _Todo | None:
+        """The file, if it has to be read (new, changed, racy or failed before)."""
         old = self.manifest.get(key)
         try:
             st = os.stat(path)
         except OSError as exc:
             reason = (exc.strerror or exc.__class__.__name__).lower()
-            self.failed.append(ParseError(str(path), f"cannot read: {reason}"))
-            return
+            self.failed.append((self._at, ParseError(str(path), f"cannot read: {reason}")))
+            return None
         if (old is not None and old.error is None and not old.racy
                 and old.same_stat(st.st_size, st.st_mtime_ns)):
             self._confirm(old.ids)
-            return
+            return None
         racy = st.st_mtime_ns > time.time_ns() - RACY_NS
-        result = read_file(path, root, self.taxonomy, known)
-        self.failed.extend(result.errors)
+        return _Todo(key, path, root, st.st_size, st.st_mtime_ns, racy, old, self._at)
+
+    def _take(self, item: _Todo, result: FileResult, known: Known) -> None:
+        """Count and queue what a file gave."""
+        key, path, root, old = item.key, item.path, item.root, item.old
+        self.failed.extend((item.order, e) for e in result.errors)
         if result.digest is None or (result.errors and not result.articles):
             return  # unreadable now: what it gave before stays indexed
         error = "; ".join(e.reason for e in result.errors) or None
-        row = Entry(key, str(root), st.st_size, st.st_mtime_ns, result.digest,
-                    tuple(dict.fromkeys(a.id for a in result.articles)), error, racy)
+        row = Entry(key, str(root), item.size, item.mtime_ns, result.digest,
+                    tuple(dict.fromkeys(a.id for a in result.articles)), error, item.racy)
         if old is not None and old.digest == result.digest and old.error == error:
             self._confirm(old.ids)  # touched, not changed
             self.rows.append(row)
