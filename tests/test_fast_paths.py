@@ -16,6 +16,7 @@ import docsearch
 from docsearch import Article
 from docsearch.search import ranking
 from docsearch.search.snippets import HIGHLIGHTERS, _opening, make_snippet
+from docsearch.search.vector import Vectors
 
 QUERIES = ["ferry", "harbour council", "harbour OR ferry", "\"city council\"", "sanct*",
            "putni~", "title:ukraine", "minister NOT ferry", "(rain OR flood) river",
@@ -56,10 +57,39 @@ def check_ranking(ix: docsearch.Index, query: str, allowed_every: int = 1) -> No
     assert [round(s, 9) for s, _ in top] == [round(hit.score, 9) for hit in reference]
 
 
+def check_vectors(ix: docsearch.Index, query: str) -> bool:
+    """Vectorised scores equal Whoosh's (to 1e-9), and so does the ranking of a search;
+    returns whether the query was vectorised at all."""
+    searcher = ix._engine.searcher()
+    q = parse(ix, query)
+    found = Vectors().score(searcher, q)
+    reference = searcher.search(q, limit=None)
+    expected = {hit.docnum: hit.score for hit in reference}
+    if found is not None:
+        matched, scores = found
+        assert set(np.flatnonzero(matched).tolist()) == set(expected), query
+        for docnum, score in expected.items():
+            assert scores[docnum] == pytest.approx(score, rel=1e-9, abs=1e-12), query
+    results = ix.search(query, per_page=1000, facets=())
+    def ranked(pairs):  # type: ignore[no-untyped-def]
+        return sorted(pairs, key=lambda p: (-round(p[1], 9), p[0]))
+    got = [(searcher.document_number(id=h.id), h.score) for h in results.hits]
+    if not (isinstance(q, type(parse(ix, ""))) or results.total == 0):
+        assert [d for d, _ in ranked(got)] == [d for d, _ in got]
+        assert [d for d, _ in got] == [d for d, _ in ranked(expected.items())], query
+    return found is not None
+
+
+VECTORISED = ["ferry", "harbour council", "harbour OR ferry", "minister NOT ferry",
+              "(rain OR flood) river", "body:kremlin", "title:ukraine", "mayor^2 harbour",
+              "record", "the"]
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_one_pass_ranking_equals_whoosh_on_sample_docs(sample_index, query):
     check_ranking(sample_index, query)
     check_ranking(sample_index, query, allowed_every=2)
+    assert check_vectors(sample_index, query) == (query in VECTORISED)
 
 
 def test_newest_first_pages_equal_whoosh_sortedby(sample_index):
@@ -106,7 +136,8 @@ def corpora(draw):  # type: ignore[no-untyped-def]
 @settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(corpus=corpora(), query=st.sampled_from(
-    ["harbour", "ferry council", "storm OR tram", "\"river flood\"", "bri*", "market~"]))
+    ["harbour", "ferry council", "storm OR tram", "\"river flood\"", "bri*", "market~",
+     "harbour NOT ferry", "(storm OR flood) river", "title:harbour^3 tram"]))
 def test_fast_paths_on_random_indexes_with_updates_and_deletes(tmp_path_factory, corpus, query):
     articles, deletes = corpus
     ix = docsearch.open(tmp_path_factory.mktemp("fast") / "ix", create=True)
@@ -117,6 +148,7 @@ def test_fast_paths_on_random_indexes_with_updates_and_deletes(tmp_path_factory,
     ix.delete([articles[i].id for i in deletes])
     check_ranking(ix, query)
     check_ranking(ix, query, allowed_every=3)
+    check_vectors(ix, query)
     searcher = ix._engine.searcher()
     q = parse(ix, query)
     by = [sorting.FieldFacet("date", reverse=True), sorting.FieldFacet("id")]

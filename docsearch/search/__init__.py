@@ -31,6 +31,7 @@ from docsearch.search.facets import (
 from docsearch.search.people import PeopleView
 from docsearch.search.query import QueryParser
 from docsearch.search.snippets import make_snippet, query_words, tokens_for
+from docsearch.search.vector import Vectors
 from docsearch.store import Store
 from docsearch.store.schema import article_from_stored
 
@@ -87,6 +88,10 @@ class SearchRequest:
                 "author": self.authors}
 
 
+#: Queries whose matches and scores are kept (per index state) for facet clicks and paging.
+RECENT_QUERIES = 16
+
+
 def _all_of(masks: Sequence[np.ndarray | None]) -> np.ndarray | None:
     """The documents in every given mask (``None``: no mask given)."""
     present = [m for m in masks if m is not None]
@@ -113,6 +118,8 @@ class SearchEngine:
         self._generation = store.live.name
         self._people: tuple[tuple[int, int], PeopleView] | None = None
         self._dates = ranking.DateOrder()
+        self._recent: dict[str, ranking.Scored] = {}
+        self._vectors = Vectors()
 
     def searcher(self) -> Searcher:
         """A searcher on the latest committed state of the index (of the generation a
@@ -127,6 +134,7 @@ class SearchEngine:
         if self._searcher is None:
             self._searcher = self.store.ix.searcher()
             self._generation = self.store.live.name
+            self._recent.clear()  # scores of the last index state
         return self._searcher
 
     def close(self) -> None:
@@ -205,8 +213,9 @@ class SearchEngine:
         elif by_date:
             base = ranking.matches(searcher, q)
         else:
-            base, scored = ranking.scored(searcher, q, allowed, stop)
-            top = list(scored[start:stop])
+            scored = self._scored(searcher, q)
+            base = scored.mask(searcher.doc_count_all())
+            top = list(scored.top(allowed, start, stop))
         if dates is not None:
             base &= dates
 
@@ -237,6 +246,23 @@ class SearchEngine:
         return SearchResults(query=request.query, total=total, page=request.page,
                              per_page=request.per_page, hits=hits, facets=facets,
                              suggestion=suggestion)
+
+    def _scored(self, searcher: Searcher, q: wq.Query) -> ranking.Scored:
+        """The matches and scores of ``q``, from the cache of this searcher's state."""
+        key = repr(q)
+        found = self._recent.pop(key, None)
+        if found is None:
+            vectorised = self._vectors.score(searcher, q)
+            if vectorised is None:
+                found = ranking.score_all(searcher, q)
+            else:
+                matched, scores = vectorised
+                docs = np.flatnonzero(matched)
+                found = ranking.Scored(docs, scores[docs])
+            if len(self._recent) >= RECENT_QUERIES:
+                self._recent.pop(next(iter(self._recent)))
+        self._recent[key] = found  # most recent last
+        return found
 
     def _date_mask(self, searcher: Searcher, since: dt.date | None,
                    until: dt.date | None) -> np.ndarray:

@@ -2,9 +2,12 @@
 
 Whoosh answers "which documents match" (for facet counts) and "which are the best
 ten" (for the page) with two passes over the postings, and its ``search_page``
-makes a third to count them. Here one collector does both: it records every
-matching document (as a numpy array, for the facet masks) and scores them into a
-top-N heap, counting only the documents the filters allow.
+makes a third to count them. Here one collector records every matching document
+with the score Whoosh gives it, as numpy arrays: the facet masks come from the
+documents, and any page under any filters is a partition of the scores (ties by
+document number, as in Whoosh). The search engine keeps the last few of these per
+index state, so that selecting facet values or paging through a query does not
+run the query again.
 
 Newest-first order needs no pass at all: each document's rank in (date descending,
 id ascending) order is read once per index state from the sortable columns, and a
@@ -16,41 +19,75 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import attrs
 import numpy as np
 from whoosh import collectors
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-__all__ = ["DateOrder", "live_docs", "matches", "scored"]
+__all__ = ["DateOrder", "Scored", "live_docs", "matches", "score_all", "scored"]
 
 
-class _MatchesAndTop(collectors.TopCollector):
-    """Every matching document, and the ``limit`` best-scored among those allowed."""
+class _EveryScore(collectors.TopCollector):
+    """Every matching document with its score, as Whoosh's ranking computes it."""
 
-    def __init__(self, limit: int, allowed: np.ndarray | None) -> None:
-        super().__init__(limit=limit, usequality=False)
+    def __init__(self) -> None:
+        super().__init__(limit=1, usequality=False)
         self.replace = 0  # no matcher replacement: it could skip low-scoring matches
-        self.allowed = allowed
-        self.seen: list[int] = []
+        self.docs: list[int] = []
+        self.scores: list[float] = []
 
-    def collect(self, sub_docnum: int) -> Any:
-        docnum = self.offset + sub_docnum
-        self.seen.append(docnum)
-        if self.allowed is None or self.allowed[docnum]:
-            return super().collect(sub_docnum)
-        return 0
+    def _collect(self, global_docnum: int, score: float) -> float:
+        self.docs.append(global_docnum)
+        self.scores.append(score)
+        return 0 - score
+
+
+@attrs.frozen
+class Scored:
+    """The documents a query matches (ascending) and their scores."""
+
+    docs: np.ndarray
+    scores: np.ndarray
+
+    def mask(self, size: int) -> np.ndarray:
+        mask = np.zeros(size, dtype=bool)
+        mask[self.docs] = True
+        return mask
+
+    def top(self, allowed: np.ndarray | None, start: int, stop: int) -> list[tuple[float, int]]:
+        """Positions ``start``..``stop`` of the allowed documents, best first (ties:
+        lower document number first, as Whoosh orders them)."""
+        docs, scores = self.docs, self.scores
+        if allowed is not None:
+            keep = allowed[docs]
+            docs, scores = docs[keep], scores[keep]
+        if start >= len(docs):
+            return []
+        if stop < len(docs):  # only the best ``stop`` need sorting
+            cut = np.partition(scores, len(scores) - stop)[len(scores) - stop]
+            keep = scores >= cut
+            docs, scores = docs[keep], scores[keep]
+        order = np.lexsort((docs, -scores))[start:stop]
+        return [(float(scores[i]), int(docs[i])) for i in order]
+
+
+def score_all(searcher: Searcher, q: wq.Query) -> Scored:
+    """One pass: every document matching ``q`` and its score."""
+    collector = _EveryScore()
+    searcher.search_with_collector(q, collector)
+    docs = np.fromiter(collector.docs, dtype=np.int64, count=len(collector.docs))
+    scores = np.fromiter(collector.scores, dtype=np.float64, count=len(collector.scores))
+    order = np.argsort(docs, kind="stable")
+    return Scored(docs[order], scores[order])
 
 
 def scored(searcher: Searcher, q: wq.Query, allowed: np.ndarray | None,
            limit: int) -> tuple[np.ndarray, list[tuple[float, int]]]:
     """The documents matching ``q`` (a boolean mask) and the ``limit`` best
     ``(score, docnum)`` pairs among those ``allowed`` leaves in, best first."""
-    collector = _MatchesAndTop(max(1, limit), allowed)
-    searcher.search_with_collector(q, collector)
-    mask = np.zeros(searcher.doc_count_all(), dtype=bool)
-    mask[np.fromiter(collector.seen, dtype=np.int64, count=len(collector.seen))] = True
-    items = sorted(collector.items, reverse=True)
-    return mask, [(score, -negated) for score, negated in items]
+    result = score_all(searcher, q)
+    return result.mask(searcher.doc_count_all()), result.top(allowed, 0, max(1, limit))
 
 
 def matches(searcher: Searcher, q: wq.Query) -> np.ndarray:

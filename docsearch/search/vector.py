@@ -1,0 +1,207 @@
+"""BM25F scores of a whole query at once, with numpy.
+
+Whoosh scores one matching document at a time, walking a tree of matchers in
+Python: most of a search's time. For the queries people type most (words, ``AND``,
+``OR``, ``NOT``, boosts, words in one field) the same BM25F scores are computed
+here for every document at once: each term's postings are read a block at a time
+into arrays, scored with Whoosh's formula and Whoosh's statistics (idf, average
+field length, each document's stored length), and combined with array operations.
+Scores equal Whoosh's up to the order of floating-point additions (tests compare to
+1e-9). Any other query (phrases, wildcards, fuzzy terms, ranges) returns ``None``
+and is scored by Whoosh.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec import whoosh3
+from whoosh.matching import ListMatcher
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+__all__ = ["Vectors"]
+
+_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+
+
+class _Unsupported(Exception):
+    """A query this module does not score (Whoosh does)."""
+
+
+class Vectors:
+    """Vectorised scoring for one index; per-segment field lengths are cached."""
+
+    def __init__(self) -> None:
+        self._lengths: dict[tuple[Any, ...], np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def score(self, searcher: Searcher, q: wq.Query) -> tuple[np.ndarray, np.ndarray] | None:
+        """``(matched, scores)`` over all document numbers, or ``None`` when Whoosh
+        must score this query."""
+        weighting = searcher.weighting
+        if type(weighting) is not BM25F or weighting._field_B:
+            return None
+        try:
+            return _Run(self, searcher, weighting).node(q)
+        except _Unsupported:
+            return None
+
+    def lengths(self, searcher: Searcher, field: str) -> np.ndarray:
+        """Each document's stored length of ``field`` (as Whoosh's scorer reads it)."""
+        parts = []
+        for leaf, _offset in searcher.leaf_searchers():
+            reader = leaf.reader()
+            key = (field, _segment_key(reader), reader.doc_count_all())
+            with self._lock:
+                found = self._lengths.get(key)
+            if found is None:
+                found = _segment_lengths(reader, field)
+                with self._lock:
+                    self._lengths[key] = found
+            parts.append(found)
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def _segment_key(reader: Any) -> Any:
+    segment = getattr(reader, "segment", None)
+    segment = segment() if callable(segment) else segment
+    return segment.segment_id() if segment is not None else id(reader)
+
+
+def _segment_lengths(reader: Any, field: str) -> np.ndarray:
+    count = reader.doc_count_all()
+    perdoc = getattr(reader, "_perdoc", None)
+    column = None
+    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
+        column = perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
+    if column is not None:
+        codes = np.fromiter((int(b) for b in column), dtype=np.int64, count=count)
+        lengths = _LENGTHS[codes]
+    else:
+        lengths = np.array([reader.doc_field_length(d, field, 1) or 0 for d in range(count)],
+                           dtype=np.float64)
+    return lengths
+
+
+def _postings(reader: Any, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """A segment's postings of a term (deleted documents included) as arrays."""
+    format_ = reader.schema[field].format
+    matcher = reader._terms.matcher(field, btext, format_)
+    if isinstance(matcher, ListMatcher):
+        ids = np.asarray(matcher._ids, dtype=np.int64)
+        weights = matcher._weights
+        return ids, (np.ones(len(ids)) if weights is None
+                     else np.asarray(weights, dtype=np.float64))
+    if not isinstance(matcher, whoosh3.W3LeafMatcher):
+        raise _Unsupported(type(matcher).__name__)
+    id_blocks, weight_blocks = [], []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        id_blocks.append(np.asarray(matcher._ids, dtype=np.int64))
+        weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
+        matcher._next_block()
+    if not id_blocks:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
+
+
+class _Run:
+    """The scores of one query on one searcher."""
+
+    def __init__(self, vectors: Vectors, searcher: Searcher, weighting: BM25F) -> None:
+        self.vectors = vectors
+        self.searcher = searcher
+        self.weighting = weighting
+        self.size = searcher.doc_count_all()
+
+    def node(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        kind = type(q)
+        if q is wq.NullQuery or kind is type(wq.NullQuery):
+            return np.zeros(self.size, dtype=bool), np.zeros(self.size)
+        if kind is wq.Term:
+            return self.term(q)
+        if kind is wq.Or:
+            return self.union(q)
+        if kind is wq.And:
+            return self.intersection(q)
+        if kind is wq.AndNot and getattr(q, "boost", 1.0) == 1.0:
+            matched, scores = self.node(q.a)
+            excluded, _ = self.node(q.b)
+            matched = matched & ~excluded
+            return matched, np.where(matched, scores, 0.0)
+        raise _Unsupported(kind.__name__)
+
+    def union(self, q: wq.Or) -> tuple[np.ndarray, np.ndarray]:
+        if getattr(q, "scale", None) or getattr(q, "minmatch", 0):
+            raise _Unsupported("Or with scale or minmatch")
+        matched = np.zeros(self.size, dtype=bool)
+        scores = np.zeros(self.size)
+        for sub in q.subqueries:
+            m, s = self.node(sub)
+            matched |= m
+            scores += s
+        return matched, scores * q.boost if q.boost != 1.0 else scores
+
+    def intersection(self, q: wq.And) -> tuple[np.ndarray, np.ndarray]:
+        if not q.subqueries or all(isinstance(sub, wq.Not) for sub in q.subqueries):
+            raise _Unsupported("only negations")
+        matched = np.ones(self.size, dtype=bool)
+        scores = np.zeros(self.size)
+        for sub in q.subqueries:
+            if isinstance(sub, wq.Not):
+                excluded, _ = self.node(sub.query)
+                matched &= ~excluded
+                scores += 1.0  # Whoosh's InverseMatcher scores each document it passes 1.0
+                continue
+            m, s = self.node(sub)
+            matched &= m
+            scores += s
+        scores = np.where(matched, scores, 0.0)
+        return matched, scores * q.boost if q.boost != 1.0 else scores
+
+    def term(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
+        searcher, field = self.searcher, q.fieldname
+        schema = searcher.schema
+        if field not in schema or not schema[field].scorable:
+            raise _Unsupported(f"field {field}")
+        matched = np.zeros(self.size, dtype=bool)
+        scores = np.zeros(self.size)
+        try:
+            btext = schema[field].to_bytes(q.text)
+        except Exception as exc:  # noqa: BLE001 - Whoosh will say what is wrong
+            raise _Unsupported(str(exc)) from None
+        if (field, btext) not in searcher.reader():
+            return matched, scores
+        ids_parts, weight_parts = [], []
+        for leaf, offset in searcher.leaf_searchers():
+            reader = leaf.reader()
+            if (field, btext) not in reader:
+                continue
+            ids, weights = _postings(reader, field, btext)
+            if reader.has_deletions():
+                deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
+                live = ~np.isin(ids, deleted)
+                ids, weights = ids[live], weights[live]
+            ids_parts.append(ids + offset)
+            weight_parts.append(weights)
+        if not ids_parts:
+            return matched, scores
+        docs = np.concatenate(ids_parts)
+        tf = np.concatenate(weight_parts)
+        idf = searcher.idf(field, q.text)
+        avgfl = searcher.avg_field_length(field) or 1
+        B, K1 = self.weighting.B, self.weighting.K1
+        fl = self.vectors.lengths(searcher, field)[docs]
+        # Whoosh's bm25(), term by term, in the same order of operations.
+        values = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+        if q.boost != 1.0:
+            values = values * q.boost
+        matched[docs] = True
+        scores[docs] = values
+        return matched, scores
