@@ -31,6 +31,7 @@ from docsearch.parallel import ordered_map
 from docsearch.search import SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
+from docsearch.store.schema import Terms, analyze
 from docsearch.sync import BATCH_SIZE, IndexReport, Progress
 
 __all__ = ["DEFAULT_INDEX", "Batch", "CheckReport", "Index", "IndexReport", "IndexStats",
@@ -119,12 +120,12 @@ class Index:
         """
         if isinstance(articles, Article):
             articles = [articles]
-        if extract:  # on every core (see docsearch.parallel)
-            articles = ordered_map(_enrich, articles, initializer=_start_enrich,
-                                   initargs=(self.taxonomy,))
+        # Extraction and text analysis on every core (see docsearch.parallel).
+        prepared = ordered_map(_prepare, articles, initializer=_start_enrich,
+                               initargs=(self.taxonomy, extract))
         with self.batch() as batch:
-            for article in articles:
-                batch.add(article, extract=False)
+            for article, terms in prepared:
+                batch._put(article, terms)
                 if len(batch) >= BATCH_SIZE:
                     batch.commit()
         return batch.written
@@ -345,6 +346,7 @@ class Batch:
     def __init__(self, index: Index) -> None:
         self._index = index
         self._articles: dict[str, Article] = {}
+        self._terms: dict[str, Terms] = {}
         self._deletes: set[str] = set()
         self._context: Any = None
         self.written = 0
@@ -362,6 +364,7 @@ class Batch:
         finally:
             self._articles.clear()
             self._deletes.clear()
+            self._terms.clear()
             self._context.__exit__(kind, *rest)
 
     def __len__(self) -> int:
@@ -372,9 +375,15 @@ class Batch:
         if isinstance(articles, Article):
             articles = [articles]
         for article in articles:
-            article = enrich(article, self._index.taxonomy) if extract else _with_id(article)
-            self._deletes.discard(article.id)
-            self._articles[article.id] = article
+            self._put(enrich(article, self._index.taxonomy) if extract else _with_id(article))
+
+    def _put(self, article: Article, terms: Terms | None = None) -> None:
+        self._deletes.discard(article.id)
+        self._articles[article.id] = article
+        if terms is not None:
+            self._terms[article.id] = terms
+        else:
+            self._terms.pop(article.id, None)
 
     def update(self, article_id: str, **changes: Any) -> Article:
         """Change fields of an article already indexed (or added to this batch)."""
@@ -388,7 +397,7 @@ class Batch:
             article = current.evolve(**changes)
         except TypeError as exc:
             raise DocsearchError(f"cannot update article {current.id}: {exc}") from None
-        self._articles[article.id] = article
+        self._put(article)
         return article
 
     def delete(self, ids: Iterable[str] | str) -> None:
@@ -396,6 +405,7 @@ class Batch:
         for article_id in [ids] if isinstance(ids, str) else ids:
             if article_id:
                 self._articles.pop(article_id, None)
+                self._terms.pop(article_id, None)
                 self._deletes.add(article_id)
 
     def commit(self) -> int:
@@ -405,13 +415,15 @@ class Batch:
             return 0
         store = self._index._store
         present = self._present(self._deletes)
-        syncing.commit(store.live, list(self._articles.values()), sorted(self._deletes))
+        syncing.commit(store.live, list(self._articles.values()), sorted(self._deletes),
+                       terms=self._terms)
         store.note_write()
         written = len(self._articles)
         self.written += written
         self.deleted += present
         self._articles.clear()
         self._deletes.clear()
+        self._terms.clear()
         return written
 
     def _present(self, ids: Iterable[str]) -> int:
@@ -419,15 +431,17 @@ class Batch:
             return sum(1 for i in ids if searcher.document_number(id=i) is not None)
 
 
-_TAXONOMY: list[Taxonomy | None] = [None]
+_PREPARE: dict[str, Any] = {}
 
 
-def _start_enrich(taxonomy: Taxonomy | None) -> None:
-    _TAXONOMY[0] = taxonomy
+def _start_enrich(taxonomy: Taxonomy | None, extract: bool) -> None:
+    _PREPARE.update(taxonomy=taxonomy, extract=extract)
 
 
-def _enrich(article: Article) -> Article:
-    return enrich(article, _TAXONOMY[0])
+def _prepare(article: Article) -> tuple[Article, Terms]:
+    extract, taxonomy = _PREPARE["extract"], _PREPARE["taxonomy"]
+    article = enrich(article, taxonomy) if extract else _with_id(article)
+    return article, analyze(article)
 
 
 def _with_id(article: Article) -> Article:

@@ -38,7 +38,7 @@ from docsearch.models import Article
 from docsearch.parallel import ordered_map
 from docsearch.readers import FileResult, read_file, walk
 from docsearch.store import Entry, Generation
-from docsearch.store.schema import article_from_stored, to_document
+from docsearch.store.schema import Terms, analyze, article_from_stored, to_document
 
 __all__ = ["BATCH_SIZE", "Change", "IndexReport", "Progress", "commit", "sync"]
 
@@ -106,10 +106,11 @@ class IndexReport:
 
 
 def commit(gen: Generation, articles: Sequence[Article], deletes: Iterable[str] = (), *,
-           merge: bool = True) -> None:
+           merge: bool = True, terms: Mapping[str, Terms] | None = None) -> None:
     """Write ``articles`` (replacing those with the same id) and delete the ``deletes``
-    ids in one commit."""
-    docs = [to_document(a) for a in articles]  # validate all before the writer opens
+    ids in one commit. ``terms`` holds the analysed words of some articles by id."""
+    terms = terms or {}
+    docs = [to_document(a, terms.get(a.id)) for a in articles]  # all valid before writing
     with gen.writer(merge=merge) as writer:
         for article_id in deletes:
             writer.delete_by_term("id", article_id)
@@ -222,9 +223,10 @@ def _start_reader(taxonomy: Taxonomy | None, folder: str) -> None:
     _READER.update(taxonomy=taxonomy, searcher=searcher, known=Known(searcher))
 
 
-def _read(job: tuple[str, str]) -> FileResult:
+def _read(job: tuple[str, str]) -> tuple[FileResult, list[Terms]]:
     path, root = job
-    return read_file(path, root, _READER["taxonomy"], _READER["known"])
+    result = read_file(path, root, _READER["taxonomy"], _READER["known"])
+    return result, [analyze(a) for a in result.articles]
 
 
 class _Sync:
@@ -249,6 +251,7 @@ class _Sync:
         self.written: set[str] = set()       # ids written or confirmed by this run
         self.candidates: set[str] = set()    # ids that may have to be removed
         self.batch: dict[str, Article] = {}  # by id: a later file's article wins
+        self.terms: dict[str, Terms] = {}
         self.rows: list[Entry] = []          # manifest rows of the files in the batch
         self.late_rows: list[Entry] = []     # rows to write with the removals, at the end
         self.removals: list[str] = []
@@ -279,9 +282,9 @@ class _Sync:
                               initargs=(self.taxonomy, str(self.gen.folder)))
         with self.gen.ix.searcher() as searcher:
             known = Known(searcher)
-            for job, result in zip(todo, results, strict=True):
+            for job, (result, terms) in zip(todo, results, strict=True):
                 self._at = job.order
-                self._take(job, result, known)
+                self._take(job, result, known, terms)
                 done += 1
                 self._progress(job.path, done, len(found))
                 if len(self.batch) >= self.batch_size:
@@ -317,7 +320,8 @@ class _Sync:
         racy = st.st_mtime_ns > time.time_ns() - RACY_NS
         return _Todo(key, path, root, st.st_size, st.st_mtime_ns, racy, old, self._at)
 
-    def _take(self, item: _Todo, result: FileResult, known: Known) -> None:
+    def _take(self, item: _Todo, result: FileResult, known: Known,
+              terms: list[Terms]) -> None:
         """Count and queue what a file gave."""
         key, path, root, old = item.key, item.path, item.root, item.old
         self.failed.extend((item.order, e) for e in result.errors)
@@ -331,7 +335,7 @@ class _Sync:
             self.rows.append(row)
             return
         counts = {"added": 0, "updated": 0}
-        for article in result.articles:
+        for article, words in zip(result.articles, terms, strict=True):
             if article.id in self.written:
                 counts["updated"] += 1
             else:
@@ -342,6 +346,7 @@ class _Sync:
                     continue
                 counts["added" if previous is None else "updated"] += 1
             self.batch[article.id] = article
+            self.terms[article.id] = words
         for name, count in counts.items():
             self.counts[name] += count
         if self.dry_run and (counts["added"] or counts["updated"]):
@@ -381,16 +386,16 @@ class _Sync:
                              if i not in self.written and not self.providers.get(i))
             self.counts["removed"] += len(deletes)
         if self.dry_run:
-            self.batch, self.rows = {}, []
+            self.batch, self.rows, self.terms = {}, [], {}
             return
         if self.batch or deletes:
-            commit(self.gen, list(self.batch.values()), deletes, merge=final)
+            commit(self.gen, list(self.batch.values()), deletes, merge=final, terms=self.terms)
             self.commits += 1
         rows = self.rows + (self.late_rows if final else [])
         removals = self.removals if final else []
         if rows or removals:
             self.gen.manifest.apply(rows, removals)
-        self.batch, self.rows = {}, []
+        self.batch, self.rows, self.terms = {}, [], {}
 
 
 def sync(gen: Generation, paths: Sequence[str | Path], taxonomy: Taxonomy | None = None, *,

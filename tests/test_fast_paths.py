@@ -164,3 +164,23 @@ def test_whoosh_highlighter_is_what_snippets_mirror():
     """The fast snippets reuse these Whoosh pieces; if they move, the tests above say."""
     assert highlight.Highlighter._merge_matched_tokens
     assert highlight.top_fragments
+
+
+def test_words_analysed_in_workers_index_as_whoosh_would(sample_index, tmp_path):
+    """Articles written with their words analysed beforehand (as workers do) answer
+    every query exactly as articles Whoosh analyses itself."""
+    from docsearch.sync import commit
+    articles = list(sample_index)
+    raw = docsearch.open(tmp_path / "raw", create=True)
+    commit(raw._store.live, articles)  # no terms: Whoosh runs the analyzer
+    prepared = docsearch.open(tmp_path / "prepared", create=True)
+    prepared.add(articles, extract=False)  # terms from analyze()
+    for query in [*QUERIES, "\"economic sanctions\"", "\"the harbour\"", "title:\"city council\""]:
+        a = raw.search(query, per_page=100, facets=())
+        b = prepared.search(query, per_page=100, facets=())
+        assert [(h.id, h.score, h.snippet) for h in a.hits] == \
+            [(h.id, h.score, h.snippet) for h in b.hits], query
+        assert a.total == b.total
+    assert [a.title for a in prepared] == [a.title for a in raw]
+    raw.close()
+    prepared.close()

@@ -34,7 +34,8 @@ from whoosh.support.charset import accent_map
 
 from docsearch.models import Article, format_published, parse_published, utc_naive
 
-__all__ = ["FACET_FIELDS", "SEPARATOR", "article_from_stored", "build_schema", "to_document"]
+__all__ = ["FACET_FIELDS", "SEPARATOR", "Terms", "analyze", "article_from_stored", "build_schema",
+           "to_document"]
 
 SEPARATOR = "\x1f"
 FACET_FIELDS = ("person", "topic", "source", "author")
@@ -84,8 +85,27 @@ def build_schema() -> fields.Schema:
     )
 
 
-def to_document(article: Article) -> dict[str, Any]:
-    """The Whoosh document of an article (every value validated and typed)."""
+#: The indexed words of an article's title and body (see :func:`analyze`).
+Terms = tuple[list[str], list[str]]
+
+_ANALYZER: list[analysis.Analyzer] = []
+
+
+def analyze(article: Article) -> Terms:
+    """The words Whoosh would index for the title and the body, worked out where the
+    article is read (in a worker process) rather than in the process that writes:
+    Whoosh takes a list of words as already analysed. Stop words are left out and the
+    others numbered from 0, as the analyzer's renumbering does (only the offset of the
+    first position can differ, which phrases and scores do not see)."""
+    if not _ANALYZER:
+        _ANALYZER.append(text_analyzer())
+    analyzer = _ANALYZER[0]
+    return ([t.text for t in analyzer(article.title)], [t.text for t in analyzer(article.body)])
+
+
+def to_document(article: Article, terms: Terms | None = None) -> dict[str, Any]:
+    """The Whoosh document of an article (every value validated and typed); with
+    ``terms`` (from :func:`analyze`), Whoosh does not analyse the text again."""
     doc: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
@@ -117,6 +137,9 @@ def to_document(article: Article) -> dict[str, Any]:
         doc["path"] = article.path.split("#", 1)[0]
     if article.content_hash:
         doc["hash"] = article.content_hash
+    if terms is not None:
+        doc["title"], doc["body"] = terms
+        doc["_stored_title"], doc["_stored_body"] = article.title, article.body
     return doc
 
 
