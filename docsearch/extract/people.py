@@ -433,6 +433,7 @@ class FoundPeople:
     surnames: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=200_000)
 def is_surname_form(key: str) -> bool:
     """Whether a folded name is a surname alone: one word, or particles and one word
     ("volcker", "de la fuente")."""
