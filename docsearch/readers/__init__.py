@@ -325,31 +325,42 @@ def walk(paths: Iterable[str | Path]) -> Iterator[FoundFile]:
 
 
 def _walk_folder(folder: Path) -> list[FoundFile]:
+    # os.scandir rather than os.walk: a directory entry says whether it is a folder,
+    # a link or a regular file without a system call per file.
     root = folder.resolve()
-    found: list[FoundFile] = []
-
-    def unlisted(exc: OSError) -> None:
-        where = Path(exc.filename) if exc.filename else folder
-        problem = ParseError(_printable(where), f"cannot list folder: {_strerror(exc)}")
-        found.append(FoundFile(where, folder, problem))
-
-    for parent, dirs, files in os.walk(folder, onerror=unlisted, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if name.startswith(".") or Path(name).suffix.lower() not in _REGISTRY:
+    found: list[tuple[tuple[str, ...], FoundFile]] = []
+    stack: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
+    while stack:
+        current, rel = stack.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            where = Path(exc.filename) if exc.filename else current
+            problem = ParseError(_printable(where), f"cannot list folder: {_strerror(exc)}")
+            found.append((rel, FoundFile(where, folder, problem)))
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            file = Path(parent) / name
-            found.append(FoundFile(file, folder, _problem(file, root)))
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():  # symlinked folders are not followed
+                    stack.append((current / name, (*rel, name)))
+                continue
+            if os.path.splitext(name)[1].lower() not in _REGISTRY:
+                continue
+            file = current / name
+            plain = not entry.is_symlink() and entry.is_file(follow_symlinks=False)
+            found.append(((*rel, name), FoundFile(file, folder,
+                                                   None if plain else _problem(file, root))))
     # Sorted by path inside the folder (a sub-folder's files where its name sorts).
-    found.sort(key=lambda f: _parts(f.path, folder))
-    return found
-
-
-def _parts(path: Path, folder: Path) -> tuple[str, ...]:
-    try:
-        return path.relative_to(folder).parts
-    except ValueError:
-        return path.parts
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found]
 
 
 def _problem(file: Path, root: Path) -> ParseError | None:
