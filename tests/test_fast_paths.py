@@ -184,3 +184,37 @@ def test_words_analysed_in_workers_index_as_whoosh_would(sample_index, tmp_path)
     assert [a.title for a in prepared] == [a.title for a in raw]
     raw.close()
     prepared.close()
+
+
+def test_cached_columns_and_people_give_the_same_answers(tmp_path):
+    """What one process saves beside the index (facet columns, people) gives a later
+    one the same facets and names; files of replaced segments go; a damaged cache
+    file is ignored."""
+    import shutil
+
+    from docsearch.search.columns import CACHE_PREFIX
+    from tests.conftest import SAMPLE_DOCS
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLE_DOCS, docs)
+    first = docsearch.open(tmp_path / "ix", create=True)
+    first.sync([docs])
+    expected = first.search("", facets=("person", "topic", "source", "date"), facet_limit=None)
+    data = first._store.live.folder
+    cached = sorted(p.name for p in data.glob(CACHE_PREFIX + "*"))
+    assert any(n.endswith("-person.npz") for n in cached)
+    assert any(n.startswith(CACHE_PREFIX + "people-") for n in cached)
+    for path in data.glob(CACHE_PREFIX + "*-topic.npz"):
+        path.write_bytes(b"not a numpy file")
+    second = docsearch.open(tmp_path / "ix")
+    got = second.search("", facets=("person", "topic", "source", "date"), facet_limit=None)
+    assert got.facets == expected.facets
+    assert [h.people for h in got.hits] == [h.people for h in expected.hits]
+    second.add(Article(id="new-1", title="Ferry Strike", body="Mayor Ilse Varnholt spoke."))
+    second.search("ferry")
+    now = {p.name for p in data.glob(CACHE_PREFIX + "*.npz")}
+    segments = {leaf.reader().segment().segment_id()
+                for leaf, _ in second._engine.searcher().leaf_searchers()}
+    assert now and all(any(s in name for s in segments) for name in now)
+    assert len(list(data.glob(CACHE_PREFIX + "people-*.json"))) == 1
+    first.close()
+    second.close()

@@ -10,7 +10,9 @@ selected person's facet still shows how many articles each other person has.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 
 import attrs
 import numpy as np
@@ -20,7 +22,7 @@ from whoosh.searching import Results, Searcher
 from docsearch.errors import QueryError
 from docsearch.models import Article, Hit, SearchResults, parse_published
 from docsearch.search import ranking
-from docsearch.search.columns import Column, Columns
+from docsearch.search.columns import CACHE_PREFIX, Column, Columns, clean_cache
 from docsearch.search.facets import (
     DATE_GRANULARITIES,
     DEFAULT_FACETS,
@@ -112,7 +114,8 @@ class SearchEngine:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.columns = Columns([*_FILTER_FACETS, "day", "surname"])
+        self.columns = Columns([*_FILTER_FACETS, "day", "surname"],
+                               folder=lambda: self.store.live.folder)
         self.parser = QueryParser(store.ix.schema)
         self._searcher: Searcher | None = None
         self._generation = store.live.name
@@ -157,8 +160,17 @@ class SearchEngine:
         surname = self.columns.get(searcher, "surname")
         key = (id(person), id(surname))
         if self._people is None or self._people[0] != key:
-            self._people = (key, PeopleView(person, surname))
+            cache = self._people_cache(searcher)
+            self._people = (key, PeopleView(person, surname, cache))
+            clean_cache(cache.parent, {cache.name}, "people-*.json")
         return self._people[1]
+
+    def _people_cache(self, searcher: Searcher) -> Path:
+        """Where the people of this index state are saved (see search.people)."""
+        state = "|".join(f"{Columns._segment_key(leaf)}" for leaf, _ in
+                         searcher.leaf_searchers())
+        digest = hashlib.blake2b(state.encode("utf-8"), digest_size=8).hexdigest()
+        return self.store.live.folder / f"{CACHE_PREFIX}people-{digest}.json"
 
     def article(self, stored: dict[str, object]) -> Article:
         """An article from its stored fields, its people under the index's names."""

@@ -3,18 +3,25 @@ arrays, so facet counts and facet filters are one vectorised pass.
 
 A column is read once per index segment from the field's posting lists (cached
 by segment id and live-document count, so an update only reads the new
-segments) and joined over the segments of the open searcher. Document numbers
+segments) and joined over the segments of the open searcher. Each segment's
+columns are also saved beside it (``.facets-*.npz``), so a new process (every
+``docsearch search``) loads them instead of reading the postings again. Document numbers
 are Whoosh's global ones; deleted documents are not in the postings.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from whoosh.searching import Searcher
+
+from docsearch.store.schema import SEPARATOR
 
 __all__ = ["Column", "Columns"]
 
@@ -44,11 +51,54 @@ class Column:
         return mask
 
 
+CACHE_PREFIX = ".facets-"
+
+
+def _cache_name(segment_key: tuple[Any, ...], field: str) -> str:
+    ident, stored, live = segment_key
+    return f"{CACHE_PREFIX}{ident}-{stored}-{live}-{field}.npz"
+
+
+def _load(path: Path) -> tuple[list[str], np.ndarray, np.ndarray] | None:
+    """A segment's column cached by an earlier process, or ``None``."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            joined = str(data["values"][0])
+            values = joined.split(SEPARATOR) if joined else []
+            docs, ords = data["docs"], data["ords"]
+    except (OSError, KeyError, ValueError):
+        return None
+    return values, docs, ords
+
+
+def _save(path: Path, values: list[str], docs: np.ndarray, ords: np.ndarray) -> None:
+    """Cache a segment's column beside it (segments never change; deletions make a new
+    name). Best effort: an index on a read-only disk is searched all the same."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
+    try:
+        np.savez(tmp, values=np.array([SEPARATOR.join(values)]), docs=docs, ords=ords)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def clean_cache(folder: Path, keep: set[str], pattern: str = "*.npz") -> None:
+    """Delete cached files (``pattern``) of segments or states no longer in use."""
+    for path in folder.glob(CACHE_PREFIX + pattern):
+        if path.name not in keep:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 class Columns:
     """The facet columns of one index, kept up to date with its searcher."""
 
-    def __init__(self, fields: Sequence[str]) -> None:
+    def __init__(self, fields: Sequence[str], folder: Callable[[], Path | None] | None = None,
+                 ) -> None:
         self.fields = tuple(fields)
+        #: Where the per-segment columns are cached on disk (the live generation).
+        self.folder = folder or (lambda: None)
         self._segments: dict[tuple[Any, ...], tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._joined: dict[str, Column] = {}
         self._key: tuple[Any, ...] | None = None
@@ -63,6 +113,9 @@ class Columns:
                 self._key = key
                 alive = {(k, f) for k in key for f in self.fields}
                 self._segments = {k: v for k, v in self._segments.items() if k in alive}
+                folder = self.folder()
+                if folder is not None:
+                    clean_cache(folder, {_cache_name(k, f) for k, f in alive})
             column = self._joined.get(field)
             if column is None:
                 column = self._join(searcher, field)
@@ -81,6 +134,12 @@ class Columns:
         cached = self._segments.get(key)
         if cached is not None:
             return cached
+        folder = self.folder()
+        cache = folder / _cache_name(key[0], field) if folder is not None else None
+        loaded = _load(cache) if cache is not None else None
+        if loaded is not None:
+            self._segments[key] = loaded
+            return loaded
         reader = leaf.reader()
         values: list[str] = []
         doc_parts: list[np.ndarray] = []
@@ -96,6 +155,8 @@ class Columns:
         docs = np.concatenate(doc_parts) if doc_parts else np.zeros(0, dtype=np.int64)
         ords = np.concatenate(ord_parts) if ord_parts else np.zeros(0, dtype=np.int32)
         self._segments[key] = (values, docs, ords)
+        if cache is not None:
+            _save(cache, values, docs, ords)
         return values, docs, ords
 
     def _join(self, searcher: Searcher, field: str) -> Column:

@@ -5,12 +5,18 @@ surnames (``surname``). :class:`PeopleView` joins them through a
 :class:`~docsearch.extract.registry.PeopleRegistry` built from the person values'
 article counts, so that "Volcker" in one article and "Paul Volcker" in another are
 one facet value, one filter and one name in every hit. It is rebuilt whenever the
-index changes (it costs one pass over the distinct names, not over the articles).
+index changes (it costs one pass over the distinct names, not over the articles);
+the names it gives are saved beside the index for that state of the index
+(``.facets-people-*.json``), so the next process reads them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,14 +30,23 @@ __all__ = ["PeopleView"]
 class PeopleView:
     """The canonical person column and the raw terms behind each of its values."""
 
-    def __init__(self, person: Column, surname: Column) -> None:
+    def __init__(self, person: Column, surname: Column, cache: Path | None = None) -> None:
         person_counts = np.bincount(person.ords, minlength=len(person.values))
         weak_counts = np.bincount(surname.ords, minlength=len(surname.values))
-        self.registry = PeopleRegistry(
+        self._counts = (
             {v: int(c) for v, c in zip(person.values, person_counts, strict=True) if c},
             {v: int(c) for v, c in zip(surname.values, weak_counts, strict=True) if c})
-        names = [self.registry.canonical(v) for v in person.values]
-        resolved = [self.registry.resolve(v) for v in surname.values]
+        self._registry: PeopleRegistry | None = None
+        found = _load(cache, len(person.values), len(surname.values)) if cache else None
+        if found is None:
+            names = [self.registry.canonical(v) for v in person.values]
+            resolved = [self.registry.resolve(v) for v in surname.values]
+            if cache is not None:
+                _save(cache, names, resolved)
+        else:
+            names, resolved = found
+        self._names = dict(zip(person.values, names, strict=True))
+        self._resolved = dict(zip(surname.values, resolved, strict=True))
         values = sorted({n for n, c in zip(names, person_counts, strict=True) if c}
                         | {n for n, c in zip(resolved, weak_counts, strict=True)
                            if c and n is not None})
@@ -63,6 +78,44 @@ class PeopleView:
         """The (field, term) pairs that find the articles of these people."""
         return [pair for i in ordinals for pair in self.members.get(i, ())]
 
+    @property
+    def registry(self) -> PeopleRegistry:
+        """The registry of the index's people (built when first needed)."""
+        if self._registry is None:
+            self._registry = PeopleRegistry(*self._counts)
+        return self._registry
+
     def people_of(self, data: Mapping[str, Any]) -> tuple[str, ...]:
         """An article's people (from its stored data) under the index's names."""
-        return self.registry.people(data.get("people", ()), data.get("surnames", ()))
+        out: dict[str, None] = {}
+        for value in data.get("people", ()):
+            name = self._names.get(value)
+            out.setdefault(name if name is not None else self.registry.canonical(value), None)
+        for value in data.get("surnames", ()):
+            name = self._resolved[value] if value in self._resolved \
+                else self.registry.resolve(value)
+            if name is not None:
+                out.setdefault(name, None)
+        return tuple(out)
+
+
+def _load(path: Path, people: int, surnames: int) -> tuple[list[str], list[str | None]] | None:
+    """Names worked out by an earlier process for this very index state, or ``None``."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        names, resolved = data["names"], data["resolved"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if len(names) != people or len(resolved) != surnames:
+        return None
+    return names, resolved
+
+
+def _save(path: Path, names: list[str], resolved: list[str | None]) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps({"names": names, "resolved": resolved}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()

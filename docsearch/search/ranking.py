@@ -25,6 +25,8 @@ from whoosh import collectors
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from docsearch.search.vector import numeric_column
+
 __all__ = ["DateOrder", "Scored", "live_docs", "matches", "score_all", "scored"]
 
 
@@ -131,8 +133,10 @@ class DateOrder:
             reader = leaf.reader()
             count = reader.doc_count_all()
             if reader.has_column("date"):  # a segment where no article had a date has none
-                dates.append(np.fromiter(reader.column_reader("date", translate=False),
-                                         dtype=np.int64, count=count))
+                column = reader.column_reader("date", translate=False)
+                values = numeric_column(column, count)
+                dates.append(values if values is not None else np.fromiter(
+                    column, dtype=np.int64, count=count))
             else:
                 dates.append(np.zeros(count, dtype=np.int64))
             ids.extend(str(v) for v in reader.column_reader("id", translate=True))

@@ -19,12 +19,13 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec import whoosh3
+from whoosh.columns import NumericColumn
 from whoosh.matching import ListMatcher
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-__all__ = ["Vectors"]
+__all__ = ["Vectors", "numeric_column"]
 
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -73,6 +74,24 @@ def _segment_key(reader: Any) -> Any:
     return segment.segment_id() if segment is not None else id(reader)
 
 
+def numeric_column(column: Any, count: int) -> np.ndarray | None:
+    """The values of a Whoosh fixed-size numeric column as an array, read in one go
+    from its bytes (``None`` when it is not such a column)."""
+    typecode = getattr(column, "_typecode", None)
+    if not isinstance(column, NumericColumn.Reader) or typecode not in _DTYPES:
+        return None
+    stored = column._count * column._fixedlen
+    raw = column._dbfile.get(column._basepos, stored) if stored else b""
+    values = np.frombuffer(raw, dtype=_DTYPES[typecode]).astype(np.int64)
+    if len(values) < count:  # Whoosh leaves trailing default values out
+        values = np.concatenate([values, np.full(count - len(values), column._default)])
+    return values[:count]
+
+
+_DTYPES = {"B": ">u1", "b": ">i1", "H": ">u2", "h": ">i2", "I": ">u4", "i": ">i4",
+           "Q": ">u8", "q": ">i8"}
+
+
 def _segment_lengths(reader: Any, field: str) -> np.ndarray:
     count = reader.doc_count_all()
     perdoc = getattr(reader, "_perdoc", None)
@@ -80,7 +99,9 @@ def _segment_lengths(reader: Any, field: str) -> np.ndarray:
     if perdoc is not None and hasattr(perdoc, "_cached_reader"):
         column = perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
     if column is not None:
-        codes = np.fromiter((int(b) for b in column), dtype=np.int64, count=count)
+        codes = numeric_column(column, count)
+        if codes is None:
+            codes = np.fromiter((int(b) for b in column), dtype=np.int64, count=count)
         lengths = _LENGTHS[codes]
     else:
         lengths = np.array([reader.doc_field_length(d, field, 1) or 0 for d in range(count)],
