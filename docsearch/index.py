@@ -127,7 +127,7 @@ class Index:
             for article, terms in prepared:
                 batch._put(article, terms)
                 if len(batch) >= BATCH_SIZE:
-                    batch.commit()
+                    batch.commit(merge=False)  # merged once, at the last commit
         return batch.written
 
     def update(self, article_id: str, **changes: Any) -> Article:
@@ -351,6 +351,8 @@ class Batch:
         self._context: Any = None
         self.written = 0
         self.deleted = 0
+        self.commits = 0
+        self._unmerged = False
 
     def __enter__(self) -> Batch:
         self._context = self._index._store.writing(self._index.lock_timeout)
@@ -408,15 +410,25 @@ class Batch:
                 self._terms.pop(article_id, None)
                 self._deletes.add(article_id)
 
-    def commit(self) -> int:
+    def commit(self, *, merge: bool = True) -> int:
         """Commit what the batch holds now (the batch stays open); returns the number
-        of articles written."""
-        if not self._articles and not self._deletes:
-            return 0
+        of articles written. ``merge=False`` leaves small segments for a later commit
+        to merge (a bulk load's intermediate commits)."""
         store = self._index._store
+        if not self._articles and not self._deletes:
+            if merge and self._unmerged:  # the last commit left its segments to us
+                with store.live.writer(merge=True):
+                    pass
+                syncing.tidy(store.live)
+                self._unmerged = False
+            return 0
         present = self._present(self._deletes)
         syncing.commit(store.live, list(self._articles.values()), sorted(self._deletes),
-                       terms=self._terms)
+                       terms=self._terms, merge=merge)
+        self.commits += 1
+        if merge and self.commits > 1:
+            syncing.tidy(store.live)
+        self._unmerged = not merge
         store.note_write()
         written = len(self._articles)
         self.written += written

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import docsearch
+import docsearch.index
 import docsearch.sync
 from docsearch import Article, ArticleNotFoundError, DocsearchError
 from docsearch.extract import people as people_module
@@ -333,3 +334,23 @@ def test_delete_counts_what_was_there(tmp_index):
                    Article(id="n2", title="Two", body="Second.")])
     assert tmp_index.delete(["n1", "nope"]) == 1
     assert [a.id for a in tmp_index] == ["n2"]
+
+
+def test_a_bulk_add_merges_its_segments_once_at_the_end(tmp_index, monkeypatch):
+    monkeypatch.setattr(docsearch.index, "BATCH_SIZE", 10)
+    merges: list[bool] = []
+    real = docsearch.sync.commit
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        merges.append(kwargs.get("merge", True))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(docsearch.sync, "commit", spy)
+    articles = [Article(id=f"n{n}", title=f"Note {n}", body=f"Ferry note {n}.")
+                for n in range(30)]
+    assert tmp_index.add(articles, extract=False) == 30
+    assert merges == [False, False, False]  # the last batch was full: merged on exit
+    assert tmp_index.stats().segments <= docsearch.sync.MAX_SEGMENTS
+    merges.clear()
+    assert tmp_index.add(articles[:25], extract=False) == 25
+    assert merges == [False, False, True]
