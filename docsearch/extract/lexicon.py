@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import pkgutil
+import re
 import unicodedata
 from importlib import resources
+from pathlib import Path
 
 import attrs
 
@@ -150,7 +153,43 @@ def _faker_words() -> set[str]:
 
 
 def _faker_first_names() -> set[str]:
-    """First names in Latin script from Faker's person providers (MIT-licensed data)."""
+    """First names in Latin script from Faker's person providers (MIT-licensed data).
+
+    Importing every provider takes most of a second, so the folded names are kept in a
+    cache file per Faker version (``$DOCSEARCH_CACHE_DIR``, else the user's cache
+    folder); without a writable one they are worked out each time."""
+    cache = _cache_file()
+    if cache is not None:
+        try:
+            return set(cache.read_text("utf-8").split("\n")) - {""}
+        except OSError:
+            pass
+    names = _faker_first_names_uncached()
+    if cache is not None and names:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+            tmp.write_text("\n".join(sorted(names)), encoding="utf-8")
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return names
+
+
+def _cache_file() -> Path | None:
+    try:
+        from importlib.metadata import version
+        faker_version = version("faker")
+    except Exception:  # noqa: BLE001 - no version, no cache
+        return None
+    base = os.environ.get("DOCSEARCH_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    folder = Path(base) if base else Path.home() / ".cache"
+    if not os.environ.get("DOCSEARCH_CACHE_DIR"):
+        folder = folder / "docsearch"
+    return folder / f"first-names-faker-{faker_version}.txt"
+
+
+def _faker_first_names_uncached() -> set[str]:
     names: set[str] = set()
     try:
         package = importlib.import_module("faker.providers.person")
@@ -167,10 +206,13 @@ def _faker_first_names() -> set[str]:
             if not isinstance(values, (list, tuple, dict)):
                 continue
             for name in values:
-                if isinstance(name, str) and name[:1].isupper() and all(
-                        c.isalpha() and ord(c) < 0x250 or c in "-'" for c in name):
+                if isinstance(name, str) and name[:1].isupper() and _LATIN.fullmatch(name):
                     names.add(fold(name))
     return names
+
+
+# Letters below U+0250 (Latin, Latin-1, Latin Extended-A and -B), hyphen, apostrophe.
+_LATIN = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'-]+")
 
 
 @functools.cache
