@@ -109,3 +109,19 @@ def test_the_reagan_administration_is_a_mention_of_reagan():
     from docsearch.extract.people import find_people
     found = find_people("", "Officials of the Reagan administration said talks would go on.")
     assert found.people == () and found.surnames == ("Reagan",)
+
+
+def test_first_names_are_cached_per_faker_version(tmp_path, monkeypatch):
+    from docsearch.extract import lexicon
+    monkeypatch.setenv("DOCSEARCH_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = lexicon._faker_first_names_uncached()
+    assert lexicon._faker_first_names() == fresh
+    (cached,) = (tmp_path / "cache").glob("first-names-faker-*.txt")
+    monkeypatch.setattr(lexicon, "_faker_first_names_uncached",
+                        lambda: pytest.fail("read from the cache file"))
+    assert lexicon._faker_first_names() == fresh and "maria" in fresh
+    assert cached.read_text("utf-8").split("\n") == sorted(fresh)
+    monkeypatch.undo()
+    (tmp_path / "file-not-dir").write_text("x")
+    monkeypatch.setenv("DOCSEARCH_CACHE_DIR", str(tmp_path / "file-not-dir"))
+    assert lexicon._faker_first_names() == fresh  # no usable cache: worked out each time
