@@ -206,7 +206,6 @@ class _Todo:
     root: Path
     size: int
     mtime_ns: int
-    racy: bool
     old: Entry | None
     order: int  # position in the list of files
 
@@ -223,10 +222,12 @@ def _start_reader(taxonomy: Taxonomy | None, folder: str) -> None:
     _READER.update(taxonomy=taxonomy, searcher=searcher, known=Known(searcher))
 
 
-def _read(job: tuple[str, str]) -> tuple[FileResult, list[Terms]]:
+def _read(job: tuple[str, str]) -> tuple[FileResult, list[Terms], int]:
+    """Read one file; also says when the reading began (for the racy check)."""
     path, root = job
+    started = time.time_ns()
     result = read_file(path, root, _READER["taxonomy"], _READER["known"])
-    return result, [analyze(a) for a in result.articles]
+    return result, [analyze(a) for a in result.articles], started
 
 
 class _Sync:
@@ -282,9 +283,9 @@ class _Sync:
                               initargs=(self.taxonomy, str(self.gen.folder)))
         with self.gen.ix.searcher() as searcher:
             known = Known(searcher)
-            for job, (result, terms) in zip(todo, results, strict=True):
+            for job, (result, terms, started) in zip(todo, results, strict=True):
                 self._at = job.order
-                self._take(job, result, known, terms)
+                self._take(job, result, known, terms, started)
                 done += 1
                 self._progress(job.path, done, len(found))
                 if len(self.batch) >= self.batch_size:
@@ -317,11 +318,10 @@ class _Sync:
                 and old.same_stat(st.st_size, st.st_mtime_ns)):
             self._confirm(old.ids)
             return None
-        racy = st.st_mtime_ns > time.time_ns() - RACY_NS
-        return _Todo(key, path, root, st.st_size, st.st_mtime_ns, racy, old, self._at)
+        return _Todo(key, path, root, st.st_size, st.st_mtime_ns, old, self._at)
 
-    def _take(self, item: _Todo, result: FileResult, known: Known,
-              terms: list[Terms]) -> None:
+    def _take(self, item: _Todo, result: FileResult, known: Known, terms: list[Terms],
+              started: int) -> None:
         """Count and queue what a file gave."""
         key, path, root, old = item.key, item.path, item.root, item.old
         self.failed.extend((item.order, e) for e in result.errors)
@@ -329,7 +329,8 @@ class _Sync:
             return  # unreadable now: what it gave before stays indexed
         error = "; ".join(e.reason for e in result.errors) or None
         row = Entry(key, str(root), item.size, item.mtime_ns, result.digest,
-                    tuple(dict.fromkeys(a.id for a in result.articles)), error, item.racy)
+                    tuple(dict.fromkeys(a.id for a in result.articles)), error,
+                    item.mtime_ns > started - RACY_NS)  # modified just before it was read
         if old is not None and old.digest == result.digest and old.error == error:
             self._confirm(old.ids)  # touched, not changed
             self.rows.append(row)
