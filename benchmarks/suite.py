@@ -69,7 +69,21 @@ GOAL_BUILD_RATIO, GOAL_ADD10, GOAL_NOOP, GOAL_RSS = 1.5, 1.0, 2.0, 500.0
 
 
 def _rss_mb() -> float:
+    """``ru_maxrss``: on Linux it keeps the high-water mark of the process that forked
+    this one (the suite's main process) across ``exec``; see :func:`_hwm_mb`."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _hwm_mb() -> float | None:
+    """This process's own peak RSS since ``exec`` (``VmHWM``), in MB."""
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def _cpu(children: bool = False) -> float:
@@ -267,6 +281,7 @@ def child(argv: Sequence[str]) -> int:
                   name, corpus_dir, out_dir, options)
     result["rss_start_mb"] = rss_start
     result["rss_mb"] = _rss_mb()
+    result["hwm_mb"] = _hwm_mb()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result["children_rss_mb"] = children.ru_maxrss / 1024
     result["children_cpu"] = children.ru_utime + children.ru_stime
@@ -526,7 +541,8 @@ def _memory_kb(pid: int) -> tuple[int, int]:
 def run_child(task: str, engine: str, corpus_dir: Path, options: dict[str, Any],
               say: Callable[[str], None]) -> dict[str, Any] | None:
     """One step in a child process; while it runs, the RSS and PSS of its process tree
-    (worker processes included) are sampled every 0.2 s."""
+    (worker processes included) are sampled every 0.5 s (``/proc/PID/smaps_rollup``;
+    this costs the suite's process about 3% of a core)."""
     (corpus_dir / engine).mkdir(parents=True, exist_ok=True)
     if options.get("in_process"):
         start = time.perf_counter()
@@ -542,6 +558,7 @@ def run_child(task: str, engine: str, corpus_dir: Path, options: dict[str, Any],
     log = corpus_dir / engine / f"{task}.log"
     start = time.perf_counter()
     peak_rss = peak_pss = 0
+    loads = [os.getloadavg()[0]]
     with log.open("w") as handle:
         proc = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env)
         while proc.poll() is None:
@@ -549,7 +566,8 @@ def run_child(task: str, engine: str, corpus_dir: Path, options: dict[str, Any],
             peak_rss = max(peak_rss, sum(r for r, _ in sums))
             peak_pss = max(peak_pss, sum(p for _, p in sums))
             with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(0.2)
+                proc.wait(0.5)
+            loads.append(os.getloadavg()[0])
     took = time.perf_counter() - start
     if proc.returncode != 0:
         say(f"  {engine} {task}: FAILED (exit {proc.returncode}) after {took:.1f} s")
@@ -558,6 +576,7 @@ def run_child(task: str, engine: str, corpus_dir: Path, options: dict[str, Any],
         return None
     result = _read_json(corpus_dir / engine / f"{task}.json")
     result["tree_rss_mb"], result["tree_pss_mb"] = peak_rss / 1024, peak_pss / 1024
+    result["load_1min"] = [min(loads), max(loads)]
     _write_json(corpus_dir / engine / f"{task}.json", result)
     say(f"  {engine} {task}: done in {took:.1f} s (peak RSS {result['rss_mb']:.0f} MB; "
         f"process tree, sampled: RSS {peak_rss / 1024:.0f} MB, PSS {peak_pss / 1024:.0f} MB)")
@@ -800,6 +819,7 @@ def run_corpus(name: str, args: argparse.Namespace, workdir: Path,
     if corpus_dir.exists():
         shutil.rmtree(corpus_dir)
     corpus_dir.mkdir(parents=True)
+    code_at_start = code_state()
     engines = [e for e in args.engines.split(",") if e]
     size = args.synthetic_size if name == "synthetic" else (args.limit or 0)
     say(f"== {name}: writing the corpus")
@@ -841,8 +861,31 @@ def run_corpus(name: str, args: argparse.Namespace, workdir: Path,
             path = corpus_dir / engine / f"profile_{kind}.txt"
             if path.exists():
                 result.setdefault("profiles", {})[f"{engine} {kind}"] = path.read_text()
+    result["code"] = {"start": code_at_start, "end": code_state()}
+    if result["code"]["start"] != result["code"]["end"]:
+        say(f"  NOTE: docsearch changed during the run: {code_at_start} -> "
+            f"{result['code']['end']}")
     _write_json(corpus_dir / "results.json", result)
     return result
+
+
+def code_state() -> str:
+    """The commit and whether ``docsearch/`` differs from it (a hash of the diff)."""
+    import hashlib
+    repo = HERE.parent
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
+                                  timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return "unknown"
+
+    commit = git("rev-parse", "--short", "HEAD")
+    diff = git("diff", "HEAD", "--", "docsearch")
+    if not diff:
+        return f"{commit} (docsearch/ clean)"
+    return f"{commit} + uncommitted docsearch/ diff {hashlib.sha1(diff.encode()).hexdigest()[:8]}"
 
 
 def agreement(corpus_dir: Path, result: dict[str, Any], specs: Sequence[QuerySpec],
@@ -910,6 +953,21 @@ def latencies(run: dict[str, Any] | None, kinds: Iterable[str]) -> list[float]:
     return [q["ms"] for q in run["timed"] if q["kind"] in wanted]
 
 
+def _own_mb(step: dict[str, Any] | None) -> str:
+    """A child's own peak RSS: ``VmHWM`` where recorded, else ``ru_maxrss`` in
+    parentheses (an upper bound: it can hold the suite process's RSS at the spawn)."""
+    if not step:
+        return "n/a"
+    if step.get("hwm_mb") is not None:
+        return f"{step['hwm_mb']:,.0f}"
+    return f"({step['rss_mb']:,.0f})"
+
+
+def _own_value(step: dict[str, Any]) -> float:
+    value = step.get("hwm_mb")
+    return float(value if value is not None else step["rss_mb"])
+
+
 def _ms(value: float | None) -> str:
     if value is None or value != value:
         return "n/a"
@@ -917,7 +975,7 @@ def _ms(value: float | None) -> str:
 
 
 def build_rows(result: dict[str, Any]) -> list[list[str]]:
-    rows = [["engine", "build s", "cpu s", "docs/s", "peak RSS MB", "tree RSS / PSS MB",
+    rows = [["engine", "build s", "cpu s", "docs/s", "own peak RSS MB", "tree RSS / PSS MB",
              "index MB", "docs", "what is timed"]]
     for engine in result["engines"]:
         b = result["build"].get(engine)
@@ -931,7 +989,7 @@ def build_rows(result: dict[str, Any]) -> list[list[str]]:
         tree = (f"{b['tree_rss_mb']:,.0f} / {b['tree_pss_mb']:,.0f}" if "tree_rss_mb" in b
                 else "n/a")
         rows.append([engine, f"{b['seconds']:.1f}", f"{b['cpu']:.1f}",
-                     f"{b['docs'] / b['seconds']:,.0f}", f"{b['rss_mb']:,.0f}", tree,
+                     f"{b['docs'] / b['seconds']:,.0f}", _own_mb(b), tree,
                      f"{b['size_bytes'] / 1e6:,.1f}", f"{b['docs']:,}",
                      what + (" [profiled]" if b.get("profiled") else "")])
     return rows
@@ -957,21 +1015,21 @@ def latency_rows(result: dict[str, Any]) -> list[list[str]]:
         q = result["query"][e]
         row.append(f"{_ms(q['open_ms'])} + {_ms(q['first_ms'])}")
     rows.append(row)
-    row = ["query process peak RSS MB", ""]
-    row += [f"{result['query'][e]['rss_mb']:,.0f}" for e in engines]
+    row = ["query process own peak RSS MB", ""]
+    row += [_own_mb(result["query"][e]) for e in engines]
     rows.append(row)
     return rows
 
 
 def incremental_rows(result: dict[str, Any]) -> list[list[str]]:
-    rows = [["engine", "add 10 s", "add 100 s", "facet query after add ms", "peak RSS MB"]]
+    rows = [["engine", "add 10 s", "add 100 s", "facet query after add ms", "own peak RSS MB"]]
     for engine in result["engines"]:
         inc = result["incremental"].get(engine)
         if inc is None:
             rows.append([engine, "n/a", "n/a", "n/a", ""])
             continue
         rows.append([engine, f"{inc['add10_s']:.3f}", f"{inc['add100_s']:.3f}",
-                     _ms(inc.get("query_after_add_ms")), f"{inc['rss_mb']:,.0f}"])
+                     _ms(inc.get("query_after_add_ms")), _own_mb(inc)])
     return rows
 
 
@@ -1073,7 +1131,8 @@ def goal_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
                          _missed(ratio, GOAL_BUILD_RATIO, "x")])
         inc = reuters["incremental"].get("docsearch")
         if inc:
-            rows.append(["add 10 articles (Index.add: open, extract, commit)", "<= 1 s",
+            rows.append(["add 10 articles (Index.add on the open index: extract, commit)",
+                         "<= 1 s",
                          f"{inc['add10_s']:.2f} s", _missed(inc["add10_s"], GOAL_ADD10, "s")])
         sync = reuters.get("sync")
         if sync:
@@ -1086,12 +1145,17 @@ def goal_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
                 rows.append(["(sync after adding 10 files)", "<= 1 s",
                              f"{added[0]['seconds']:.2f} s",
                              _missed(added[0]["seconds"], GOAL_ADD10, "s")])
-        rss = [x["rss_mb"] for x in (reuters["build"].get("docsearch"),
-                                     reuters["query"].get("docsearch"),
-                                     reuters["incremental"].get("docsearch")) if x]
+        procs = [x for x in (reuters["build"].get("docsearch"), reuters["query"].get("docsearch"),
+                             reuters["incremental"].get("docsearch")) if x]
+        rss = [_own_value(x) for x in procs]
+        build = reuters["build"].get("docsearch") or {}
+        if "tree_pss_mb" in build:
+            rss.append(build["tree_pss_mb"])
         if rss:
-            rows.append(["peak RSS, Reuters (build / query / add processes)", "<= 500 MB",
-                         " / ".join(f"{r:,.0f}" for r in rss) + " MB",
+            rows.append(["peak RSS, Reuters (own: build / query / add; build with its "
+                         "workers, PSS)", "<= 500 MB",
+                         " / ".join(f"{r:,.0f}" for r in rss[:3]) + " MB"
+                         + (f"; {rss[3]:,.0f} MB" if len(rss) > 3 else ""),
                          _missed(max(rss), GOAL_RSS, "MB")])
     synthetic = results.get("synthetic")
     if synthetic is not None:
@@ -1180,6 +1244,20 @@ def report(results: dict[str, dict[str, Any]], markdown: bool, machine: str,
             out.append(_table(rows, markdown))
             out.append("")
             out.extend(f"- {n}" if markdown else n for n in notes)
+    for name, result in results.items():
+        loads = [x["load_1min"] for kind in ("build", "query", "incremental")
+                 for x in result.get(kind, {}).values() if x and "load_1min" in x]
+        if loads:
+            out.append("")
+            out.append(f"Load average (1 min) while {name}'s steps ran: "
+                       f"{min(a for a, _ in loads):.1f} to {max(b for _, b in loads):.1f} "
+                       f"on {os.cpu_count()} cores (above 2: other work shared the cores).")
+        code = result.get("code")
+        if code:
+            out.append("")
+            out.append(f"Code for {name}: {code['start']}" + (
+                "" if code["start"] == code["end"] else
+                f"; docsearch changed during the run, it ended at {code['end']}"))
     heading("Goals")
     out.append(_table(goal_rows(results), markdown))
     growth = growth_rows(results)
