@@ -30,6 +30,7 @@ from docsearch.index import DEFAULT_INDEX, Batch, Index, IndexReport, IndexStats
 from docsearch.index import open_index as open
 from docsearch.models import Article, FacetValue, Hit, SearchResults
 from docsearch.readers import FileResult, read_file
+from docsearch.search.ranking import Ranking
 
 __version__ = "0.1.0"
 
@@ -51,6 +52,7 @@ __all__ = [
     "InvalidDateError",
     "ParseError",
     "QueryError",
+    "Ranking",
     "RebuildError",
     "SearchResults",
     "Taxonomy",

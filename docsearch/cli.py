@@ -23,6 +23,7 @@ from docsearch.errors import DocsearchError
 from docsearch.extract.topics import load_taxonomy
 from docsearch.index import DEFAULT_INDEX, Index, IndexReport, open_index
 from docsearch.search.facets import DEFAULT_FACETS, FACETS
+from docsearch.search.ranking import Ranking
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
 from docsearch.sync import BATCH_SIZE
 from docsearch.watch import DEBOUNCE_MS
@@ -107,6 +108,39 @@ def batch_option(fn: F) -> F:
     return click.option(
         "--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True,
         metavar="N", help="Articles per commit (a stopped run keeps every commit).")(fn)
+
+
+def filter_options(fn: F) -> F:
+    """--person, --topic, --source, --since, --until (search and similar)."""
+    for option in reversed([
+        click.option("--person", "people", multiple=True, metavar="NAME",
+                     help="Only articles mentioning this person (repeat: any of them)."),
+        click.option("--topic", "topics", multiple=True, metavar="TOPIC",
+                     help="Only articles on this topic (repeat: any of them)."),
+        click.option("--source", "sources", multiple=True, metavar="SOURCE",
+                     help="Only articles from this source (repeat: any of them)."),
+        click.option("--since", metavar="DATE",
+                     help="Published on or after DATE (YYYY[-MM[-DD]])."),
+        click.option("--until", metavar="DATE",
+                     help="Published on or before DATE (YYYY[-MM[-DD]])."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def page_options(fn: F) -> F:
+    """--limit and --page."""
+    fn = click.option("--page", type=click.IntRange(1), default=1, show_default=True,
+                      help="Page of hits to show.")(fn)
+    return click.option("--limit", type=click.IntRange(1, 1000), default=10,
+                        show_default=True, help="Hits per page.")(fn)
+
+
+def recency_option(fn: F) -> F:
+    return click.option(
+        "--recency", type=click.FloatRange(min=0, min_open=True), metavar="DAYS",
+        help="Favour recent articles: a score is worth up to twice as much, the bonus "
+             "halving every DAYS days before the newest article.")(fn)
 
 
 def _open(path: str, create: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
@@ -231,34 +265,30 @@ def check_cmd(index_path: str, as_json: bool, repair: bool, lock_timeout: float)
 
 @cli.command("search")
 @click.argument("query", nargs=-1)
-@click.option("--person", "people", multiple=True, metavar="NAME",
-              help="Only articles mentioning this person (repeat: any of them).")
-@click.option("--topic", "topics", multiple=True, metavar="TOPIC",
-              help="Only articles on this topic (repeat: any of them).")
-@click.option("--source", "sources", multiple=True, metavar="SOURCE",
-              help="Only articles from this source (repeat: any of them).")
+@filter_options
 @click.option("--author", "authors", multiple=True, metavar="NAME",
               help="Only articles by this author (repeat: any of them).")
-@click.option("--since", metavar="DATE", help="Published on or after DATE (YYYY[-MM[-DD]]).")
-@click.option("--until", metavar="DATE", help="Published on or before DATE (YYYY[-MM[-DD]]).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance",
               show_default=True, help="Order of hits (date: newest first).")
-@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True,
-              help="Hits per page.")
-@click.option("--page", type=click.IntRange(1), default=1, show_default=True,
-              help="Page of hits to show.")
+@page_options
 @click.option("--facet", "facets", multiple=True, type=click.Choice(list(FACETS)),
               help="Facets to count (repeat; default: person, topic, source, date).")
 @click.option("--date-facet", type=click.Choice(["year", "month", "day"]), default="year",
               show_default=True, help="Bucket size of the date facet.")
 @click.option("--facet-limit", type=click.IntRange(1), default=10, show_default=True,
               help="Values shown per facet (the date facet shows all).")
+@click.option("--match", type=click.Choice(["all", "any"]), default="all", show_default=True,
+              help="Whether hits need all the words or any (more of them rank higher).")
+@click.option("--plain", is_flag=True,
+              help="Read QUERY as plain words: no operators, fields or wildcards.")
+@recency_option
 @index_option
 @json_option
 def search_cmd(query: tuple[str, ...], people: tuple[str, ...], topics: tuple[str, ...],
                sources: tuple[str, ...], authors: tuple[str, ...], since: str | None,
                until: str | None, sort: str, limit: int, page: int, facets: tuple[str, ...],
-               date_facet: str, facet_limit: int, index_path: str, as_json: bool) -> int:
+               date_facet: str, facet_limit: int, match: str, plain: bool,
+               recency: float | None, index_path: str, as_json: bool) -> int:
     """Search the index; QUERY uses the Whoosh query language.
 
     \b
@@ -275,8 +305,29 @@ def search_cmd(query: tuple[str, ...], people: tuple[str, ...], topics: tuple[st
         results = ix.search(" ".join(query), people=people, topics=topics, sources=sources,
                             authors=authors, since=since, until=until, sort=sort,
                             page=page, per_page=limit, facets=facets or DEFAULT_FACETS,
-                            date_facet=date_facet, facet_limit=facet_limit)
+                            date_facet=date_facet, facet_limit=facet_limit, match=match,
+                            plain=plain, ranking=Ranking(recency_days=recency))
     echo(output.render_json(results.to_dict()) if as_json else output.render_results(results))
+    return 0
+
+
+@cli.command("similar")
+@click.argument("article_id", metavar="ID")
+@filter_options
+@page_options
+@recency_option
+@index_option
+@json_option
+def similar_cmd(article_id: str, people: tuple[str, ...], topics: tuple[str, ...],
+                sources: tuple[str, ...], since: str | None, until: str | None, limit: int,
+                page: int, recency: float | None, index_path: str, as_json: bool) -> int:
+    """Articles most like the article ID (a unique prefix is enough), itself left out."""
+    with _open(index_path) as ix, library_errors():
+        results = ix.similar(article_id, people=people, topics=topics, sources=sources,
+                             since=since, until=until, page=page, per_page=limit,
+                             ranking=Ranking(recency_days=recency))
+    echo(output.render_json(results.to_dict()) if as_json
+         else output.render_results(results, label=f"articles like {article_id}"))
     return 0
 
 

@@ -28,7 +28,7 @@ from docsearch.extract.dates import parse_bound
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article, FacetValue, SearchResults
 from docsearch.parallel import ordered_map
-from docsearch.search import SearchEngine, SearchRequest
+from docsearch.search import Ranking, SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
 from docsearch.store.schema import Terms, analyze
@@ -244,18 +244,48 @@ class Index:
 
     def get(self, article_id: str) -> Article:
         """The article with this id (or the one id that starts with it, 4+ characters)."""
+        return self._engine.article(self._engine.stored(self._find(article_id)))
+
+    def _find(self, article_id: str) -> int:
+        """The document number of an article id (or of its one id starting so)."""
         searcher = self._engine.searcher()
-        stored = searcher.document(id=article_id)
-        if stored is None and len(article_id) >= 4:
-            matches = [f for f in searcher.documents() if f["id"].startswith(article_id)]
-            if len(matches) == 1:
-                stored = matches[0]
-            elif len(matches) > 1:
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None and len(article_id) >= 4:
+            reader = searcher.reader()
+            ids = [b.decode("utf-8") for b in reader.expand_prefix("id", article_id)]
+            live = [i for i in ids if searcher.document_number(id=i) is not None]
+            if len(live) == 1:
+                docnum = searcher.document_number(id=live[0])
+            elif len(live) > 1:
                 raise ArticleNotFoundError(f"id '{article_id}' is ambiguous: "
-                                           f"{len(matches)} articles start with it")
-        if stored is None:
+                                           f"{len(live)} articles start with it")
+        if docnum is None:
             raise ArticleNotFoundError(f"no article with id '{article_id}'")
-        return self._engine.article(stored)
+        return int(docnum)
+
+    def similar(self, article_id: str, *, people: Sequence[str] | str = (),
+                topics: Sequence[str] | str = (), sources: Sequence[str] | str = (),
+                authors: Sequence[str] | str = (), since: DateLike = None,
+                until: DateLike = None, sort: str = "relevance", page: int = 1,
+                per_page: int = 10, facets: Sequence[str] = (), date_facet: str = "year",
+                facet_limit: int | None = 10, snippets: bool = True,
+                ranking: Ranking | None = None) -> SearchResults:
+        """The articles most like the one with this id (itself left out), under the
+        same filters and options as :meth:`search`; no facets unless asked for.
+        Likeness is the article's key terms (see ``docsearch/search/similar.py``)
+        searched as an ``OR`` query; ``query`` in the results is empty.
+
+        >>> ix.similar("tidal-turbine-prototype").hits[0].id  # doctest: +SKIP
+        """
+        docnum = self._find(article_id)
+        request = SearchRequest(
+            people=people, topics=topics, sources=sources, authors=authors,
+            since=_date_option(since, "since", end=False),
+            until=_date_option(until, "until", end=True),
+            sort=sort, page=page, per_page=per_page, facets=facets, date_facet=date_facet,
+            facet_limit=facet_limit, snippets=snippets,
+            ranking=Ranking() if ranking is None else ranking)
+        return self._engine.similar(request, docnum)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         """Every article in the index, in index order."""
@@ -270,7 +300,9 @@ class Index:
                authors: Sequence[str] | str = (), since: DateLike = None,
                until: DateLike = None, sort: str = "relevance", page: int = 1,
                per_page: int = 10, facets: Sequence[str] = DEFAULT_FACETS,
-               date_facet: str = "year", facet_limit: int | None = 10) -> SearchResults:
+               date_facet: str = "year", facet_limit: int | None = 10,
+               match: str = "all", plain: bool = False, snippets: bool = True,
+               ranking: Ranking | None = None) -> SearchResults:
         """Search the index.
 
         ``query`` uses the Whoosh query language (empty: every article, newest
@@ -280,7 +312,12 @@ class Index:
         ``"relevance"`` or ``"date"`` (newest first). ``facets`` names the facet counts
         wanted (``person``, ``topic``, ``source``, ``author``, ``date``); ``date_facet``
         is ``"year"``, ``"month"`` or ``"day"``; ``facet_limit`` caps the values of
-        each non-date facet (``None``: all).
+        each non-date facet (``None``: all). ``match="any"`` lets an article match
+        with any of the words (the more it has, the higher it ranks); ``plain=True``
+        reads the query as plain words, its syntax characters as text;
+        ``snippets=False`` leaves each hit's snippet empty (faster). ``ranking``
+        (a :class:`Ranking`) changes how relevance is scored, a recency boost
+        included.
 
         >>> ix.search("sanctions", people=["Vladimir Putin"]).hits[0].title  # doctest: +SKIP
         'Biden and Putin Trade Warnings Over Ukraine, but Vow Diplomacy'
@@ -290,7 +327,8 @@ class Index:
             since=_date_option(since, "since", end=False),
             until=_date_option(until, "until", end=True),
             sort=sort, page=page, per_page=per_page, facets=facets, date_facet=date_facet,
-            facet_limit=facet_limit)
+            facet_limit=facet_limit, match=match, plain=plain, snippets=snippets,
+            ranking=Ranking() if ranking is None else ranking)
         return self._engine.search(request)
 
     def facets(self, names: Sequence[str] = DEFAULT_FACETS, *, query: str = "",

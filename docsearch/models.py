@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+
+
+def unmarked(snippet: str) -> str:
+    """An HTML snippet as plain text: marks dropped, entities decoded."""
+    return html.unescape(_MARK.sub(r"\1", snippet))
 
 __all__ = ["Article", "FacetValue", "Hit", "SearchResults", "format_published",
            "normalise_datetime", "parse_published", "utc_naive"]
@@ -192,7 +201,8 @@ class FacetValue:
 class Hit:
     """One search result: the article's fields (no body), its score and a snippet.
 
-    ``snippet`` is HTML: article text escaped, matched terms wrapped in ``<mark>``.
+    ``snippet`` is HTML: article text escaped, matched terms wrapped in ``<mark>``;
+    ``snippet_text`` is the same as plain text.
     ``score`` is ``None`` when results are sorted by date.
     """
 
@@ -221,7 +231,13 @@ class Hit:
             "path": self.path,
             "score": None if self.score is None else round(self.score, 4),
             "snippet": self.snippet,
+            "snippet_text": self.snippet_text,
         }
+
+    @property
+    def snippet_text(self) -> str:
+        """The snippet as plain text (no marks, entities decoded)."""
+        return unmarked(self.snippet)
 
 
 @attrs.frozen(kw_only=True)

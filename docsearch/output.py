@@ -89,10 +89,12 @@ def _wrapped_snippet(snippet: str, indent: str) -> list[str]:
     return out
 
 
-def render_results(results: SearchResults, show_facets: bool = True) -> str:
-    """Hits as a compact list (title, date, source, people, snippet), then facets."""
+def render_results(results: SearchResults, show_facets: bool = True,
+                   label: str | None = None) -> str:
+    """Hits as a compact list (title, date, source, people, snippet), then facets;
+    ``label`` says what was searched (default: the query, quoted)."""
     lines: list[str] = []
-    shown = f'"{results.query}"' if results.query else "all articles"
+    shown = label or (f'"{results.query}"' if results.query else "all articles")
     if results.total:
         first = (results.page - 1) * results.per_page + 1
         last = first + len(results.hits) - 1

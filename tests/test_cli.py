@@ -14,7 +14,7 @@ from conftest import REAL_ARTICLE, REAL_ID, REPO, SAMPLE_DOCS
 from docsearch.cli import cli
 
 HIT_FIELDS = {"id", "title", "authors", "source", "published", "url", "people", "topics",
-              "score", "snippet", "path"}
+              "score", "snippet", "snippet_text", "path"}
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,8 @@ def test_search_options(index_path):
 
 def test_show(index_path):
     data = run_json("show", REAL_ID[:8], index=index_path)
-    assert set(data) == HIT_FIELDS - {"score", "snippet"} | {"body", "sections", "content_hash"}
+    assert set(data) == HIT_FIELDS - {"score", "snippet", "snippet_text"} | {"body", "sections",
+                                                                "content_hash"}
     assert data["id"] == REAL_ID
     assert data["body"].startswith("President Joe Biden on Thursday warned")
     text = run("show", REAL_ID, index=index_path, env={"NO_COLOR": "1"}).output

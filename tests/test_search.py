@@ -72,7 +72,7 @@ def test_real_article_from_python_matches_the_cli_contract(sample_index):
     assert results.total == 1
     hit = results.hits[0].to_dict()
     assert set(hit) == {"id", "title", "authors", "source", "published", "url", "people",
-                        "topics", "score", "snippet", "path"}
+                        "topics", "score", "snippet", "snippet_text", "path"}
     assert hit["id"] == REAL_ID
     assert hit["title"] == "Biden and Putin Trade Warnings Over Ukraine, but Vow Diplomacy"
     assert hit["authors"] == ["AFP"]
@@ -215,7 +215,7 @@ def test_snippets_escape_html_and_mark_terms(tmp_index):
 def test_suggestion_for_misspelt_query(sample_index):
     results = sample_index.search("sanctons")
     assert results.total == 0
-    assert results.suggestion == "sanction"
+    assert results.suggestion == "sanctions"  # more in tests/test_spelling.py
     assert sample_index.search("sanctions").suggestion is None
 
 

@@ -17,11 +17,12 @@ from pathlib import Path
 import attrs
 import numpy as np
 from whoosh import query as wq
+from whoosh.scoring import BM25F
 from whoosh.searching import Results, Searcher
 
 from docsearch.errors import QueryError
 from docsearch.models import Article, Hit, SearchResults, parse_published
-from docsearch.search import ranking
+from docsearch.search import proximity, ranking
 from docsearch.search.columns import CACHE_PREFIX, Column, Columns, clean_cache
 from docsearch.search.facets import (
     DATE_GRANULARITIES,
@@ -31,13 +32,16 @@ from docsearch.search.facets import (
     get_facet,
 )
 from docsearch.search.people import PeopleView
-from docsearch.search.query import QueryParser
+from docsearch.search.query import MATCHES, QueryParser, plain_words
+from docsearch.search.ranking import Ranking
+from docsearch.search.similar import like_query
 from docsearch.search.snippets import make_snippet, query_words, tokens_for
+from docsearch.search.spelling import Speller, Vocabulary
 from docsearch.search.vector import Vectors
 from docsearch.store import Store
 from docsearch.store.schema import article_from_stored
 
-__all__ = ["SearchEngine", "SearchRequest"]
+__all__ = ["Ranking", "SearchEngine", "SearchRequest"]
 
 _FILTER_FACETS = ("person", "topic", "source", "author")
 MAX_PER_PAGE = 1000
@@ -68,10 +72,18 @@ class SearchRequest:
     facets: tuple[str, ...] = attrs.field(default=DEFAULT_FACETS, converter=_tuple)
     date_facet: str = "year"
     facet_limit: int | None = 10
+    match: str = "all"
+    plain: bool = False
+    snippets: bool = True
+    ranking: Ranking = attrs.field(factory=Ranking)
 
     def validate(self) -> None:
         if self.sort not in ("relevance", "date"):
             raise QueryError(f"unknown sort '{self.sort}' (use relevance or date)")
+        if self.match not in MATCHES:
+            raise QueryError(f"unknown match '{self.match}' (use all or any)")
+        if not isinstance(self.ranking, Ranking):
+            raise QueryError(f"ranking must be a docsearch.Ranking, not {self.ranking!r}")
         if not isinstance(self.page, int) or self.page < 1:
             raise QueryError(f"page must be a whole number of at least 1, not {self.page!r}")
         if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
@@ -105,6 +117,12 @@ def _all_of(masks: Sequence[np.ndarray | None]) -> np.ndarray | None:
     return out
 
 
+def _without(size: int, doc: int) -> np.ndarray:
+    mask = np.ones(size, dtype=bool)
+    mask[doc] = False
+    return mask
+
+
 def _day(value: dt.date) -> str:
     return value.strftime("%Y-%m-%d")
 
@@ -116,13 +134,15 @@ class SearchEngine:
         self.store = store
         self.columns = Columns([*_FILTER_FACETS, "day", "surname"],
                                folder=lambda: self.store.live.folder)
-        self.parser = QueryParser(store.ix.schema)
+        self._parsers: dict[tuple[str, float], QueryParser] = {}
         self._searcher: Searcher | None = None
+        self._weighted: dict[tuple[float, float], Searcher] = {}
         self._generation = store.live.name
         self._people: tuple[tuple[int, int], PeopleView] | None = None
         self._dates = ranking.DateOrder()
         self._recent: dict[str, ranking.Scored] = {}
         self._vectors = Vectors()
+        self._vocabulary: Vocabulary | None = None
 
     def searcher(self) -> Searcher:
         """A searcher on the latest committed state of the index (of the generation a
@@ -135,12 +155,42 @@ class SearchEngine:
             self._searcher.close()
             self._searcher = None
         if self._searcher is None:
-            self._searcher = self.store.ix.searcher()
+            default = Ranking()
+            self._searcher = self.store.ix.searcher(
+                weighting=BM25F(K1=default.k1, B=default.b))
+            self._weighted = {default.weighting_key: self._searcher}
             self._generation = self.store.live.name
             self._recent.clear()  # scores of the last index state
         return self._searcher
 
+    def weighted(self, ranking: Ranking, searcher: Searcher | None = None) -> Searcher:
+        """A searcher scoring with ``ranking``'s BM25 parameters (sharing the reader)."""
+        searcher = searcher or self.searcher()
+        key = ranking.weighting_key
+        found = self._weighted.get(key)
+        if found is None:
+            found = Searcher(searcher.reader(), weighting=BM25F(K1=ranking.k1, B=ranking.b),
+                             closereader=False)
+            self._weighted[key] = found
+        return found
+
+    def parser(self, match: str = "all", title_boost: float | None = None) -> QueryParser:
+        """The query parser for a way of combining words and a title boost."""
+        boost = Ranking().title_boost if title_boost is None else float(title_boost)
+        found = self._parsers.get((match, boost))
+        if found is None:
+            found = QueryParser(self.store.ix.schema, title_boost=boost, match=match)
+            self._parsers[(match, boost)] = found
+        return found
+
+    def parse(self, request: SearchRequest) -> wq.Query:
+        """The Whoosh query of a request's text."""
+        text = plain_words(request.query) if request.plain else request.query
+        parser = self.parser(request.match, request.ranking.title_boost)
+        return parser.parse(text, self.resolve)
+
     def close(self) -> None:
+        self._weighted = {}
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
@@ -172,6 +222,18 @@ class SearchEngine:
         digest = hashlib.blake2b(state.encode("utf-8"), digest_size=8).hexdigest()
         return self.store.live.folder / f"{CACHE_PREFIX}people-{digest}.json"
 
+    def stored(self, docnum: int) -> dict[str, object]:
+        return dict(self.searcher().stored_fields(docnum))
+
+    def similar(self, request: SearchRequest, docnum: int) -> SearchResults:
+        """The articles like the document ``docnum`` (see :mod:`.similar`)."""
+        request.validate()
+        searcher = self.searcher()
+        q = like_query(searcher, searcher.stored_fields(docnum), request.ranking.title_boost)
+        # Key terms are not a phrase: no proximity bonus (it would cost 300 pairs).
+        request = attrs.evolve(request, ranking=attrs.evolve(request.ranking, proximity=0.0))
+        return self.search(request, query=q, exclude=docnum)
+
     def article(self, stored: dict[str, object]) -> Article:
         """An article from its stored fields, its people under the index's names."""
         article = article_from_stored(stored)
@@ -194,10 +256,13 @@ class SearchEngine:
 
     # ------------------------------------------------------------------ search
 
-    def search(self, request: SearchRequest) -> SearchResults:
+    def search(self, request: SearchRequest, query: wq.Query | None = None,
+               exclude: int | None = None) -> SearchResults:
+        """Run a search; ``query`` (already built) stands in for the request's text,
+        and the document numbered ``exclude`` is left out of hits and counts."""
         request.validate()
         searcher = self.searcher()
-        q = self.parser.parse(request.query, self.resolve)
+        q = self.parse(request) if query is None else query
 
         # The filters first: they do not depend on the text query.
         dates = (self._date_mask(searcher, request.since, request.until)
@@ -213,7 +278,8 @@ class SearchEngine:
                 ords.update(FACETS[field].resolve(column, typed))
             selected[field] = ords
             masks[field] = column.docs_with(sorted(ords))
-        allowed = _all_of([dates, *masks.values()])
+        filters = _all_of([dates, *masks.values()])
+        allowed = filters
 
         # One pass over the matches: the mask for the facets and, by relevance, the page.
         start = (request.page - 1) * request.per_page
@@ -225,11 +291,19 @@ class SearchEngine:
         elif by_date:
             base = ranking.matches(searcher, q)
         else:
-            scored = self._scored(searcher, q)
+            scored = self._scored(searcher, q, request.ranking)
+            if request.ranking.recency_days is not None:
+                until = (ranking.datetime_long(request.until) if request.until else None)
+                scored = ranking.recency(scored, self._dates.dates(searcher),
+                                         self._dates.newest(searcher), request.ranking, until)
             base = scored.mask(searcher.doc_count_all())
-            top = list(scored.top(allowed, start, stop))
+            if exclude is not None:
+                allowed = _all_of([allowed, _without(base.size, exclude)])
+            top = self._page(searcher, q, scored, allowed, start, stop, request.ranking)
         if dates is not None:
             base &= dates
+        if exclude is not None:
+            base[exclude] = False
 
         final = base.copy()
         for mask in masks.values():
@@ -251,19 +325,39 @@ class SearchEngine:
                                         request.facet_limit, int(mask.sum()),
                                         granularity=request.date_facet)
 
-        hits = self._hits(searcher, q, top, by_date) if top else ()
+        hits = self._hits(searcher, q, top, by_date, request.snippets) if top else ()
         suggestion = None
-        if request.query.strip() and total == 0:
-            suggestion = self._suggest(searcher, q, request.query, final_filter=masks)
+        if request.query.strip():
+            suggestion = self._suggest(searcher, request, filters, total)
         return SearchResults(query=request.query, total=total, page=request.page,
                              per_page=request.per_page, hits=hits, facets=facets,
                              suggestion=suggestion)
 
-    def _scored(self, searcher: Searcher, q: wq.Query) -> ranking.Scored:
+    def _page(self, searcher: Searcher, q: wq.Query, scored: ranking.Scored,
+              allowed: np.ndarray | None, start: int, stop: int,
+              how: Ranking) -> list[tuple[float | None, int]]:
+        """Positions ``start``..``stop`` of the allowed hits, best first; with a
+        proximity weight, the best :data:`proximity.WINDOW` are scored again."""
+        if not how.proximity or start >= proximity.WINDOW:
+            return list(scored.top(allowed, start, stop))
+        words = proximity.query_words(q)
+        if len(words) < 2:
+            return list(scored.top(allowed, start, stop))
+        window = scored.top(allowed, 0, proximity.WINDOW)
+        bonus = proximity.bonuses(searcher, words, [doc for _, doc in window], how.k1)
+        rescored = sorted(((score + how.proximity * float(extra), doc)
+                           for (score, doc), extra in zip(window, bonus, strict=True)),
+                          key=lambda pair: (-pair[0], pair[1]))
+        if stop > proximity.WINDOW:  # past the window, the order of BM25F alone
+            rescored += scored.top(allowed, proximity.WINDOW, stop)
+        return list(rescored[start:stop])
+
+    def _scored(self, searcher: Searcher, q: wq.Query, how: Ranking) -> ranking.Scored:
         """The matches and scores of ``q``, from the cache of this searcher's state."""
-        key = repr(q)
+        key = f"{repr(q)}|{how.weighting_key}"
         found = self._recent.pop(key, None)
         if found is None:
+            searcher = self.weighted(how, searcher)
             vectorised = self._vectors.score(searcher, q)
             if vectorised is None:
                 found = ranking.score_all(searcher, q)
@@ -285,7 +379,7 @@ class SearchEngine:
         return column.docs_with(ords)
 
     def _hits(self, searcher: Searcher, q: wq.Query, top: list[tuple[float | None, int]],
-              by_date: bool) -> tuple[Hit, ...]:
+              by_date: bool, snippets: bool = True) -> tuple[Hit, ...]:
         results = Results(searcher, q, [(score or 0.0, docnum) for score, docnum in top])
         people = self.people(searcher)
         words = query_words(results)
@@ -301,18 +395,37 @@ class SearchEngine:
                 published=parse_published(data.get("published")), url=data.get("url"),
                 people=people.people_of(data), topics=tuple(data.get("topics", ())),
                 path=data.get("path"), score=None if by_date else float(score or 0.0),
-                snippet=make_snippet(hit, body, words, tokens),
+                snippet=make_snippet(hit, body, words, tokens) if snippets else "",
             ))
         return tuple(out)
 
-    def _suggest(self, searcher: Searcher, q: wq.Query, text: str,
-                 final_filter: dict[str, np.ndarray]) -> str | None:
-        try:
-            corrected = searcher.correct_query(q, text)
-        except Exception:  # noqa: BLE001 - a suggestion is optional
-            return None
-        if corrected.query == q or corrected.string.strip() == text.strip():
-            return None
-        for _ in searcher.docs_for_query(corrected.query):
-            return corrected.string
-        return None
+    def _suggest(self, searcher: Searcher, request: SearchRequest, allowed: np.ndarray | None,
+                 total: int) -> str | None:
+        """A corrected query text, when its words are not all in the index and a
+        correction finds more articles (under the same filters) than the query:
+        of the speller's few corrections, the one with the fewest edits, then the
+        one finding the most articles."""
+        people = self.people(searcher)
+        if self._vocabulary is None or self._vocabulary.reader is not searcher.reader():
+            self._vocabulary = Vocabulary(searcher)
+        speller = Speller(searcher, searcher.schema["body"].analyzer, people.column.values,
+                          lambda typed: bool(self.resolve("person", typed)),
+                          self._vocabulary)
+        best: tuple[int, int, str] | None = None
+        for corrected, edits in speller.corrections(request.query):
+            if corrected.strip() == request.query.strip():
+                continue
+            try:
+                q = self.parse(attrs.evolve(request, query=corrected))
+            except QueryError:
+                continue
+            if q is wq.NullQuery:
+                continue
+            found = ranking.matches(searcher, q)
+            if allowed is not None:
+                found &= allowed
+            count = int(found.sum())
+            # Fewest edits first; among as near ones, the one finding most articles.
+            if count > total and (best is None or (edits, -count) < best[:2]):
+                best = (edits, -count, corrected)
+        return best[2] if best else None

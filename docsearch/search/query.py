@@ -17,12 +17,31 @@ from collections.abc import Callable, Sequence
 
 from whoosh import query as wq
 from whoosh.fields import Schema
-from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, GtLtPlugin, MultifieldParser
+from whoosh.qparser import (
+    AndGroup,
+    FieldAliasPlugin,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+    OrGroup,
+)
 from whoosh.qparser.dateparse import DateParserPlugin
 
 from docsearch.errors import QueryError
 
-__all__ = ["FIELDS", "QueryParser", "check_syntax"]
+__all__ = ["FIELDS", "MATCHES", "QueryParser", "check_syntax", "plain_words"]
+
+#: How the words of a query combine: ``all`` must match, or ``any`` may (then the
+#: more of them an article has, the higher it ranks).
+MATCHES = {"all": AndGroup, "any": OrGroup}
+_WORD = re.compile(r"\w+(?:[.'’]\w+)*")
+
+
+def plain_words(text: str) -> str:
+    """``text`` as plain words: operators, fields, quotes, wildcards and other
+    query syntax read as ordinary text (``what is lift?`` is three words)."""
+    return " ".join(m.group(0).replace("'", " ").replace("’", " ").lower()
+                    for m in _WORD.finditer(text))
 
 #: The fields a query may name, with their aliases.
 FIELDS = {
@@ -63,9 +82,10 @@ Resolver = Callable[[str, str], Sequence[tuple[str, str]]]
 class QueryParser:
     """Parses query text into a Whoosh query, resolving keyword-field values."""
 
-    def __init__(self, schema: Schema, title_boost: float = 2.0) -> None:
+    def __init__(self, schema: Schema, title_boost: float = 2.0, match: str = "all") -> None:
         parser = MultifieldParser(["title", "body"], schema,
-                                  fieldboosts={"title": title_boost, "body": 1.0})
+                                  fieldboosts={"title": title_boost, "body": 1.0},
+                                  group=MATCHES[match])
         parser.add_plugin(FuzzyTermPlugin())
         parser.add_plugin(GtLtPlugin())
         parser.add_plugin(DateParserPlugin(free=False))

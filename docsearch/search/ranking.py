@@ -16,6 +16,7 @@ page is an ``argpartition`` of the ranks of the matching documents.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from typing import Any
 
@@ -24,10 +25,55 @@ import numpy as np
 from whoosh import collectors
 from whoosh import query as wq
 from whoosh.searching import Searcher
+from whoosh.util.times import datetime_to_long
 
+from docsearch.errors import QueryError
 from docsearch.search.vector import numeric_column
 
-__all__ = ["DateOrder", "Scored", "live_docs", "matches", "score_all", "scored"]
+__all__ = ["DateOrder", "Ranking", "Scored", "live_docs", "matches", "score_all", "scored"]
+
+
+def _non_negative(_instance: object, attribute: attrs.Attribute, value: float) -> None:
+    if not isinstance(value, (int, float)) or value < 0:
+        raise QueryError(f"ranking {attribute.name} must be a number of at least 0, "
+                         f"not {value!r}")
+
+
+def _unit(_instance: object, attribute: attrs.Attribute, value: float) -> None:
+    if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise QueryError(f"ranking {attribute.name} must be between 0 and 1, not {value!r}")
+
+
+def _half_life(_instance: object, attribute: attrs.Attribute, value: float | None) -> None:
+    if value is not None and (not isinstance(value, (int, float)) or value <= 0):
+        raise QueryError(f"ranking {attribute.name} must be a number of days above 0, "
+                         f"not {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Ranking:
+    """How relevance is scored. The defaults are the choices measured best on the
+    relevance harness (``benchmarks/relevance.py``; table in ``docs/relevance.md``).
+
+    ``k1`` and ``b`` are BM25's term-frequency saturation and length normalisation.
+    ``title_boost`` weighs a word found in the title against one in the body.
+    ``proximity`` weighs a bonus for query words found next to each other (0: off).
+    ``recency_days`` turns on a recency boost: a score is multiplied by
+    ``1 + recency_weight * 0.5 ** (age / recency_days)``, where ``age`` is the
+    number of days between the article's date and the newest date among the
+    articles (or the search's ``until`` date); an undated article gets no boost.
+    """
+
+    k1: float = attrs.field(default=0.9, validator=_non_negative)
+    b: float = attrs.field(default=0.4, validator=_unit)
+    title_boost: float = attrs.field(default=2.0, validator=_non_negative)
+    proximity: float = attrs.field(default=2.0, validator=_non_negative)
+    recency_days: float | None = attrs.field(default=None, validator=_half_life)
+    recency_weight: float = attrs.field(default=1.0, validator=_non_negative)
+
+    @property
+    def weighting_key(self) -> tuple[float, float]:
+        return (float(self.k1), float(self.b))
 
 
 class _EveryScore(collectors.TopCollector):
@@ -110,23 +156,43 @@ def live_docs(searcher: Searcher) -> np.ndarray:
 
 
 class DateOrder:
-    """Each document's rank in newest-first order (ties by id), per index state."""
+    """Each document's date and its rank in newest-first order (ties by id), read
+    once per index state."""
 
     def __init__(self) -> None:
         self._key: tuple[Any, ...] | None = None
+        self._dates: np.ndarray | None = None
         self._rank: np.ndarray | None = None
+        self._newest: int | None = None
         self._lock = threading.Lock()
 
-    def rank(self, searcher: Searcher) -> np.ndarray:
+    def _load(self, searcher: Searcher) -> tuple[np.ndarray, np.ndarray]:
         key = tuple((id(s.reader()), s.doc_count_all()) for s, _ in searcher.leaf_searchers())
         with self._lock:
-            if self._key != key or self._rank is None:
-                self._rank = self._ranks(searcher)
+            if self._key != key or self._rank is None or self._dates is None:
+                self._dates, self._rank = self._read(searcher)
+                self._newest = None
                 self._key = key
-            return self._rank
+            return self._dates, self._rank
+
+    def rank(self, searcher: Searcher) -> np.ndarray:
+        return self._load(searcher)[1]
+
+    def dates(self, searcher: Searcher) -> np.ndarray:
+        """Each document's date in Whoosh's microseconds since ``datetime.min``
+        (0: no date)."""
+        return self._load(searcher)[0]
+
+    def newest(self, searcher: Searcher) -> int:
+        """The newest date among the documents not deleted (0: none has a date)."""
+        dates = self.dates(searcher)
+        with self._lock:
+            if self._newest is None:
+                self._newest = int(dates[live_docs(searcher)].max(initial=0))
+            return self._newest
 
     @staticmethod
-    def _ranks(searcher: Searcher) -> np.ndarray:
+    def _read(searcher: Searcher) -> tuple[np.ndarray, np.ndarray]:
         dates: list[np.ndarray] = []
         ids: list[str] = []
         for leaf, _offset in searcher.leaf_searchers():
@@ -141,12 +207,13 @@ class DateOrder:
                 dates.append(np.zeros(count, dtype=np.int64))
             ids.extend(str(v) for v in reader.column_reader("id", translate=True))
         size = len(ids)
+        every = np.concatenate(dates) if dates else np.zeros(0, dtype=np.int64)
         id_rank = np.empty(size, dtype=np.int64)
         id_rank[np.argsort(np.array(ids, dtype=str), kind="stable")] = np.arange(size)
-        order = np.lexsort((id_rank, -np.concatenate(dates) if dates else np.zeros(0)))
+        order = np.lexsort((id_rank, -every))
         rank = np.empty(size, dtype=np.int64)
         rank[order] = np.arange(size)
-        return rank
+        return every, rank
 
     def page(self, searcher: Searcher, final: np.ndarray, start: int,
              stop: int) -> list[tuple[None, int]]:
@@ -160,3 +227,29 @@ class DateOrder:
             docs, ranks = docs[keep], ranks[keep]
         ordered = docs[np.argsort(ranks, kind="stable")]
         return [(None, int(d)) for d in ordered[start:stop]]
+
+
+_US_PER_DAY = 86_400_000_000
+
+
+def datetime_long(day: dt.date) -> int:
+    """The start of ``day`` as Whoosh stores dates (microseconds since ``datetime.min``)."""
+    start = day if isinstance(day, dt.datetime) else dt.datetime.combine(day, dt.time.min)
+    return datetime_to_long(start)
+
+
+def recency(scored: Scored, dates: np.ndarray, newest: int, ranking: Ranking,
+            until: int | None = None) -> Scored:
+    """``scored`` with each score multiplied by the recency factor of ``ranking``
+    (see :class:`Ranking`); ``dates`` as :meth:`DateOrder.dates` gives them, the
+    reference date is ``until`` or ``newest`` (:meth:`DateOrder.newest`)."""
+    if ranking.recency_days is None or not len(scored.docs):
+        return scored
+    reference = until if until is not None else newest
+    if reference <= 0:
+        return scored
+    when = dates[scored.docs]
+    age = np.maximum(0.0, (reference - when) / _US_PER_DAY)
+    factor = np.where(when > 0, 1.0 + ranking.recency_weight
+                      * np.power(0.5, age / ranking.recency_days), 1.0)
+    return Scored(scored.docs, scored.scores * factor)

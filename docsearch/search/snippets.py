@@ -1,55 +1,181 @@
-"""Highlighted snippets: up to three sentence fragments of the body (about 200
-characters each) holding the query's words, HTML-escaped, each match wrapped in
-``<mark>``. Without a match in the body, the snippet is the body's opening.
+"""Highlighted snippets: up to three sentences of the body (each at most about
+:data:`MAX_CHARS` characters) that hold the query's words, in the order they come
+in the article, each matched word wrapped in ``<mark>``, the text HTML-escaped.
+
+Sentences end at ``.``, ``!`` or ``?`` before a capital, a digit or an opening
+quote (not after a title such as ``Ms.`` or an initial), and at every line break,
+so a section heading is never glued to the sentence under it. A sentence longer
+than :data:`MAX_CHARS` is cut, between words, to the stretch holding the most of
+its matches, with ``…`` where it was cut. The three sentences are chosen greedily:
+first the one with the most distinct query words, then each time the one adding
+the most words not shown yet (then the most matches, then the earliest), so every
+query word found in the body is shown when three sentences can hold them. Without
+a match in the body (the title matched, say), the snippet is the body's opening.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from whoosh import highlight
 from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Results
 
-__all__ = ["make_snippet", "plain_snippet", "terminal_snippet"]
+from docsearch.models import unmarked
+
+__all__ = ["MAX_CHARS", "make_snippet", "plain_snippet", "sentences", "terminal_snippet"]
 
 MAX_CHARS = 200
 _FRAGMENTS = 3
+_ELLIPSIS = "…"
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "gen", "sen", "rep", "gov", "lt", "col",
+    "capt", "cmdr", "sgt", "maj", "adm", "rev", "hon", "jr", "sr", "no", "nos", "vs", "etc",
+    "al", "co", "corp", "inc", "ltd", "bros", "dept", "est", "fig", "approx", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "a.m", "p.m",
+})
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n""")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
-class MarkFormatter(highlight.Formatter):
-    """Escaped text with ``<mark>`` around each matched word; fragments joined by " … "."""
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` character spans of the sentences of ``text``, blank
+    ones left out, surrounding spaces trimmed."""
+    spans = []
+    start = 0
+    for match in _END.finditer(text):
+        if match.group(0) != "\n":
+            before = _WORD_BEFORE.search(text, 0, match.start())
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        end = match.end() if match.group(0) != "\n" else match.start()
+        spans.append((start, end))
+        start = match.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
 
-    between = " … "
 
-    def _text(self, text: str) -> str:
-        return html.escape(text, quote=False)
+class _Fragment:
+    """A stretch of one sentence and the matched tokens in it."""
 
-    def format_token(self, text: str, token: highlight.Token, replace: bool = False) -> str:
-        return "<mark>" + html.escape(highlight.get_text(text, token, replace), quote=False) \
-            + "</mark>"
+    __slots__ = ("cut_end", "cut_start", "end", "matches", "start", "terms")
+
+    def __init__(self, start: int, end: int, matches: list[_Token], cut_start: bool,
+                 cut_end: bool) -> None:
+        self.start, self.end = start, end
+        self.matches = matches
+        self.terms = frozenset(t.text for t in matches)
+        self.cut_start, self.cut_end = cut_start, cut_end
 
 
-FORMATTER = MarkFormatter()
-HIGHLIGHTERS = (
-    highlight.Highlighter(
-        fragmenter=highlight.SentenceFragmenter(maxchars=MAX_CHARS, charlimit=None),
-        formatter=FORMATTER),
-    highlight.Highlighter(
-        fragmenter=highlight.ContextFragmenter(maxchars=MAX_CHARS, surround=60, charlimit=None),
-        formatter=FORMATTER),
-)
+def _window(body: str, start: int, end: int, tokens: Sequence[_Token],
+            matches: Sequence[_Token]) -> _Fragment:
+    """The best stretch of about MAX_CHARS of a long sentence, cut between words
+    (at spaces: a hyphenated word is one word)."""
+    best: tuple[Any, ...] | None = None
+    inside = [t for t in tokens if start <= t.startchar and t.endchar <= end]
+    for anchor in matches:
+        # Start a little before the match (at a word), keep whole words up to the limit.
+        first = anchor
+        for t in inside:
+            if t.startchar >= anchor.startchar - 40:
+                first = t
+                break
+        left = start if first is inside[0] else first.startchar
+        last_end = left
+        for t in inside:
+            if t.startchar >= left and t.endchar - left <= MAX_CHARS:
+                last_end = t.endchar
+        right = end if end - left <= MAX_CHARS else last_end
+        if right == end and end - left < MAX_CHARS:  # room left: more context before
+            left = max(start, end - MAX_CHARS)
+            if left > start:
+                left = next((t.startchar for t in inside if t.startchar >= left), left)
+        held = [m for m in matches if left <= m.startchar and m.endchar <= right]
+        key = (-len({m.text for m in held}), -len(held), left)
+        if best is None or key < best[0]:
+            best = (key, left, right, held)
+    assert best is not None
+    _, left, right, held = best
+    while left > start and not body[left - 1].isspace():
+        left -= 1
+    while right < end and not body[right].isspace():
+        right += 1
+    held = [m for m in matches if left <= m.startchar and m.endchar <= right]
+    return _Fragment(left, right, held, left > start, right < end)
+
+
+def _fragments(body: str, tokens: Sequence[_Token]) -> list[_Fragment]:
+    matched = [t for t in tokens if t.matched]
+    out = []
+    position = 0
+    for start, end in sentences(body):
+        inside = []
+        while position < len(matched) and matched[position].startchar < end:
+            if matched[position].startchar >= start:
+                inside.append(matched[position])
+            position += 1
+        if not inside:
+            continue
+        if end - start <= MAX_CHARS:
+            out.append(_Fragment(start, end, inside, False, False))
+        else:
+            out.append(_window(body, start, end, tokens, inside))
+    return out
+
+
+def _choose(fragments: list[_Fragment]) -> list[_Fragment]:
+    chosen: list[_Fragment] = []
+    shown: set[str] = set()
+    left = list(fragments)
+    while left and len(chosen) < _FRAGMENTS:
+        best = min(left, key=lambda f: (-len(f.terms - shown), -len(f.terms),
+                                        -len(f.matches), f.start))
+        chosen.append(best)
+        shown |= best.terms
+        left.remove(best)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _render(body: str, fragment: _Fragment) -> str:
+    parts = []
+    last = fragment.start
+    for token in fragment.matches:
+        parts.append(html.escape(body[last:token.startchar], quote=False))
+        parts.append("<mark>" + html.escape(body[token.startchar:token.endchar], quote=False)
+                     + "</mark>")
+        last = token.endchar
+    parts.append(html.escape(body[last:fragment.end], quote=False))
+    text = " ".join("".join(parts).split())
+    if fragment.cut_start:
+        text = f"{_ELLIPSIS} {text}"
+    if fragment.cut_end:
+        text = f"{text} {_ELLIPSIS}"
+    return text
 
 
 def _opening(body: str) -> str:
-    text = " ".join(body.split())
+    spans = sentences(body)
+    if not spans:
+        return ""
+    start, end = spans[0]
+    text = " ".join(body[start:end].split())
     if len(text) <= MAX_CHARS:
         return html.escape(text, quote=False)
     cut = text.rfind(" ", 0, MAX_CHARS)
-    return html.escape(text[:cut if cut > 0 else MAX_CHARS], quote=False) + " …"
+    return html.escape(text[:cut if cut > 0 else MAX_CHARS], quote=False) + f" {_ELLIPSIS}"
 
 
 class Tokens:
@@ -116,24 +242,17 @@ def make_snippet(hit: WhooshHit, body: str, words: frozenset[str] | None = None,
                  tokens: Tokens | None = None) -> str:
     """The HTML snippet of one hit (see the module docs). ``words`` (from
     :func:`query_words`) and ``tokens`` save work when a page has several hits."""
-    if body:
-        if words is None:
-            words = query_words(hit.results)
-        if tokens is None:
-            tokens = tokens_for(hit.results.searcher.schema["body"].analyzer)
-        found = tokens(body, words)
-        merged = list(highlight.Highlighter._merge_matched_tokens(iter(found)))
-        for highlighter in HIGHLIGHTERS:
-            try:
-                fragments = highlighter.fragmenter.fragment_tokens(body, iter(merged))
-                best = highlight.top_fragments(fragments, _FRAGMENTS, highlighter.scorer,
-                                               highlighter.order, minscore=1)
-                text = highlighter.formatter.format(best)
-            except (KeyError, ValueError, IndexError):
-                text = ""
-            if text:
-                return " ".join(text.split())
-    return _opening(body)
+    if not body:
+        return ""
+    if words is None:
+        words = query_words(hit.results)
+    if tokens is None:
+        tokens = tokens_for(hit.results.searcher.schema["body"].analyzer)
+    chosen = _choose(_fragments(body, tokens(body, words)))
+    if not chosen:
+        return _opening(body)
+    text = f" {_ELLIPSIS} ".join(_render(body, f) for f in chosen)
+    return text.replace(f"{_ELLIPSIS} {_ELLIPSIS}", _ELLIPSIS)
 
 
 _TOKENS: dict[int, Tokens] = {}
@@ -154,7 +273,7 @@ _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 
 def plain_snippet(snippet: str) -> str:
     """The snippet as plain text (marks dropped, entities decoded)."""
-    return html.unescape(_MARK.sub(r"\1", snippet))
+    return unmarked(snippet)
 
 
 def terminal_snippet(snippet: str, style: Callable[[str], str]) -> str:

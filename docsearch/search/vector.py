@@ -186,19 +186,19 @@ class _Run:
         scores = np.where(matched, scores, 0.0)
         return matched, scores * q.boost if q.boost != 1.0 else scores
 
-    def term(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
+    def postings(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | None:
+        """The live documents having the term, its frequency in each, each one's
+        field length and the field's average length (``None``: no document)."""
         searcher, field = self.searcher, q.fieldname
         schema = searcher.schema
         if field not in schema or not schema[field].scorable:
             raise _Unsupported(f"field {field}")
-        matched = np.zeros(self.size, dtype=bool)
-        scores = np.zeros(self.size)
         try:
             btext = schema[field].to_bytes(q.text)
         except Exception as exc:  # noqa: BLE001 - Whoosh will say what is wrong
             raise _Unsupported(str(exc)) from None
         if (field, btext) not in searcher.reader():
-            return matched, scores
+            return None
         ids_parts, weight_parts = [], []
         for leaf, offset in searcher.leaf_searchers():
             reader = leaf.reader()
@@ -212,13 +212,20 @@ class _Run:
             ids_parts.append(ids + offset)
             weight_parts.append(weights)
         if not ids_parts:
-            return matched, scores
+            return None
         docs = np.concatenate(ids_parts)
-        tf = np.concatenate(weight_parts)
-        idf = searcher.idf(field, q.text)
-        avgfl = searcher.avg_field_length(field) or 1
+        lengths = self.vectors.lengths(searcher, field)[docs]
+        return docs, np.concatenate(weight_parts), lengths, searcher.avg_field_length(field) or 1
+
+    def term(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
+        matched = np.zeros(self.size, dtype=bool)
+        scores = np.zeros(self.size)
+        found = self.postings(q)
+        if found is None:
+            return matched, scores
+        docs, tf, fl, avgfl = found
+        idf = self.searcher.idf(q.fieldname, q.text)
         B, K1 = self.weighting.B, self.weighting.K1
-        fl = self.vectors.lengths(searcher, field)[docs]
         # Whoosh's bm25(), term by term, in the same order of operations.
         values = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
         if q.boost != 1.0:

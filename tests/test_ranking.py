@@ -1,0 +1,120 @@
+"""Ranking options: how words combine (all/any), plain queries, BM25 settings,
+the proximity bonus and the recency boost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import docsearch
+from docsearch import Article, QueryError, Ranking
+
+
+def add(ix: docsearch.Index, *articles: Article) -> None:
+    ix.add(list(articles), extract=False)
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"k1": -1}, "ranking k1 must be a number of at least 0, not -1"),
+    ({"b": 1.5}, "ranking b must be between 0 and 1, not 1.5"),
+    ({"title_boost": "high"}, "ranking title_boost must be a number of at least 0, not 'high'"),
+    ({"proximity": -0.5}, "ranking proximity must be a number of at least 0, not -0.5"),
+    ({"recency_days": 0}, "ranking recency_days must be a number of days above 0, not 0"),
+])
+def test_bad_ranking_settings_say_what_is_wrong(settings, message):
+    with pytest.raises(QueryError) as caught:
+        Ranking(**settings)
+    assert str(caught.value) == message
+
+
+def test_bad_match_and_ranking_arguments(sample_index):
+    with pytest.raises(QueryError, match=r"^unknown match 'some' \(use all or any\)$"):
+        sample_index.search("harbour", match="some")
+    with pytest.raises(QueryError, match="^ranking must be a docsearch.Ranking"):
+        sample_index.search("harbour", ranking={"k1": 1})  # type: ignore[arg-type]
+
+
+def test_match_any_finds_articles_with_either_word_those_with_both_first(tmp_index):
+    add(tmp_index,
+        Article(id="both", title="Notes", body="The ferry and the tram both ran late."),
+        Article(id="ferry", title="Notes", body="The ferry ran late."),
+        Article(id="tram", title="Notes", body="The tram ran late."),
+        Article(id="none", title="Notes", body="The bus ran late."))
+    assert [h.id for h in tmp_index.search("ferry tram").hits] == ["both"]
+    results = tmp_index.search("ferry tram", match="any")
+    assert results.total == 3
+    assert results.hits[0].id == "both"
+    assert {h.id for h in results.hits[1:]} == {"ferry", "tram"}
+
+
+def test_plain_queries_read_syntax_as_words(tmp_index):
+    add(tmp_index, Article(id="a", title="Lift", body="What is lift? The title says it all."))
+    with pytest.raises(QueryError):
+        tmp_index.search('what is "lift')
+    results = tmp_index.search('what is "lift? title: (AND', plain=True, match="any")
+    assert [h.id for h in results.hits] == ["a"]
+    assert tmp_index.search("lift*", plain=True).total == 1  # the star is no wildcard
+
+
+def test_bm25_settings_change_scores_not_matches(sample_index):
+    a = sample_index.search("harbour council", per_page=50)
+    b = sample_index.search("harbour council", per_page=50, ranking=Ranking(k1=2.0, b=0.2))
+    assert a.total == b.total and {h.id for h in a.hits} == {h.id for h in b.hits}
+    assert [h.score for h in a.hits] != [h.score for h in b.hits]
+    assert sample_index.search("harbour council", per_page=50).hits == a.hits  # cache keyed
+
+
+def test_title_boost_weighs_title_words(tmp_index):
+    add(tmp_index,
+        Article(id="title", title="Ferry", body="A note about boats and more boats."),
+        Article(id="body", title="Notes", body="A note about the ferry and boats."))
+    assert [h.id for h in tmp_index.search("ferry", ranking=Ranking(title_boost=3)).hits] == \
+        ["title", "body"]
+    assert [h.id for h in tmp_index.search("ferry", ranking=Ranking(title_boost=0)).hits] == \
+        ["body", "title"]
+
+
+def test_proximity_puts_words_side_by_side_first(tmp_index):
+    near = "the harbour tram runs every hour along the quay past the old market hall"
+    far = "the harbour wall runs every hour along the quay past the old market tram"
+    add(tmp_index, Article(id="far", title="Notes", body=far),
+        Article(id="near", title="Notes", body=near))
+    plain = tmp_index.search("harbour tram", ranking=Ranking(proximity=0))
+    assert plain.hits[0].score == plain.hits[1].score  # BM25 cannot tell them apart
+    close = tmp_index.search("harbour tram", ranking=Ranking(proximity=1))
+    assert [h.id for h in close.hits] == ["near", "far"]
+    assert close.hits[1].score == plain.hits[0].score  # 13 words apart: no bonus
+    assert close.hits[0].score > plain.hits[0].score
+
+
+def test_recency_boost_follows_the_documented_decay(tmp_index):
+    body = "The ferry timetable changes on Monday."
+    add(tmp_index,
+        Article(id="old", title="Ferry", body=body, published=dt.date(2024, 1, 1)),
+        Article(id="new", title="Ferry", body=body, published=dt.date(2024, 1, 31)),
+        Article(id="undated", title="Ferry", body=body))
+    plain = tmp_index.search("ferry")
+    base = plain.hits[0].score
+    assert {h.score for h in plain.hits} == {base}
+    boosted = tmp_index.search("ferry", ranking=Ranking(recency_days=30))
+    scores = {h.id: h.score for h in boosted.hits}
+    assert [h.id for h in boosted.hits] == ["new", "old", "undated"]
+    assert scores["new"] == pytest.approx(base * 2)             # the newest: factor 1 + 1
+    assert scores["old"] == pytest.approx(base * 1.5)           # 30 days older: 1 + 0.5
+    assert scores["undated"] == pytest.approx(base)             # no date: no boost
+    weaker = tmp_index.search("ferry", ranking=Ranking(recency_days=30, recency_weight=0.5))
+    assert {h.id: h.score for h in weaker.hits}["new"] == pytest.approx(base * 1.5)
+    until = tmp_index.search("ferry", until="2024-01-01",
+                             ranking=Ranking(recency_days=30))
+    assert [h.id for h in until.hits] == ["old"]  # a date filter leaves undated out
+    assert until.hits[0].score == pytest.approx(base * 2)       # measured from `until`
+
+
+def test_recency_is_off_by_default_and_dateless_indexes_are_unchanged(tmp_index):
+    add(tmp_index, Article(id="a", title="Ferry", body="ferry ferry"),
+        Article(id="b", title="Notes", body="ferry"))
+    a = tmp_index.search("ferry")
+    b = tmp_index.search("ferry", ranking=Ranking(recency_days=7))
+    assert [(h.id, h.score) for h in a.hits] == [(h.id, h.score) for h in b.hits]
+    assert Ranking().recency_days is None
