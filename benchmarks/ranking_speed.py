@@ -1,0 +1,113 @@
+"""What the search-quality features cost per query: proximity, recency, snippets,
+did-you-mean and more-like-this, on a collection in the standard layout (see
+benchmarks/relevance.py), as a user sees them (10 hits a page).
+
+    python benchmarks/ranking_speed.py COLLECTION [--repeat 3] [--similar 50]
+
+Each query of the collection is run (as plain words, ``match="any"`` and, for the
+typed-query rows, ``match="all"`` as people type them) once to warm up, then
+``--repeat`` times, timed; the table gives the median and 95th percentile over
+all runs, in milliseconds. The misspelt queries are the collection's queries with
+one letter dropped from the middle of their longest word. No facets are counted,
+to time the ranking itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from relevance import build_dated_index, load
+
+from docsearch import Index, Ranking
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return statistics.median(ordered), p95
+
+
+def timed(calls: list[Callable[[], object]], repeat: int) -> list[float]:
+    for call in calls:
+        call()  # warm: caches of this index state
+    out = []
+    for _ in range(repeat):
+        for call in calls:
+            start = time.perf_counter()
+            call()
+            out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def misspelt(text: str) -> str:
+    words = text.split()
+    if not words:
+        return text
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    word = words[longest]
+    if len(word) > 4:
+        middle = len(word) // 2
+        words[longest] = word[:middle] + word[middle + 1:]
+    return " ".join(words)
+
+
+def rows(ix: Index, queries: list[str], ids: list[str], repeat: int) -> list[tuple[str, ...]]:
+    plain = Ranking(proximity=0)
+    recent = Ranking(recency_days=30)
+    quick: dict[str, Any] = {"match": "any", "plain": True, "facets": (), "snippets": False}
+    cases: list[tuple[str, list[Callable[[], object]]]] = [
+        ("BM25F only (proximity 0), no snippets",
+         [partial(ix.search, q, **quick, ranking=plain) for q in queries]),
+        ("defaults (proximity 2), no snippets",
+         [partial(ix.search, q, **quick) for q in queries]),
+        ("defaults + recency 30 days, no snippets",
+         [partial(ix.search, q, **quick, ranking=recent) for q in queries]),
+        ("defaults, with snippets",
+         [partial(ix.search, q, match="any", plain=True, facets=()) for q in queries]),
+        ("misspelt, all words (did you mean)",
+         [partial(ix.search, misspelt(q), facets=(), snippets=False) for q in queries]),
+        ("similar (more like this), with snippets",
+         [partial(ix.similar, i) for i in ids]),
+    ]
+    out: list[tuple[str, ...]] = []
+    for name, calls in cases:
+        times = timed(calls, repeat)
+        p50, p95 = percentiles(times)
+        out.append((name, str(len(calls)), f"{p50:.1f}", f"{p95:.1f}"))
+        print(f"  {name}: p50 {p50:.1f} ms", file=sys.stderr)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("collection", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--similar", type=int, default=50, help="articles for similar()")
+    args = parser.parse_args(argv)
+    collection = load(args.collection)
+    queries = [text for _, text in collection.queries]
+    step = max(1, len(collection.docs) // args.similar)
+    ids = [d["doc_id"] for d in collection.docs[::step]][:args.similar]
+    with tempfile.TemporaryDirectory(prefix="docsearch-speed-") as tmp:
+        started = time.perf_counter()
+        ix = build_dated_index(collection, Path(tmp) / "ix")
+        print(f"{collection.name}: {len(collection.docs):,} documents indexed in "
+              f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+        table = rows(ix, queries, ids, args.repeat)
+        ix.close()
+    print("| case | queries | p50 ms | p95 ms |\n|---|---:|---:|---:|")
+    for row in table:
+        print("| " + " | ".join(row) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
