@@ -116,3 +116,27 @@ def test_json_hits_carry_html_and_plain_text(sample_index):
 def test_snippets_can_be_left_out(sample_index):
     hits = sample_index.search("harbour", snippets=False).hits
     assert len(hits) > 1 and {h.snippet for h in hits} == {""}
+
+
+@pytest.mark.parametrize("query", ["harbour", "sanctions Ukraine", "council vote", "lake fish",
+                                   "strike union deal", "Kremlin", "record", "fire evacuation"])
+def test_every_sample_snippet_is_clean(sample_index, query):
+    """On every hit: no Markdown left, at most three fragments of about 200 characters,
+    each a stretch of the body as written (whitespace aside) that starts and ends
+    at a word's edge."""
+    results = sample_index.search(query, match="any", per_page=50)
+    assert results.hits
+    for hit in results.hits:
+        text = plain_snippet(hit.snippet)
+        assert not re.search(r"\]\(|\*\*|^#|!\[|<(?!/?mark>)", hit.snippet), hit.id
+        body = " ".join(sample_index.get(hit.id).body.split())
+        fragments = text.split(" … ")
+        assert 1 <= len(fragments) <= 3, hit.id
+        for fragment in fragments:
+            inner = fragment.removeprefix("… ").removesuffix(" …")
+            assert len(inner) <= MAX_CHARS + 30, (hit.id, inner)
+            at = body.find(inner)
+            assert at >= 0, (hit.id, inner)
+            end = at + len(inner)
+            assert at == 0 or not body[at - 1].isalnum(), (hit.id, inner)
+            assert end == len(body) or not body[end].isalnum(), (hit.id, inner)
