@@ -150,6 +150,16 @@ def _open(path: str, create: bool = False, lock_timeout: float = DEFAULT_LOCK_TI
         return open_index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy)
 
 
+@contextlib.contextmanager
+def _progress(verb: str, quiet: bool) -> Iterator[output.ProgressLine]:
+    """A progress line on stderr while a long command runs (a terminal only)."""
+    line = output.ProgressLine(verb, sys.stderr, enabled=not quiet)
+    try:
+        yield line
+    finally:
+        line.close()
+
+
 def _print_report(report: IndexReport, as_json: bool, quiet: bool) -> int:
     if as_json:
         echo(output.render_json(report.to_dict()))
@@ -191,8 +201,8 @@ def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: boo
     cannot be read is reported and skipped (exit status 1).
     """
     with _open(index_path, not dry_run or Store.exists(index_path), lock_timeout,
-               taxonomy_file) as ix, library_errors():
-        report = ix.sync(paths, dry_run=dry_run, batch_size=batch_size)
+               taxonomy_file) as ix, library_errors(), _progress("indexing", quiet) as progress:
+        report = ix.sync(paths, dry_run=dry_run, batch_size=batch_size, progress=progress)
     return _print_report(report, as_json, quiet)
 
 
@@ -211,8 +221,9 @@ def rebuild_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: b
     PATHS default to the folders indexed before. Searches keep working during the
     rebuild; if it fails, the live index is left as it was.
     """
-    with _open(index_path, False, lock_timeout, taxonomy_file) as ix, library_errors():
-        report = ix.rebuild(paths or None, batch_size=batch_size)
+    with _open(index_path, False, lock_timeout, taxonomy_file) as ix, library_errors(), \
+            _progress("rebuilding", quiet) as progress:
+        report = ix.rebuild(paths or None, batch_size=batch_size, progress=progress)
     return _print_report(report, as_json, quiet)
 
 
@@ -340,6 +351,29 @@ def show_cmd(article_id: str, index_path: str, as_json: bool) -> int:
     with _open(index_path) as ix, library_errors():
         article = ix.get(article_id)
     echo(output.render_json(article.to_dict()) if as_json else output.render_article(article))
+    return 0
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
+              show_default=True, help="One JSON object a line, or one JSON array.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              metavar="FILE", help="Write to FILE instead of standard output.")
+@index_option
+def export_cmd(fmt: str, output: str | None, index_path: str) -> int:
+    """Write every article, in id order, with its extracted fields.
+
+    `docsearch index EXPORT.jsonl` (into another index) reads a JSON Lines export
+    back, keeping the ids, people, topics and other fields as they are.
+    """
+    with _open(index_path) as ix, library_errors():
+        if output is None:
+            count = ix.export(sys.stdout, fmt)
+        else:
+            with open(output, "w", encoding="utf-8") as handle:
+                count = ix.export(handle, fmt)
+    if output is not None:
+        echo(f"{count} articles written to {output}", err=True)
     return 0
 
 

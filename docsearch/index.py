@@ -8,9 +8,10 @@ the search engine answers queries with facets.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 
@@ -152,7 +153,12 @@ class Index:
         read is reported in ``IndexReport.failed``, keeps what it gave before, and the
         run goes on. Commits every ``batch_size`` articles, so an interrupted sync
         keeps what it committed. ``dry_run`` writes nothing and lists the changes.
-        See :mod:`docsearch.sync`.
+        ``progress(path, done, total, failed)`` is called after each file. See
+        :mod:`docsearch.sync`.
+
+        >>> report = ix.sync(["sample_docs"])                # doctest: +SKIP
+        >>> report.added, report.failed                      # doctest: +SKIP
+        (35, ())
         """
         paths = [Path(p) for p in paths]
         with self._store.writing(self.lock_timeout) as store:
@@ -294,6 +300,43 @@ class Index:
 
     def __len__(self) -> int:
         return int(self._engine.searcher().doc_count())
+
+    def articles_by_id(self) -> Iterator[Article]:
+        """Every article in the index, in id order (stable from one run to the next,
+        which index order is not)."""
+        searcher = self._engine.searcher()
+        for btext in searcher.reader().lexicon("id"):
+            docnum = searcher.document_number(id=btext.decode("utf-8"))
+            if docnum is not None:
+                yield self._engine.article(self._engine.stored(docnum))
+
+    def export(self, out: TextIO, format: str = "jsonl") -> int:
+        """Write every article, in id order, with its extracted fields (the fields of
+        ``docsearch show --json`` plus ``surnames``) to ``out``: one JSON object a
+        line (``"jsonl"``) or one JSON array (``"json"``). ``docsearch index`` reads
+        a JSON Lines export back with these fields as they are. Returns the count.
+
+        >>> import io
+        >>> buffer = io.StringIO()
+        >>> ix.export(buffer)                               # doctest: +SKIP
+        35
+        """
+        if format not in ("jsonl", "json"):
+            raise DocsearchError(f"unknown export format '{format}' (use jsonl or json)")
+        count = 0
+        if format == "json":
+            out.write("[")
+        for article in self.articles_by_id():
+            record = {**article.to_dict(), "surnames": list(article.surnames)}
+            text = json.dumps(record, ensure_ascii=False)
+            if format == "json":
+                out.write(("\n  " if not count else ",\n  ") + text)
+            else:
+                out.write(text + "\n")
+            count += 1
+        if format == "json":
+            out.write("\n]\n" if count else "]\n")
+        return count
 
     def search(self, query: str = "", *, people: Sequence[str] | str = (),
                topics: Sequence[str] | str = (), sources: Sequence[str] | str = (),

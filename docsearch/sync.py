@@ -52,8 +52,8 @@ MAX_DELETED = 0.25
 #: A file modified less than this long (ns) before it is read is read again next time.
 RACY_NS = 2_000_000_000
 
-#: Called after each file: its path, files done, files in all.
-Progress = Callable[[str, int, int], None]
+#: Called after each file: its path, files done, files in all, files failed so far.
+Progress = Callable[[str, int, int, int], None]
 
 
 @attrs.frozen
@@ -303,7 +303,7 @@ class _Sync:
 
     def _progress(self, path: Path, done: int, total: int) -> None:
         if self.progress is not None:
-            self.progress(str(path), done, total)
+            self.progress(str(path), done, total, len(self.failed))
 
     def _check(self, key: str, path: Path, root: Path) -> _Todo | None:
         """The file, if it has to be read (new, changed, racy or failed before)."""

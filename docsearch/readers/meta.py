@@ -15,6 +15,7 @@ url            ``url``, ``link``, ``canonical_url``, ``permalink``
 body           ``body``, ``text``, ``content``
 sections       ``sections``
 people         ``people``, ``persons``
+surnames       ``surnames`` (names the text gives as a surname alone; ``docsearch export`` writes them)
 topics         ``topics``, ``topic``, ``categories``
 =============  ==========================================================
 """
@@ -39,9 +40,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "body": ("body", "text", "content"),
     "sections": ("sections",),
     "people": ("people", "persons"),
+    "surnames": ("surnames",),
     "topics": ("topics", "topic", "categories"),
 }
-_LISTS = {"authors", "sections", "people", "topics"}
+_LISTS = {"authors", "sections", "people", "surnames", "topics"}
 
 
 def _as_list(value: Any, key: str, where: str) -> list[str]:
