@@ -72,6 +72,7 @@ FIELD_VALUES = {
     "url": ("https://herald.example/2018/01/02/quay", "https://herald.example/2018/01/02/quay"),
     "sections": ("[Opening, Reactions]", ("Opening", "Reactions")),
     "people": ("[Ada Lovelace]", ("Ada Lovelace",)),
+    "surnames": ("[Lovelace]", ("Lovelace",)),
     "topics": ("[harbour life]", ("harbour life",)),
 }
 ALIAS_CASES = [(field, key) for field, keys in ALIASES.items() if field != "body"

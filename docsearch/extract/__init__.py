@@ -105,7 +105,8 @@ def enrich(article: Article, taxonomy: Taxonomy | None = None,
     if not article.people and known is None:
         people = find_people(article.title, article.body, article.sections)
         changes["people"] = people.people
-        changes["surnames"] = people.surnames
+        if not article.surnames:  # surnames the record states are kept
+            changes["surnames"] = people.surnames
     if not article.topics and known is None:
         changes["topics"] = classify_topics(article.title, article.body, taxonomy)
     if article.content_hash is None:

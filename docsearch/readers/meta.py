@@ -15,7 +15,7 @@ url            ``url``, ``link``, ``canonical_url``, ``permalink``
 body           ``body``, ``text``, ``content``
 sections       ``sections``
 people         ``people``, ``persons``
-surnames       ``surnames`` (names the text gives as a surname alone; ``docsearch export`` writes them)
+surnames       ``surnames`` (names given as a surname alone; ``docsearch export`` has them)
 topics         ``topics``, ``topic``, ``categories``
 =============  ==========================================================
 """
