@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from docsearch.errors import (
     ArticleNotFoundError,
+    ConfigError,
     DocsearchError,
     IndexFormatError,
     IndexLockedError,
@@ -39,6 +40,7 @@ __all__ = [
     "Article",
     "ArticleNotFoundError",
     "Batch",
+    "ConfigError",
     "DocsearchError",
     "FacetValue",
     "FileResult",

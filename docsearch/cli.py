@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -19,7 +20,8 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from docsearch import output
-from docsearch.errors import DocsearchError
+from docsearch.config import CONFIG_NAME, TOP, read_config
+from docsearch.errors import ConfigError, DocsearchError
 from docsearch.extract.topics import load_taxonomy
 from docsearch.index import DEFAULT_INDEX, Index, IndexReport, open_index
 from docsearch.search.facets import DEFAULT_FACETS, FACETS
@@ -172,13 +174,71 @@ def _print_report(report: IndexReport, as_json: bool, quiet: bool) -> int:
 
 @click.group(cls=DocsearchGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="docsearch", prog_name="docsearch")
-def cli() -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help=f"Read default options from FILE (default: ./{CONFIG_NAME} if there).")
+@click.pass_context
+def cli(ctx: click.Context, config_file: str | None) -> None:
     """Search news articles by words, people, dates and topics.
 
     \b
     Start with:  docsearch index sample_docs
     Then:        docsearch search "sanctions" --person "Vladimir Putin"
+
+    Options can be given defaults in docsearch.toml (see docs/guide.md).
     """
+    path = config_file or (CONFIG_NAME if os.path.isfile(CONFIG_NAME) else None)
+    if path is not None:
+        with library_errors():
+            ctx.default_map = default_map(read_config(path), path)
+
+
+def _settings(command: click.Command) -> dict[str, click.Option]:
+    """A command's options by their config key (long name, ``_`` for ``-``)."""
+    out: dict[str, click.Option] = {}
+    for param in command.params:
+        if isinstance(param, click.Option):
+            longest = max(param.opts, key=len)
+            out[longest.lstrip("-").replace("-", "_")] = param
+    return out
+
+
+def default_map(config: dict[str, dict[str, Any]], path: str) -> dict[str, dict[str, Any]]:
+    """Click's ``default_map`` from config settings, each key and value checked
+    against the commands' options (a :class:`ConfigError` names the file)."""
+    commands = {name: _settings(command) for name, command in cli.commands.items()}
+    out: dict[str, dict[str, Any]] = {name: {} for name in commands}
+
+    def put(section: str, name: str, key: str, value: Any) -> None:
+        param = commands[name][key]
+        try:
+            if param.multiple and not isinstance(value, list):
+                raise click.BadParameter("expected a list")
+            values = value if param.multiple else [value]
+            for item in values:
+                param.type.convert(item, param, None)
+        except click.BadParameter as exc:
+            raise ConfigError(f"{path}: {section}{key}: {exc.format_message()}") from None
+        out[name][param.name or key] = value
+
+    for key, value in config.get(TOP, {}).items():
+        having = [name for name, settings in commands.items() if key in settings]
+        if not having:
+            raise ConfigError(f"{path}: unknown setting '{key}' (no command has --"
+                              f"{key.replace('_', '-')})")
+        for name in having:
+            put("", name, key, value)
+    for section, settings in config.items():
+        if section == TOP:
+            continue
+        if section not in commands:
+            raise ConfigError(f"{path}: unknown command [{section}] "
+                              f"(commands: {', '.join(sorted(commands))})")
+        for key, value in settings.items():
+            if key not in commands[section]:
+                raise ConfigError(f"{path}: [{section}] unknown setting '{key}' (settings: "
+                                  f"{', '.join(sorted(commands[section]))})")
+            put(f"[{section}] ", section, key, value)
+    return {name: values for name, values in out.items() if values}
 
 
 @cli.command("index")
@@ -234,10 +294,13 @@ def rebuild_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: b
               metavar="MS", help="Gather changes this many milliseconds before a sync.")
 @click.option("--polling", is_flag=True,
               help="Poll for changes (for network and container file systems).")
+@click.option("--jsonl", "as_jsonl", is_flag=True,
+              help="Print each sync's report as one JSON line (the index --json fields "
+                   "plus time).")
 @taxonomy_option
 @lock_timeout_option
 def watch_cmd(paths: tuple[str, ...], index_path: str, debounce: int, polling: bool,
-              taxonomy_file: str | None, lock_timeout: float) -> int:
+              as_jsonl: bool, taxonomy_file: str | None, lock_timeout: float) -> int:
     """Index PATHS, then keep the index in step as files appear, change or go.
 
     Prints a line per sync; Ctrl-C stops cleanly.
@@ -248,9 +311,14 @@ def watch_cmd(paths: tuple[str, ...], index_path: str, debounce: int, polling: b
             with library_errors():
                 for report in ix.watch(paths, debounce_ms=debounce,
                                        force_polling=polling or None):
-                    stamp = dt.datetime.now().strftime("%H:%M:%S")
+                    now = dt.datetime.now().astimezone()
+                    if as_jsonl:
+                        record = {"time": now.isoformat(timespec="seconds"),
+                                  **report.to_dict()}
+                        echo(json.dumps(record, ensure_ascii=False))
+                        continue
                     summary = output.render_report(report, lambda line: echo(line, err=True))
-                    echo(f"{stamp} {summary}")
+                    echo(f"{now.strftime('%H:%M:%S')} {summary}")
         except KeyboardInterrupt:
             echo("stopped", err=True)
     return 0

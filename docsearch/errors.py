@@ -12,7 +12,8 @@
     ├── IndexFormatError            an index written by an incompatible version
     ├── ArticleNotFoundError        no article with the given id
     ├── RebuildError                a rebuild that cannot start (nothing to build from)
-    └── TaxonomyError               a topic taxonomy file that cannot be used
+    ├── TaxonomyError               a topic taxonomy file that cannot be used
+    └── ConfigError                 a docsearch.toml that cannot be used
 
 Each message is one line meant for a person; the CLI prints it as it is.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 __all__ = [
     "ArticleNotFoundError",
+    "ConfigError",
     "DocsearchError",
     "IndexFormatError",
     "IndexLockedError",
@@ -87,3 +89,8 @@ class RebuildError(DocsearchError):
 
 class TaxonomyError(DocsearchError):
     """A taxonomy file that cannot be read or has no usable topics."""
+
+
+class ConfigError(DocsearchError):
+    """A settings file (``docsearch.toml``) that cannot be read, or a setting in it
+    that no command has or whose value is of the wrong type."""

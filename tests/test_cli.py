@@ -186,3 +186,22 @@ def test_every_command_and_option_is_in_the_readme():
                 if opt.startswith("--"):
                     assert re.search(re.escape(opt) + r"\b", readme), \
                         f"option {opt} of {name} is not in the README"
+
+
+@pytest.mark.parametrize("shell, marker", [("bash", "complete -o nosort -F"),
+                                           ("zsh", "#compdef docsearch"),
+                                           ("fish", "complete --no-files --command docsearch")])
+def test_shell_completion_scripts(shell, marker):
+    result = CliRunner().invoke(cli, [], prog_name="docsearch",
+                                env={"_DOCSEARCH_COMPLETE": f"{shell}_source"})
+    assert result.exit_code == 0
+    assert marker in result.output
+
+
+def test_completion_offers_commands_and_choices():
+    from click.shell_completion import ShellComplete
+    complete = ShellComplete(cli, {}, "docsearch", "_DOCSEARCH_COMPLETE")
+    assert sorted(c.value for c in complete.get_completions([], "s")) == \
+        ["search", "show", "similar", "stats"]
+    assert [c.value for c in complete.get_completions(["search", "--sort"], "")] == \
+        ["relevance", "date"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import queue
 import signal
@@ -84,6 +86,30 @@ def test_watch_command_stops_cleanly_on_ctrl_c(tmp_path):
     lines = out.splitlines()
     assert lines[0].endswith(" 0 files: 0 added, 0 updated, 0 removed, 0 unchanged, 0 failed")
     assert lines[1].endswith(" 1 files: 1 added, 0 updated, 0 removed, 0 unchanged, 0 failed")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_watch_jsonl_prints_one_report_object_a_line(tmp_path):
+    docs, index = tmp_path / "docs", tmp_path / "ix"
+    docs.mkdir()
+    with subprocess.Popen(docsearch_cli("watch", str(docs), "--index", str(index),
+                                        "--debounce", "100", "--jsonl"),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+        wait_for(lambda: (index / "docsearch.json").exists())
+        reader = docsearch.open(index)
+        wait_for(lambda: reader.stats().last_sync is not None)
+        note(docs, "arrived.md", "Dunmarrow")
+        wait_for(lambda: reader.search("Dunmarrow").total == 1)
+        time.sleep(0.2)
+        run.send_signal(signal.SIGINT)
+        out, _ = run.communicate(timeout=30)
+    reader.close()
+    assert run.returncode == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [set(r) for r in records] == [{"time", "files", "added", "updated", "removed",
+                                          "unchanged", "failed"}] * 2
+    assert [(r["files"], r["added"]) for r in records] == [(0, 0), (1, 1)]
+    assert all(dt.datetime.fromisoformat(r["time"]).tzinfo for r in records)
 
 
 def test_an_index_inside_the_watched_folder_does_not_trigger_syncs(tmp_path):
