@@ -11,6 +11,7 @@ The public surface is what ``__all__`` lists; everything else may change.
 
 from __future__ import annotations
 
+from docsearch.check import CheckReport
 from docsearch.errors import (
     ArticleNotFoundError,
     ConfigError,
@@ -40,6 +41,7 @@ __all__ = [
     "Article",
     "ArticleNotFoundError",
     "Batch",
+    "CheckReport",
     "ConfigError",
     "DocsearchError",
     "FacetValue",

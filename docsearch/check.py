@@ -29,7 +29,14 @@ from docsearch.sync import commit, in_scope, scopes_of
 
 @attrs.frozen
 class CheckReport:
-    """What :func:`check` found (and, after a repair, what was fixed)."""
+    """What :func:`check` found (and, after a repair, what was fixed): article ids
+    ``missing`` from the index, files ``stale`` (gone) or ``changed`` since they
+    were indexed, articles ``unlisted`` (added from Python, no file gives them).
+
+    >>> health = ix.check()
+    >>> health.ok, health.documents, health.missing, health.unlisted
+    (True, 35, (), 0)
+    """
 
     documents: int
     files: int

@@ -37,13 +37,25 @@ __all__ = [
 
 
 class DocsearchError(Exception):
-    """Base class of every error docsearch raises on purpose."""
+    """Base class of every error docsearch raises on purpose.
+
+    >>> try:
+    ...     docsearch.open(tmp / "nothing-here")
+    ... except docsearch.DocsearchError as exc:
+    ...     type(exc).__name__
+    'IndexNotFoundError'
+    """
 
 
 class ParseError(DocsearchError):
     """A file (or one record of it) could not be read as an article.
 
     ``path`` names the file, ``reason`` says why, in a few words.
+
+    >>> _ = (tmp / "empty.md").write_text("")
+    >>> error = docsearch.read_file(tmp / "empty.md").errors[0]
+    >>> isinstance(error, docsearch.ParseError), error.reason
+    (True, 'empty file')
     """
 
     def __init__(self, path: str, reason: str) -> None:
@@ -56,41 +68,102 @@ class ParseError(DocsearchError):
 
 
 class QueryError(DocsearchError):
-    """A query or a search option that cannot be used."""
+    """A query or a search option that cannot be used.
+
+    >>> ix.search('"harbour')
+    Traceback (most recent call last):
+    docsearch.errors.QueryError: unbalanced quote in query: "harbour
+    """
 
 
 class UnknownFacetError(QueryError):
-    """A facet name that is not one of the known facets."""
+    """A facet name that is not one of the known facets.
+
+    >>> ix.search("harbour", facets=["colour"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.UnknownFacetError: unknown facet 'colour' (facets: person, topic, ...)
+    """
 
 
 class InvalidDateError(DocsearchError):
-    """A date given as an option or filter that cannot be read as a date."""
+    """A date given as an option or filter that cannot be read as a date.
+
+    >>> ix.search("harbour", since="last spring")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.InvalidDateError: since 'last spring' is not a date (use YYYY, ...)
+    """
 
 
 class IndexNotFoundError(DocsearchError):
-    """There is no docsearch index at the given path."""
+    """There is no docsearch index at the given path.
+
+    >>> docsearch.open(tmp / "none")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.IndexNotFoundError: no index at .../none (create one with: ...)
+    """
 
 
 class IndexLockedError(DocsearchError):
-    """Another process is writing to the index and did not finish in time."""
+    """Another process is writing to the index and did not finish in time.
+
+    >>> busy = docsearch.open(tmp / "busy", create=True, lock_timeout=0)
+    >>> with busy.batch():                       # this process holds the lock ...
+    ...     try:
+    ...         docsearch.open(tmp / "busy", lock_timeout=0).add(
+    ...             docsearch.Article(title="Late", body="Too late."))
+    ...     except docsearch.IndexLockedError as exc:
+    ...         print(exc)
+    the index at ... is being written by process ...
+    """
 
 
 class IndexFormatError(DocsearchError):
-    """The index exists but was written in a format this version cannot use."""
+    """The index exists but was written in a format this version cannot use.
+
+    >>> old = tmp / "old"
+    >>> docsearch.open(old, create=True).close()
+    >>> meta = old / "docsearch.json"
+    >>> _ = meta.write_text(meta.read_text().replace('"format": 3', '"format": 1'))
+    >>> docsearch.open(old)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.IndexFormatError: ...
+    """
 
 
 class ArticleNotFoundError(DocsearchError):
-    """No article with the given id is in the index."""
+    """No article with the given id is in the index.
+
+    >>> ix.get("no-such-id")
+    Traceback (most recent call last):
+    docsearch.errors.ArticleNotFoundError: no article with id 'no-such-id'
+    """
 
 
 class RebuildError(DocsearchError):
-    """A rebuild that cannot be done: no folders to build from, or one is missing."""
+    """A rebuild that cannot be done: no folders to build from, or one is missing.
+
+    >>> docsearch.open(tmp / "blank", create=True).rebuild()  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.RebuildError: the index at ... records no folders to rebuild from; ...
+    """
 
 
 class TaxonomyError(DocsearchError):
-    """A taxonomy file that cannot be read or has no usable topics."""
+    """A taxonomy file that cannot be read or has no usable topics.
+
+    >>> _ = (tmp / "none.toml").write_text("[[topic]]\\n")
+    >>> docsearch.load_taxonomy(tmp / "none.toml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.TaxonomyError: ...
+    """
 
 
 class ConfigError(DocsearchError):
     """A settings file (``docsearch.toml``) that cannot be read, or a setting in it
-    that no command has or whose value is of the wrong type."""
+    that no command has or whose value is of the wrong type.
+
+    >>> from docsearch.config import read_config
+    >>> read_config(tmp / "missing.toml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.ConfigError: no config file at .../missing.toml
+    """

@@ -43,7 +43,12 @@ DEFAULT_INDEX = "index"
 
 @attrs.frozen
 class IndexStats:
-    """Size and contents of an index."""
+    """Size and contents of an index (``docsearch stats``).
+
+    >>> stats = ix.stats()
+    >>> stats.documents, stats.earliest, stats.latest
+    (35, '2019-03-12', '2024-12-02')
+    """
 
     path: str
     documents: int
@@ -422,7 +427,17 @@ class Index:
 
 
 class Batch:
-    """Changes to an index committed together (see :meth:`Index.batch`)."""
+    """Changes to an index committed together (see :meth:`Index.batch`): one
+    commit when the block ends, none if it raises.
+
+    >>> notes = docsearch.open(tmp / "notes", create=True)
+    >>> with notes.batch() as batch:
+    ...     batch.add(docsearch.Article(id="n1", title="Pier closed", body="Shut."))
+    ...     batch.add(docsearch.Article(id="n2", title="Pier open", body="Open."))
+    ...     batch.delete("n1")
+    >>> [a.id for a in notes]
+    ['n2']
+    """
 
     def __init__(self, index: Index) -> None:
         self._index = index
@@ -551,5 +566,9 @@ def open_index(path: str | Path = DEFAULT_INDEX, *, create: bool = False,
     """Open the index at ``path`` (``create=True`` makes it when missing).
 
     Raises :class:`~docsearch.errors.IndexNotFoundError` when there is none.
+
+    >>> with docsearch.open(tmp / "new", create=True) as new:
+    ...     len(new)
+    0
     """
     return Index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy)

@@ -187,6 +187,11 @@ class FacetValue:
 
     ``value`` is ``None`` in the date facet's bucket of articles without a date.
     ``selected`` is true when the search filtered on this value.
+
+    >>> for value in ix.search("harbour", topics=["labour"]).facets["topic"][:2]:
+    ...     print(value)
+    FacetValue(value='labour', count=4, selected=True)
+    FacetValue(value='arts, culture, entertainment and media', count=2, selected=False)
     """
 
     value: str | None
@@ -204,6 +209,12 @@ class Hit:
     ``snippet`` is HTML: article text escaped, matched terms wrapped in ``<mark>``;
     ``snippet_text`` is the same as plain text.
     ``score`` is ``None`` when results are sorted by date.
+
+    >>> hit = ix.search("tapestry").hits[0]
+    >>> hit.title, hit.published, hit.source
+    ('Calloway Gallery Buys Harbour Tapestry After Public Appeal', datetime.date(2023, 7, 18), None)
+    >>> hit.snippet.count("<mark>tapestry</mark>"), "<mark>" in hit.snippet_text
+    (3, False)
     """
 
     id: str
@@ -247,6 +258,12 @@ class SearchResults:
     ``total`` counts every matching article, not only this page. ``facets`` maps a
     facet name (``person``, ``topic``, ``source``, ``date``) to its values.
     ``suggestion`` is a corrected query when the index suggests one, else ``None``.
+
+    >>> results = ix.search("harbour", per_page=4)
+    >>> results.total, results.pages, len(results.hits), results.suggestion
+    (11, 3, 4, None)
+    >>> ix.search("harbor").suggestion
+    'harbour'
     """
 
     query: str

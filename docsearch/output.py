@@ -193,7 +193,8 @@ def render_report(report: IndexReport, echo_error: Callable[[str], None]) -> str
     lines = [f"would {c.action} {c.path} ({c.articles} article{'s' * (c.articles != 1)})"
              for c in report.changes]
     verb = "would be " if report.dry_run else ""
-    lines.append(f"{report.files} files: {report.added} {verb}added, {report.updated} {verb}"
+    files = f"{report.files} file{'s' * (report.files != 1)}"
+    lines.append(f"{files}: {report.added} {verb}added, {report.updated} {verb}"
                  f"updated, {report.removed} {verb}removed, {report.unchanged} unchanged, "
                  f"{len(report.failed)} failed" + (" (dry run: nothing written)"
                                                    if report.dry_run else ""))

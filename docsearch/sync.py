@@ -75,6 +75,10 @@ class IndexReport:
     ``added``, ``updated``, ``removed`` and ``unchanged`` count articles; ``files``
     counts the files looked at. ``changes`` lists the files whose articles changed
     (filled in a dry run only, where nothing is written).
+
+    >>> report = docsearch.open(tmp / "fresh", create=True).sync([sample_docs])
+    >>> report.files, report.added, report.failed, report.ok
+    (30, 35, (), True)
     """
 
     files: int = 0

@@ -85,7 +85,7 @@ def test_watch_command_stops_cleanly_on_ctrl_c(tmp_path):
     assert "Traceback" not in err
     lines = out.splitlines()
     assert lines[0].endswith(" 0 files: 0 added, 0 updated, 0 removed, 0 unchanged, 0 failed")
-    assert lines[1].endswith(" 1 files: 1 added, 0 updated, 0 removed, 0 unchanged, 0 failed")
+    assert lines[1].endswith(" 1 file: 1 added, 0 updated, 0 removed, 0 unchanged, 0 failed")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

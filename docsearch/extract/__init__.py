@@ -85,6 +85,12 @@ def enrich(article: Article, taxonomy: Taxonomy | None = None,
 
     ``cache`` maps content hashes to earlier extractions: an article whose hash is
     there takes its people and topics from it instead of extracting them again.
+
+    >>> a = docsearch.enrich(docsearch.Article(
+    ...     title="Mayor opens tram line", url="https://news.example/2024/05/02/tram",
+    ...     body="Mayor Rosa Lindqvist opened the tram line. Lindqvist said it was on time."))
+    >>> a.people, a.published, a.source, a.id
+    (('Rosa Lindqvist',), datetime.date(2024, 5, 2), 'news.example', '8ce092d3c317e274')
     """
     changes: dict[str, object] = {}
     digest = article.content_hash or article.computed_hash()

@@ -65,7 +65,13 @@ def _damped(count: int) -> float:
 
 @attrs.frozen
 class Taxonomy:
-    """Topic names and the weighted terms that point to them (see the module docs)."""
+    """Topic names and the weighted terms that point to them (see the module docs).
+
+    >>> _ = (tmp / "boats.toml").write_text('[[topic]]\\nname = "boats"\\nterms = ["ferry:2"]\\n')
+    >>> boats = docsearch.load_taxonomy(tmp / "boats.toml")
+    >>> boats.names, docsearch.classify_topics("Ferry back", "The ferry sails.", boats)
+    (('boats',), ['boats'])
+    """
 
     names: tuple[str, ...]
     words: Mapping[str, Targets]
@@ -188,6 +194,12 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
     top adds its topics and terms to the bundled taxonomy instead of replacing it).
 
     Raises :class:`~docsearch.errors.TaxonomyError` for a file that cannot be used.
+
+    >>> _ = (tmp / "more.toml").write_text('extends = "default"\\n[[topic]]\\nname = "ferries"\\n'
+    ...                                    'terms = ["ferry:3"]\\n')
+    >>> more = docsearch.load_taxonomy(tmp / "more.toml")
+    >>> len(more.names), "ferries" in more.names
+    (18, True)
     """
     from docsearch.errors import TaxonomyError
     try:

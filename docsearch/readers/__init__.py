@@ -130,7 +130,12 @@ def decode(data: bytes, path: str) -> str:
 
 @attrs.frozen
 class FileResult:
-    """What one file gave: its articles and the problems met while reading it."""
+    """What one file gave: its articles and the problems met while reading it.
+
+    >>> result = docsearch.read_file(sample_docs / "wire-feed.jsonl", root=sample_docs)
+    >>> len(result.articles), result.errors, result.articles[0].path
+    (6, (), 'wire-feed.jsonl#1')
+    """
 
     path: str
     articles: tuple[Article, ...] = ()
@@ -158,6 +163,11 @@ def read_file(path: str | Path, root: str | Path | None = None,
     extractions by content hash (see :func:`docsearch.extract.enrich`). Never raises
     for a bad file: problems come back in ``FileResult.errors``. Never waits either: a
     named pipe, socket, device or folder is reported without being read.
+
+    >>> _ = (tmp / "bad.jsonl").write_text('{"title": "Ferry"}\\nnot json\\n')
+    >>> result = docsearch.read_file(tmp / "bad.jsonl")
+    >>> [a.title for a in result.articles], [e.reason for e in result.errors]
+    (['Ferry'], ['invalid JSON (Expecting value at column 1)'])
     """
     path = Path(path)
     shown = str(path)

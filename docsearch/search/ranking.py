@@ -62,6 +62,12 @@ class Ranking:
     ``1 + recency_weight * 0.5 ** (age / recency_days)``, where ``age`` is the
     number of days between the article's date and the newest date among the
     articles (or the search's ``until`` date); an undated article gets no boost.
+
+    >>> fresh = docsearch.Ranking(recency_days=365)
+    >>> fresh.k1, fresh.b, fresh.proximity
+    (0.9, 0.4, 2.0)
+    >>> [h.published.year for h in ix.search("harbour", ranking=fresh, per_page=3).hits]
+    [2023, 2023, 2019]
     """
 
     k1: float = attrs.field(default=0.9, validator=_non_negative)

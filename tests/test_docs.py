@@ -1,0 +1,47 @@
+"""docs/ cannot rot: the generated references are current, every command and
+option is in them and in the guide, and the guide links what exists."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from conftest import REPO
+
+from docsearch.cli import cli
+
+DOCS = REPO / "docs"
+sys.path.insert(0, str(DOCS))
+
+import generate  # noqa: E402
+
+
+def test_generated_references_are_current():
+    for name, text in (("cli.md", generate.cli_reference()), ("api.md", generate.api_reference())):
+        assert (DOCS / name).read_text("utf-8") == text, \
+            f"docs/{name} is out of date: run python docs/generate.py"
+
+
+def test_every_command_and_option_is_in_the_cli_reference_and_the_guide():
+    reference = (DOCS / "cli.md").read_text("utf-8")
+    guide = (DOCS / "guide.md").read_text("utf-8")
+    for name, command in cli.commands.items():
+        assert f"## docsearch {name}" in reference
+        assert f"docsearch {name}" in guide, f"the guide never mentions docsearch {name}"
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--"):
+                    assert re.search(re.escape(opt) + r"\b", reference), (name, opt)
+
+
+def test_every_public_name_is_in_the_api_reference():
+    import docsearch
+    reference = (DOCS / "api.md").read_text("utf-8")
+    for name in docsearch.__all__:
+        assert f"`docsearch.{name}" in reference, name
+
+
+def test_docs_links_point_at_files_that_exist():
+    for page in [REPO / "README.md", *DOCS.glob("*.md")]:
+        for target in re.findall(r"\]\(([^)#:\s]+)(?:#[^)]*)?\)", page.read_text("utf-8")):
+            assert (page.parent / target).exists(), f"{page.name} links to missing {target}"
