@@ -39,11 +39,45 @@ def _facet_label(value: str | None) -> str:
     return "(no date)" if value is None else value
 
 
+#: At most this many buckets are drawn with the empty ones between them.
+_MAX_FILLED = 120
+
+
+def _next_bucket(label: str) -> str:
+    if len(label) == 4:
+        return f"{int(label) + 1:04d}"
+    year, month = int(label[:4]), int(label[5:7])
+    return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+
+
+def with_empty_buckets(values: Sequence[FacetValue]) -> list[FacetValue]:
+    """Date buckets by year or month with the empty ones between the first and the
+    last put in (count 0), so that gaps show in the chart; days, and spans of more
+    than :data:`_MAX_FILLED` buckets, are left as they are."""
+    dated = [v for v in values if v.value is not None]
+    undated = [v for v in values if v.value is None]
+    if not dated or len(dated[0].value or "") not in (4, 7):
+        return list(values)
+    known = {v.value: v for v in dated}
+    out: list[FacetValue] = []
+    label = dated[0].value or ""
+    last = dated[-1].value or ""
+    while label <= last:
+        out.append(known.get(label) or FacetValue(value=label, count=0))
+        if len(out) > _MAX_FILLED:
+            return list(values)
+        label = _next_bucket(label)
+    return out + undated
+
+
 def render_facet(name: str, values: Sequence[FacetValue]) -> list[str]:
-    """One facet as an aligned table; the date facet gets a bar per bucket."""
+    """One facet as an aligned table; the date facet gets a bar per bucket (years
+    and months with the empty ones between, see :func:`with_empty_buckets`)."""
     lines = [_bold(name)]
     if not values:
         return [*lines, _dim("  (none)")]
+    if name == "date":
+        values = with_empty_buckets(values)
     labels = [_facet_label(v.value) for v in values]
     width = min(max(len(label) for label in labels), 40)
     top = max(v.count for v in values)
@@ -53,7 +87,7 @@ def render_facet(name: str, values: Sequence[FacetValue]) -> list[str]:
             label = label[:width - 1] + "…"
         mark = "*" if value.selected else " "
         line = f" {mark}{label:<{width}}  {value.count:>{count_width}}"
-        if name == "date":
+        if name == "date" and value.count:
             line += "  " + click.style("█" * max(1, round(_BAR * value.count / top)), fg="cyan")
         lines.append(line)
     return lines

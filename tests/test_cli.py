@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import click
 import pytest
 from click.testing import CliRunner
 from conftest import REAL_ARTICLE, REAL_ID, REPO, SAMPLE_DOCS
@@ -205,3 +206,22 @@ def test_completion_offers_commands_and_choices():
         ["search", "show", "similar", "stats"]
     assert [c.value for c in complete.get_completions(["search", "--sort"], "")] == \
         ["relevance", "date"]
+
+
+def test_date_chart_shows_the_empty_years_and_months_between():
+    from docsearch import FacetValue
+    from docsearch.output import render_facet, with_empty_buckets
+    years = [FacetValue(value="2019", count=2), FacetValue(value="2022", count=1),
+             FacetValue(value=None, count=1)]
+    assert [(v.value, v.count) for v in with_empty_buckets(years)] == [
+        ("2019", 2), ("2020", 0), ("2021", 0), ("2022", 1), (None, 1)]
+    months = [FacetValue(value="2023-11", count=1), FacetValue(value="2024-02", count=3)]
+    assert [v.value for v in with_empty_buckets(months)] == [
+        "2023-11", "2023-12", "2024-01", "2024-02"]
+    days = [FacetValue(value="2024-01-01", count=1), FacetValue(value="2024-01-05", count=1)]
+    assert with_empty_buckets(days) == days
+    far = [FacetValue(value="1900", count=1), FacetValue(value="2024", count=1)]
+    assert with_empty_buckets(far) == far  # 125 buckets: drawn as they are
+    lines = [click.unstyle(line) for line in render_facet("date", years)]
+    assert lines == ["date", "  2019       2  " + "█" * 30, "  2020       0",
+                     "  2021       0", "  2022       1  " + "█" * 15, "  (no date)  1  " + "█" * 15]
