@@ -225,3 +225,41 @@ def test_date_chart_shows_the_empty_years_and_months_between():
     lines = [click.unstyle(line) for line in render_facet("date", years)]
     assert lines == ["date", "  2019       2  " + "█" * 30, "  2020       0",
                      "  2021       0", "  2022       1  " + "█" * 15, "  (no date)  1  " + "█" * 15]
+
+
+JSON_RUNS = {
+    "index": ["index", "{docs}", "--json"],
+    "rebuild": ["rebuild", "--json"],
+    "check": ["check", "--json"],
+    "search": ["search", "harbour", "--json"],
+    "similar": ["similar", "1765ac8b", "--json"],
+    "show": ["show", "1765ac8b", "--json"],
+    "facets": ["facets", "--json"],
+    "stats": ["stats", "--json"],
+}
+JSON_KEYS = {
+    "index": {"files", "added", "updated", "removed", "unchanged", "failed"},
+    "rebuild": {"files", "added", "updated", "removed", "unchanged", "failed"},
+    "check": {"documents", "files", "missing", "stale", "changed", "unlisted", "repaired", "ok"},
+    "search": {"query", "total", "page", "per_page", "pages", "hits", "facets", "suggestion"},
+    "similar": {"query", "total", "page", "per_page", "pages", "hits", "facets", "suggestion"},
+    "show": {"id", "title", "authors", "source", "published", "url", "people", "topics",
+             "sections", "path", "content_hash", "body"},
+    "facets": {"person", "topic", "source", "date"},
+    "stats": {"path", "documents", "deleted", "segments", "size_bytes", "people", "topics",
+              "sources", "earliest", "latest", "files", "roots", "last_write", "last_sync"},
+}
+
+
+def test_every_command_that_prints_data_has_json_with_the_documented_keys(tmp_path,
+                                                                          sample_copy):
+    with_json = sorted(name for name, command in cli.commands.items()
+                       if any("--json" in getattr(p, "opts", ()) for p in command.params))
+    assert with_json == sorted(JSON_RUNS)
+    index = str(tmp_path / "ix")
+    for name in ["index", *sorted(set(JSON_RUNS) - {"index"})]:
+        args = [a.replace("{docs}", str(sample_copy)) for a in JSON_RUNS[name]]
+        result = CliRunner().invoke(cli, [*args, "--index", index])
+        assert result.exit_code == 0, (name, result.output)
+        data = json.loads(result.stdout)
+        assert set(data) == JSON_KEYS[name], name
