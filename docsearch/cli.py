@@ -386,7 +386,13 @@ def search_cmd(query: tuple[str, ...], people: tuple[str, ...], topics: tuple[st
                             page=page, per_page=limit, facets=facets or DEFAULT_FACETS,
                             date_facet=date_facet, facet_limit=facet_limit, match=match,
                             plain=plain, ranking=Ranking(recency_days=recency))
-    echo(output.render_json(results.to_dict()) if as_json else output.render_results(results))
+    if as_json:
+        echo(output.render_json(results.to_dict()))
+        return 0
+    label = output.describe_search(results.query, {
+        "person": people, "topic": topics, "source": sources, "author": authors,
+        "since": (since,) if since else (), "until": (until,) if until else ()})
+    echo(output.render_results(results, label=label))
     return 0
 
 
@@ -405,8 +411,11 @@ def similar_cmd(article_id: str, people: tuple[str, ...], topics: tuple[str, ...
         results = ix.similar(article_id, people=people, topics=topics, sources=sources,
                              since=since, until=until, page=page, per_page=limit,
                              ranking=Ranking(recency_days=recency))
-    echo(output.render_json(results.to_dict()) if as_json
-         else output.render_results(results, label=f"articles like {article_id}"))
+    label = output.describe_search("", {
+        "person": people, "topic": topics, "source": sources,
+        "since": (since,) if since else (), "until": (until,) if until else ()})
+    echo(output.render_json(results.to_dict()) if as_json else output.render_results(
+        results, label=label.replace("all articles", f"articles like {article_id}", 1)))
     return 0
 
 

@@ -107,21 +107,53 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 
 
 def _wrapped_snippet(snippet: str, indent: str) -> list[str]:
-    """Wrap a snippet for the terminal, matches in bold yellow (markers stand in for the
-    escape codes while wrapping, so line lengths are right)."""
+    """Wrap a snippet for the terminal, matches in bold yellow. The plain text is
+    wrapped (so every line is as wide as it looks) and the styles are put back by
+    character position; a match cut by the wrap is styled on both lines."""
     text = terminal_snippet(snippet, lambda s: _OPEN + s + _CLOSE)
-    lines = textwrap.wrap(text, _WIDTH - len(indent), break_on_hyphens=False)
+    marked: list[bool] = []
+    plain: list[str] = []
+    inside = False
+    for char in text:
+        if char in (_OPEN, _CLOSE):
+            inside = char == _OPEN
+            continue
+        plain.append(char)
+        marked.append(inside)
+    flat = "".join(plain)
+    # textwrap would change the spaces; wrap on a copy where every run of white
+    # space is one space already (terminal_snippet's text has single spaces).
+    lines = textwrap.wrap(flat, _WIDTH - len(indent), break_on_hyphens=False)
     style_on = click.style("", bold=True, fg="yellow", reset=False)
     style_off = click.style("", reset=True)
     out = []
+    at = 0
     for line in lines:
-        # A match cut by the wrap is closed at the end of its line and reopened.
-        if line.count(_OPEN) > line.count(_CLOSE):
-            line += _CLOSE
-        if line.count(_CLOSE) > line.count(_OPEN):
-            line = _OPEN + line
-        out.append(indent + line.replace(_OPEN, style_on).replace(_CLOSE, style_off))
+        at = flat.index(line, at)
+        parts, on = [], False
+        for offset, char in enumerate(line):
+            flag = marked[at + offset]
+            if flag != on:
+                parts.append(style_on if flag else style_off)
+                on = flag
+            parts.append(char)
+        if on:
+            parts.append(style_off)
+        out.append(indent + "".join(parts))
+        at += len(line)
     return out
+
+
+def describe_search(query: str, filters: Mapping[str, Sequence[str]]) -> str:
+    """What was searched, for the results' first line: the quoted query (or "all
+    articles") and the filters, ``"harbour" · person: Ada Lind or Bo Berg · since 2020``."""
+    parts = [f'"{query}"' if query.strip() else "all articles"]
+    for name, values in filters.items():
+        if not values:
+            continue
+        joined = " or ".join(values)
+        parts.append(f"{name} {joined}" if name in ("since", "until") else f"{name}: {joined}")
+    return " · ".join(parts)
 
 
 def render_results(results: SearchResults, show_facets: bool = True,

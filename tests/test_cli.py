@@ -59,7 +59,7 @@ def test_search_text_output(index_path):
                  env={"NO_COLOR": "1"})
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == '1 result for "sanctions" (page 1 of 1)'
+    assert lines[0] == '1 result for "sanctions" · person: Vladimir Putin (page 1 of 1)'
     assert lines[2] == "  1. Biden and Putin Trade Warnings Over Ukraine, but Vow Diplomacy"
     assert lines[3] == f"     2021-12-31 · The Moscow Times · {REAL_ID}"
     assert lines[4] == ("     people: Joe Biden, Vladimir Putin, Yury Ushakov, Jen Psaki, "
@@ -263,3 +263,15 @@ def test_every_command_that_prints_data_has_json_with_the_documented_keys(tmp_pa
         assert result.exit_code == 0, (name, result.output)
         data = json.loads(result.stdout)
         assert set(data) == JSON_KEYS[name], name
+
+
+def test_results_header_says_what_was_searched(sample_index):
+    from docsearch.output import describe_search
+    assert describe_search("harbour", {"person": ("Ada Lind", "Bo Berg"), "topic": (),
+                                       "since": ("2020",)}) == \
+        '"harbour" · person: Ada Lind or Bo Berg · since 2020'
+    assert describe_search("", {"topic": ("sport",)}) == "all articles · topic: sport"
+    result = CliRunner().invoke(cli, ["search", "--topic", "sport", "--until", "2023",
+                                      "--index", str(sample_index.path)], env={"NO_COLOR": "1"})
+    assert result.output.splitlines()[0] == \
+        "5 results for all articles · topic: sport · until 2023 (page 1 of 1)"
