@@ -133,6 +133,9 @@ def docsearch_run(ix: docsearch.Index, collection: Collection, ranking: Ranking,
                   depth: int = DEPTH) -> Run:
     run: Run = {}
     for qid, text in collection.queries:
+        if not text.strip():  # an empty query would list every article, newest first
+            run[qid] = {}
+            continue
         results = ix.search(text, match="any", plain=True, per_page=depth, facets=(),
                             snippets=False, ranking=ranking)
         # trec_eval orders by score; rank-based scores keep docsearch's tie order.

@@ -55,6 +55,8 @@ def test_plain_queries_read_syntax_as_words(tmp_index):
     results = tmp_index.search('what is "lift? title: (AND', plain=True, match="any")
     assert [h.id for h in results.hits] == ["a"]
     assert tmp_index.search("lift*", plain=True).total == 1  # the star is no wildcard
+    assert tmp_index.search("?!", plain=True).total == 0     # no words: nothing, not all
+    assert tmp_index.search("", plain=True).total == 1       # empty: every article
 
 
 def test_bm25_settings_change_scores_not_matches(sample_index):

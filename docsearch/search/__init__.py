@@ -186,6 +186,8 @@ class SearchEngine:
     def parse(self, request: SearchRequest) -> wq.Query:
         """The Whoosh query of a request's text."""
         text = plain_words(request.query) if request.plain else request.query
+        if request.plain and request.query.strip() and not text:
+            return wq.NullQuery  # only punctuation: nothing to look for, not everything
         parser = self.parser(request.match, request.ranking.title_boost)
         return parser.parse(text, self.resolve)
 
