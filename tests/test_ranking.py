@@ -120,3 +120,34 @@ def test_recency_is_off_by_default_and_dateless_indexes_are_unchanged(tmp_index)
     b = tmp_index.search("ferry", ranking=Ranking(recency_days=7))
     assert [(h.id, h.score) for h in a.hits] == [(h.id, h.score) for h in b.hits]
     assert Ranking().recency_days is None
+
+
+def _whoosh_positions(searcher, word):  # type: ignore[no-untyped-def]
+    """Every live document's positions of ``word`` in the body, the plain Whoosh way."""
+    out = {}
+    if ("body", word) not in searcher.reader():
+        return out
+    matcher = searcher.postings("body", word)
+    while matcher.is_active():
+        if not searcher.reader().is_deleted(matcher.id()):
+            out[matcher.id()] = list(matcher.value_as("positions"))
+        matcher.next()
+    return out
+
+
+def test_proximity_reads_the_positions_whoosh_has(tmp_index, sample_index):
+    from docsearch.search.proximity import _positions
+    words = " ".join(["ferry harbour"] * 40)  # long postings: several blocks
+    tmp_index.add([Article(id=f"a{n}", title="Notes", body=f"{'tram ' * n}{words} ferry")
+                   for n in range(300)], extract=False)
+    tmp_index.add([Article(id=f"b{n}", title="More", body="harbour ferry tram " * (n % 7 + 1))
+                   for n in range(200)], extract=False)  # a second segment
+    tmp_index.delete([f"a{n}" for n in range(0, 300, 3)])
+    for ix in (tmp_index, sample_index):
+        searcher = ix._engine.searcher()
+        for word in ("ferri", "harbour", "tram", "nothing"):
+            expected = _whoosh_positions(searcher, word)
+            docs = sorted(expected)[::2] + [searcher.doc_count_all() - 1]
+            found = _positions(searcher, "body", word, sorted(set(docs)))
+            assert {d: list(p) for d, p in found.items()} == \
+                {d: expected[d] for d in sorted(set(docs)) if d in expected}, word
