@@ -460,17 +460,25 @@ def export_cmd(fmt: str, output: str | None, index_path: str) -> int:
               show_default=True, help="Bucket size of the date facet.")
 @click.option("--limit", type=click.IntRange(0), default=20, show_default=True,
               help="Values per facet (0: all; the date facet shows all).")
+@click.option("--query", "query", default="", metavar="QUERY",
+              help="Count only the articles matching QUERY (the search query language).")
+@filter_options
 @index_option
 @json_option
-def facets_cmd(names: tuple[str, ...], date_facet: str, limit: int, index_path: str,
-               as_json: bool) -> int:
+def facets_cmd(names: tuple[str, ...], date_facet: str, limit: int, query: str,
+               people: tuple[str, ...], topics: tuple[str, ...], sources: tuple[str, ...],
+               since: str | None, until: str | None, index_path: str, as_json: bool) -> int:
     """Count the articles of the whole index by person, topic, source, author or date.
 
     FACET is one or more of: person, topic, source, author, date (default: person,
-    topic, source, date).
+    topic, source, date). With filters, only the matching articles are counted:
+    `docsearch facets date --person "Ada Lind" --date-facet month` shows when a
+    person was in the news.
     """
     with _open(index_path) as ix, library_errors():
-        facets = ix.facets(names or DEFAULT_FACETS, date_facet=date_facet, limit=limit or None)
+        facets = ix.facets(names or DEFAULT_FACETS, query=query, date_facet=date_facet,
+                           limit=limit or None, people=people, topics=topics,
+                           sources=sources, since=since, until=until)
     if as_json:
         echo(output.render_json({k: [v.to_dict() for v in vs] for k, vs in facets.items()}))
     else:

@@ -275,3 +275,20 @@ def test_results_header_says_what_was_searched(sample_index):
                                       "--index", str(sample_index.path)], env={"NO_COLOR": "1"})
     assert result.output.splitlines()[0] == \
         "5 results for all articles · topic: sport · until 2023 (page 1 of 1)"
+
+
+def test_facets_command_takes_a_query_and_filters(sample_index):
+    path = str(sample_index.path)
+    result = CliRunner().invoke(cli, ["facets", "date", "topic", "--person", "Marcus Oduya-Bell",
+                                      "--json", "--index", path])
+    data = json.loads(result.output)
+    expected = sample_index.search(people=["Marcus Oduya-Bell"], facets=["date", "topic"],
+                                   facet_limit=20).facets
+    assert data == {k: [v.to_dict() for v in vs] for k, vs in expected.items()}
+    assert sum(v["count"] for v in data["date"]) == 7
+    queried = json.loads(CliRunner().invoke(cli, ["facets", "source", "--query", "harbour",
+                                                  "--since", "2020", "--json",
+                                                  "--index", path]).output)
+    assert sum(v["count"] for v in queried["source"]) <= 7
+    assert queried == {"source": [v.to_dict() for v in sample_index.search(
+        "harbour", since="2020", facets=["source"], facet_limit=20).facets["source"]]}
