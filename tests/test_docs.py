@@ -45,3 +45,34 @@ def test_docs_links_point_at_files_that_exist():
     for page in [REPO / "README.md", *DOCS.glob("*.md")]:
         for target in re.findall(r"\]\(([^)#:\s]+)(?:#[^)]*)?\)", page.read_text("utf-8")):
             assert (page.parent / target).exists(), f"{page.name} links to missing {target}"
+
+
+def test_guide_console_examples_print_what_the_guide_shows(tmp_path, monkeypatch):
+    """The guide's ``console`` blocks run in order against one index of sample_docs/;
+    ``...`` in a shown output stands for any text, /tmp/ for a scratch folder."""
+    import doctest
+    import shlex
+
+    from click.testing import CliRunner
+
+    monkeypatch.chdir(REPO)
+    scratch = f"{tmp_path}/"
+    env = {"NO_COLOR": "1", "DOCSEARCH_INDEX": f"{scratch}default-ix"}
+    checker = doctest.OutputChecker()
+    guide = (DOCS / "guide.md").read_text("utf-8")
+    blocks = re.findall(r"```console\n(.*?)```", guide, re.DOTALL)
+    assert len(blocks) >= 5
+    for block in blocks:
+        block = block.replace("\\\n", " ").replace("/tmp/", scratch)
+        for command, expected in re.findall(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", block, re.M):
+            argv = shlex.split(command)
+            if argv[0] == "export":
+                name, _, value = argv[1].partition("=")
+                env[name] = value
+                continue
+            assert argv[0] == "docsearch", command
+            result = CliRunner().invoke(cli, argv[1:], env=env)
+            assert result.exit_code == 0, (command, result.output)
+            want = expected.rstrip("\n") + "\n"
+            assert checker.check_output(want, result.output.rstrip("\n") + "\n",
+                                        doctest.ELLIPSIS), (command, result.output)
