@@ -76,3 +76,24 @@ def test_guide_console_examples_print_what_the_guide_shows(tmp_path, monkeypatch
             want = expected.rstrip("\n") + "\n"
             assert checker.check_output(want, result.output.rstrip("\n") + "\n",
                                         doctest.ELLIPSIS), (command, result.output)
+
+
+def test_guide_python_examples_run(tmp_path, monkeypatch):
+    """The guide's ``pycon`` blocks run as doctests, after its console examples have
+    built the index they use (here: sample_docs/ in a scratch folder for /tmp/)."""
+    import doctest
+    import os
+
+    import docsearch
+
+    monkeypatch.chdir(tmp_path)
+    os.symlink(REPO / "sample_docs", tmp_path / "sample_docs")
+    with docsearch.open(tmp_path / "news-ix", create=True) as ix:
+        ix.sync([REPO / "sample_docs"])
+    guide = (DOCS / "guide.md").read_text("utf-8").replace("/tmp/", f"{tmp_path}/")
+    blocks = re.findall(r"```pycon\n(.*?)```", guide, re.DOTALL)
+    assert blocks
+    for block in blocks:
+        test = doctest.DocTestParser().get_doctest(block, {}, "guide", "docs/guide.md", 0)
+        result = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS).run(test)
+        assert result.failed == 0
