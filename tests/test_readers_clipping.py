@@ -134,12 +134,51 @@ def _body(*texts: str) -> str:
     "Share this article",
     "Sign up for our newsletter to get the morning briefing",
     "5 min read",
+    "Updated 3 hours ago",
+    "Page 2 of 3",
 ])
 def test_debris_lines_are_dropped(debris):
     body = _body("The council met on Monday to discuss the budget for next year in detail.",
                  debris, "It will vote again next week after a long and heated debate.")
     assert debris not in body
     assert body.count("\n\n") == 1
+
+
+@pytest.mark.parametrize("debris", [
+    "Photo by Jane Doe/AFP",
+    "Courtesy of the Calloway Gallery",
+    "The harbour at dawn. Photo by Jane Doe",
+    "Image credit: Northbay Tribune",
+    "(Picture courtesy of the Tamsin Anglers' Association)",
+])
+def test_credit_lines_are_dropped(debris):
+    body = _body("The council met on Monday to discuss the budget for next year in detail.",
+                 debris, "It will vote again next week after a long and heated debate.")
+    assert debris not in body
+
+
+@pytest.mark.parametrize("sentence", [
+    "The picture by the lighthouse shows the old pier.",
+    "The minister paid a courtesy call on the mayor.",
+    "The new exhibition includes a picture by Turner, lent by the museum.",
+    "He said the photo by the agency was misleading and would be withdrawn.",
+    "Visitors can see it as a courtesy of the harbour board",
+])
+def test_sentences_that_mention_photos_or_courtesy_are_kept(sentence):
+    body = _body("The council met on Monday to discuss the budget for next year in detail.",
+                 sentence, "It will vote again next week after a long and heated debate.")
+    assert sentence in body
+
+
+def test_figure_lines_that_end_an_article_are_kept():
+    """A results table (short lines, no full stop) is the article, not page debris."""
+    body = _body("Harbourline Ferries said on Tuesday its first-quarter profit rose.",
+                 "Shr 28 cts vs 22 cts", "Net 4,500,000 vs 3,800,000",
+                 "Revs 35.2 mln vs 30.1 mln", "Related Topics", "Updated 3 hours ago",
+                 "lb/mlr/dw")
+    assert body.split("\n\n") == [
+        "Harbourline Ferries said on Tuesday its first-quarter profit rose.",
+        "Shr 28 cts vs 22 cts", "Net 4,500,000 vs 3,800,000", "Revs 35.2 mln vs 30.1 mln"]
 
 
 def test_link_only_lines_are_dropped_but_links_in_text_stay():

@@ -10,8 +10,8 @@ of a clipped news page, zone by zone:
   or date line) gives the authors and the date; its other short lines that are not
   sentences ("Associated Press", "Share full article", "Reporting from Amman") go;
 - page furniture and photo credits go wherever they are (see :mod:`.lines`);
-- the trailer (short lines that are not sentences after the last paragraph, and an
-  "About the author" box) goes;
+- the trailer (short lines that are not sentences after the last paragraph, unless
+  they hold figures, and an "About the author" box) goes;
 - a paragraph split by a stray blank line is joined again.
 """
 
@@ -174,7 +174,10 @@ def _take_header(blocks: list[Block], out: Clipping) -> list[Block]:
         elif not block.link_only:
             continue
         drop.add(i)
-        header_end = i
+        if meta is None or meta.authors or meta.published or meta.updated:
+            # A stamp that says nothing ("Updated 3 hours ago") goes, but does not
+            # make the lines above it header: they may be the article (a table).
+            header_end = i
     out.published = out.published or updated
     for i in range(header_end):
         if not blocks[i].is_heading and is_fragment(blocks[i].text):
@@ -193,11 +196,16 @@ def _drop_about_box(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+_FIGURE = re.compile(r"\d")
+
+
 def _drop_trailer(blocks: list[Block]) -> list[Block]:
     """Blocks without the non-sentence lines that end the page ("Related Topics",
-    "Renewable energy", "lb/mlr/dw")."""
+    "Renewable energy", "lb/mlr/dw"). A line with a figure in it stops the cut: the
+    rows of a results table ("Revs 35.2 mln vs 30.1 mln") are the article."""
     end = len(blocks)
-    while end > 1 and not blocks[end - 1].is_heading and is_fragment(blocks[end - 1].text):
+    while end > 1 and not blocks[end - 1].is_heading and is_fragment(blocks[end - 1].text) \
+            and not _FIGURE.search(blocks[end - 1].text):
         end -= 1
     while end > 1 and blocks[end - 1].is_heading:
         end -= 1  # a heading with nothing under it

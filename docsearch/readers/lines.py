@@ -71,7 +71,9 @@ _DEBRIS_START = re.compile(
 _DEBRIS_WHOLE = re.compile(
     r"^(?:ad\s+feedback|loading\W*|sponsor(?:ed)?\s+message|social\s+sharing|comments?"
     r"|share|print|e-?mail|save|gift\s+this\s+article|learn\s+more|sign\s+in|log\s+in"
-    r"|\d+\s*[- ]?\s*min(?:ute)?s?(?:\s+read)?|\d+\s+comments?)$",
+    r"|\d+\s*[- ]?\s*min(?:ute)?s?(?:\s+read)?|\d+\s+comments?"
+    r"|(?:updated|posted|published)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?|months?)\s+ago|page\s+\d+(?:\s+of\s+\d+)?)$",
     re.IGNORECASE,
 )
 _DEBRIS_LABEL = re.compile(
@@ -81,8 +83,13 @@ _DEBRIS_LABEL = re.compile(
 )
 _CREDIT = re.compile(
     r"(?:\(\s*(?:photo|image|picture|file\s+photo)\b[^)]*\)\s*$"
-    r"|\b(?:photo|image|picture|illustration)\s+(?:by|credit|courtesy)\b"
-    r"|\b(?:photo|image|picture|credit)\s*:\s*\S|credit\.{2,}|\bcourtesy(?:\s+of)?\s+\S+(?:\s+\S+){0,3}$"
+    # "Photo by ..." and "Courtesy of ..." only where a credit starts: the line's
+    # start, after a caption's full stop, a bar or a dash, or in brackets ("The
+    # picture by the lighthouse shows ..." and "a courtesy call on" are sentences).
+    r"|(?:^|[.!?|\u2014\u2013-]\s+|\(\s*)(?:photo|image|picture|illustration)\s+"
+    r"(?:by|credit|courtesy)\b"
+    r"|\b(?:photo|image|picture|credit)\s*:\s*\S|credit\.{2,}"
+    r"|(?:^|[.!?|\u2014\u2013-]\s+|\(\s*)courtesy(?:\s+of)?\s+\S+(?:\s+\S+){0,3}$"
     r"|/\s*(?:getty(?:\s+images)?|afp|reuters|ap|epa|efe|anadolu|shutterstock|alamy|tass|dpa"
     r"|sputnik|xinhua|bloomberg|pool|handout|kyodo|ansa|aap|picture\s+alliance)\b[^.]*$"
     r"|\b(?:REUTERS|AFP|EPA|XINHUA|AP)/|\bgetty\s+images\b|\bap\s+photo\b|\bafp\s+photo\b"
