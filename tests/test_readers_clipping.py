@@ -136,25 +136,17 @@ def _body(*texts: str) -> str:
     "5 min read",
     "Updated 3 hours ago",
     "Page 2 of 3",
-])
-def test_debris_lines_are_dropped(debris):
-    body = _body("The council met on Monday to discuss the budget for next year in detail.",
-                 debris, "It will vote again next week after a long and heated debate.")
-    assert debris not in body
-    assert body.count("\n\n") == 1
-
-
-@pytest.mark.parametrize("debris", [
     "Photo by Jane Doe/AFP",
     "Courtesy of the Calloway Gallery",
     "The harbour at dawn. Photo by Jane Doe",
     "Image credit: Northbay Tribune",
     "(Picture courtesy of the Tamsin Anglers' Association)",
 ])
-def test_credit_lines_are_dropped(debris):
+def test_debris_lines_are_dropped(debris):
     body = _body("The council met on Monday to discuss the budget for next year in detail.",
                  debris, "It will vote again next week after a long and heated debate.")
     assert debris not in body
+    assert body.count("\n\n") == 1
 
 
 @pytest.mark.parametrize("sentence", [
