@@ -33,6 +33,8 @@ from docsearch.models import format_published
     ("Published: 2024-01-02 09:30", "2024-01-02T09:30:00"),
     ("22.06.2023", dt.date(2023, 6, 22)),
     ("04/23/2024", dt.date(2024, 4, 23)),
+    ("March 14, 2024 10:32 local time", "2024-03-14T10:32:00"),
+    ("March 14, 2024 Paris", dt.date(2024, 3, 14)),
 ])
 def test_date_lines(text, expected):
     found = parse_date(text)
@@ -49,6 +51,8 @@ def test_date_lines(text, expected):
     "In 2014 the war began",           # a sentence
     "January 5, 9999",                 # absurd year
     "Putin said on Thursday that talks in Geneva on Jan. 10, 2022 would matter a great deal",
+    "March 31, 1986 end",              # a fragment of a sentence, not a date line
+    "June 30, 2024 results",
     "",
 ])
 def test_not_date_lines(text):

@@ -120,6 +120,16 @@ def test_sentences_starting_with_by_are_not_bylines(line):
     assert parse_byline(line) is None
 
 
+@pytest.mark.parametrize("line", [
+    "Published reports said the deal was close.",
+    "Updated figures are due on Friday",
+    "Dated buildings line the quay",
+])
+def test_sentences_starting_with_a_stamp_word_are_not_stamps(line):
+    from docsearch.readers.lines import parse_meta_line
+    assert parse_meta_line(line) is None
+
+
 def _body(*texts: str) -> str:
     return assemble([Block(t) for t in texts], title="T").body
 

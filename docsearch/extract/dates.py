@@ -124,6 +124,17 @@ def plausible(value: dt.date, today: dt.date | None = None) -> bool:
     return day.year >= EARLIEST_YEAR and day <= latest_date(today)
 
 
+_ANNOTATION_WORDS = frozenset({"local", "time", "hrs", "hours", "h", "edition", "updated"})
+
+
+def _annotation(word: str) -> bool:
+    """A word that may follow a date on a date line and is dropped: a place or zone
+    ("Paris", "ET"), a figure, "local time"; not a lower-case word of a sentence."""
+    word = word.strip(" ,;.:()[]-–—|")
+    return (not word or word[:1].isupper() or any(c.isdigit() for c in word)
+            or word.lower() in _ANNOTATION_WORDS)
+
+
 def parse_date(text: str | None, *, max_length: int = 80) -> dt.date | None:
     """Read ``text`` as a publication date, or return ``None``.
 
@@ -162,6 +173,8 @@ def parse_date(text: str | None, *, max_length: int = 80) -> dt.date | None:
     year_at = max(i for i, w in enumerate(words) if _YEAR.search(w)) if _YEAR.search(cleaned) \
         else len(words) - 1
     for end in range(len(words), year_at, -1):
+        if not all(_annotation(w) for w in words[end:]):
+            return None  # "March 31, 1986 end": a piece of a sentence, not a date line
         parsed = _parse_both(" ".join(words[:end]).strip(" ,;"))
         if parsed is not None:
             break

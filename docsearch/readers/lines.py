@@ -44,8 +44,15 @@ _IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$")
 _SEGMENT_SPLIT = re.compile(r"\s+[|·•—–]\s+|\s*[·•|]\s*|(?<=\S)(?=(?:Updated|Modified)\b)"
                             r"|(?<!Last)\s+(?=(?:Last\s+)?(?:Updated|Modified)\b)")
 _UPDATED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
-_STAMP = re.compile(r"^\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|issued)"
-                    r"(?:\s+on)?|date)\b", re.IGNORECASE)
+# A stamp word and what may follow it on a stamp line: nothing, a colon or bar, "on",
+# "at", a figure, a weekday or month, "today" and the like, or "... ago" ("Published
+# reports said" is a sentence, not a stamp).
+_STAMP = re.compile(
+    r"^\W*(?:(?:(?:first|last)\s+)?(?:published|updated|posted|modified|issued)"
+    r"(?=\s*$|\s*[:|]|\s+(?:on|at)\b|\s+\d|\s+(?:just\s+now|yesterday|today|recently)\b"
+    r"|\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?(?:\s|,|$)"
+    r"|\s+\w+(?:\s+\w+)?\s+ago\b)|date\s*[:|])", re.IGNORECASE)
 _ORGANISATION = re.compile(r"\b(?:news|times|post|press|media|radio|tv|television|daily|herald"
                            r"|tribune|journal|gazette|service|network|online|magazine|sport)\b",
                            re.IGNORECASE)
