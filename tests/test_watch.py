@@ -63,12 +63,13 @@ def test_watch_syncs_each_burst_of_changes(tmp_path):
     ix.close()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_watch_command_stops_cleanly_on_ctrl_c(tmp_path):
+def watch_one_arrival(tmp_path: Path, *options: str) -> tuple[int, str, str, Path]:
+    """Run `docsearch watch` on an empty folder, add one file, wait for it to be
+    indexed, press Ctrl-C; the exit status, stdout, stderr and the folder."""
     docs, index = tmp_path / "docs", tmp_path / "ix"
     docs.mkdir()
     with subprocess.Popen(docsearch_cli("watch", str(docs), "--index", str(index),
-                                        "--debounce", "100"),
+                                        "--debounce", "100", *options),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
         wait_for(lambda: (index / "docsearch.json").exists())
         reader = docsearch.open(index)
@@ -79,7 +80,13 @@ def test_watch_command_stops_cleanly_on_ctrl_c(tmp_path):
         run.send_signal(signal.SIGINT)
         out, err = run.communicate(timeout=30)
     reader.close()
-    assert run.returncode == 0
+    return run.returncode, out, err, docs
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_watch_command_stops_cleanly_on_ctrl_c(tmp_path):
+    code, out, err, docs = watch_one_arrival(tmp_path)
+    assert code == 0
     assert err.splitlines()[0] == f"watching {docs} (Ctrl-C stops)"
     assert err.splitlines()[-1] == "stopped"
     assert "Traceback" not in err
@@ -90,21 +97,8 @@ def test_watch_command_stops_cleanly_on_ctrl_c(tmp_path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_watch_jsonl_prints_one_report_object_a_line(tmp_path):
-    docs, index = tmp_path / "docs", tmp_path / "ix"
-    docs.mkdir()
-    with subprocess.Popen(docsearch_cli("watch", str(docs), "--index", str(index),
-                                        "--debounce", "100", "--jsonl"),
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
-        wait_for(lambda: (index / "docsearch.json").exists())
-        reader = docsearch.open(index)
-        wait_for(lambda: reader.stats().last_sync is not None)
-        note(docs, "arrived.md", "Dunmarrow")
-        wait_for(lambda: reader.search("Dunmarrow").total == 1)
-        time.sleep(0.2)
-        run.send_signal(signal.SIGINT)
-        out, _ = run.communicate(timeout=30)
-    reader.close()
-    assert run.returncode == 0
+    code, out, _, _ = watch_one_arrival(tmp_path, "--jsonl")
+    assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
     assert [set(r) for r in records] == [{"time", "files", "added", "updated", "removed",
                                           "unchanged", "failed"}] * 2

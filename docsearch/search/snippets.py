@@ -271,9 +271,8 @@ def tokens_for(analyzer: Any) -> Tokens:
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 
 
-def plain_snippet(snippet: str) -> str:
-    """The snippet as plain text (marks dropped, entities decoded)."""
-    return unmarked(snippet)
+#: The snippet as plain text (marks dropped, entities decoded): ``Hit.snippet_text``.
+plain_snippet = unmarked
 
 
 def terminal_snippet(snippet: str, style: Callable[[str], str]) -> str:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rapidfuzz import process
@@ -85,6 +85,7 @@ class Vocabulary:
         self.schema = searcher.schema
         self._letters: dict[str, list[str]] = {}
         self._sets: dict[str, frozenset[str]] = {}
+        self._names: tuple[Sequence[str], dict[str, str]] | None = None
 
     def starting(self, letter: str) -> list[str]:
         """The indexed words starting with ``letter``, sorted."""
@@ -103,6 +104,21 @@ class Vocabulary:
         if letter not in self._sets:
             self.starting(letter)
         return self._sets[letter]
+
+    def name_words(self, names: Sequence[str],
+                   term: Callable[[str], str | None]) -> dict[str, str]:
+        """Each word (three letters or more) of ``names`` by its indexed form
+        (``term``), as the names write it; kept for as long as ``names`` is the
+        same list (the index's people, one list per index state)."""
+        if self._names is None or self._names[0] is not names:
+            found: dict[str, str] = {}
+            for name in names:
+                for word in _WORD.findall(name):
+                    indexed = term(word)
+                    if indexed and len(word) > 2:
+                        found.setdefault(indexed, word)
+            self._names = (names, found)
+        return self._names[1]
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -159,19 +175,18 @@ def _combined(text: str, sites: list[tuple[int, int, list[Option]]],
 class Speller:
     """Corrects query text against one searcher's vocabulary."""
 
-    def __init__(self, searcher: Searcher, analyzer: Any, names: Iterable[str],
+    def __init__(self, searcher: Searcher, analyzer: Any, names: Sequence[str],
                  has_person: Callable[[str], bool],
                  vocabulary: Vocabulary | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.analyzer = analyzer
-        self.names = list(names)
+        self.names = names
         self.has_person = has_person
-        words = vocabulary or Vocabulary(searcher)
-        self.vocabulary = words.starting
-        self.known_words = words.known
+        self.words = vocabulary or Vocabulary(searcher)
+        self.vocabulary = self.words.starting
+        self.known_words = self.words.known
         self.rare = max(_RARE, self.reader.doc_count_all() // _RARE_SHARE)
-        self._name_words: dict[str, str] | None = None
 
     # --------------------------------------------------------------- queries
 
@@ -195,11 +210,6 @@ class Speller:
                     if options:
                         sites.append((start + word.start(), start + word.end(), options))
         return _combined(text, sites, _COMBINATIONS) if sites else []
-
-    def correct(self, text: str) -> str | None:
-        """The best-ranked correction of the query text (``None``: none)."""
-        found = self.corrections(text)
-        return found[0][0] if found else None
 
     def _person_value(self, value: str) -> Option | None:
         typed = value.strip('"')
@@ -234,21 +244,9 @@ class Speller:
         return max(self.reader.doc_frequency(field, term) for field in ("body", "title"))
 
     def name_words(self) -> dict[str, str]:
-        """Each word of the people's names, by its indexed form: how names write it."""
-        if self._name_words is None:
-            found: dict[str, str] = {}
-            for name in self.names:
-                for word in _WORD.findall(name):
-                    term = self._term(word)
-                    if term and len(word) > 2:
-                        found.setdefault(term, word)
-            self._name_words = found
-        return self._name_words
-
-    def word(self, typed: str) -> str | None:
-        """The best correction of one typed word, or ``None``."""
-        options = self.word_options(typed)
-        return options[0][0] if options else None
+        """Each word of the people's names, by its indexed form: how names write it
+        (worked out once per index state, in the :class:`Vocabulary`)."""
+        return self.words.name_words(self.names, self._term)
 
     def word_options(self, typed: str) -> list[Option]:
         """Corrections of one typed word, nearest first (see the module docs);
