@@ -444,11 +444,7 @@ def export_cmd(fmt: str, output: str | None, index_path: str) -> int:
     back, keeping the ids, people, topics and other fields as they are.
     """
     with _open(index_path) as ix, library_errors():
-        if output is None:
-            count = ix.export(sys.stdout, fmt)
-        else:
-            with open(output, "w", encoding="utf-8") as handle:
-                count = ix.export(handle, fmt)
+        count = ix.export(sys.stdout if output is None else output, fmt)
     if output is not None:
         echo(f"{count} articles written to {output}", err=True)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -29,6 +30,7 @@ from docsearch.extract.dates import parse_bound
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article, FacetValue, SearchResults
 from docsearch.parallel import ordered_map
+from docsearch.readers import os_reason
 from docsearch.search import Ranking, SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
@@ -315,11 +317,13 @@ class Index:
             if docnum is not None:
                 yield self._engine.article(self._engine.stored(docnum))
 
-    def export(self, out: TextIO, format: str = "jsonl") -> int:
+    def export(self, out: TextIO | str | Path, format: str = "jsonl") -> int:
         """Write every article, in id order, with its extracted fields (the fields of
-        ``docsearch show --json`` plus ``surnames``) to ``out``: one JSON object a
-        line (``"jsonl"``) or one JSON array (``"json"``). ``docsearch index`` reads
-        a JSON Lines export back with these fields as they are. Returns the count.
+        ``docsearch show --json`` plus ``surnames``) to ``out``, a text stream or a
+        file path: one JSON object a line (``"jsonl"``) or one JSON array
+        (``"json"``). A file is written beside its place and moved there when
+        complete, so it is never left half written. ``docsearch index`` reads a JSON
+        Lines export back with these fields as they are. Returns the count.
 
         >>> import io
         >>> buffer = io.StringIO()
@@ -328,6 +332,20 @@ class Index:
         """
         if format not in ("jsonl", "json"):
             raise DocsearchError(f"unknown export format '{format}' (use jsonl or json)")
+        if not isinstance(out, (str, Path)):
+            return self._write_export(out, format)
+        target = Path(out)
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            with partial.open("w", encoding="utf-8") as handle:
+                count = self._write_export(handle, format)
+            os.replace(partial, target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise DocsearchError(f"cannot write {target}: {os_reason(exc)}") from None
+        return count
+
+    def _write_export(self, out: TextIO, format: str) -> int:
         count = 0
         if format == "json":
             out.write("[")

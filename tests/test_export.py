@@ -82,3 +82,21 @@ def test_export_of_a_missing_index_is_one_line(tmp_path):
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
     assert result.output.startswith("Error: no index at ")
+
+
+def test_export_to_a_path_that_cannot_be_written_is_one_line(sample_index, tmp_path):
+    target = tmp_path / "no-such-folder" / "out.jsonl"
+    result = CliRunner().invoke(cli, ["export", "-o", str(target),
+                                      "--index", str(sample_index.path)])
+    assert result.exit_code == 2
+    assert result.output == (f"Error: cannot write {target}: no such file or directory\n")
+    assert "Traceback" not in result.output
+
+
+def test_export_to_a_file_replaces_it_whole(sample_index, tmp_path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("old contents\n")
+    assert sample_index.export(target) == 35
+    lines = target.read_text("utf-8").splitlines()
+    assert len(lines) == 35 and json.loads(lines[0])["id"] == "0766f26a668a5182"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary file left

@@ -184,7 +184,7 @@ def read_file(path: str | Path, root: str | Path | None = None,
     except ParseError as exc:
         return FileResult(shown, errors=(exc,))
     except OSError as exc:
-        return FileResult(shown, errors=(ParseError(shown, f"cannot read: {_strerror(exc)}"),))
+        return FileResult(shown, errors=(ParseError(shown, f"cannot read: {os_reason(exc)}"),))
     rel = _relative(path, Path(root) if root is not None else None)
     digest = hashlib.sha256(data).hexdigest()
     articles: list[Article] = []
@@ -244,7 +244,7 @@ def _printable(path: str | Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def _strerror(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     """The system's words for an error, lower case ("permission denied")."""
     return (exc.strerror or exc.__class__.__name__).lower()
 
@@ -347,7 +347,7 @@ def _walk_folder(folder: Path) -> list[FoundFile]:
                 entries = list(listing)
         except OSError as exc:
             where = Path(exc.filename) if exc.filename else current
-            problem = ParseError(_printable(where), f"cannot list folder: {_strerror(exc)}")
+            problem = ParseError(_printable(where), f"cannot list folder: {os_reason(exc)}")
             found.append((rel, FoundFile(where, folder, problem)))
             continue
         for entry in entries:
@@ -394,7 +394,7 @@ def _link_problem(link: Path, root: Path) -> str | None:
             return "symlink loop"
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
             return "dangling symlink: its target does not exist"
-        return f"cannot follow symlink: {_strerror(exc)}"
+        return f"cannot follow symlink: {os_reason(exc)}"
     if not target.is_relative_to(root):
         return "symlink to a file outside the folder, not followed"
     return None
