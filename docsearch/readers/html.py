@@ -22,6 +22,7 @@ from docsearch.errors import ParseError
 from docsearch.extract.dates import coerce_date
 from docsearch.models import Article
 from docsearch.readers.clipping import Block, assemble, parse_byline
+from docsearch.readers.tags import BLOCK_ELEMENTS
 
 __all__ = ["HtmlReader"]
 
@@ -37,13 +38,6 @@ _FURNITURE = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
-# Elements that start and end a block of text; other elements are inline.
-_BLOCK_TAGS = frozenset((
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
-    "div", "section", "article", "main", "body", "ul", "ol", "dl", "table", "thead", "tbody",
-    "tfoot", "tr", "caption", "figure", "hr", "address", "center", "details", "summary",
-    "fieldset", "hgroup", "html",
-))
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "date",
               "pubdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
               "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
@@ -154,7 +148,7 @@ class _BlockWalker:
                 self._flush()
                 self._level = node  # back to the enclosing element's level
             elif isinstance(node, Tag):
-                if node.name in _BLOCK_TAGS:
+                if node.name in BLOCK_ELEMENTS:
                     self._flush()
                     todo.append((self._level, False))
                     if node.name[0] == "h" and node.name[1:].isdigit():

@@ -4,6 +4,9 @@ The text is parsed with markdown-it-py into headings and paragraphs (markup
 stripped, link text kept), then the clipping rules of :mod:`.clipping` find the
 title, byline, date line, url footer and debris. Front-matter values (see
 :mod:`.meta`) override what the clipping rules find.
+
+Only real HTML tags are markup (see :mod:`.tags`): ``STANDARD OIL <SRD>`` keeps its
+``<SRD>``, and an HTML block gives its text, without scripts, styles and comments.
 """
 
 from __future__ import annotations
@@ -16,16 +19,38 @@ import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import html_block as _markdown_it_html_block
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import html_inline as _markdown_it_html_inline
 from markdown_it.token import Token
 
 from docsearch.errors import ParseError
 from docsearch.models import Article
 from docsearch.readers.clipping import Block, assemble
 from docsearch.readers.meta import fields_from_metadata
+from docsearch.readers.tags import BLOCK_ELEMENTS, HIDDEN_ELEMENTS, html_text, tag_name, unknown_tag
 
 __all__ = ["MarkdownReader", "markdown_blocks"]
 
 _MD = MarkdownIt("commonmark").enable("table")
+
+
+# CommonMark takes any ``<word ...>`` for HTML; here only a real tag is (``<SRD>`` is
+# text), both inside a paragraph and at the start of an HTML block.
+def _html_inline(state: StateInline, silent: bool) -> bool:
+    return (not unknown_tag(state.src[state.pos:state.pos + 64])
+            and _markdown_it_html_inline(state, silent))
+
+
+def _html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    pos = state.bMarks[start] + state.tShift[start]
+    return not unknown_tag(state.src[pos:pos + 64]) and _markdown_it_html_block(
+        state, start, end, silent)
+
+
+_MD.inline.ruler.at("html_inline", _html_inline)
+_MD.block.ruler.at("html_block", _html_block, {"alt": ["paragraph", "reference", "blockquote"]})
 # markdown-it skips whatever lies deeper than its nesting limit (20 levels of quotes
 # and lists). A text nested that deep is parsed again without its quote and list
 # markers, so that all of its words are kept.
@@ -81,9 +106,12 @@ def _inline_block(token: Token, level: int) -> Block:
     depth = 0
     outside = 0
     links = 0
+    hidden: str | None = None  # inside this script or style element
     for child in token.children or []:
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if hidden is not None or kind == "html_inline":
+            hidden = _after_tag(child, hidden, parts)
+        elif kind in ("text", "code_inline"):
             parts.append(child.content)
             if depth == 0 and child.content.strip():
                 outside += 1
@@ -108,6 +136,22 @@ def _inline_block(token: Token, level: int) -> Block:
             and not text.endswith((".", ":", "!", "?"))):
         level = 3  # a paragraph that is one short bold phrase is a heading
     return Block(text=text, level=level, link_only=links > 0 and outside == 0, urls=urls)
+
+
+def _after_tag(child: Token, hidden: str | None, parts: list[str]) -> str | None:
+    """The hidden element (script, style) the text after ``child`` is in, if any; a
+    tag that breaks a line adds a space to ``parts``."""
+    found = tag_name(child.content) if child.type == "html_inline" else None
+    if found is None:
+        return hidden
+    name, closing = found
+    if hidden is not None:
+        return None if closing and name == hidden else hidden
+    if name in HIDDEN_ELEMENTS and not closing:
+        return name
+    if name == "br" or name in BLOCK_ELEMENTS:
+        parts.append(" ")
+    return None
 
 
 def _parse(text: str) -> list[Token]:
@@ -147,6 +191,8 @@ def markdown_blocks(text: str) -> list[Block]:
                 blocks.append(block)
         elif kind in ("fence", "code_block") and token.content.strip():
             blocks.append(Block(token.content.strip()))
+        elif kind == "html_block" and html_text(token.content):
+            blocks.append(Block(html_text(token.content)))
     return blocks
 
 
