@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from docsearch.check import CheckReport
 from docsearch.errors import (
+    AmbiguousPersonError,
     ArticleNotFoundError,
     ConfigError,
     DocsearchError,
@@ -38,6 +39,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_INDEX",
+    "AmbiguousPersonError",
     "Article",
     "ArticleNotFoundError",
     "Batch",

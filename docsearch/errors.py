@@ -5,7 +5,8 @@
     DocsearchError                  base class: catch this to catch them all
     ├── ParseError                  a file or record could not be read as an article
     ├── QueryError                  a malformed query or an invalid search option
-    │   └── UnknownFacetError       a facet name that does not exist
+    │   ├── UnknownFacetError       a facet name that does not exist
+    │   └── AmbiguousPersonError    a surname several people share, none mostly
     ├── InvalidDateError            a date option that is not a date
     ├── IndexNotFoundError          no index at the given path
     ├── IndexLockedError            another writer holds the index lock
@@ -20,7 +21,10 @@ Each message is one line meant for a person; the CLI prints it as it is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 __all__ = [
+    "AmbiguousPersonError",
     "ArticleNotFoundError",
     "ConfigError",
     "DocsearchError",
@@ -83,6 +87,36 @@ class UnknownFacetError(QueryError):
     Traceback (most recent call last):
     docsearch.errors.UnknownFacetError: unknown facet 'colour' (facets: person, topic, ...)
     """
+
+
+class AmbiguousPersonError(QueryError):
+    """A person filter that is a surname several people of the index share, none of
+    them in most of its articles (see the guide, section 3).
+
+    ``name`` is the value as typed; ``candidates`` the people it may mean, as
+    ``(name, articles)`` pairs, most articles first (ties by name).
+
+    >>> error = AmbiguousPersonError("Carter", [("Jimmy Carter", 12), ("Ashton Carter", 9)])
+    >>> print(error)
+    person 'Carter' is ambiguous: Jimmy Carter (12), Ashton Carter (9); give the full name
+    >>> error.candidates[0], isinstance(error, QueryError)
+    (('Jimmy Carter', 12), True)
+    """
+
+    def __init__(self, name: str, candidates: Iterable[tuple[str, int]]) -> None:
+        self.name = name
+        self.candidates = tuple(sorted(candidates, key=lambda pair: (-pair[1], pair[0])))
+        listed = listing([f"{person} ({count})" for person, count in self.candidates])
+        super().__init__(f"person '{name}' is ambiguous: {listed}; give the full name")
+
+    def __reduce__(self) -> tuple[type[AmbiguousPersonError], tuple[object, ...]]:
+        return (AmbiguousPersonError, (self.name, self.candidates))
+
+
+def listing(items: Sequence[str], shown: int = 5) -> str:
+    """The first ``shown`` items, comma-separated, then how many more there are."""
+    out = ", ".join(items[:shown])
+    return out + (f" and {len(items) - shown} more" if len(items) > shown else "")
 
 
 class InvalidDateError(DocsearchError):

@@ -258,12 +258,16 @@ class SearchResults:
     ``total`` counts every matching article, not only this page. ``facets`` maps a
     facet name (``person``, ``topic``, ``source``, ``date``) to its values.
     ``suggestion`` is a corrected query when the index suggests one, else ``None``.
+    ``filter_suggestions`` maps a filter (``person``, ``topic``, ``source``,
+    ``author``) given a value the index does not know to the values near it.
 
     >>> results = ix.search("harbour", per_page=4)
     >>> results.total, results.pages, len(results.hits), results.suggestion
     (11, 3, 4, None)
     >>> ix.search("harbor").suggestion
     'harbour'
+    >>> ix.search(people=["Puttin"]).filter_suggestions
+    {'person': ('Vladimir Putin',)}
     """
 
     query: str
@@ -273,6 +277,7 @@ class SearchResults:
     hits: tuple[Hit, ...]
     facets: Mapping[str, tuple[FacetValue, ...]]
     suggestion: str | None = None
+    filter_suggestions: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     @property
     def pages(self) -> int:
@@ -289,4 +294,6 @@ class SearchResults:
             "hits": [h.to_dict() for h in self.hits],
             "facets": {name: [v.to_dict() for v in values] for name, values in self.facets.items()},
             "suggestion": self.suggestion,
+            "filter_suggestions": {name: list(values)
+                                   for name, values in self.filter_suggestions.items()},
         }

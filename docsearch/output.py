@@ -177,6 +177,9 @@ def render_results(results: SearchResults, show_facets: bool = True,
         lines.append(f"No results for {shown}.")
     if results.suggestion:
         lines.append(f"Did you mean: {_bold(results.suggestion)}")
+    for field, values in results.filter_suggestions.items():
+        options = " or ".join(_bold(f'--{field} "{value}"') for value in values)
+        lines.append(f"Did you mean {options}?")
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         lines.append("")
         lines.append(f"{n:>3}. " + _bold(hit.title or "(untitled)"))

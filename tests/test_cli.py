@@ -41,8 +41,9 @@ def run_json(*args, index):
 def test_search_json_contract(index_path):
     data = run_json("search", "sanctions", "--person", "Vladimir Putin", index=index_path)
     assert set(data) == {"query", "total", "page", "per_page", "pages", "hits", "facets",
-                         "suggestion"}
+                         "suggestion", "filter_suggestions"}
     assert (data["total"], data["page"], data["suggestion"]) == (1, 1, None)
+    assert data["filter_suggestions"] == {}
     (hit,) = data["hits"]
     assert set(hit) == HIT_FIELDS
     assert hit["id"] == REAL_ID and hit["path"] == REAL_ARTICLE
@@ -241,8 +242,10 @@ JSON_KEYS = {
     "index": {"files", "added", "updated", "removed", "unchanged", "failed"},
     "rebuild": {"files", "added", "updated", "removed", "unchanged", "failed"},
     "check": {"documents", "files", "missing", "stale", "changed", "unlisted", "repaired", "ok"},
-    "search": {"query", "total", "page", "per_page", "pages", "hits", "facets", "suggestion"},
-    "similar": {"query", "total", "page", "per_page", "pages", "hits", "facets", "suggestion"},
+    "search": {"query", "total", "page", "per_page", "pages", "hits", "facets", "suggestion",
+              "filter_suggestions"},
+    "similar": {"query", "total", "page", "per_page", "pages", "hits", "facets", "suggestion",
+               "filter_suggestions"},
     "show": {"id", "title", "authors", "source", "published", "url", "people", "topics",
              "sections", "path", "content_hash", "body"},
     "facets": {"person", "topic", "source", "date"},

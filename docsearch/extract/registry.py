@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from docsearch.extract.people import fold as _fold
 from docsearch.extract.people import is_surname_form, surname_keys
 
-__all__ = ["DOMINANT", "WEAK_RATIO", "PeopleRegistry"]
+__all__ = ["DOMINANT", "WEAK_RATIO", "PeopleRegistry", "dominant"]
 
 #: A weak surname found in more than this many times as many articles as name its person
 #: (in full or with a title) is more often something else ("GOLD" in headlines).
@@ -36,6 +36,22 @@ WEAK_RATIO = 3
 
 #: The share of a surname's articles one full name must hold to take its bare mentions.
 DOMINANT = 0.85
+
+
+def dominant(counts: Mapping[str, int]) -> str | None:
+    """Of the people sharing a surname, with their numbers of articles, the one holding
+    at least :data:`DOMINANT` of all their articles (the only one, if alone); ``None``
+    when nobody does.
+
+    >>> dominant({"Ronald Reagan": 532, "Nancy Reagan": 1})
+    'Ronald Reagan'
+    >>> dominant({"Jimmy Carter": 12, "Ashton Carter": 9}) is None
+    True
+    """
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: (counts[name], name))
+    return best if counts[best] >= DOMINANT * sum(counts.values()) else None
 
 
 def _core(key: str) -> tuple[str, str] | None:
@@ -111,15 +127,7 @@ class PeopleRegistry:
         self._display = {key: name_of[best.get(root, root)] for key, root in roots.items()}
 
     def _surname_root(self, key: str) -> str | None:
-        owners = sorted(set(self._surnames.get(key, ())))
-        if len(owners) == 1:
-            return owners[0]
-        if owners:
-            total = sum(self._totals[o] for o in owners)
-            best = max(owners, key=lambda o: (self._totals[o], o))
-            if self._totals[best] >= DOMINANT * total:
-                return best
-        return None
+        return dominant({owner: self._totals[owner] for owner in self._surnames.get(key, ())})
 
     def canonical(self, value: str) -> str:
         """The collection's name for a person value it holds (else the value)."""

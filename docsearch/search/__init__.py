@@ -5,6 +5,8 @@ Filters combine as the facets do: values of one facet are alternatives (OR),
 different facets must all hold (AND). Facet counts are *multi-select*: the counts
 of a facet ignore that facet's own selection and apply every other filter, so a
 selected person's facet still shows how many articles each other person has.
+A filter value that stands for none of its facet's values gets the nearest values
+as suggestions (``SearchResults.filter_suggestions``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.searching import Results, Searcher
 
-from docsearch.errors import QueryError
+from docsearch.errors import AmbiguousPersonError, QueryError
 from docsearch.models import Article, Hit, SearchResults, parse_published
 from docsearch.search import proximity, ranking
 from docsearch.search.columns import CACHE_PREFIX, Column, Columns, clean_cache
@@ -36,7 +38,7 @@ from docsearch.search.query import MATCHES, QueryParser, plain_words
 from docsearch.search.ranking import Ranking
 from docsearch.search.similar import like_query
 from docsearch.search.snippets import make_snippet, query_words, tokens_for
-from docsearch.search.spelling import Speller, Vocabulary
+from docsearch.search.spelling import Speller, Vocabulary, near_names
 from docsearch.search.vector import Vectors
 from docsearch.store import Store
 from docsearch.store.schema import article_from_stored
@@ -121,6 +123,20 @@ def _without(size: int, doc: int) -> np.ndarray:
     mask = np.ones(size, dtype=bool)
     mask[doc] = False
     return mask
+
+
+#: How many of a column's values, as near as the nearest, a filter value the index
+#: does not hold suggests.
+NEAR_VALUES = 3
+
+
+def _near_values(column: Column, typed: str) -> tuple[str, ...]:
+    """The values of ``column`` nearest a typed filter value it holds none of
+    (see :func:`~docsearch.search.spelling.near_names`)."""
+    near = near_names(typed, column.values)
+    if not near:
+        return ()
+    return tuple(name for name, edits in near if edits == near[0][1])[:NEAR_VALUES]
 
 
 def _day(value: dt.date) -> str:
@@ -271,13 +287,17 @@ class SearchEngine:
                  if request.since or request.until else None)
         selected: dict[str, set[int]] = {}
         masks: dict[str, np.ndarray] = {}
+        near: dict[str, tuple[str, ...]] = {}
         for field, typed_values in request.selections().items():
             if not typed_values:
                 continue
             column = self.column(field, searcher)
             ords: set[int] = set()
             for typed in typed_values:
-                ords.update(FACETS[field].resolve(column, typed))
+                found = FACETS[field].resolve(column, typed)
+                if not found and (values := _near_values(column, typed)):
+                    near[field] = tuple(dict.fromkeys((*near.get(field, ()), *values)))
+                ords.update(found)
             selected[field] = ords
             masks[field] = column.docs_with(sorted(ords))
         filters = _all_of([dates, *masks.values()])
@@ -333,7 +353,7 @@ class SearchEngine:
             suggestion = self._suggest(searcher, request, filters, total)
         return SearchResults(query=request.query, total=total, page=request.page,
                              per_page=request.per_page, hits=hits, facets=facets,
-                             suggestion=suggestion)
+                             suggestion=suggestion, filter_suggestions=near)
 
     def _page(self, searcher: Searcher, q: wq.Query, scored: ranking.Scored,
               allowed: np.ndarray | None, start: int, stop: int,
@@ -401,6 +421,13 @@ class SearchEngine:
             ))
         return tuple(out)
 
+    def _has_person(self, typed: str) -> bool:
+        """Whether a typed person value stands for anyone (a shared surname does)."""
+        try:
+            return bool(self.resolve("person", typed))
+        except AmbiguousPersonError:
+            return True
+
     def _suggest(self, searcher: Searcher, request: SearchRequest, allowed: np.ndarray | None,
                  total: int) -> str | None:
         """A corrected query text, when its words are not all in the index and a
@@ -411,8 +438,7 @@ class SearchEngine:
         if self._vocabulary is None or self._vocabulary.reader is not searcher.reader():
             self._vocabulary = Vocabulary(searcher)
         speller = Speller(searcher, searcher.schema["body"].analyzer, people.column.values,
-                          lambda typed: bool(self.resolve("person", typed)),
-                          self._vocabulary)
+                          self._has_person, self._vocabulary)
         best: tuple[int, int, str] | None = None
         for corrected, edits in speller.corrections(request.query):
             if corrected.strip() == request.query.strip():

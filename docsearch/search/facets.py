@@ -16,12 +16,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from docsearch.errors import UnknownFacetError
+from docsearch.errors import AmbiguousPersonError, QueryError, UnknownFacetError, listing
 from docsearch.extract.people import fold
+from docsearch.extract.registry import dominant
 from docsearch.models import FacetValue
 from docsearch.search.columns import Column
 
-__all__ = ["DATE_GRANULARITIES", "FACETS", "DateFacet", "Facet", "TermsFacet", "get_facet"]
+__all__ = ["DATE_GRANULARITIES", "FACETS", "DateFacet", "Facet", "PersonFacet", "TermsFacet",
+           "TopicFacet", "get_facet"]
 
 DATE_GRANULARITIES = {"year": 4, "month": 7, "day": 10}
 
@@ -68,18 +70,47 @@ class TermsFacet(Facet):
 
 
 class PersonFacet(TermsFacet):
-    """People: a surname alone ("Putin", "de la Fuente") also finds the one person of
-    that surname, when the index knows only one."""
+    """People: a surname alone ("Putin", "de la Fuente") also finds the person of that
+    surname: the only one, or the one holding at least
+    :data:`~docsearch.extract.registry.DOMINANT` of the articles of all the index's
+    people of that surname; when none does, :class:`AmbiguousPersonError`."""
 
     def resolve(self, column: Column, typed: str) -> list[int]:
         found = super().resolve(column, typed)
         if found:
             return found
-        key = fold(" ".join(typed.split()))
+        shown = " ".join(typed.split())
+        key = fold(shown)
         if not key:
             return []
         matches = [i for i, v in enumerate(column.values) if fold(v).endswith(" " + key)]
-        return matches if len(matches) == 1 else []
+        if len(matches) < 2:
+            return matches
+        counts = column.counts(None)
+        held = {column.values[i]: int(counts[i]) for i in matches}
+        owner = dominant(held)
+        if owner is None:
+            raise AmbiguousPersonError(shown, held.items())
+        return [column.lookup[owner]]
+
+
+class TopicFacet(TermsFacet):
+    """Topics: a prefix of one topic's name ("disaster") also finds it; a prefix of
+    several is a :class:`QueryError` naming them."""
+
+    def resolve(self, column: Column, typed: str) -> list[int]:
+        found = super().resolve(column, typed)
+        if found:
+            return found
+        shown = " ".join(typed.split())
+        key = fold(shown)
+        if not key:
+            return []
+        matches = [i for i, v in enumerate(column.values) if fold(v).startswith(key)]
+        if len(matches) > 1:
+            names = listing([f"'{column.values[i]}'" for i in matches])
+            raise QueryError(f"topic '{shown}' is ambiguous: {names}; type more of the name")
+        return matches
 
 
 class DateFacet(Facet):
@@ -104,7 +135,7 @@ class DateFacet(Facet):
 
 FACETS: dict[str, Facet] = {
     "person": PersonFacet("person", "person"),
-    "topic": TermsFacet("topic", "topic"),
+    "topic": TopicFacet("topic", "topic"),
     "source": TermsFacet("source", "source"),
     "author": TermsFacet("author", "author"),
     "date": DateFacet(),

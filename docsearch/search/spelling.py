@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from rapidfuzz import process
@@ -40,7 +40,7 @@ from whoosh.searching import Searcher
 
 from docsearch.extract.people import fold
 
-__all__ = ["Speller"]
+__all__ = ["Speller", "near_names"]
 
 _PIECE = re.compile(r'(?P<field>[A-Za-z_]\w*:)?(?P<value>"[^"]*"|[^\s()"]+)')
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -74,6 +74,23 @@ def _cased(typed: str, word: str) -> str:
     if typed[:1].isupper():
         return word[:1].upper() + word[1:]
     return word.lower()
+
+
+def near_names(typed: str, names: Iterable[str]) -> list[tuple[str, int]]:
+    """The ``names`` near ``typed``, with their edits, nearest first, then by name:
+    the whole name, or one of its words, within one edit of a typed value of up to
+    four letters, two of a longer one (case and accents ignored). The person
+    filters' suggestions use it too."""
+    key = fold(typed)
+    limit = _limit(key)
+    found = []
+    for name in names:
+        folded = fold(name)
+        parts = [p for p in (folded, *folded.split()) if abs(len(p) - len(key)) <= limit]
+        near = min((DamerauLevenshtein.distance(key, p) for p in parts), default=limit + 1)
+        if near <= limit:
+            found.append((near, name))
+    return [(name, near) for near, name in sorted(found)]
 
 
 class Vocabulary:
@@ -215,15 +232,8 @@ class Speller:
         typed = value.strip('"')
         if not typed or typed.endswith("*") or self.has_person(typed):
             return None
-        key = fold(typed)
-        best: tuple[int, str] | None = None
-        for name in self.names:
-            folded = fold(name)
-            parts = [folded, *folded.split()]
-            near = min(DamerauLevenshtein.distance(key, part) for part in parts)
-            if near <= _limit(key) and (best is None or (near, name) < best):
-                best = (near, name)
-        return None if best is None else (f'"{best[1]}"', best[0])
+        near = near_names(typed, self.names)
+        return (f'"{near[0][0]}"', near[0][1]) if near else None
 
     # ----------------------------------------------------------------- words
 
