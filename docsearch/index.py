@@ -22,17 +22,16 @@ from docsearch.check import CheckReport
 from docsearch.errors import (
     ArticleNotFoundError,
     DocsearchError,
-    InvalidDateError,
     RebuildError,
 )
 from docsearch.extract import enrich
-from docsearch.extract.dates import parse_bound
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article, FacetValue, SearchResults
 from docsearch.parallel import ordered_map
 from docsearch.readers import os_reason
 from docsearch.search import Ranking, SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
+from docsearch.search.query import date_option
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
 from docsearch.store.schema import Terms, analyze
 from docsearch.sync import BATCH_SIZE, IndexReport, Progress
@@ -75,15 +74,31 @@ DateLike = dt.date | str | None
 
 
 def _date_option(value: DateLike, name: str, *, end: bool) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    found = parse_bound(str(value), end=end)
-    if found is None:
-        raise InvalidDateError(
-            f"{name} '{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    return found
+    if value is not None and not isinstance(value, (str, dt.date)):
+        raise TypeError(f"{name} must be a str or a date, not {type(value).__name__}")
+    return date_option(value, name, end=end)
+
+
+def _check_text(**values: object) -> None:
+    """Raise ``TypeError`` naming the parameter whose value is not a ``str``."""
+    for name, value in values.items():
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+
+
+def _check_values(**values: object) -> None:
+    """Raise ``TypeError`` naming the parameter that is not a ``str``, a list of
+    ``str`` or ``None``."""
+    for name, value in values.items():
+        if value is None or isinstance(value, str):
+            continue
+        if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
+            raise TypeError(f"{name} must be a str or a list of str, "
+                            f"not {type(value).__name__}")
+        for item in value:
+            if not isinstance(item, str):
+                raise TypeError(f"{name} must be a str or a list of str, not "
+                                f"{type(value).__name__} holding {type(item).__name__}")
 
 
 class Index:
@@ -290,6 +305,8 @@ class Index:
 
         >>> ix.similar("tidal-turbine-prototype").hits[0].id  # doctest: +SKIP
         """
+        _check_text(article_id=article_id, sort=sort, date_facet=date_facet)
+        _check_values(people=people, topics=topics, sources=sources, authors=authors)
         docnum = self._find(article_id)
         request = SearchRequest(
             people=people, topics=topics, sources=sources, authors=authors,
@@ -388,6 +405,8 @@ class Index:
         >>> ix.search("sanctions", people=["Vladimir Putin"]).hits[0].title  # doctest: +SKIP
         'Biden and Putin Trade Warnings Over Ukraine, but Vow Diplomacy'
         """
+        _check_text(query=query, sort=sort, match=match, date_facet=date_facet)
+        _check_values(people=people, topics=topics, sources=sources, authors=authors)
         request = SearchRequest(
             query=query, people=people, topics=topics, sources=sources, authors=authors,
             since=_date_option(since, "since", end=False),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from docsearch import Article
@@ -70,3 +72,33 @@ def test_people_names_are_vocabulary_even_when_no_text_has_the_word(tmp_index):
         extract=False)
     results = tmp_index.search("person:Wierzbika")
     assert results.suggestion == 'person:"Oksana Wierzbicka"'
+
+
+@pytest.mark.parametrize("length", [2_000, 10_000])
+def test_a_very_long_word_gets_no_correction_and_answers_quickly(sample_index, length):
+    word = ("harbuor" * length)[:length]
+    started = time.perf_counter()
+    results = sample_index.search(word)
+    assert time.perf_counter() - started < 5
+    assert (results.total, results.suggestion) == (0, None)
+
+
+def test_a_long_query_of_many_words_answers_quickly(sample_index):
+    # 1,250 misspelt words, 10,000 characters: text pasted, not typed, gets no correction.
+    query = " ".join(["harbor", "sanctons", "turbne", "tidl"] * 313)[:10_000]
+    started = time.perf_counter()
+    results = sample_index.search(query, match="any")
+    assert time.perf_counter() - started < 5
+    assert (results.total, results.suggestion) == (0, None)
+    # Its first 60 characters do; the ninth word ("harb") is past the eight corrected.
+    assert sample_index.search(query[:60], match="any").suggestion == (
+        "harbour sanctions turbine tidal harbour sanctions turbine tidal harb")
+
+
+def test_only_the_first_misspelt_words_of_a_query_are_corrected(sample_index):
+    from docsearch.search import spelling
+
+    most = spelling._MOST_WORDS
+    typed = " ".join(["harbor"] * (most + 2))
+    assert sample_index.search(typed, match="any").suggestion == " ".join(
+        ["harbour"] * most + ["harbor"] * 2)

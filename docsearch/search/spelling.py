@@ -24,6 +24,13 @@ that is neither English nor a name. A field value (``person:Puttin``) is correct
 people's names; operators, wildcards, fuzzy terms, ranges, numbers and other
 fields are left as typed.
 Edit distances are rapidfuzz's Damerau-Levenshtein.
+
+The work is bounded, so that a query of any length answers at once: a word of
+more than :data:`_LONGEST` letters (a person's name of more than
+:data:`_LONGEST_NAME` characters) gets no correction, only the first
+:data:`_MOST_WORDS` words of a query that need one are corrected (the others are
+left as typed), and a query of more than :data:`_LONGEST_QUERY` characters (text
+pasted, not typed) gets none.
 """
 
 from __future__ import annotations
@@ -55,6 +62,15 @@ _CANDIDATES = 8
 #: How many corrections of one word, and of a whole query, are offered.
 _OPTIONS = 3
 _COMBINATIONS = 9
+#: Longer words (and person values) get no correction: the one-edit variants of a
+#: word grow with its length, and each is stemmed.
+_LONGEST = 40
+_LONGEST_NAME = 80
+#: At most this many words of one query are corrected (the first that need it),
+#: and a longer query text gets no correction (each correction tried is parsed and
+#: searched again).
+_MOST_WORDS = 8
+_LONGEST_QUERY = 1000
 #: A word in at most this many articles (or one in this many articles) may still
 #: be a typo ...
 _RARE = 3
@@ -211,26 +227,39 @@ class Speller:
         """Corrected versions of the query text, fewest edits first (at most
         :data:`_COMBINATIONS`), each word with up to :data:`_OPTIONS` corrections;
         empty when no word needed (or found) one."""
+        if len(text) > _LONGEST_QUERY:
+            return []
         sites: list[tuple[int, int, list[Option]]] = []
+        tried = 0
         for piece in _PIECE.finditer(text):
             field = (piece.group("field") or "")[:-1].lower() or None
             value = piece.group("value")
             start = piece.start("value")
             if field in _PEOPLE_FIELDS:
+                tried += 1
                 person = self._person_value(value)
                 if person is not None:
                     sites.append((start, piece.end("value"), [person]))
             elif field in _TEXT_FIELDS and value not in _OPERATORS \
                     and not _SYNTAX.search(value):
                 for word in _WORD.finditer(value):
-                    options = self.word_options(word.group(0))
+                    if tried >= _MOST_WORDS:
+                        break
+                    needed = self._needs_correction(word.group(0))
+                    if needed is None:
+                        continue
+                    tried += 1
+                    options = self.word_options(word.group(0), *needed)
                     if options:
                         sites.append((start + word.start(), start + word.end(), options))
+            if tried >= _MOST_WORDS:
+                break
         return _combined(text, sites, _COMBINATIONS) if sites else []
 
     def _person_value(self, value: str) -> Option | None:
         typed = value.strip('"')
-        if not typed or typed.endswith("*") or self.has_person(typed):
+        if not typed or len(typed) > _LONGEST_NAME or typed.endswith("*") \
+                or self.has_person(typed):
             return None
         near = near_names(typed, self.names)
         return (f'"{near[0][0]}"', near[0][1]) if near else None
@@ -258,17 +287,22 @@ class Speller:
         (worked out once per index state, in the :class:`Vocabulary`)."""
         return self.words.name_words(self.names, self._term)
 
-    def word_options(self, typed: str) -> list[Option]:
-        """Corrections of one typed word, nearest first (see the module docs);
-        empty for a common word of the index or when nothing is near enough."""
-        if len(typed) < 3 or typed.isdigit():
-            return []
+    def _needs_correction(self, typed: str) -> tuple[str, int] | None:
+        """The indexed form of a typed word and in how many articles it is, when
+        the word may be a typo: three to :data:`_LONGEST` letters, not a figure,
+        in no more than a few articles; else None."""
+        if not 3 <= len(typed) <= _LONGEST or typed.isdigit():
+            return None
         term = self._term(typed)
         if term is None:
-            return []
+            return None
         known = self._frequency(term)
-        if known > self.rare:
-            return []
+        return None if known > self.rare else (term, known)
+
+    def word_options(self, typed: str, term: str, known: int) -> list[Option]:
+        """Corrections of one typed word (its indexed form ``term`` in ``known``
+        articles, see :meth:`_needs_correction`), nearest first (see the module
+        docs); empty when nothing is near enough."""
         low = typed.lower()
         limit = _limit(term)
         # Candidates: indexed words near the typed word's indexed form ...
