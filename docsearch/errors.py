@@ -6,8 +6,8 @@
     ├── ParseError                  a file or record could not be read as an article
     ├── QueryError                  a malformed query or an invalid search option
     │   ├── UnknownFacetError       a facet name that does not exist
-    │   └── AmbiguousPersonError    a surname several people share, none mostly
-    ├── InvalidDateError            a date option that is not a date
+    │   ├── AmbiguousPersonError    a surname several people share, none mostly
+    │   └── InvalidDateError        a date option or date: value that is not a date
     ├── IndexNotFoundError          no index at the given path
     ├── IndexLockedError            another writer holds the index lock
     ├── IndexFormatError            an index written by an incompatible version
@@ -119,8 +119,8 @@ def listing(items: Sequence[str], shown: int = 5) -> str:
     return out + (f" and {len(items) - shown} more" if len(items) > shown else "")
 
 
-class InvalidDateError(DocsearchError):
-    """A date given as an option or filter that cannot be read as a date.
+class InvalidDateError(QueryError):
+    """A date given as an option, filter or ``date:`` value that cannot be read as a date.
 
     >>> ix.search("harbour", since="last spring")  # doctest: +ELLIPSIS
     Traceback (most recent call last):

@@ -34,7 +34,7 @@ from docsearch.search.facets import (
     get_facet,
 )
 from docsearch.search.people import PeopleView
-from docsearch.search.query import MATCHES, QueryParser, plain_words
+from docsearch.search.query import MATCHES, QueryParser, check_order, day_range, plain_words
 from docsearch.search.ranking import Ranking
 from docsearch.search.similar import like_query
 from docsearch.search.snippets import make_snippet, query_words, tokens_for
@@ -95,8 +95,7 @@ class SearchRequest:
             raise QueryError(f"unknown date facet '{self.date_facet}' (use year, month or day)")
         if self.facet_limit is not None and self.facet_limit < 1:
             raise QueryError(f"facet_limit must be at least 1, not {self.facet_limit!r}")
-        if self.since and self.until and _day(self.since) > _day(self.until):
-            raise QueryError(f"since ({_day(self.since)}) is after until ({_day(self.until)})")
+        check_order(self.since, self.until)
         check_facets(self.facets)
 
     def selections(self) -> dict[str, tuple[str, ...]]:
@@ -137,10 +136,6 @@ def _near_values(column: Column, typed: str) -> tuple[str, ...]:
     if not near:
         return ()
     return tuple(name for name, edits in near if edits == near[0][1])[:NEAR_VALUES]
-
-
-def _day(value: dt.date) -> str:
-    return value.strftime("%Y-%m-%d")
 
 
 class SearchEngine:
@@ -395,8 +390,7 @@ class SearchEngine:
     def _date_mask(self, searcher: Searcher, since: dt.date | None,
                    until: dt.date | None) -> np.ndarray:
         column = self.columns.get(searcher, "day")
-        low = _day(since) if since else "0000-00-00"
-        high = _day(until) if until else "9999-99-99"
+        low, high = day_range(since, until)
         ords = [i for i, v in enumerate(column.values) if low <= v <= high]
         return column.docs_with(ords)
 
