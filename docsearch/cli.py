@@ -112,6 +112,11 @@ def batch_option(fn: F) -> F:
         metavar="N", help="Articles per commit (a stopped run keeps every commit).")(fn)
 
 
+def zero_means_all(ctx: click.Context, param: click.Parameter, value: int) -> int | None:
+    """The value of a count option where 0 means all (``None`` to the library)."""
+    return value or None
+
+
 def filter_options(fn: F) -> F:
     """--person, --topic, --source, --since, --until (search and similar)."""
     for option in reversed([
@@ -354,8 +359,9 @@ def check_cmd(index_path: str, as_json: bool, repair: bool, lock_timeout: float)
               help="Facets to count (repeat; default: person, topic, source, date).")
 @click.option("--date-facet", type=click.Choice(["year", "month", "day"]), default="year",
               show_default=True, help="Bucket size of the date facet.")
-@click.option("--facet-limit", type=click.IntRange(1), default=10, show_default=True,
-              help="Values shown per facet (the date facet shows all).")
+@click.option("--facet-limit", type=click.IntRange(0), default=10, show_default=True,
+              callback=zero_means_all,
+              help="Values shown per facet (0: all; the date facet shows all).")
 @click.option("--match", type=click.Choice(["all", "any"]), default="all", show_default=True,
               help="Whether hits need all the words or any (more of them rank higher).")
 @click.option("--plain", is_flag=True,
@@ -366,7 +372,7 @@ def check_cmd(index_path: str, as_json: bool, repair: bool, lock_timeout: float)
 def search_cmd(query: tuple[str, ...], people: tuple[str, ...], topics: tuple[str, ...],
                sources: tuple[str, ...], authors: tuple[str, ...], since: str | None,
                until: str | None, sort: str, limit: int, page: int, facets: tuple[str, ...],
-               date_facet: str, facet_limit: int, match: str, plain: bool,
+               date_facet: str, facet_limit: int | None, match: str, plain: bool,
                recency: float | None, index_path: str, as_json: bool) -> int:
     """Search the index; QUERY uses the Whoosh query language.
 
@@ -455,13 +461,14 @@ def export_cmd(fmt: str, output: str | None, index_path: str) -> int:
 @click.option("--date-facet", type=click.Choice(["year", "month", "day"]), default="year",
               show_default=True, help="Bucket size of the date facet.")
 @click.option("--limit", type=click.IntRange(0), default=20, show_default=True,
+              callback=zero_means_all,
               help="Values per facet (0: all; the date facet shows all).")
 @click.option("--query", "query", default="", metavar="QUERY",
               help="Count only the articles matching QUERY (the search query language).")
 @filter_options
 @index_option
 @json_option
-def facets_cmd(names: tuple[str, ...], date_facet: str, limit: int, query: str,
+def facets_cmd(names: tuple[str, ...], date_facet: str, limit: int | None, query: str,
                people: tuple[str, ...], topics: tuple[str, ...], sources: tuple[str, ...],
                since: str | None, until: str | None, index_path: str, as_json: bool) -> int:
     """Count the articles of the whole index by person, topic, source, author or date.
@@ -473,7 +480,7 @@ def facets_cmd(names: tuple[str, ...], date_facet: str, limit: int, query: str,
     """
     with _open(index_path) as ix, library_errors():
         facets = ix.facets(names or DEFAULT_FACETS, query=query, date_facet=date_facet,
-                           limit=limit or None, people=people, topics=topics,
+                           limit=limit, people=people, topics=topics,
                            sources=sources, since=since, until=until)
     if as_json:
         echo(output.render_json({k: [v.to_dict() for v in vs] for k, vs in facets.items()}))

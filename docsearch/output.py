@@ -1,5 +1,12 @@
 """Text rendering for the terminal: search results, facet tables, an article,
-index statistics and indexing reports. No library calls here, only formatting."""
+index statistics and indexing reports. No library calls here, only formatting.
+
+Text that comes from articles or files (titles, bodies, names, paths, ids, facet
+values, reasons) goes through :func:`safe` before it is styled, so that it cannot
+drive the terminal: each control character (C0, DEL and C1) is printed as a
+visible ``\\xNN`` escape (ESC as the four characters ``\\x1b``); the styles of
+our own stay.
+"""
 
 from __future__ import annotations
 
@@ -16,15 +23,34 @@ from docsearch.models import Article, FacetValue, SearchResults, format_publishe
 from docsearch.search.snippets import terminal_snippet
 
 __all__ = ["render_article", "render_facets", "render_json", "render_report",
-           "render_results", "render_stats"]
+           "render_results", "render_stats", "safe"]
 
 _WIDTH = 88
 _BAR = 30
 
 
+def _escapes(keep: str) -> dict[int, str]:
+    codes = [*range(0x20), *range(0x7f, 0xa0)]
+    return {c: f"\\x{c:02x}" for c in codes if chr(c) not in keep}
+
+
+_ESCAPES = _escapes("")
+_ESCAPES_LAYOUT = _escapes("\n\t")
+#: Characters JSON leaves raw that a terminal may still obey (DEL and C1).
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7f, 0xa0)}
+
+
+def safe(text: str, layout: bool = False) -> str:
+    """``text`` with every control character (C0, DEL, C1) written as a visible
+    ``\\xNN`` escape, so that article text cannot drive the terminal;
+    ``layout`` keeps newlines and tabs (a body's paragraphs)."""
+    return text.translate(_ESCAPES_LAYOUT if layout else _ESCAPES)
+
+
 def render_json(data: Any) -> str:
-    """Stable, readable JSON (UTF-8 kept as is)."""
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    """Stable, readable JSON (UTF-8 kept as is; control characters, DEL and C1
+    included, written as ``\\u`` escapes)."""
+    return json.dumps(data, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES)
 
 
 def _bold(text: str) -> str:
@@ -70,21 +96,25 @@ def with_empty_buckets(values: Sequence[FacetValue]) -> list[FacetValue]:
     return out + undated
 
 
+#: Facet values are aligned to the longest up to this width; a longer value is
+#: printed whole (so that it can be pasted into --topic), its count after it.
+_LABEL_WIDTH = 60
+
+
 def render_facet(name: str, values: Sequence[FacetValue]) -> list[str]:
     """One facet as an aligned table; the date facet gets a bar per bucket (years
-    and months with the empty ones between, see :func:`with_empty_buckets`)."""
+    and months with the empty ones between, see :func:`with_empty_buckets`).
+    Values are never cut (see :data:`_LABEL_WIDTH`)."""
     lines = [_bold(name)]
     if not values:
         return [*lines, _dim("  (none)")]
     if name == "date":
         values = with_empty_buckets(values)
-    labels = [_facet_label(v.value) for v in values]
-    width = min(max(len(label) for label in labels), 40)
+    labels = [safe(_facet_label(v.value)) for v in values]
+    width = min(max(len(label) for label in labels), _LABEL_WIDTH)
     top = max(v.count for v in values)
     count_width = len(str(top))
     for value, label in zip(values, labels, strict=True):
-        if len(label) > width:
-            label = label[:width - 1] + "…"
         mark = "*" if value.selected else " "
         line = f" {mark}{label:<{width}}  {value.count:>{count_width}}"
         if name == "date" and value.count:
@@ -100,7 +130,7 @@ def render_facets(facets: Mapping[str, Sequence[FacetValue]]) -> str:
 
 def _meta_line(published: Any, source: str | None, ident: str) -> str:
     day = (format_published(published) or "no date")[:10]
-    return " · ".join(p for p in (day, source, ident) if p)
+    return " · ".join(safe(p) for p in (day, source, ident) if p)
 
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -110,7 +140,7 @@ def _wrapped_snippet(snippet: str, indent: str) -> list[str]:
     """Wrap a snippet for the terminal, matches in bold yellow. The plain text is
     wrapped (so every line is as wide as it looks) and the styles are put back by
     character position; a match cut by the wrap is styled on both lines."""
-    text = terminal_snippet(snippet, lambda s: _OPEN + s + _CLOSE)
+    text = safe(terminal_snippet(snippet, lambda s: _OPEN + s + _CLOSE))
     marked: list[bool] = []
     plain: list[str] = []
     inside = False
@@ -161,7 +191,7 @@ def render_results(results: SearchResults, show_facets: bool = True,
     """Hits as a compact list (title, date, source, people, snippet), then facets;
     ``label`` says what was searched (default: the query, quoted)."""
     lines: list[str] = []
-    shown = label or (f'"{results.query}"' if results.query else "all articles")
+    shown = safe(label or (f'"{results.query}"' if results.query else "all articles"))
     if results.total:
         first = (results.page - 1) * results.per_page + 1
         last = first + len(results.hits) - 1
@@ -176,18 +206,18 @@ def render_results(results: SearchResults, show_facets: bool = True,
     else:
         lines.append(f"No results for {shown}.")
     if results.suggestion:
-        lines.append(f"Did you mean: {_bold(results.suggestion)}")
+        lines.append(f"Did you mean: {_bold(safe(results.suggestion))}")
     for field, values in results.filter_suggestions.items():
-        options = " or ".join(_bold(f'--{field} "{value}"') for value in values)
+        options = " or ".join(_bold(f'--{field} "{safe(value)}"') for value in values)
         lines.append(f"Did you mean {options}?")
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         lines.append("")
-        lines.append(f"{n:>3}. " + _bold(hit.title or "(untitled)"))
+        lines.append(f"{n:>3}. " + _bold(safe(hit.title) or "(untitled)"))
         lines.append("     " + _dim(_meta_line(hit.published, hit.source, hit.id)))
         if hit.people:
-            lines.append("     people: " + ", ".join(hit.people))
+            lines.append("     people: " + safe(", ".join(hit.people)))
         if hit.topics:
-            lines.append("     topics: " + "; ".join(hit.topics))
+            lines.append("     topics: " + safe("; ".join(hit.topics)))
         lines.extend(_wrapped_snippet(hit.snippet, "     "))
     if show_facets and results.facets and results.total:
         lines.append("")
@@ -208,11 +238,11 @@ def render_article(article: Article) -> str:
         ("sections", "; ".join(article.sections)),
         ("path", article.path or ""),
     ]
-    lines = [_bold(article.title or "(untitled)"), ""]
-    lines += [f"{_dim(f'{k:>9}')}  {v}" for k, v in fields if v]
+    lines = [_bold(safe(article.title) or "(untitled)"), ""]
+    lines += [f"{_dim(f'{k:>9}')}  {safe(v)}" for k, v in fields if v]
     lines.append("")
     for paragraph in article.body.split("\n\n"):
-        lines.extend(textwrap.wrap(paragraph, _WIDTH) or [""])
+        lines.extend(textwrap.wrap(safe(paragraph, layout=True), _WIDTH) or [""])
         lines.append("")
     return "\n".join(lines).rstrip()
 
@@ -242,7 +272,7 @@ def render_stats(stats: IndexStats) -> str:
         ("last write", stats.last_write or "never"),
         ("last sync", _last_sync(stats.last_sync)),
     ]
-    return "\n".join(f"{k:>12}  {v}" for k, v in rows)
+    return "\n".join(f"{k:>12}  {safe(v)}" for k, v in rows)
 
 
 def _last_sync(sync: dict[str, object] | None) -> str:
@@ -256,10 +286,10 @@ def _last_sync(sync: dict[str, object] | None) -> str:
 def render_report(report: IndexReport, echo_error: Callable[[str], None]) -> str:
     """The summary line of an indexing run; each failure goes to ``echo_error``."""
     for error in report.failed:
-        echo_error(f"skipped {error.path}: {error.reason}")
+        echo_error(safe(f"skipped {error.path}: {error.reason}"))
     for note in report.notes:
-        echo_error(f"note: {note}")
-    lines = [f"would {c.action} {c.path} ({c.articles} article{'s' * (c.articles != 1)})"
+        echo_error(safe(f"note: {note}"))
+    lines = [safe(f"would {c.action} {c.path} ({c.articles} article{'s' * (c.articles != 1)})")
              for c in report.changes]
     verb = "would be " if report.dry_run else ""
     files = f"{report.files} file{'s' * (report.files != 1)}"
@@ -272,9 +302,9 @@ def render_report(report: IndexReport, echo_error: Callable[[str], None]) -> str
 
 def render_check(report: CheckReport) -> str:
     """What ``docsearch check`` found, a line per problem and a summary."""
-    lines = [f"missing from the index: article {i}" for i in report.missing]
-    lines += [f"file gone since indexed: {p}" for p in report.stale]
-    lines += [f"file changed since indexed: {p}" for p in report.changed]
+    lines = [f"missing from the index: article {safe(i)}" for i in report.missing]
+    lines += [f"file gone since indexed: {safe(p)}" for p in report.stale]
+    lines += [f"file changed since indexed: {safe(p)}" for p in report.changed]
     state = "ok" if report.ok else ("repaired" if report.repaired else "drift found")
     problems = len(report.missing) + len(report.stale) + len(report.changed)
     lines.append(f"{report.documents} documents, {report.files} files: {state}"

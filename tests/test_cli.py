@@ -295,3 +295,35 @@ def test_facets_command_takes_a_query_and_filters(sample_index):
     assert sum(v["count"] for v in queried["source"]) <= 7
     assert queried == {"source": [v.to_dict() for v in sample_index.search(
         "harbour", since="2020", facets=["source"], facet_limit=20).facets["source"]]}
+
+
+def test_facet_values_are_never_cut_so_they_can_be_pasted(index_path):
+    text = run("facets", "topic", "--limit", "6", index=index_path, env={"NO_COLOR": "1"})
+    assert text.output.splitlines() == [
+        "topic",
+        "  economy, business and finance              7",
+        "  sport                                      6",
+        "  health                                     4",
+        "  labour                                     4",
+        "  disaster, accident and emergency incident  3",
+        "  environment                                3"]
+    shown = run("search", "--topic", "disaster, accident and emergency incident",
+                "--facet", "topic", index=index_path, env={"NO_COLOR": "1"}).output
+    assert " *disaster, accident and emergency incident  3" in shown.splitlines()
+
+
+def test_a_value_longer_than_the_alignment_is_printed_whole():
+    from docsearch.models import FacetValue
+    from docsearch.output import render_facet
+
+    long = "a topic name of seventy characters, which is more than sixty, printed"
+    assert render_facet("topic", [FacetValue(value=long, count=2),
+                                  FacetValue(value="sport", count=10)])[1:] == [
+        f"  {long}   2", "  sport" + " " * 57 + "10"]
+
+
+def test_search_facet_limit_0_shows_every_value(index_path):
+    data = run_json("search", "--facet", "topic", "--facet-limit", "0", index=index_path)
+    every = run_json("facets", "topic", "--limit", "0", index=index_path)
+    assert len(data["facets"]["topic"]) == len(every["topic"]) == 15
+    assert data["facets"] == every
