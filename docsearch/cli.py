@@ -23,7 +23,7 @@ from docsearch import output
 from docsearch.config import CONFIG_NAME, TOP, read_config
 from docsearch.errors import ConfigError, DocsearchError
 from docsearch.extract.topics import load_taxonomy
-from docsearch.index import DEFAULT_INDEX, Index, IndexReport, open_index
+from docsearch.index import DEFAULT_INDEX, EXPORT_FORMATS, Index, IndexReport, open_index
 from docsearch.search.facets import DEFAULT_FACETS, FACETS
 from docsearch.search.ranking import Ranking
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
@@ -110,6 +110,14 @@ def batch_option(fn: F) -> F:
     return click.option(
         "--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True,
         metavar="N", help="Articles per commit (a stopped run keeps every commit).")(fn)
+
+
+def allow_empty_option(fn: F) -> F:
+    return click.option(
+        "--allow-empty", is_flag=True,
+        help="Let a folder that lists no file now (an unmounted disk?) remove the "
+             "articles its files gave; without it, such a folder is reported and "
+             "nothing is removed.")(fn)
 
 
 def zero_means_all(ctx: click.Context, param: click.Parameter, value: int) -> int | None:
@@ -252,12 +260,13 @@ def default_map(config: dict[str, dict[str, Any]], path: str) -> dict[str, dict[
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @click.option("-n", "--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@allow_empty_option
 @taxonomy_option
 @lock_timeout_option
 @batch_option
 def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool,
-              dry_run: bool, taxonomy_file: str | None, lock_timeout: float,
-              batch_size: int) -> int:
+              dry_run: bool, allow_empty: bool, taxonomy_file: str | None,
+              lock_timeout: float, batch_size: int) -> int:
     """Bring the index in step with article files and folders (created if missing).
 
     Markdown (.md), plain text (.txt), HTML (.html) and JSON Lines (.jsonl) files
@@ -267,7 +276,8 @@ def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: boo
     """
     with _open(index_path, not dry_run or Store.exists(index_path), lock_timeout,
                taxonomy_file) as ix, library_errors(), _progress("indexing", quiet) as progress:
-        report = ix.sync(paths, dry_run=dry_run, batch_size=batch_size, progress=progress)
+        report = ix.sync(paths, dry_run=dry_run, batch_size=batch_size, progress=progress,
+                         allow_empty=allow_empty)
     return _print_report(report, as_json, quiet)
 
 
@@ -276,11 +286,13 @@ def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: boo
 @index_option
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@allow_empty_option
 @taxonomy_option
 @lock_timeout_option
 @batch_option
 def rebuild_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool,
-                taxonomy_file: str | None, lock_timeout: float, batch_size: int) -> int:
+                allow_empty: bool, taxonomy_file: str | None, lock_timeout: float,
+                batch_size: int) -> int:
     """Build the index again from scratch, beside the live one, and swap it in.
 
     PATHS default to the folders indexed before. Searches keep working during the
@@ -288,7 +300,8 @@ def rebuild_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: b
     """
     with _open(index_path, False, lock_timeout, taxonomy_file) as ix, library_errors(), \
             _progress("rebuilding", quiet) as progress:
-        report = ix.rebuild(paths or None, batch_size=batch_size, progress=progress)
+        report = ix.rebuild(paths or None, batch_size=batch_size, progress=progress,
+                            allow_empty=allow_empty)
     return _print_report(report, as_json, quiet)
 
 
@@ -438,21 +451,33 @@ def show_cmd(article_id: str, index_path: str, as_json: bool) -> int:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
-              show_default=True, help="One JSON object a line, or one JSON array.")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="jsonl",
+              show_default=True,
+              help="One JSON object a line, one JSON array, or CSV (for spreadsheets).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--query", "query", default="", metavar="QUERY",
+              help="Export only the articles matching QUERY (the search query language).")
+@filter_options
+@click.option("--author", "authors", multiple=True, metavar="NAME",
+              help="Only articles by this author (repeat: any of them).")
 @index_option
-def export_cmd(fmt: str, output: str | None, index_path: str) -> int:
-    """Write every article, in id order, with its extracted fields.
+def export_cmd(fmt: str, output: str | None, query: str, people: tuple[str, ...],
+               topics: tuple[str, ...], sources: tuple[str, ...], since: str | None,
+               until: str | None, authors: tuple[str, ...], index_path: str) -> int:
+    """Write every article (or those matching --query and the filters), in id order,
+    with its extracted fields.
 
     `docsearch index EXPORT.jsonl` (into another index) reads a JSON Lines export
-    back, keeping the ids, people, topics and other fields as they are.
+    back exactly: ids, people, topics, paths and every other field as they are.
+    CSV is for spreadsheets and is not read back.
     """
     with _open(index_path) as ix, library_errors():
-        count = ix.export(sys.stdout if output is None else output, fmt)
+        count = ix.export(sys.stdout if output is None else output, fmt, query=query,
+                          people=people, topics=topics, sources=sources, authors=authors,
+                          since=since, until=until)
     if output is not None:
-        echo(f"{count} articles written to {output}", err=True)
+        echo(f"{count} article{'s' * (count != 1)} written to {output}", err=True)
     return 0
 
 

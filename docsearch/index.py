@@ -7,6 +7,7 @@ the search engine answers queries with facets.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -24,16 +25,17 @@ from docsearch.errors import (
     DocsearchError,
     RebuildError,
 )
+from docsearch.extract import article_id as derive_id
 from docsearch.extract import enrich
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article, FacetValue, SearchResults
 from docsearch.parallel import ordered_map
 from docsearch.readers import os_reason
-from docsearch.search import Ranking, SearchEngine, SearchRequest
+from docsearch.search import MAX_PER_PAGE, Ranking, SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.search.query import date_option
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
-from docsearch.store.schema import Terms, analyze
+from docsearch.store.schema import Terms, analyze, article_from_stored
 from docsearch.sync import BATCH_SIZE, IndexReport, Progress
 
 __all__ = ["DEFAULT_INDEX", "Batch", "CheckReport", "Index", "IndexReport", "IndexStats",
@@ -167,7 +169,8 @@ class Index:
         return batch.deleted
 
     def sync(self, paths: Iterable[str | Path], *, dry_run: bool = False,
-             progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> IndexReport:
+             progress: Progress | None = None, batch_size: int = BATCH_SIZE,
+             allow_empty: bool = False) -> IndexReport:
         """Bring the index in step with the files under ``paths`` (files or folders).
 
         New files are added, changed ones re-read, deleted ones removed; files whose
@@ -175,7 +178,9 @@ class Index:
         read is reported in ``IndexReport.failed``, keeps what it gave before, and the
         run goes on. Commits every ``batch_size`` articles, so an interrupted sync
         keeps what it committed. ``dry_run`` writes nothing and lists the changes.
-        ``progress(path, done, total, failed)`` is called after each file. See
+        ``progress(path, done, total, failed)`` is called after each file. A folder
+        given that lists no file now but gave files before (an unmounted disk) is
+        reported in ``failed`` and its articles stay, unless ``allow_empty``. See
         :mod:`docsearch.sync`.
 
         >>> report = ix.sync(["sample_docs"])                # doctest: +SKIP
@@ -185,7 +190,8 @@ class Index:
         paths = [Path(p) for p in paths]
         with self._store.writing(self.lock_timeout) as store:
             report = syncing.sync(store.live, paths, self.taxonomy, dry_run=dry_run,
-                                  batch_size=batch_size, progress=progress)
+                                  batch_size=batch_size, progress=progress,
+                                  allow_empty=allow_empty)
             if not dry_run:
                 store.note_write()
             return self._noted(report)
@@ -194,8 +200,8 @@ class Index:
     index_paths = sync
 
     def rebuild(self, paths: Iterable[str | Path] | None = None, *,
-                progress: Progress | None = None,
-                batch_size: int = BATCH_SIZE) -> IndexReport:
+                progress: Progress | None = None, batch_size: int = BATCH_SIZE,
+                allow_empty: bool = False) -> IndexReport:
         """Build a fresh index from ``paths`` (default: the folders synced before)
         beside the live one, then swap it in atomically.
 
@@ -203,7 +209,8 @@ class Index:
         new one afterwards; writers wait for the lock until the swap. Every file is
         read and extracted again; articles no file gives (added from Python) are
         carried over as they are. If the rebuild fails or is interrupted, the live
-        index is left as it was.
+        index is left as it was. A folder that lists no file now but gave files
+        before (an unmounted disk) stops the rebuild, unless ``allow_empty``.
         """
         with self._store.writing(self.lock_timeout) as store:
             if paths is None:
@@ -217,10 +224,17 @@ class Index:
             if gone:
                 raise RebuildError(f"cannot rebuild: {gone[0]} does not exist (the live index "
                                    f"is unchanged; name the folders to rebuild from)")
+            empty = [] if allow_empty else syncing.empty_roots(roots, store.manifest.entries())
+            if empty:
+                root, held = empty[0]
+                raise RebuildError(f"cannot rebuild: {root}: folder is empty (it held {held} "
+                                   f"file{'s' * (held != 1)}); the live index is unchanged; "
+                                   f"use --allow-empty to rebuild without them")
             fresh = store.new_generation()
             try:
                 report = syncing.sync(fresh, [Path(r) for r in roots], self.taxonomy,
-                                      batch_size=batch_size, progress=progress)
+                                      batch_size=batch_size, progress=progress,
+                                      allow_empty=allow_empty)
                 kept = syncing.carry_unlisted(store.live, fresh)
             except BaseException:
                 store.discard(fresh)
@@ -328,51 +342,89 @@ class Index:
     def articles_by_id(self) -> Iterator[Article]:
         """Every article in the index, in id order (stable from one run to the next,
         which index order is not)."""
+        for docnum in self._docnums_by_id():
+            yield self._engine.article(self._engine.stored(docnum))
+
+    def _docnums_by_id(self, wanted: set[str] | None = None) -> Iterator[int]:
+        """The document numbers of the live articles in id order (only ``wanted``
+        ids when given)."""
         searcher = self._engine.searcher()
         for btext in searcher.reader().lexicon("id"):
-            docnum = searcher.document_number(id=btext.decode("utf-8"))
+            article_id = btext.decode("utf-8")
+            if wanted is not None and article_id not in wanted:
+                continue
+            docnum = searcher.document_number(id=article_id)
             if docnum is not None:
-                yield self._engine.article(self._engine.stored(docnum))
+                yield int(docnum)
 
-    def export(self, out: TextIO | str | Path, format: str = "jsonl") -> int:
-        """Write every article, in id order, with its extracted fields (the fields of
-        ``docsearch show --json`` plus ``surnames``) to ``out``, a text stream or a
-        file path: one JSON object a line (``"jsonl"``) or one JSON array
-        (``"json"``). A file is written beside its place and moved there when
-        complete, so it is never left half written. ``docsearch index`` reads a JSON
-        Lines export back with these fields as they are. Returns the count.
+    def export(self, out: TextIO | str | Path, format: str = "jsonl", *, query: str = "",
+               people: Sequence[str] | str = (), topics: Sequence[str] | str = (),
+               sources: Sequence[str] | str = (), authors: Sequence[str] | str = (),
+               since: DateLike = None, until: DateLike = None) -> int:
+        """Write every article (or those ``query`` and the filters of :meth:`search`
+        match), in id order, as the index stores it, to ``out``, a text stream or a
+        file path: one JSON object a line (``"jsonl"``), one JSON array (``"json"``)
+        or CSV with a header row (``"csv"``, list fields joined with ``"; "``). A
+        record has the fields of ``docsearch show --json`` plus ``surnames``, with
+        ``people`` and ``surnames`` as found in the article (not under the index's
+        names), and ``"extracted": true`` (not in CSV): ``docsearch index`` reads a
+        JSON Lines export back exactly as it was. A file is written beside its place
+        and moved there when complete, so it is never left half written. Returns the
+        count.
 
         >>> import io
         >>> buffer = io.StringIO()
         >>> ix.export(buffer)                               # doctest: +SKIP
         35
         """
-        if format not in ("jsonl", "json"):
-            raise DocsearchError(f"unknown export format '{format}' (use jsonl or json)")
+        if format not in EXPORT_FORMATS:
+            raise DocsearchError(f"unknown export format '{format}' (use "
+                                 f"{', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]})")
+        filters = {"people": people, "topics": topics, "sources": sources,
+                   "authors": authors, "since": since, "until": until}
+        wanted = (self._matching_ids(query, filters)
+                  if query or any(filters.values()) else None)
         if not isinstance(out, (str, Path)):
-            return self._write_export(out, format)
+            return self._write_export(out, format, wanted)
         target = Path(out)
         partial = target.with_name(f".{target.name}.partial")
         try:
-            with partial.open("w", encoding="utf-8") as handle:
-                count = self._write_export(handle, format)
+            with partial.open("w", encoding="utf-8", newline="") as handle:
+                count = self._write_export(handle, format, wanted)
             os.replace(partial, target)
         except OSError as exc:
             partial.unlink(missing_ok=True)
             raise DocsearchError(f"cannot write {target}: {os_reason(exc)}") from None
         return count
 
-    def _write_export(self, out: TextIO, format: str) -> int:
+    def _matching_ids(self, query: str, filters: dict[str, Any]) -> set[str]:
+        """The ids of every article a search matches, page after page."""
+        ids: set[str] = set()
+        page = 1
+        while True:
+            results = self.search(query, **filters, page=page, per_page=MAX_PER_PAGE,
+                                  sort="date", facets=(), snippets=False)
+            ids.update(hit.id for hit in results.hits)
+            if page >= results.pages:
+                return ids
+            page += 1
+
+    def _write_export(self, out: TextIO, format: str, wanted: set[str] | None) -> int:
         count = 0
-        if format == "json":
+        rows = csv.writer(out) if format == "csv" else None
+        if rows is not None:
+            rows.writerow(EXPORT_FIELDS)
+        elif format == "json":
             out.write("[")
-        for article in self.articles_by_id():
-            record = {**article.to_dict(), "surnames": list(article.surnames)}
-            text = json.dumps(record, ensure_ascii=False)
-            if format == "json":
-                out.write(("\n  " if not count else ",\n  ") + text)
+        for docnum in self._docnums_by_id(wanted):
+            record = _export_record(article_from_stored(self._engine.stored(docnum)))
+            if rows is not None:
+                rows.writerow(_csv_cell(record[name]) for name in EXPORT_FIELDS)
+            elif format == "json":
+                out.write(("\n  " if not count else ",\n  ")
+                          + json.dumps(record, ensure_ascii=False))
             else:
-                out.write(text + "\n")
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
         if format == "json":
             out.write("\n]\n" if count else "]\n")
@@ -590,11 +642,26 @@ def _prepare(article: Article) -> tuple[Article, Terms]:
 
 
 def _with_id(article: Article) -> Article:
-    if article.id:
-        return article
-    from docsearch.extract import stable_id
-    return article.evolve(id=stable_id(url=article.url, path=article.path,
-                                       text=article.computed_hash()))
+    return article if article.id else article.evolve(id=derive_id(article))
+
+
+#: The formats of :meth:`Index.export`.
+EXPORT_FORMATS = ("jsonl", "json", "csv")
+#: The fields of an exported article, in order (``extracted`` is added in JSON).
+EXPORT_FIELDS = ("id", "title", "authors", "source", "published", "url", "people",
+                 "surnames", "topics", "sections", "path", "content_hash", "body")
+
+
+def _export_record(article: Article) -> dict[str, Any]:
+    """An article as :meth:`Index.export` writes it (as stored: people as found)."""
+    data = {**article.to_dict(), "surnames": list(article.surnames)}
+    return {**{name: data[name] for name in EXPORT_FIELDS}, "extracted": True}
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "" if value is None else str(value)
 
 
 def open_index(path: str | Path = DEFAULT_INDEX, *, create: bool = False,

@@ -121,8 +121,8 @@ class Article:
     >>> a.title, a.people
     ('Harbour reopens', ())
 
-    ``id`` is stable across runs (see :func:`docsearch.readers.article_id`); when it is
-    left empty, the index derives it from the url, else from the content.
+    ``id`` is stable across runs (see :func:`docsearch.extract.article_id`); when it is
+    left empty, the index derives it from the url, else the path, else the content.
     """
 
     id: str = attrs.field(default="", converter=lambda v: str(v or "").strip())

@@ -15,7 +15,14 @@ Changes are committed in batches (a Whoosh commit, then the manifest rows of the
 files in it), so an interrupted sync keeps every batch it committed and the next
 one goes on from there. Removals are committed with the last batch. A path given
 that does not exist is reported and removes nothing (a missing mount must not
-empty the index).
+empty the index); nor does a folder given that lists no file at all now but gave
+files before (an unmounted disk's empty mount point), unless ``allow_empty``.
+
+An article without url takes its id from its path relative to the outermost of
+the index's folders (recorded ones and those given now) that holds its file, so an
+id does not depend on which folder the file was reached from, and a rebuild gives
+the ids the syncs before it gave. Indexing a folder around one indexed before
+re-reads the inner folder's files once, under their new ids (:func:`id_roots`).
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ from docsearch.extract import Extraction
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article
 from docsearch.parallel import ordered_map
-from docsearch.readers import FileResult, read_file, walk
+from docsearch.readers import FileResult, FoundFile, read_file, walk
 from docsearch.store import Entry, Generation
 from docsearch.store.schema import Terms, analyze, article_from_stored, to_document
 
@@ -201,6 +208,44 @@ def in_scope(path: str, scopes: Sequence[tuple[str, bool]]) -> bool:
     return any(path == scope or is_dir and path.startswith(scope) for scope, is_dir in scopes)
 
 
+def id_roots(gen: Generation, paths: Iterable[str | Path]) -> list[str]:
+    """The folders files take their ids relative to: the existing folders among the
+    roots ``gen`` records and ``paths``, as absolute paths, outermost first."""
+    given = [*gen.manifest.get_meta("roots", []), *paths]
+    return sorted({os.path.abspath(p) for p in given if os.path.isdir(p)}, key=len)
+
+
+def id_root(key: str, folders: Sequence[str], found_under: Path) -> Path:
+    """The folder the file ``key`` (absolute) takes its id relative to: the outermost
+    of ``folders`` holding it, else the folder it was found under."""
+    for folder in folders:
+        if key.startswith(folder.rstrip(os.sep) + os.sep):
+            return Path(folder)
+    return Path(os.path.abspath(found_under))
+
+
+def empty_roots(paths: Iterable[str | Path], entries: Mapping[str, Entry],
+                found: Iterable[FoundFile] | None = None) -> list[tuple[str, int]]:
+    """The folders among ``paths`` that list no file (``found``: what :func:`walk`
+    listed, walked here when ``None``) but gave files before (rows of ``entries``
+    under them), with how many files they held."""
+    paths = list(paths)
+    listed = {os.path.abspath(f.root) for f in (walk(paths) if found is None else found)}
+    empty = []
+    for given in paths:
+        if os.path.isdir(given) and os.path.abspath(given) not in listed:
+            scope = scopes_of([given])
+            held = sum(1 for key in entries if in_scope(key, scope))
+            if held:
+                empty.append((str(given), held))
+    return empty
+
+
+def empty_reason(held: int) -> str:
+    return (f"folder is empty (it held {held} file{'s' * (held != 1)}); nothing removed; "
+            f"use --allow-empty to remove them")
+
+
 @attrs.frozen
 class _Todo:
     """A file a sync has to read, with what its stat and the manifest said."""
@@ -238,10 +283,11 @@ class _Sync:
     """One sync run over one generation (see the module docstring)."""
 
     def __init__(self, gen: Generation, taxonomy: Taxonomy | None, *, dry_run: bool,
-                 batch_size: int, progress: Progress | None) -> None:
+                 batch_size: int, progress: Progress | None, allow_empty: bool) -> None:
         self.gen = gen
         self.taxonomy = taxonomy
         self.dry_run = dry_run
+        self.allow_empty = allow_empty
         self.batch_size = max(1, batch_size)
         self.progress = progress
         self.manifest = gen.manifest.entries()
@@ -261,10 +307,13 @@ class _Sync:
         self.late_rows: list[Entry] = []     # rows to write with the removals, at the end
         self.removals: list[str] = []
         self.commits = 0
+        self.rekeyed: dict[str, int] = {}    # files whose ids moved to another root
 
     def run(self, paths: Sequence[str | Path]) -> IndexReport:
-        scopes = scopes_of(paths)
         found = list(walk(paths))
+        kept = set() if self.allow_empty else self._keep_empty(paths, found)
+        scopes = scopes_of([p for p in paths if str(p) not in kept])
+        folders = id_roots(self.gen, paths)
         seen: set[str] = set()
         todo: list[_Todo] = []
         done = 0
@@ -275,7 +324,7 @@ class _Sync:
                 if item.problem is not None:
                     self.failed.append((self._at, item.problem))
                 else:
-                    needed = self._check(key, item.path, item.root)
+                    needed = self._check(key, item.path, id_root(key, folders, item.root))
                     if needed is not None:
                         todo.append(needed)
                         continue
@@ -303,7 +352,17 @@ class _Sync:
                            removed=c["removed"], unchanged=c["unchanged"],
                            failed=tuple(e for _, e in sorted(self.failed, key=lambda f: f[0])),
                            changes=tuple(self.changes),
-                           dry_run=self.dry_run)
+                           dry_run=self.dry_run, notes=self._notes())
+
+    def _keep_empty(self, paths: Sequence[str | Path], found: list[FoundFile]) -> set[str]:
+        """Report the folders given that turned empty; their files are kept."""
+        empty = empty_roots(paths, self.manifest, found)
+        self.failed.extend((-1, ParseError(path, empty_reason(held))) for path, held in empty)
+        return {path for path, _ in empty}
+
+    def _notes(self) -> tuple[str, ...]:
+        return tuple(f"{count} file{'s now have' if count != 1 else ' now has'} ids "
+                     f"relative to {root}" for root, count in sorted(self.rekeyed.items()))
 
     def _progress(self, path: Path, done: int, total: int) -> None:
         if self.progress is not None:
@@ -319,7 +378,8 @@ class _Sync:
             self.failed.append((self._at, ParseError(str(path), f"cannot read: {reason}")))
             return None
         if (old is not None and old.error is None and not old.racy
-                and old.same_stat(st.st_size, st.st_mtime_ns)):
+                and old.same_stat(st.st_size, st.st_mtime_ns)
+                and os.path.abspath(old.root) == str(root)):
             self._confirm(old.ids)
             return None
         return _Todo(key, path, root, st.st_size, st.st_mtime_ns, old, self._at)
@@ -335,10 +395,13 @@ class _Sync:
         row = Entry(key, str(root), item.size, item.mtime_ns, result.digest,
                     tuple(dict.fromkeys(a.id for a in result.articles)), error,
                     item.mtime_ns > started - RACY_NS)  # modified just before it was read
-        if old is not None and old.digest == result.digest and old.error == error:
+        if (old is not None and old.digest == result.digest and old.error == error
+                and old.ids == row.ids):
             self._confirm(old.ids)  # touched, not changed
             self.rows.append(row)
             return
+        if old is not None and old.ids != row.ids and os.path.abspath(old.root) != str(root):
+            self.rekeyed[str(root)] = self.rekeyed.get(str(root), 0) + 1
         counts = {"added": 0, "updated": 0}
         for article, words in zip(result.articles, terms, strict=True):
             if article.id in self.written:
@@ -346,8 +409,8 @@ class _Sync:
             else:
                 previous = known.hash_of(article.id)
                 self.written.add(article.id)
-                if previous == article.content_hash:
-                    self.counts["unchanged"] += 1
+                if article.content_hash and previous == article.content_hash:
+                    self.counts["unchanged"] += 1  # (an article with no hash is written)
                     continue
                 counts["added" if previous is None else "updated"] += 1
             self.batch[article.id] = article
@@ -405,13 +468,15 @@ class _Sync:
 
 def sync(gen: Generation, paths: Sequence[str | Path], taxonomy: Taxonomy | None = None, *,
          dry_run: bool = False, batch_size: int = BATCH_SIZE,
-         progress: Progress | None = None) -> IndexReport:
+         progress: Progress | None = None, allow_empty: bool = False) -> IndexReport:
     """Bring ``gen`` in step with the files under ``paths`` (see the module docstring).
 
     The caller holds the write lock. Returns the report; with ``dry_run`` nothing is
-    written and the report lists the files that would change.
+    written and the report lists the files that would change. ``allow_empty`` lets a
+    folder given that turned empty remove the articles its files gave.
     """
-    run = _Sync(gen, taxonomy, dry_run=dry_run, batch_size=batch_size, progress=progress)
+    run = _Sync(gen, taxonomy, dry_run=dry_run, batch_size=batch_size, progress=progress,
+                allow_empty=allow_empty)
     report = run.run(paths)
     if not dry_run:
         if run.commits:

@@ -203,7 +203,9 @@ def test_syncing_one_folder_leaves_another_alone(tmp_index, docs, tmp_path):
     assert hits(tmp_index, "Ravensholm") == ["Pier Reopens"]
     (other / "x.md").unlink()
     assert counts(tmp_index.sync([docs])) == (0, 0, 0, 4, 0)  # not in scope: stays
-    assert counts(tmp_index.sync([other])) == (0, 0, 1, 0, 0)
+    # other/ now lists no file: as for an unmounted disk, only --allow-empty removes.
+    assert counts(tmp_index.sync([other])) == (0, 0, 0, 0, 1)
+    assert counts(tmp_index.sync([other], allow_empty=True)) == (0, 0, 1, 0, 0)
 
 
 def test_a_missing_folder_is_reported_and_removes_nothing(tmp_index, docs, tmp_path):
@@ -255,7 +257,7 @@ def test_an_article_two_files_give_stays_until_both_are_gone(tmp_index, tmp_path
     assert counts(tmp_index.sync([folder])) == (0, 0, 0, 1, 0)
     assert hits(tmp_index, "Wexley") == ["Ice on the Canal"]
     (folder / "two.md").unlink()
-    assert counts(tmp_index.sync([folder])) == (0, 0, 1, 0, 0)
+    assert counts(tmp_index.sync([folder], allow_empty=True)) == (0, 0, 1, 0, 0)
     assert len(tmp_index) == 0
 
 

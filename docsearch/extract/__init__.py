@@ -20,6 +20,7 @@ from docsearch.models import Article
 
 __all__ = [
     "Extraction",
+    "article_id",
     "canonical_url",
     "classify_topics",
     "date_from_url",
@@ -63,6 +64,14 @@ def stable_id(*, url: str | None = None, path: str | None = None, text: str | No
     else:
         key = "text:" + (text or "")
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def article_id(article: Article) -> str:
+    """The id of an article that states none: :func:`stable_id` of its url, else of
+    its path, else of its content hash (or, without one, the hash of its text). The
+    one place an id is derived, with or without extraction."""
+    return stable_id(url=article.url, path=article.path,
+                     text=article.content_hash or article.computed_hash())
 
 
 @attrs.frozen
@@ -118,6 +127,5 @@ def enrich(article: Article, taxonomy: Taxonomy | None = None,
     if article.content_hash is None:
         changes["content_hash"] = digest
     if not article.id:
-        changes["id"] = stable_id(url=article.url, path=article.path,
-                                  text=article.content_hash or article.computed_hash())
+        changes["id"] = article_id(article)
     return article.evolve(**changes) if changes else article

@@ -35,7 +35,7 @@ from docsearch.extract import Extraction, enrich
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article
 from docsearch.readers.html import HtmlReader
-from docsearch.readers.jsonl import JsonLinesReader
+from docsearch.readers.jsonl import Extracted, JsonLinesReader
 from docsearch.readers.markdown import MarkdownReader
 from docsearch.readers.text import TextReader
 
@@ -61,13 +61,15 @@ class Reader(Protocol):
     """A format: its name, the suffixes it claims and how it turns text into articles.
 
     ``read`` yields :class:`Article` objects, or :class:`ParseError` objects for bad
-    records it skipped; it raises :class:`ParseError` when the whole file is bad.
+    records it skipped; it raises :class:`ParseError` when the whole file is bad. An
+    :class:`~docsearch.readers.jsonl.Extracted` article (a record of ``docsearch
+    export``) is indexed as it is: no extraction, its path and content hash kept.
     """
 
     name: str
     suffixes: tuple[str, ...]
 
-    def read(self, text: str, path: str) -> Iterable[Article | ParseError]: ...
+    def read(self, text: str, path: str) -> Iterable[Article | Extracted | ParseError]: ...
 
 
 _REGISTRY: dict[str, Reader] = {}
@@ -271,6 +273,9 @@ def _check(info: os.stat_result, shown: str, limit: int | None) -> None:
     if limit is not None and info.st_size > limit:
         raise _too_large(shown, info.st_size, limit)
 
+        if isinstance(item, Extracted):  # exported by docsearch: indexed as it is
+            articles.append(item.article)
+            continue
 
 def _too_large(shown: str, size: int, limit: int) -> ParseError:
     return ParseError(shown, f"file too large ({_size(size, up=True)}; the limit is "
