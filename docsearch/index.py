@@ -288,11 +288,14 @@ class Index:
         """The article with this id (or the one id that starts with it, 4+ characters)."""
         return self._engine.article(self._engine.stored(self._find(article_id)))
 
+    #: An id prefix finds the one article whose id starts so from this length on.
+    _MIN_PREFIX = 4
+
     def _find(self, article_id: str) -> int:
         """The document number of an article id (or of its one id starting so)."""
         searcher = self._engine.searcher()
         docnum = searcher.document_number(id=article_id)
-        if docnum is None and len(article_id) >= 4:
+        if docnum is None and len(article_id) >= self._MIN_PREFIX:
             reader = searcher.reader()
             ids = [b.decode("utf-8") for b in reader.expand_prefix("id", article_id)]
             live = [i for i in ids if searcher.document_number(id=i) is not None]
@@ -302,7 +305,11 @@ class Index:
                 raise ArticleNotFoundError(f"id '{article_id}' is ambiguous: "
                                            f"{len(live)} articles start with it")
         if docnum is None:
-            raise ArticleNotFoundError(f"no article with id '{article_id}'")
+            short = len(article_id) < self._MIN_PREFIX
+            raise ArticleNotFoundError(
+                f"no article with id '{article_id}'" + (
+                    f" (an id prefix needs at least {self._MIN_PREFIX} characters)"
+                    if short else ""))
         return int(docnum)
 
     def similar(self, article_id: str, *, people: Sequence[str] | str = (),

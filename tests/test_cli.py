@@ -327,3 +327,12 @@ def test_search_facet_limit_0_shows_every_value(index_path):
     every = run_json("facets", "topic", "--limit", "0", index=index_path)
     assert len(data["facets"]["topic"]) == len(every["topic"]) == 15
     assert data["facets"] == every
+
+
+def test_show_a_prefix_shorter_than_four_characters_says_so(index_path):
+    result = run("show", REAL_ID[:3], index=index_path)
+    assert (result.exit_code, result.stderr) == (
+        2, f"Error: no article with id '{REAL_ID[:3]}' (an id prefix needs at least "
+           f"4 characters)\n")
+    result = run("similar", "zzzzz", index=index_path)
+    assert (result.exit_code, result.stderr) == (2, "Error: no article with id 'zzzzz'\n")
