@@ -297,6 +297,7 @@ class _Sync:
                 self.providers.setdefault(article_id, set()).add(entry.path)
         self.counts = {"added": 0, "updated": 0, "removed": 0, "unchanged": 0}
         self.failed: list[tuple[int, ParseError]] = []  # by position in the file list
+        self.file_notes: list[str] = []      # what reading said (an encoding guessed)
         self._at = 0
         self.changes: list[Change] = []
         self.written: set[str] = set()       # ids written or confirmed by this run
@@ -352,7 +353,7 @@ class _Sync:
                            removed=c["removed"], unchanged=c["unchanged"],
                            failed=tuple(e for _, e in sorted(self.failed, key=lambda f: f[0])),
                            changes=tuple(self.changes),
-                           dry_run=self.dry_run, notes=self._notes())
+                           dry_run=self.dry_run, notes=(*self.file_notes, *self._notes()))
 
     def _keep_empty(self, paths: Sequence[str | Path], found: list[FoundFile]) -> set[str]:
         """Report the folders given that turned empty; their files are kept."""
@@ -389,6 +390,7 @@ class _Sync:
         """Count and queue what a file gave."""
         key, path, root, old = item.key, item.path, item.root, item.old
         self.failed.extend((item.order, e) for e in result.errors)
+        self.file_notes.extend(result.notes)
         if result.digest is None or (result.errors and not result.articles):
             return  # unreadable now: what it gave before stays indexed
         error = "; ".join(e.reason for e in result.errors) or None

@@ -91,13 +91,17 @@ GOOD_TEXT = {
     "long-line.txt": "Long Line\n\nThe Mistlebury line follows.\n\n" + "x" * 2_000_000
                      + "\n\nThat was the line.\n",
 }
-# Other encodings with a byte-order mark: read like UTF-8.
+# Other encodings with a byte-order mark: read like UTF-8; legacy encodings without
+# one: read in the encoding found (cp1252 for both here), with a note in the report.
 GOOD_ENCODED = {
     "utf16-le.txt": ("\ufeffLighthouse Repainted\n\nThe Selbourne lighthouse is white.\n",
                      "utf-16-le"),
     "utf16-be.txt": ("\ufeffPier Reopens\n\nThe Marrowby pier reopened.\n", "utf-16-be"),
     "utf32-le.txt": ("\ufeffTower Lit\n\nThe Kirkbampton tower is lit.\n", "utf-32-le"),
+    "latin1.txt": ("Café Notes\n\nThe Tollerby café serves tea at £2.\n", "latin-1"),
+    "cp1252.txt": ("Smart “Quotes”\n\nThe “Wrenfield” sign was repainted.\n", "cp1252"),
 }
+LEGACY = ["cp1252.txt", "latin1.txt"]
 # Read through a symlink inside the folder (its target is hidden, so not read itself).
 LINKED = {"linked.md": (".hidden/target.md", "# Linked Story\n\nThe Thornacre weir.\n")}
 WIRE = "".join(line + "\n" for line in [
@@ -122,7 +126,7 @@ UNIQUE_WORDS = ["Vellmoor", "Quenby", "Tarrowgate", "Brindlemere", "Halvercombe"
                 "Brackenholm", "Wistmoor", "Yarrowfield", "Wendlebury", "Oxlade", "Corrister",
                 "Dunmallow", "Ravensworth", "Crossmere", "Quorvale", "Sallowmere", "Zarnwick",
                 "Mistlebury", "Selbourne", "Marrowby", "Kirkbampton", "Thornacre", "Kestrelby",
-                "Dunholt", "Fennimore", "Quillhaven"]
+                "Dunholt", "Fennimore", "Quillhaven", "Tollerby", "Wrenfield"]
 GOOD = len(UNIQUE_WORDS)  # articles: one per good file, four in wire.jsonl
 UNDATED = ["Year Zero Story", "Far Future Story", "Clock Tower Stops", "Dateline Story",
            "Wire Zero", "Wire Far"]
@@ -137,11 +141,10 @@ BAD = {
     "gzipped.html": (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48", "binary file, not text"),
     "nul.txt": (b"Title\n\nBody \x00 with a NUL byte.\n", "binary file, not text"),
     "controls.txt": (b"Title\n\n" + CONTROLS + b"\n", "binary file, not text"),
-    "broken-utf8.txt": (b"Title\n\nBad \xc3\x28 byte", "not UTF-8 text (byte 0xc3 at offset 11)"),
-    "latin1.txt": ("Café Notes\n\nSome text.\n".encode("latin-1"),
-                   "not UTF-8 text (byte 0xe9 at offset 3)"),
-    "cp1252.txt": ("Smart “quotes”\n\nSome text.\n".encode("cp1252"),
-                   "not UTF-8 text (byte 0x93 at offset 6)"),
+    "broken-utf8.txt": ("Title\n\nCafé and crêpes, bad ".encode() + b"\xc3\x28 byte",
+                        "invalid UTF-8 text (byte 0xc3 at offset 30)"),
+    "no-encoding.txt": (bytes(range(128, 256)) * 4,
+                        "not UTF-8 text (byte 0x80 at offset 0), nor in any encoding recognised"),
     "utf16-nobom.txt": ("Title Here\n\nBody text.\n".encode("utf-16-le"),
                         "binary file, not text"),
     "utf16-odd.txt": (codecs.BOM_UTF16_LE + "Title\n".encode("utf-16-le") + b"x",
@@ -428,6 +431,8 @@ def test_every_good_article_is_indexed_and_searchable(run):
         assert run.index.search(word).total == 1, word
     for word in SECRETS:  # outside the folder, behind a folder link, or refused
         assert run.index.search(word).total == 0, word
+    assert [note for note in run.first.notes if " read as " in note] == [
+        f"{run.folder / name}: read as cp1252 (not UTF-8)" for name in LEGACY]
 
 
 def test_indexing_again_finds_everything_unchanged(run):
@@ -446,11 +451,12 @@ def test_the_index_stays_consistent_with_its_files(run):
 def test_good_articles_keep_their_fields(run):
     by_title = {a.title: a for a in run.index}
     assert sorted(by_title) == [
-        "", "Archive Note", "Café Opens", "Clock Tower Stops", "Crossmere Headline Only",
-        "Dateline Story", "Deep Folder", "Far Future Story", "Ferry Fares Frozen",
-        "Folder With A Suffix", "Greek Visit", "Harbour Tram Approved", "Lighthouse Repainted",
-        "Linked Story", "Long Line", "Long Name", "Mayor Meets Visitors", "Nested Boxes",
-        "Nested Lists", "Nested Quotes", "Odd Name", "Pier Reopens", "Spaced Name",
+        "", "Archive Note", "Café Notes", "Café Opens", "Clock Tower Stops",
+        "Crossmere Headline Only", "Dateline Story", "Deep Folder", "Far Future Story",
+        "Ferry Fares Frozen", "Folder With A Suffix", "Greek Visit", "Harbour Tram Approved",
+        "Lighthouse Repainted", "Linked Story", "Long Line", "Long Name", "Mayor Meets Visitors",
+        "Nested Boxes", "Nested Lists", "Nested Quotes", "Odd Name", "Pier Reopens",
+        "Smart “Quotes”", "Spaced Name",
         "Talks in the Port", "Tokyo Talks", "Tower Lit", "Unclosed Head", "Wire Far",
         "Wire One", "Wire Two",
         "Wire Zero", "Year Zero Story"]  # "" is fragment.html, which has no title
@@ -466,6 +472,8 @@ def test_good_articles_keep_their_fields(run):
     assert by_title["Lighthouse Repainted"].body == "The Selbourne lighthouse is white."
     assert by_title["Pier Reopens"].body == "The Marrowby pier reopened."
     assert by_title["Tower Lit"].body == "The Kirkbampton tower is lit."
+    assert by_title["Café Notes"].body == "The Tollerby café serves tea at £2."
+    assert by_title["Smart “Quotes”"].body == "The “Wrenfield” sign was repainted."
     assert by_title["Ferry Fares Frozen"].body == "Fares on the Quenby ferry stay the same."
     assert by_title["Crossmere Headline Only"].body == ""
     assert by_title["Wire One"].id == "wire-1"

@@ -135,7 +135,7 @@ def test_western_legacy_text_is_read_as_cp1252(tmp_path, content, body):
     ("# Café Notes\n\nSome text.\n", "latin-1"),
     ("# Smart “quotes”\n\nSome text.\n", "cp1252"),
     ("# Heizöl\n\nDie Preise für Heizöl sind in München gestiegen.\n", "cp1252"),
-])
+], ids=["pound", "e-acute", "curly-quotes", "umlauts"])
 def test_short_western_texts_are_read_as_cp1252(tmp_path, text, encoding):
     result = read(tmp_path, "short.md", text.encode(encoding))
     title, body = text[2:].split("\n\n")
@@ -148,7 +148,7 @@ def test_short_western_texts_are_read_as_cp1252(tmp_path, text, encoding):
      "представитель биржи.\n", "cp1251"),
     ("Οικονομία\n\nΟι τιμές των καυσίμων αυξήθηκαν στην Αθήνα, δήλωσε ο εκπρόσωπος "
      "του υπουργείου την Τρίτη.\n", "cp1253"),
-])
+], ids=["cyrillic", "greek"])
 def test_other_legacy_encodings_are_detected(tmp_path, text, encoding):
     result = read(tmp_path, "other.txt", text.encode(encoding))
     title, body = text.split("\n\n")
@@ -167,6 +167,13 @@ def test_bytes_no_encoding_fits_are_reported(tmp_path):
     assert result.articles == ()
     assert [e.reason for e in result.errors] == [
         "not UTF-8 text (byte 0x80 at offset 0), nor in any encoding recognised"]
+
+
+def test_utf8_with_a_bad_byte_is_reported_not_garbled(tmp_path):
+    data = "Café Notes\n\nThe café and two crêpes.".encode() + b" One bad \xff byte.\n"
+    result = read(tmp_path, "broken.txt", data)
+    assert result.articles == ()
+    assert [e.reason for e in result.errors] == ["invalid UTF-8 text (byte 0xff at offset 48)"]
 
 
 def test_utf8_files_are_read_without_the_detector(tmp_path):

@@ -45,6 +45,7 @@ __all__ = [
     "FoundFile",
     "Reader",
     "decode",
+    "decode_guessing",
     "iter_files",
     "read_file",
     "reader_for",
@@ -103,10 +104,20 @@ _BOMS = (
 
 
 def decode(data: bytes, path: str) -> str:
-    """Text of a file: UTF-8, or UTF-8/16/32 with a byte-order mark.
+    """Text of a file (see :func:`decode_guessing`)."""
+    return decode_guessing(data, path)[0]
 
-    Empty, binary and non-UTF-8 files raise :class:`ParseError` with the reason.
+
+def decode_guessing(data: bytes, path: str) -> tuple[str, str | None]:
+    """Text of a file and, when it is not UTF-8, the encoding it was read in.
+
+    UTF-8, or UTF-8/16/32 with a byte-order mark, is read as such (the encoding is then
+    ``None``). Other bytes are read in the encoding charset-normalizer finds, with
+    cp1252 preferred to the other Western code pages (see :func:`_guess`). Empty and
+    binary files, UTF-8 with some bad bytes in it and bytes that fit no encoding raise
+    :class:`ParseError` with the reason.
     """
+    guessed = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -120,14 +131,64 @@ def decode(data: bytes, path: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ParseError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
-                                   f"{exc.start})") from None
+            where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+            if _broken_utf8(data):
+                raise ParseError(path, f"invalid UTF-8 text ({where})") from None
+            found = _guess(data)
+            if found is None:
+                raise ParseError(path, f"not UTF-8 text ({where}), nor in any encoding "
+                                       f"recognised") from None
+            text, guessed = found
     if not text.strip():
         raise ParseError(path, "empty file")
     controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f\v")
     if controls > 8:
         raise ParseError(path, "binary file, not text")
-    return text
+    return text, guessed
+
+
+def _broken_utf8(data: bytes) -> bool:
+    """True for UTF-8 with some bad bytes in it (more characters of two bytes or more
+    read right than bytes that fail): read in another encoding, those characters
+    would be garbled ("CafÃ©")."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return sum(1 for c in text if ord(c) > 127) - bad > bad
+
+
+# Single-byte code pages of Latin script, which charset-normalizer often takes for
+# each other in a short text: a text that reads in cp1252 is read so.
+_WESTERN = frozenset((
+    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp437", "cp775", "cp850", "cp852",
+    "cp857", "cp858", "cp860", "cp861", "cp863", "cp865", "hp_roman8", "iso8859_2",
+    "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14",
+    "iso8859_15", "iso8859_16", "latin_1", "mac_iceland", "mac_latin2", "mac_roman",
+    "mac_turkish",
+))
+
+
+def _guess(data: bytes) -> tuple[str, str] | None:
+    """Bytes that are not UTF-8 as text, and the encoding's name ("cp1252"), or
+    ``None`` when no encoding fits them.
+
+    charset-normalizer's best guess wins, except that cp1252 (the Western news
+    archives' encoding, and a superset of Latin-1's letters) is taken when the bytes
+    read in it and the guess is another Western code page, or one that cp1252 reads
+    as cleanly (a single ``£`` in English text is often guessed as a Japanese one).
+    """
+    from charset_normalizer import from_bytes  # only here: most files are UTF-8
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    if best.encoding != "cp1252" and (best.encoding in _WESTERN or any(
+            m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches)):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), best.encoding.replace("_", "-")
 
 
 @attrs.frozen
@@ -144,6 +205,15 @@ class FileResult:
     errors: tuple[ParseError, ...] = ()
     #: SHA-256 of the file's bytes (``None`` when it could not be read).
     digest: str | None = None
+    #: The encoding the file was read in when it is not UTF-8, as guessed ("cp1252").
+    encoding: str | None = None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a report says about the file besides errors: the guessed encoding."""
+        if self.encoding is None:
+            return ()
+        return (f"{self.path}: read as {self.encoding} (not UTF-8)",)
 
 
 def _relative(path: Path, root: Path | None) -> str:
@@ -192,7 +262,7 @@ def read_file(path: str | Path, root: str | Path | None = None,
     articles: list[Article] = []
     errors: list[ParseError] = []
     try:
-        text = decode(data, shown)
+        text, encoding = decode_guessing(data, shown)
         items = list(reader.read(text, shown))
     except ParseError as exc:
         return FileResult(shown, errors=(exc,), digest=digest)
@@ -202,6 +272,9 @@ def read_file(path: str | Path, root: str | Path | None = None,
     for item in items:
         if isinstance(item, ParseError):
             errors.append(item)
+            continue
+        if isinstance(item, Extracted):  # exported by docsearch: indexed as it is
+            articles.append(item.article)
             continue
         where = shown
         if single:
@@ -214,7 +287,7 @@ def read_file(path: str | Path, root: str | Path | None = None,
             articles.append(enrich(item, taxonomy, cache))
         except Exception as exc:  # an extraction bug must not stop the run either
             errors.append(_unexpected(where, exc))
-    return FileResult(shown, tuple(articles), tuple(errors), digest)
+    return FileResult(shown, tuple(articles), tuple(errors), digest, encoding)
 
 
 def _unexpected(where: str, exc: Exception) -> ParseError:
@@ -273,9 +346,6 @@ def _check(info: os.stat_result, shown: str, limit: int | None) -> None:
     if limit is not None and info.st_size > limit:
         raise _too_large(shown, info.st_size, limit)
 
-        if isinstance(item, Extracted):  # exported by docsearch: indexed as it is
-            articles.append(item.article)
-            continue
 
 def _too_large(shown: str, size: int, limit: int) -> ParseError:
     return ParseError(shown, f"file too large ({_size(size, up=True)}; the limit is "
