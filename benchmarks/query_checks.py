@@ -24,29 +24,35 @@ from reuters import DEFAULT  # noqa: E402
 
 import docsearch  # noqa: E402
 
-#: (query, options of the search it must equal, that search described), in table order.
-CHECKS: list[tuple[str, dict[str, str], str]] = [
+#: (query, options of the search it must equal, that search described), in table order;
+#: ``oil gas`` is shown for scale (the articles ``-gas`` leaves out).
+CHECKS: list[tuple[str, dict[str, str] | None, str]] = [
     ("date:[1987-03-01 to 1987-03-31]", {"since": "1987-03-01", "until": "1987-03-31"},
      "--since 1987-03-01 --until 1987-03-31"),
     ("date:>1987-06-01", {"since": "1987-06-02"}, "--since 1987-06-02"),
     ("date:<1987-03-01", {"until": "1987-02-28"}, "--until 1987-02-28"),
     ("oil -gas", {"query": "oil NOT gas"}, "oil NOT gas"),
-    ("oil gas", {"query": "oil gas"}, "oil gas"),
+    ("oil gas", None, ""),
 ]
 
 
-def total(ix: docsearch.Index, query: str = "", **options: str) -> int:
-    return ix.search(query, per_page=1, facets=(), snippets=False, **options).total
+def total(ix: docsearch.Index, query: str = "", since: str | None = None,
+          until: str | None = None) -> int:
+    return ix.search(query, since=since, until=until, per_page=1, facets=(),
+                     snippets=False).total
 
 
-def table(ix: docsearch.Index) -> tuple[list[tuple[str, int, str, int]], bool]:
+def table(ix: docsearch.Index) -> tuple[list[tuple[str, int, str, int | None]], bool]:
     """Each check's query and total, beside its twin and total; whether all agree."""
-    rows = []
+    rows: list[tuple[str, int, str, int | None]] = []
     for query, options, twin in CHECKS:
-        options = dict(options)
-        rows.append((query, total(ix, query), twin, total(ix, options.pop("query", ""),
-                                                           **options)))
-    return rows, all(a == b for _, a, _, b in rows)
+        found = total(ix, query)
+        if options is None:
+            rows.append((query, found, twin, None))
+            continue
+        rows.append((query, found, twin, total(ix, options.get("query", ""),
+                                               options.get("since"), options.get("until"))))
+    return rows, all(b is None or a == b for _, a, _, b in rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     twin_width = max(len(t) for _, _, t, _ in rows)
     print(f"{'query':<{width}}  {'total':>6}  {'must equal':<{twin_width}}  {'total':>6}")
     for query, found, twin, expected in rows:
+        if expected is None:
+            print(f"{query:<{width}}  {found:>6,}")
+            continue
         mark = "" if found == expected else "  DIFFERENT"
         print(f"{query:<{width}}  {found:>6,}  {twin:<{twin_width}}  {expected:>6,}{mark}")
     return 0 if agree else 1
