@@ -5,14 +5,17 @@ reports drift:
 
 * ``missing``: ids a manifest file gave that the index no longer holds;
 * ``stale``: manifest files that are gone from disk;
-* ``changed``: files modified since they were indexed (a sync has not run yet; a
-  file its row marks racy is compared by SHA-256);
+* ``changed``: files modified since they were indexed (a sync has not run yet).
+  Size and modification time are compared, as git does; a file its row marks
+  racy, or every file in a ``deep`` check, is compared by SHA-256 (an edit that
+  kept both shows only then);
 * ``unlisted``: indexed articles no manifest file gives (added from Python, most
   often; they are reported, never removed).
 
 :func:`repair` fixes the first three: files with missing articles are read again,
 stale and changed files are synced (stale ones whose folder is gone too are removed
-directly).
+directly; changed ones are read again even where their size and time are as
+indexed). What the repair's sync could not read is reported in ``failed``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from docsearch.errors import ParseError
 from docsearch.store import Generation
 from docsearch.sync import commit, in_scope, scopes_of
 
@@ -31,7 +35,8 @@ from docsearch.sync import commit, in_scope, scopes_of
 class CheckReport:
     """What :func:`check` found (and, after a repair, what was fixed): article ids
     ``missing`` from the index, files ``stale`` (gone) or ``changed`` since they
-    were indexed, articles ``unlisted`` (added from Python, no file gives them).
+    were indexed, articles ``unlisted`` (added from Python, no file gives them);
+    after a repair, the files it ``failed`` to read, each with why.
 
     >>> health = ix.check()
     >>> health.ok, health.documents, health.missing, health.unlisted
@@ -45,6 +50,7 @@ class CheckReport:
     changed: tuple[str, ...] = ()
     unlisted: int = 0
     repaired: bool = False
+    failed: tuple[ParseError, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -55,11 +61,14 @@ class CheckReport:
         return {"documents": self.documents, "files": self.files,
                 "missing": list(self.missing), "stale": list(self.stale),
                 "changed": list(self.changed), "unlisted": self.unlisted,
-                "repaired": self.repaired, "ok": self.ok}
+                "repaired": self.repaired,
+                "failed": [{"path": e.path, "reason": e.reason} for e in self.failed],
+                "ok": self.ok}
 
 
-def check(gen: Generation) -> CheckReport:
-    """Compare ``gen``'s index with its manifest and the files on disk."""
+def check(gen: Generation, deep: bool = False) -> CheckReport:
+    """Compare ``gen``'s index with its manifest and the files on disk; ``deep``
+    compares every file's content (SHA-256), not only its size and time."""
     with gen.ix.searcher() as searcher:
         indexed = {stored["id"] for stored in searcher.all_stored_fields()}
     entries = gen.manifest.entries()
@@ -76,7 +85,7 @@ def check(gen: Generation) -> CheckReport:
             stale.append(path)
             continue
         if not entry.same_stat(st.st_size, st.st_mtime_ns) or (
-                entry.racy and _digest(path) != entry.digest):
+                (entry.racy or deep) and _digest(path) != entry.digest):
             changed.append(path)
     return CheckReport(documents=len(indexed), files=len(entries),
                        missing=tuple(sorted(set(missing))), stale=tuple(stale),
@@ -95,16 +104,18 @@ def _digest(path: str) -> str | None:
 
 
 def forget(gen: Generation, report: CheckReport) -> list[str]:
-    """Prepare a repair: make the manifest forget the files that lost articles (so
-    a sync reads them again), and drop stale files that no sync would reach (no
-    synced folder holding them is left; their articles are deleted). Returns the
-    synced folders and files that still exist, for a sync to cover."""
+    """Prepare a repair: make the manifest forget the files that lost articles or
+    changed (so a sync reads them again, whatever their size and time), and drop
+    stale files that no sync would reach (no synced folder holding them is left;
+    their articles are deleted). Returns the synced folders and files that still
+    exist, for a sync to cover."""
     roots = [r for r in gen.manifest.get_meta("roots", []) if os.path.exists(r)]
     scopes = scopes_of(roots)
     entries = gen.manifest.entries()
     missing = set(report.missing)
-    dirty = [attrs.evolve(e, mtime_ns=-1, digest=None) for e in entries.values()
-             if missing.intersection(e.ids)]
+    changed = set(report.changed)
+    dirty = [attrs.evolve(e, mtime_ns=-1, digest=None) for p, e in entries.items()
+             if missing.intersection(e.ids) or p in changed]
     orphans = {p for p in report.stale if not in_scope(p, scopes)}
     kept = {i for p, e in entries.items() if p not in orphans for i in e.ids}
     deletes = sorted({i for p in orphans for i in entries[p].ids} - kept)

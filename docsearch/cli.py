@@ -346,16 +346,20 @@ def watch_cmd(paths: tuple[str, ...], index_path: str, debounce: int, polling: b
 @index_option
 @json_option
 @click.option("--repair", is_flag=True, help="Fix what the check finds.")
+@click.option("--deep", is_flag=True,
+              help="Compare every file's content (SHA-256), not only its size and time.")
 @lock_timeout_option
-def check_cmd(index_path: str, as_json: bool, repair: bool, lock_timeout: float) -> int:
+def check_cmd(index_path: str, as_json: bool, repair: bool, deep: bool,
+              lock_timeout: float) -> int:
     """Verify the index against the files it was built from.
 
     Reports articles missing from the index, files deleted or changed since they
-    were indexed; --repair fixes them. Exit status 1 when drift is found and not
-    repaired.
+    were indexed (by size and modification time, as git compares; --deep reads
+    every file); --repair fixes them, and says why where it cannot. Exit status 1
+    when drift is found and not repaired.
     """
     with _open(index_path, False, lock_timeout) as ix, library_errors():
-        report = ix.check(repair=repair)
+        report = ix.check(repair=repair, deep=deep)
     echo(output.render_json(report.to_dict()) if as_json else output.render_check(report))
     return 0 if report.ok or report.repaired else 1
 

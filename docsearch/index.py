@@ -255,22 +255,26 @@ class Index:
         return watch(self, list(paths), debounce_ms=debounce_ms or DEBOUNCE_MS,
                      stop_event=stop_event, force_polling=force_polling)
 
-    def check(self, *, repair: bool = False) -> CheckReport:
+    def check(self, *, repair: bool = False, deep: bool = False) -> CheckReport:
         """Compare the index with its manifest and the files on disk (see
-        :mod:`docsearch.check`); ``repair`` fixes what it finds, under the write lock.
-        The report is of what was found; ``repaired`` says whether all was fixed."""
+        :mod:`docsearch.check`): files by size and modification time, as git does,
+        or with ``deep`` by their content (SHA-256, every file read). ``repair``
+        fixes what it finds, under the write lock. The report is of what was found;
+        ``repaired`` says whether all was fixed, ``failed`` which files the repair
+        could not read, and why."""
         if not repair:
             self._store.refresh()
-            return health.check(self._store.live)
+            return health.check(self._store.live, deep)
         with self._store.writing(self.lock_timeout) as store:
-            found = health.check(store.live)
+            found = health.check(store.live, deep)
             if found.ok:
                 return found
             roots = health.forget(store.live, found)
-            if roots:
-                syncing.sync(store.live, [Path(r) for r in roots], self.taxonomy)
+            failed = syncing.sync(store.live, [Path(r) for r in roots],
+                                  self.taxonomy).failed if roots else ()
             store.note_write()
-            return attrs.evolve(found, repaired=health.check(store.live).ok)
+            return attrs.evolve(found, repaired=health.check(store.live, deep).ok,
+                                failed=failed)
 
     def _noted(self, report: IndexReport) -> IndexReport:
         cleared = self._store.lock.cleared

@@ -305,6 +305,7 @@ def render_check(report: CheckReport) -> str:
     lines = [f"missing from the index: article {safe(i)}" for i in report.missing]
     lines += [f"file gone since indexed: {safe(p)}" for p in report.stale]
     lines += [f"file changed since indexed: {safe(p)}" for p in report.changed]
+    lines += [safe(f"could not repair {e.path}: {e.reason}") for e in report.failed]
     state = "ok" if report.ok else ("repaired" if report.repaired else "drift found")
     problems = len(report.missing) + len(report.stale) + len(report.changed)
     lines.append(f"{report.documents} documents, {report.files} files: {state}"

@@ -34,7 +34,7 @@ def test_a_fresh_sync_checks_ok(synced):
     report = synced.check()
     assert report.ok and report.to_dict() == {
         "documents": 4, "files": 4, "missing": [], "stale": [], "changed": [],
-        "unlisted": 0, "repaired": False, "ok": True}
+        "unlisted": 0, "repaired": False, "failed": [], "ok": True}
 
 
 def test_check_finds_drift_and_repair_fixes_it(synced, docs):
@@ -182,3 +182,42 @@ def test_check_compares_the_content_of_a_file_written_just_before_its_sync(tmp_i
     fresh.write_text("# Ferry Timetable\n\nThe Quarnby ferry leaves at two.\n")
     os.utime(fresh, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert tmp_index.check().changed == (str(fresh),)
+
+
+def test_repair_says_why_it_could_not_repair_a_file(tmp_path, docs):
+    outside = tmp_path / "outside.md"
+    outside.write_text("# Elsewhere\n\nA file outside the indexed folder, longer than a.md.\n")
+    index = tmp_path / "ix"
+    run("index", str(docs), index=index)
+    (docs / "a.md").unlink()
+    (docs / "a.md").symlink_to(outside)
+    result = run("check", "--repair", index=index)
+    assert (result.exit_code, result.stdout) == (1, (
+        f"file changed since indexed: {docs / 'a.md'}\n"
+        f"could not repair {docs / 'a.md'}: symlink to a file outside the folder, "
+        f"not followed\n"
+        "4 documents, 4 files: drift found (1 problem)\n"))
+    data = json.loads(run("check", "--repair", "--json", index=index).stdout)
+    assert (data["ok"], data["repaired"], data["failed"]) == (False, False, [
+        {"path": str(docs / "a.md"),
+         "reason": "symlink to a file outside the folder, not followed"}])
+
+
+def test_deep_check_finds_an_edit_that_kept_size_and_time(synced, docs, tmp_path):
+    edited = docs / "b.md"
+    before = edited.stat()
+    edited.write_text(edited.read_text().replace("Quenby", "Quexby"))
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert synced.check().ok                       # size and time, as git compares
+    deep = synced.check(deep=True)
+    assert (deep.ok, deep.changed) == (False, (str(edited),))
+    result = run("check", "--deep", index=synced.path)
+    assert (result.exit_code, result.stdout) == (1, (
+        f"file changed since indexed: {edited}\n"
+        "4 documents, 4 files: drift found (1 problem)\n"))
+    result = run("check", "--deep", "--repair", index=synced.path)
+    assert (result.exit_code, result.stdout) == (0, (
+        f"file changed since indexed: {edited}\n"
+        "4 documents, 4 files: repaired (1 problem)\n"))
+    assert synced.check(deep=True).ok
+    assert [h.title for h in synced.search("Quexby").hits] == ["Ferry Fares Frozen"]

@@ -241,7 +241,8 @@ JSON_RUNS = {
 JSON_KEYS = {
     "index": {"files", "added", "updated", "removed", "unchanged", "failed"},
     "rebuild": {"files", "added", "updated", "removed", "unchanged", "failed"},
-    "check": {"documents", "files", "missing", "stale", "changed", "unlisted", "repaired", "ok"},
+    "check": {"documents", "files", "missing", "stale", "changed", "unlisted", "repaired",
+              "failed", "ok"},
     "search": {"query", "total", "page", "per_page", "pages", "hits", "facets", "suggestion",
               "filter_suggestions"},
     "similar": {"query", "total", "page", "per_page", "pages", "hits", "facets", "suggestion",
