@@ -139,3 +139,16 @@ def test_an_ambiguous_topic_prefix_is_an_error(sample_index):
 def test_sources_and_authors_are_not_matched_by_prefix(sample_index):
     assert sample_index.search(sources=["The Moscow Times"]).total == 1
     assert sample_index.search(sources=["The Moscow"]).total == 0
+
+
+def test_the_people_follow_the_index_even_when_a_new_column_reuses_an_old_id(tmp_index,
+                                                                              monkeypatch):
+    import docsearch.search as search
+
+    # Every object under one id: what CPython does when a freed column's memory is reused.
+    monkeypatch.setattr(search, "id", lambda obj: 1, raising=False)
+    tmp_index.add(Article(id="h", title="VOLCKER SEES NO QUICK FIX", people=["Nina Okafor"]))
+    assert tmp_index.search(people=["Volcker"]).total == 0
+    tmp_index.add(Article(id="f", title="Fed", body="Chairman Paul Volcker spoke.",
+                          people=["Paul Volcker"]))
+    assert tmp_index.search(people=["Volcker"]).total == 1

@@ -149,7 +149,7 @@ class SearchEngine:
         self._searcher: Searcher | None = None
         self._weighted: dict[tuple[float, float], Searcher] = {}
         self._generation = store.live.name
-        self._people: tuple[tuple[int, int], PeopleView] | None = None
+        self._people: tuple[tuple[Column, Column], PeopleView] | None = None
         self._dates = ranking.DateOrder()
         self._recent: dict[str, ranking.Scored] = {}
         self._vectors = Vectors()
@@ -221,8 +221,10 @@ class SearchEngine:
         searcher = searcher or self.searcher()
         person = self.columns.get(searcher, "person")
         surname = self.columns.get(searcher, "surname")
-        key = (id(person), id(surname))
-        if self._people is None or self._people[0] != key:
+        # The columns themselves, not their id(): a new column may reuse a freed one's id.
+        key = (person, surname)
+        if self._people is None or self._people[0][0] is not person \
+                or self._people[0][1] is not surname:
             cache = self._people_cache(searcher)
             self._people = (key, PeopleView(person, surname, cache))
             clean_cache(cache.parent, {cache.name}, "people-*.json")
