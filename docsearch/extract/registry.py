@@ -10,12 +10,13 @@ uses it, given every person value of the collection with its number of articles:
   and last names ("Paul Volcker" and "Paul A. Volcker");
 - a surname alone ("Volcker", "de la Fuente") is the one full name the collection
   knows with that surname. When several share it, it is the one that holds at least
-  ``DOMINANT`` of their articles, if any; else the surname stays as it is (a titled
-  surname) or is dropped (a weak one: :attr:`FoundPeople.surnames`). A weak surname
-  with no full name at all is the titled surname of the same spelling, if the
-  collection has one ("Subroto" in a headline, "Minister Subroto" elsewhere). A weak
-  surname found in more than ``WEAK_RATIO`` times as many articles as its person
-  is taken for a word, not that person.
+  ``DOMINANT`` of their articles, if any (:func:`dominant`, the rule a typed surname
+  filter follows too); else the surname stays as it is (a titled surname) or is
+  dropped (a weak one: :attr:`FoundPeople.surnames`). A weak surname with no full
+  name at all is the titled surname of the same spelling, if the collection has one
+  ("Subroto" in a headline, "Minister Subroto" elsewhere). A weak surname found in
+  more than ``WEAK_RATIO`` times as many articles as its person is taken for a word,
+  not that person.
 
 Plain Python with no index in it: the search layer builds one per index state, the
 extraction benchmark one per corpus.
