@@ -140,3 +140,13 @@ def test_every_sample_snippet_is_clean(sample_index, query):
             end = at + len(inner)
             assert at == 0 or not body[at - 1].isalnum(), (hit.id, inner)
             assert end == len(body) or not body[end].isalnum(), (hit.id, inner)
+
+
+def test_one_long_sentence_with_many_matches_is_snipped_quickly(tmp_index):
+    import time
+
+    body = "The harbour wall " * 6000 + "ends here."   # one sentence, 6,000 matches
+    started = time.perf_counter()
+    snippet = snippet_of(tmp_index, body, "harbour")
+    assert time.perf_counter() - started < 5
+    assert snippet == "The <mark>harbour</mark> wall " * 11 + "The <mark>harbour</mark> …"

@@ -15,6 +15,7 @@ a match in the body (the title matched, say), the snippet is the body's opening.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable, Sequence
@@ -83,27 +84,28 @@ class _Fragment:
 def _window(body: str, start: int, end: int, tokens: Sequence[_Token],
             matches: Sequence[_Token]) -> _Fragment:
     """The best stretch of about MAX_CHARS of a long sentence, cut between words
-    (at spaces: a hyphenated word is one word)."""
+    (at spaces: a hyphenated word is one word). Tokens come in text order, so each
+    bound is found by bisection (a sentence may hold thousands of matches)."""
     best: tuple[Any, ...] | None = None
     inside = [t for t in tokens if start <= t.startchar and t.endchar <= end]
+    starts = [t.startchar for t in inside]
+    ends = [t.endchar for t in inside]
+    match_starts = [m.startchar for m in matches]
+    match_ends = [m.endchar for m in matches]
     for anchor in matches:
         # Start a little before the match (at a word), keep whole words up to the limit.
-        first = anchor
-        for t in inside:
-            if t.startchar >= anchor.startchar - 40:
-                first = t
-                break
+        at = bisect.bisect_left(starts, anchor.startchar - 40)
+        first = inside[at] if at < len(inside) else anchor
         left = start if first is inside[0] else first.startchar
-        last_end = left
-        for t in inside:
-            if t.startchar >= left and t.endchar - left <= MAX_CHARS:
-                last_end = t.endchar
+        last = bisect.bisect_right(ends, left + MAX_CHARS) - 1
+        last_end = ends[last] if last >= 0 and starts[last] >= left else left
         right = end if end - left <= MAX_CHARS else last_end
         if right == end and end - left < MAX_CHARS:  # room left: more context before
             left = max(start, end - MAX_CHARS)
             if left > start:
-                left = next((t.startchar for t in inside if t.startchar >= left), left)
-        held = [m for m in matches if left <= m.startchar and m.endchar <= right]
+                at = bisect.bisect_left(starts, left)
+                left = starts[at] if at < len(starts) else left
+        held = _within(matches, match_starts, match_ends, left, right)
         key = (-len({m.text for m in held}), -len(held), left)
         if best is None or key < best[0]:
             best = (key, left, right, held)
@@ -113,8 +115,15 @@ def _window(body: str, start: int, end: int, tokens: Sequence[_Token],
         left -= 1
     while right < end and not body[right].isspace():
         right += 1
-    held = [m for m in matches if left <= m.startchar and m.endchar <= right]
+    held = _within(matches, match_starts, match_ends, left, right)
     return _Fragment(left, right, held, left > start, right < end)
+
+
+def _within(matches: Sequence[_Token], starts: list[int], ends: list[int], left: int,
+            right: int) -> list[_Token]:
+    """The matches (in text order, ``starts`` and ``ends`` their offsets) lying
+    wholly between ``left`` and ``right``."""
+    return list(matches[bisect.bisect_left(starts, left):bisect.bisect_right(ends, right)])
 
 
 def _fragments(body: str, tokens: Sequence[_Token]) -> list[_Fragment]:
