@@ -72,6 +72,25 @@ def test_other_angle_bracket_text_is_kept(tmp_path, text):
     assert one(tmp_path, "t.md", f"# Note\n\n{text}\n").body == text
 
 
+@pytest.mark.parametrize(("title", "body"), [
+    ("DU PONT CO <DD> LAUNCHES FIBER", "Du Pont Co <DD> said it will sell a new fiber."),
+    ("SEARS <S> TO CUT JOBS", "Sears, Roebuck and Co <S> and Phillips <P> said so."),
+    ("VARIAN <VAR>, TALMONT FORM VENTURE", "Varian Associates <VAR> and <NAV> agreed."),
+    ("<MARK RESOURCES INC> YEAR LOSS", "<Strong Point Inc> and <Video Shopping Mall Inc> "
+                                       "said they would merge."),
+], ids=["dd", "s-and-p", "var-nav", "with-words"])
+def test_tickers_named_like_html_elements_are_text(tmp_path, title, body):
+    # An element name in capitals with no closing tag, or capitalised, is no tag.
+    article = one(tmp_path, "ticker.md", f"# {title}\n\n{body}\n")
+    assert (article.title, article.body) == (title, body)
+
+
+def test_old_capital_tags_are_still_markup(tmp_path):
+    article = one(tmp_path, "old.md", "# Old Page\n\nA <B>bold</B> and <I>slanted</I> word."
+                                      "<BR>Next <IMG SRC=\"x.png\">line.\n")
+    assert article.body == "A bold and slanted word. Next line."
+
+
 def test_real_inline_tags_go_and_their_text_stays(tmp_path):
     article = one(tmp_path, "tags.md",
                   '# Tags\n\nShares rose <b>sharply</b> and <EM>fast</EM>.<br>Then '
@@ -128,6 +147,20 @@ def test_western_legacy_text_is_read_as_cp1252(tmp_path, content, body):
     assert (result.articles[0].title, result.articles[0].body) == ("Harbour Shares Rally", body)
     assert result.encoding == "cp1252"
     assert result.notes == (f"{tmp_path / 'old.txt'}: read as cp1252 (not UTF-8)",)
+
+
+CANAL = ("The Tollerby Canal Company said on Monday that traffic on its northern reach rose "
+         "in the first quarter, helped by a mild winter and by new barge contracts with two "
+         "grain merchants. The company expects the reach to carry more coal this year.")
+
+
+def test_a_lone_pound_sign_is_not_read_as_japanese(tmp_path):
+    # charset-normalizer's best guess for these bytes is cp932, reading the '£' as one
+    # half-width katakana, with cp1252 judged a little less clean.
+    body = "\n\n".join([CANAL] * 20 + ["Its net income fell to 472 mln £, the chairman said."])
+    result = read(tmp_path, "canal.md", f"# CANAL COMPANY REPORTS\n\n{body}\n".encode("latin-1"))
+    assert result.encoding == "cp1252"
+    assert result.articles[0].body == body
 
 
 @pytest.mark.parametrize(("text", "encoding"), [

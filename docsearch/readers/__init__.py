@@ -173,22 +173,28 @@ def _guess(data: bytes) -> tuple[str, str] | None:
 
     charset-normalizer's best guess wins, except that cp1252 (the Western news
     archives' encoding, and a superset of Latin-1's letters) is taken when the bytes
-    read in it and the guess is another Western code page, or one that cp1252 reads
-    as cleanly (a single ``£`` in English text is often guessed as a Japanese one).
+    read in it and the guess is another Western code page, one that cp1252 reads as
+    cleanly, or a multi-byte encoding that found no character of two bytes (a lone
+    ``£`` in English text is often guessed as Japanese, as one half-width katakana).
     """
-    from charset_normalizer import from_bytes  # only here: most files are UTF-8
+    # Only here: most files are UTF-8.
+    from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
 
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
         return None
-    if best.encoding != "cp1252" and (best.encoding in _WESTERN or any(
-            m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches)):
+    text = str(best)
+    if best.encoding != "cp1252" and (
+            best.encoding in _WESTERN
+            or any(m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches)
+            or (is_multi_byte_encoding(best.encoding) and len(text) == len(data))):
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             pass
-    return str(best), best.encoding.replace("_", "-")
+    return text, best.encoding.replace("_", "-")
 
 
 @attrs.frozen

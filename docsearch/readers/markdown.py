@@ -29,7 +29,7 @@ from docsearch.errors import ParseError
 from docsearch.models import Article
 from docsearch.readers.clipping import Block, assemble
 from docsearch.readers.meta import fields_from_metadata
-from docsearch.readers.tags import BLOCK_ELEMENTS, HIDDEN_ELEMENTS, html_text, tag_name, unknown_tag
+from docsearch.readers.tags import BLOCK_ELEMENTS, HIDDEN_ELEMENTS, html_text, not_a_tag, tag_name
 
 __all__ = ["MarkdownReader", "markdown_blocks"]
 
@@ -39,14 +39,12 @@ _MD = MarkdownIt("commonmark").enable("table")
 # CommonMark takes any ``<word ...>`` for HTML; here only a real tag is (``<SRD>`` is
 # text), both inside a paragraph and at the start of an HTML block.
 def _html_inline(state: StateInline, silent: bool) -> bool:
-    return (not unknown_tag(state.src[state.pos:state.pos + 64])
-            and _markdown_it_html_inline(state, silent))
+    return not not_a_tag(state.src, state.pos) and _markdown_it_html_inline(state, silent)
 
 
 def _html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     pos = state.bMarks[start] + state.tShift[start]
-    return not unknown_tag(state.src[pos:pos + 64]) and _markdown_it_html_block(
-        state, start, end, silent)
+    return not not_a_tag(state.src, pos) and _markdown_it_html_block(state, start, end, silent)
 
 
 _MD.inline.ruler.at("html_inline", _html_inline)

@@ -1,19 +1,23 @@
 """Which text in angle brackets is an HTML tag, and the text of a piece of HTML.
 
 Text written in a Markdown file is text unless it is a real HTML tag: ``<b>``,
-``</span>``, ``<a href="...">`` (a known element name, any case, in the shape of a
-tag). News copy puts other words in angle brackets (``STANDARD OIL <SRD>``, ``<ACME
-CORP>``, ``<5%``) and these are kept as written. What scripts and styles hold, and
-comments, are never text.
+``</span>``, ``<a href="...">`` (a known element name, in the shape of a tag). News copy
+puts other words in angle brackets (``STANDARD OIL <SRD>``, ``<ACME CORP>``, ``<5%``)
+and these are kept as written. So are the stock tickers that happen to be element
+names: a name in capitals is a tag only when the text also closes it (``<B>...</B>``)
+or it is an element that is never closed (``<BR>``, ``<IMG ...>``): ``DU PONT <DD>``
+and ``SEARS <S>`` are text; a capitalised name (``<Strong Point Inc>``) is never a tag.
+What scripts and styles hold, and comments, are never text.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
-__all__ = ["BLOCK_ELEMENTS", "ELEMENTS", "HIDDEN_ELEMENTS", "html_text", "tag_name",
-           "unknown_tag"]
+__all__ = ["BLOCK_ELEMENTS", "ELEMENTS", "HIDDEN_ELEMENTS", "VOID_ELEMENTS", "html_text",
+           "not_a_tag", "tag_name"]
 
 #: Elements that start and end a block of text; other elements are inline.
 BLOCK_ELEMENTS = frozenset((
@@ -37,7 +41,12 @@ ELEMENTS = BLOCK_ELEMENTS | HIDDEN_ELEMENTS | frozenset((
     "track", "tt", "u", "var", "video", "wbr",
 ))
 
+#: Elements that are never closed.
+VOID_ELEMENTS = frozenset(("area", "base", "basefont", "br", "col", "embed", "frame", "hr",
+                           "img", "input", "link", "meta", "param", "source", "track", "wbr"))
+
 _NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s+[^<>]*?)?\s*/?>")
 _UNSEEN = re.compile(r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)|<![A-Za-z][^>]*>|<\?.*?(?:\?>|$)"
                      r"|<(" + "|".join(HIDDEN_ELEMENTS) + r")\b.*?(?:</\1\s*>|$)",
@@ -51,17 +60,31 @@ def tag_name(text: str) -> tuple[str, bool] | None:
     return (match[2].lower(), bool(match[1])) if match else None
 
 
-def unknown_tag(text: str) -> bool:
-    """True when ``text`` starts like a tag (``<SRD>``, ``</x``) whose name is no HTML
-    element: text, not markup."""
-    found = tag_name(text)
-    return found is not None and found[0] not in ELEMENTS
+def not_a_tag(src: str, pos: int = 0) -> bool:
+    """True when ``src`` at ``pos`` starts like a tag (``<SRD>``, ``<DD>``, ``</x``) but
+    is text (see the module's docstring)."""
+    match = _NAME.match(src, pos)
+    if match is None:
+        return False
+    closing, name = bool(match[1]), match[2]
+    lower = name.lower()
+    if lower not in ELEMENTS or not (name.islower() or name.isupper()):
+        return True
+    return (name.isupper() and not closing and lower not in VOID_ELEMENTS
+            and lower not in _closed(src))
+
+
+@functools.lru_cache(maxsize=8)
+def _closed(src: str) -> frozenset[str]:
+    """The names of the elements ``src`` closes somewhere (lower case); worked out once
+    per text however many tags it holds."""
+    return frozenset(name.lower() for name in _CLOSING.findall(src))
 
 
 def _replace_tag(match: re.Match[str]) -> str:
-    name = match[1].lower()
-    if name not in ELEMENTS:
+    if not_a_tag(match.string, match.start()):
         return match[0]
+    name = match[1].lower()
     return " " if name in BLOCK_ELEMENTS or name == "br" else ""
 
 
