@@ -65,11 +65,11 @@ def _fail(message: str, code: int) -> NoReturn:
 
 @contextlib.contextmanager
 def library_errors() -> Iterator[None]:
-    """Turn the library's errors into one-line CLI errors."""
+    """Turn the library's errors into one-line CLI errors (control characters escaped)."""
     try:
         yield
     except DocsearchError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(output.safe(str(exc))) from None
 
 
 def _color() -> bool | None:

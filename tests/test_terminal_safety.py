@@ -109,3 +109,9 @@ def test_safe_escapes_c0_c1_and_del_keeping_newlines_and_tabs_on_request():
     assert safe("one\ntwo\tthree") == "one\\x0atwo\\x09three"
     assert safe("one\ntwo\tthree\r", layout=True) == "one\ntwo\tthree\\x0d"
     assert safe("Zoë — “quoted” ✓") == "Zoë — “quoted” ✓"
+
+
+def test_an_error_naming_a_hostile_id_is_escaped(index_path):
+    result = CliRunner().invoke(cli, ["show", f"no{OSC}", "--index", str(index_path)])
+    assert (result.exit_code, result.stderr) == (
+        2, "Error: no article with id 'no\\x1b]0;pwned\\x07'\n")
