@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -333,7 +332,7 @@ def watch_cmd(paths: tuple[str, ...], index_path: str, debounce: int, polling: b
                     if as_jsonl:
                         record = {"time": now.isoformat(timespec="seconds"),
                                   **report.to_dict()}
-                        echo(json.dumps(record, ensure_ascii=False))
+                        echo(output.render_json(record, indent=None))
                         continue
                     summary = output.render_report(report, lambda line: echo(line, err=True))
                     echo(f"{now.strftime('%H:%M:%S')} {summary}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -28,7 +27,7 @@ from docsearch.errors import (
 from docsearch.extract import article_id as derive_id
 from docsearch.extract import enrich
 from docsearch.extract.topics import Taxonomy
-from docsearch.models import Article, FacetValue, SearchResults
+from docsearch.models import Article, FacetValue, SearchResults, json_text
 from docsearch.parallel import ordered_map
 from docsearch.readers import os_reason
 from docsearch.search import MAX_PER_PAGE, Ranking, SearchEngine, SearchRequest
@@ -433,9 +432,9 @@ class Index:
                 rows.writerow(_csv_cell(record[name]) for name in EXPORT_FIELDS)
             elif format == "json":
                 out.write(("\n  " if not count else ",\n  ")
-                          + json.dumps(record, ensure_ascii=False))
+                          + json_text(record))
             else:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(json_text(record) + "\n")
             count += 1
         if format == "json":
             out.write("\n]\n" if count else "]\n")

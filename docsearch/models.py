@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -17,6 +18,18 @@ from typing import Any
 import attrs
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+
+
+#: Characters JSON leaves raw that a terminal may still obey (DEL and C1).
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7f, 0xa0)}
+
+
+def json_text(data: Any, indent: int | None = None) -> str:
+    """``data`` as JSON, UTF-8 kept as is, every control character (DEL and C1
+    included, which JSON itself leaves raw) written as a ``\\u`` escape: the one
+    writer of every JSON docsearch prints or exports, so article text in it cannot
+    drive a terminal."""
+    return json.dumps(data, indent=indent, ensure_ascii=False).translate(_JSON_ESCAPES)
 
 
 def unmarked(snippet: str) -> str:

@@ -10,7 +10,6 @@ our own stay.
 
 from __future__ import annotations
 
-import json
 import textwrap
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -19,7 +18,13 @@ from typing import Any
 import click
 
 from docsearch.index import CheckReport, IndexReport, IndexStats
-from docsearch.models import Article, FacetValue, SearchResults, format_published
+from docsearch.models import (
+    Article,
+    FacetValue,
+    SearchResults,
+    format_published,
+    json_text,
+)
 from docsearch.search.snippets import terminal_snippet
 
 __all__ = ["render_article", "render_facets", "render_json", "render_report",
@@ -36,8 +41,6 @@ def _escapes(keep: str) -> dict[int, str]:
 
 _ESCAPES = _escapes("")
 _ESCAPES_LAYOUT = _escapes("\n\t")
-#: Characters JSON leaves raw that a terminal may still obey (DEL and C1).
-_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7f, 0xa0)}
 
 
 def safe(text: str, layout: bool = False) -> str:
@@ -47,10 +50,10 @@ def safe(text: str, layout: bool = False) -> str:
     return text.translate(_ESCAPES_LAYOUT if layout else _ESCAPES)
 
 
-def render_json(data: Any) -> str:
-    """Stable, readable JSON (UTF-8 kept as is; control characters, DEL and C1
-    included, written as ``\\u`` escapes)."""
-    return json.dumps(data, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES)
+def render_json(data: Any, indent: int | None = 2) -> str:
+    """Stable, readable JSON (one line with ``indent=None``), through
+    :func:`docsearch.models.json_text`: control characters escaped."""
+    return json_text(data, indent=indent)
 
 
 def _bold(text: str) -> str:

@@ -115,3 +115,19 @@ def test_an_error_naming_a_hostile_id_is_escaped(index_path):
     result = CliRunner().invoke(cli, ["show", f"no{OSC}", "--index", str(index_path)])
     assert (result.exit_code, result.stderr) == (
         2, "Error: no article with id 'no\\x1b]0;pwned\\x07'\n")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_export_to_the_terminal_escapes_del_and_c1(index_path, fmt):
+    out = run("export", "--format", fmt, index=index_path, color=False)
+    assert "\x9b" not in out and "\x7f" not in out
+    assert "\\u009b2J" in out
+    records = ([json.loads(line) for line in out.splitlines()] if fmt == "jsonl"
+               else json.loads(out))
+    assert records[0]["source"] == f"Ledger{CSI}"
+
+
+def test_one_json_writer_for_every_command():
+    from docsearch.models import json_text
+    assert json_text({"a": "x\x9by\x7f\x1b"}) == '{"a": "x\\u009by\\u007f\\u001b"}'
+    assert json_text(["é"], indent=2) == '[\n  "é"\n]'
