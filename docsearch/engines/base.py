@@ -1,0 +1,200 @@
+"""The engine interface: what docsearch asks of the engine that stores and matches.
+
+docsearch owns the *meaning* of a search: the analysis of text into terms
+(:mod:`docsearch.analysis`), the query tree (:mod:`docsearch.search.querytree`),
+filters and facets, the people registry, ranking choices that are not an engine's
+formula (proximity, recency), snippets, spelling and sync. An engine only stores
+documents and answers questions about one committed state of them. It is the
+same split as httpx's ``Client`` and ``BaseTransport``: :class:`docsearch.Index`
+talks to a :class:`Backend`, and an engine's own library is imported only inside
+its folder (``docsearch/engines/<name>/``), where its exceptions are mapped to
+docsearch's (:mod:`docsearch.errors`).
+
+::
+
+    Index ──► Store (folder, lock, generations, manifest)  ──►  Backend  (one per generation)
+      │                                                          ├── writer()   → Writer
+      └──► search layer (numpy facets, paging, proximity) ──►    └── snapshot() → Snapshot
+
+The three protocols
+-------------------
+:class:`Backend`
+    One engine index in one generation folder: created or opened there, written
+    through :meth:`Backend.writer` (one commit per block), read through
+    :meth:`Backend.snapshot` (the latest committed state; cheap when nothing
+    changed).
+:class:`Writer`
+    ``put`` a :class:`Document` (replacing the one with its id) or ``delete`` an
+    id. Everything written in one ``with backend.writer():`` block becomes
+    visible together, or not at all if the block raises.
+:class:`Snapshot`
+    One committed state, as a search sees it. Documents are numbered
+    ``0 .. size-1`` within the snapshot (deleted ones keep their numbers until a
+    merge; :meth:`Snapshot.live` says which are live). Everything docsearch's search
+    layer needs is here: keyword columns for filters and facets, a boolean mask
+    or scores for a query tree, positions for the proximity bonus, dates for
+    sorting and recency, stored fields, id look-ups and term statistics for
+    spelling and "more like this".
+
+An engine's module (``docsearch.engines.<name>``) gives ``create(folder) -> Backend``
+(a new, empty index in an existing empty folder) and ``open(folder) -> Backend``.
+
+Terms are always docsearch's: :class:`Document` carries the analysed terms of
+title and body, and the query tree holds analysed terms, so every engine matches
+the same documents by construction. An engine may score with its own formula
+(BM25 variants differ in details); the conformance suite (``tests/engines/``)
+requires identical totals, hit-id sets and facet counts, not identical scores.
+
+Dates are ``int64`` microseconds since ``0001-01-01T00:00`` (naive UTC), 0 for an
+article without a date (:func:`date_number`).
+
+A remote engine (SolrCloud, a later issue) implements the same protocols where
+they fit; where whole-index numpy columns do not (millions of documents on other
+machines), it will answer the search layer's questions in bulk instead. That
+split is not drawn yet: today every engine is local.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+import attrs
+import numpy as np
+
+__all__ = ["KEYWORD_FIELDS", "TEXT_FIELDS", "Backend", "Document", "Snapshot", "Writer",
+           "date_number"]
+
+#: The fields whose values are kept exactly (one value is one term): filters,
+#: facets and ``person:``-style query clauses. ``day`` is the published day
+#: ``YYYY-MM-DD`` as the source printed it; ``hash`` the content hash; ``path``
+#: the file an article came from.
+KEYWORD_FIELDS = ("person", "surname", "topic", "source", "author", "day", "hash", "path")
+#: The fields searched as text, in docsearch's analysed terms.
+TEXT_FIELDS = ("title", "body")
+
+_EPOCH = dt.datetime(1, 1, 1)
+
+
+def date_number(value: dt.datetime | None) -> int:
+    """A naive UTC datetime as the engines' date number (0: no date)."""
+    if value is None:
+        return 0
+    delta = value - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One article as an engine stores it.
+
+    ``title_terms`` and ``body_terms`` are the analysed terms in position order
+    (stop words out, positions renumbered); ``keywords`` maps each of
+    :data:`KEYWORD_FIELDS` to its values; ``date`` is naive UTC (sorting and
+    recency); ``stored`` is what :meth:`Snapshot.stored` gives back, unchanged.
+    """
+
+    id: str
+    title: str
+    body: str
+    title_terms: tuple[str, ...]
+    body_terms: tuple[str, ...]
+    keywords: Mapping[str, tuple[str, ...]]
+    date: dt.datetime | None
+    stored: Mapping[str, Any]
+
+
+class Writer(Protocol):
+    """Changes to one backend, committed together (see :meth:`Backend.writer`)."""
+
+    def put(self, doc: Document) -> None:
+        """Add ``doc``, replacing the document with the same id if there is one."""
+
+    def delete(self, article_id: str) -> None:
+        """Delete the document with this id (nothing if there is none)."""
+
+
+class Snapshot(Protocol):
+    """One committed state of a backend (see the module docs)."""
+
+    #: Identifies this state: the one key every per-state cache uses.
+    key: str
+    #: How many document numbers there are (live or deleted).
+    size: int
+
+    def live(self) -> np.ndarray:
+        """A boolean mask of the live documents."""
+
+    def doc_count(self) -> int:
+        """How many live documents there are."""
+
+    def column(self, field: str) -> Any:
+        """The :class:`docsearch.search.columns.Column` of a keyword field: its
+        distinct values (sorted) and the (document, value) pairs."""
+
+    def match(self, node: Any) -> np.ndarray:
+        """A boolean mask of the live documents a query tree matches."""
+
+    def score(self, node: Any, k1: float, b: float) -> Any:
+        """The :class:`docsearch.search.ranking.Scored` documents a query tree
+        matches, ascending, with their BM25F scores (``k1``, ``b``)."""
+
+    def positions(self, field: str, term: str,
+                  docs: Sequence[int]) -> Mapping[int, np.ndarray]:
+        """The positions of ``term`` in ``field`` of each of ``docs`` (ascending
+        document numbers) that holds it."""
+
+    def dates(self) -> np.ndarray:
+        """Each document's :func:`date_number` (0: no date), ``int64``."""
+
+    def ids(self) -> Sequence[str]:
+        """Each document number's article id."""
+
+    def find(self, article_id: str) -> int | None:
+        """The live document with this id."""
+
+    def ids_with_prefix(self, prefix: str) -> list[str]:
+        """The live ids that start with ``prefix``, sorted."""
+
+    def stored(self, doc: int) -> Mapping[str, Any]:
+        """What :attr:`Document.stored` held for this document."""
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        """In how many live documents ``field`` holds ``term``."""
+
+    def collection_frequency(self, field: str, term: str) -> int:
+        """How many times ``term`` occurs in ``field`` over all documents."""
+
+    def field_length(self, field: str) -> int:
+        """How many terms ``field`` holds over all documents."""
+
+    def terms(self, field: str, prefix: str = "") -> Iterator[str]:
+        """The terms of ``field`` starting with ``prefix``, sorted."""
+
+    def details(self) -> Mapping[str, Any]:
+        """Engine facts for ``docsearch stats`` (segments, deleted documents ...)."""
+
+
+class Backend(Protocol):
+    """One engine index in one folder (a generation of a docsearch index)."""
+
+    folder: Path
+
+    def writer(self, merge: bool = True) -> AbstractContextManager[Writer]:
+        """A block whose changes are committed together when it ends (dropped if it
+        raises); ``merge=False`` may skip merge work until a later commit."""
+
+    def snapshot(self) -> Snapshot:
+        """The latest committed state (the same object while nothing changed)."""
+
+    def tidy(self) -> bool:
+        """Merge when the engine's policy says so (after a sync); True if it did."""
+
+    def size_on_disk(self) -> int:
+        """Bytes the engine's files take."""
+
+    def close(self) -> None:
+        """Release files and handles."""
