@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -27,6 +26,7 @@ from docsearch.errors import (
 from docsearch.extract import article_id as derive_id
 from docsearch.extract import enrich
 from docsearch.extract.topics import Taxonomy
+from docsearch.files import atomic_write
 from docsearch.models import Article, FacetValue, SearchResults, json_text
 from docsearch.parallel import ordered_map
 from docsearch.readers import os_reason
@@ -397,13 +397,10 @@ class Index:
         if not isinstance(out, (str, Path)):
             return self._write_export(out, format, wanted)
         target = Path(out)
-        partial = target.with_name(f".{target.name}.partial")
         try:
-            with partial.open("w", encoding="utf-8", newline="") as handle:
+            with atomic_write(target, newline="") as handle:
                 count = self._write_export(handle, format, wanted)
-            os.replace(partial, target)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
             raise DocsearchError(f"cannot write {target}: {os_reason(exc)}") from None
         return count
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import attrs
 
+from docsearch.files import atomic_write
+
 __all__ = ["fold"]
 
 _TITLE_OR_NAME = {"earl", "prince", "princess", "duke", "dean", "king", "queen", "major",
@@ -168,9 +170,8 @@ def _faker_first_names() -> set[str]:
     if cache is not None and names:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-            tmp.write_text("\n".join(sorted(names)), encoding="utf-8")
-            os.replace(tmp, cache)
+            with atomic_write(cache) as out:
+                out.write("\n".join(sorted(names)))
         except OSError:
             pass
     return names

@@ -12,7 +12,6 @@ are Whoosh's global ones; deleted documents are not in the postings.
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import numpy as np
 from whoosh.searching import Searcher
 
+from docsearch.files import atomic_write
 from docsearch.store.schema import SEPARATOR
 
 __all__ = ["Column", "Columns"]
@@ -74,13 +74,8 @@ def _load(path: Path) -> tuple[list[str], np.ndarray, np.ndarray] | None:
 def _save(path: Path, values: list[str], docs: np.ndarray, ords: np.ndarray) -> None:
     """Cache a segment's column beside it (segments never change; deletions make a new
     name). Best effort: an index on a read-only disk is searched all the same."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
-    try:
-        np.savez(tmp, values=np.array([SEPARATOR.join(values)]), docs=docs, ords=ords)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    with contextlib.suppress(OSError), atomic_write(path, binary=True) as out:
+        np.savez(out, values=np.array([SEPARATOR.join(values)]), docs=docs, ords=ords)
 
 
 def clean_cache(folder: Path, keep: set[str], pattern: str = "*.npz") -> None:

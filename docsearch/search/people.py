@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from docsearch.extract.registry import PeopleRegistry
+from docsearch.files import atomic_write
 from docsearch.search.columns import Column
 
 __all__ = ["PeopleView"]
@@ -112,10 +112,5 @@ def _load(path: Path, people: int, surnames: int) -> tuple[list[str], list[str |
 
 
 def _save(path: Path, names: list[str], resolved: list[str | None]) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps({"names": names, "resolved": resolved}), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    with contextlib.suppress(OSError), atomic_write(path) as out:
+        out.write(json.dumps({"names": names, "resolved": resolved}))

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import shutil
 import time
 import uuid
@@ -33,6 +32,7 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from docsearch.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
+from docsearch.files import atomic_write
 from docsearch.store.lock import HOLDER_FILE, LOCK_FILE, WriteLock
 from docsearch.store.manifest import MANIFEST_FILE, Entry, Manifest
 from docsearch.store.schema import build_schema
@@ -53,12 +53,8 @@ def _now() -> str:
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
+    with atomic_write(path, fsync=True) as out:
         out.write(json.dumps(data, indent=2, sort_keys=True) + "\n")
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, path)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -24,6 +24,7 @@ from typing import Any
 import filelock
 
 from docsearch.errors import IndexLockedError
+from docsearch.files import atomic_write
 
 __all__ = ["HOLDER_FILE", "LOCK_FILE", "WriteLock", "describe_holder"]
 
@@ -97,9 +98,8 @@ class WriteLock:
         command = " ".join(Path(sys.argv[0]).name.split() + sys.argv[1:])[:200]
         data = {"pid": os.getpid(), "host": socket.gethostname(), "command": command,
                 "since": _now()}
-        tmp = self.folder / (HOLDER_FILE + ".tmp")
-        tmp.write_text(json.dumps(data) + "\n", encoding="utf-8")
-        os.replace(tmp, self.folder / HOLDER_FILE)
+        with atomic_write(self.folder / HOLDER_FILE) as out:
+            out.write(json.dumps(data) + "\n")
 
     def release(self) -> None:
         if not self._depth:
