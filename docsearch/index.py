@@ -251,8 +251,9 @@ class Index:
         """Sync ``paths`` now and after every burst of file changes, yielding each
         report, until ``stop_event`` is set or Ctrl-C (see :mod:`docsearch.watch`)."""
         from docsearch.watch import DEBOUNCE_MS, watch
-        return watch(self, list(paths), debounce_ms=debounce_ms or DEBOUNCE_MS,
-                     stop_event=stop_event, force_polling=force_polling)
+        return watch(self.sync, list(paths), ignore=[self.path],
+                     debounce_ms=debounce_ms or DEBOUNCE_MS, stop_event=stop_event,
+                     force_polling=force_polling)
 
     def check(self, *, repair: bool = False, deep: bool = False) -> CheckReport:
         """Compare the index with its manifest and the files on disk (see

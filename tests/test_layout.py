@@ -1,0 +1,56 @@
+"""The shape of the code base: each concern written once, imports pointing one way
+(issue 13's tidy-ups), checked by reading the source."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from docsearch.files import atomic_write
+
+PACKAGE = Path(__file__).resolve().parent.parent / "docsearch"
+
+
+def _imported(path: Path) -> set[str]:
+    """Every module a source file imports, at any depth (TYPE_CHECKING blocks too)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_the_atomic_rename_is_written_in_one_module():
+    users = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                   if re.search(r"\bos\.replace\(", p.read_text("utf-8")))
+    assert users == ["files.py"]
+
+
+def test_watch_does_not_import_the_index():
+    imported = _imported(PACKAGE / "watch.py")
+    assert not {name for name in imported if name.startswith("docsearch.index")}
+
+
+def test_atomic_write_replaces_the_file_whole(tmp_path):
+    target = tmp_path / "data.json"
+    target.write_text("old")
+    with atomic_write(target) as out:
+        out.write("new")
+    assert target.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.json"]
+
+
+def test_atomic_write_leaves_the_file_as_it_was_when_the_block_raises(tmp_path):
+    target = tmp_path / "data.bin"
+    target.write_bytes(b"old")
+    with pytest.raises(ValueError), atomic_write(target, binary=True, fsync=True) as out:
+        out.write(b"half")
+        raise ValueError("stopped")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.bin"]
