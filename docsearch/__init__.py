@@ -22,6 +22,7 @@ from docsearch.errors import (
     IndexNotFoundError,
     InvalidDateError,
     ParseError,
+    PersonNotFoundError,
     QueryError,
     RebuildError,
     TaxonomyError,
@@ -32,6 +33,7 @@ from docsearch.extract.topics import Taxonomy, classify_topics, load_taxonomy
 from docsearch.index import DEFAULT_INDEX, Batch, Index, IndexReport, IndexStats
 from docsearch.index import open_index as open
 from docsearch.models import Article, FacetValue, Hit, SearchResults
+from docsearch.person import CoMention, PersonProfile
 from docsearch.readers import FileResult, read_file
 from docsearch.search.ranking import Ranking
 
@@ -44,6 +46,7 @@ __all__ = [
     "ArticleNotFoundError",
     "Batch",
     "CheckReport",
+    "CoMention",
     "ConfigError",
     "DocsearchError",
     "FacetValue",
@@ -57,6 +60,8 @@ __all__ = [
     "IndexStats",
     "InvalidDateError",
     "ParseError",
+    "PersonNotFoundError",
+    "PersonProfile",
     "QueryError",
     "Ranking",
     "RebuildError",

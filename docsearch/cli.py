@@ -517,6 +517,53 @@ def facets_cmd(names: tuple[str, ...], date_facet: str, limit: int | None, query
     return 0
 
 
+@cli.command("person")
+@click.argument("name")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
+              help="People, topics and sources listed.")
+@click.option("--latest", type=click.IntRange(0, 1000), default=5, show_default=True,
+              help="Newest articles listed.")
+@index_option
+@json_option
+def person_cmd(name: str, limit: int, latest: int, index_path: str, as_json: bool) -> int:
+    """When a person was in the news, with whom, on which topics.
+
+    NAME is a full name or a surname (as --person takes it). Shows the articles per
+    month, first and last mention, the people most often mentioned with them (with
+    their lift: how many times more often than chance), their topics, sources and
+    latest articles.
+    """
+    with _open(index_path) as ix, library_errors():
+        profile = ix.person(name, limit=limit, latest=latest)
+    echo(output.render_json(profile.to_dict()) if as_json else output.render_person(profile))
+    return 0
+
+
+WEB_EXTRA = 'the web app needs: pip install "docsearch[web]"'
+
+
+@cli.command("serve")
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default lets only this machine in).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True,
+              help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the search page in a browser.")
+def serve_cmd(index_path: str, host: str, port: int, open_browser: bool) -> int:
+    """Serve a read-only web app over the index: a search page with facets, article
+    pages and person pages, and their JSON (/search.json, /article/ID.json,
+    /person/NAME.json). Needs the web extra: pip install "docsearch[web]".
+    """
+    try:
+        from docsearch.web.server import serve
+    except ImportError:
+        raise CliError(WEB_EXTRA) from None
+    with _open(index_path) as ix, library_errors():
+        serve(ix, host=host, port=port, open_browser=open_browser,
+              announce=lambda line: echo(line, err=True))
+    return 0
+
+
 @cli.command("stats")
 @index_option
 @json_option

@@ -12,6 +12,7 @@
     ├── IndexLockedError            another writer holds the index lock
     ├── IndexFormatError            an index written by an incompatible version
     ├── ArticleNotFoundError        no article with the given id
+    ├── PersonNotFoundError         no person the given name stands for
     ├── RebuildError                a rebuild that cannot start (nothing to build from)
     ├── TaxonomyError               a topic taxonomy file that cannot be used
     └── ConfigError                 a docsearch.toml that cannot be used
@@ -33,6 +34,7 @@ __all__ = [
     "IndexNotFoundError",
     "InvalidDateError",
     "ParseError",
+    "PersonNotFoundError",
     "QueryError",
     "RebuildError",
     "TaxonomyError",
@@ -171,6 +173,29 @@ class ArticleNotFoundError(DocsearchError):
     Traceback (most recent call last):
     docsearch.errors.ArticleNotFoundError: no article with id 'no-such-id'
     """
+
+
+class PersonNotFoundError(DocsearchError):
+    """A person's name that stands for no one in the index (``Index.person``).
+
+    ``name`` is the value as typed; ``suggestions`` the nearest names the index
+    knows (maybe none).
+
+    >>> try:
+    ...     ix.person("Puttin")
+    ... except docsearch.PersonNotFoundError as exc:
+    ...     print(exc, exc.suggestions)
+    no person 'Puttin' in the index (did you mean: Vladimir Putin?) ('Vladimir Putin',)
+    """
+
+    def __init__(self, name: str, suggestions: Iterable[str]) -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        hint = f" (did you mean: {listing(self.suggestions)}?)" if self.suggestions else ""
+        super().__init__(f"no person '{name}' in the index{hint}")
+
+    def __reduce__(self) -> tuple[type[PersonNotFoundError], tuple[object, ...]]:
+        return (PersonNotFoundError, (self.name, self.suggestions))
 
 
 class RebuildError(DocsearchError):

@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -36,6 +36,9 @@ from docsearch.search.query import date_option
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
 from docsearch.store.schema import Terms, analyze, article_from_stored
 from docsearch.sync import BATCH_SIZE, IndexReport, Progress
+
+if TYPE_CHECKING:
+    from docsearch.person import PersonProfile
 
 __all__ = ["DEFAULT_INDEX", "Batch", "CheckReport", "Index", "IndexReport", "IndexStats",
            "open_index"]
@@ -483,6 +486,19 @@ class Index:
         results = self.search(query, facets=names, date_facet=date_facet, facet_limit=limit,
                               per_page=1, **filters)
         return dict(results.facets)
+
+    def person(self, name: str, *, limit: int = 10, latest: int = 5) -> PersonProfile:
+        """When the person ``name`` stands for was in the news, with whom and on which
+        topics (a :class:`~docsearch.person.PersonProfile`; a surname resolves as the
+        ``people`` filter does). ``limit`` caps the people, topics and sources listed,
+        ``latest`` the newest articles. Raises :class:`AmbiguousPersonError` or
+        :class:`PersonNotFoundError` (with suggestions).
+
+        >>> ix.person("Oduya-Bell").articles
+        7
+        """
+        from docsearch.person import person_profile
+        return person_profile(self, name, limit=limit, latest=latest)
 
     def stats(self) -> IndexStats:
         """Documents, segments, size on disk, what the facets hold and the last sync."""

@@ -25,10 +25,11 @@ from docsearch.models import (
     format_published,
     json_text,
 )
+from docsearch.person import PersonProfile
 from docsearch.search.snippets import terminal_snippet
 
-__all__ = ["render_article", "render_facets", "render_json", "render_report",
-           "render_results", "render_stats", "safe"]
+__all__ = ["render_article", "render_facets", "render_json", "render_person",
+           "render_report", "render_results", "render_stats", "safe"]
 
 _WIDTH = 88
 _BAR = 30
@@ -248,6 +249,28 @@ def render_article(article: Article) -> str:
         lines.extend(textwrap.wrap(safe(paragraph, layout=True), _WIDTH) or [""])
         lines.append("")
     return "\n".join(lines).rstrip()
+
+
+def render_person(profile: PersonProfile) -> str:
+    """A person's profile: span, articles per month (a bar chart with the empty
+    months), the people mentioned with them, their topics, sources and latest articles."""
+    span = " to ".join(format_published(d) or "" for d in
+                       (profile.first_mention, profile.last_mention) if d)
+    noun = "article" if profile.articles == 1 else "articles"
+    lines = [_bold(safe(profile.name)) + f": {profile.articles} {noun}"
+             + (f", {span}" if span else ""), ""]
+    months = render_facet("date", profile.months)
+    lines += [_bold("articles per month"), *months[1:], ""]
+    lines.append(_bold("mentioned with") + _dim("  (articles together, lift)"))
+    width = max((len(safe(p.name)) for p in profile.people), default=0)
+    lines += [f"  {safe(p.name):<{width}}  {p.count:>3}  {p.lift:.2f}×" for p in profile.people]
+    lines += [_dim("  (none)")] if not profile.people else []
+    for name, values in (("topics", profile.topics), ("sources", profile.sources)):
+        lines += ["", *render_facet(name, values)]
+    lines += ["", _bold("latest articles")]
+    lines += ["  " + _dim(_meta_line(h.published, h.source, h.id)) + "  " + safe(h.title)
+              for h in profile.latest]
+    return "\n".join(lines)
 
 
 def _size(n: int) -> str:

@@ -1,0 +1,59 @@
+"""``docsearch serve``: the web app on uvicorn, on the loopback address by default;
+:func:`running` serves it from a thread on a free port (tests, screenshots, the
+latency benchmark)."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+import webbrowser
+from collections.abc import Callable, Iterator
+
+import uvicorn
+
+from docsearch import Index
+from docsearch.web.app import create_app
+
+__all__ = ["running", "serve"]
+
+
+def _config(ix: Index, host: str, port: int) -> uvicorn.Config:
+    return uvicorn.Config(create_app(ix), host=host, port=port, log_level="warning",
+                          access_log=False, lifespan="off")
+
+
+def serve(ix: Index, *, host: str = "127.0.0.1", port: int = 8080, open_browser: bool = False,
+          announce: Callable[[str], None] = print) -> None:
+    """Serve the web app over ``ix`` until interrupted (Ctrl-C)."""
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/"
+    announce(f"serving {ix.path} at {url} (read-only; Ctrl-C stops)")
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, (url,)).start()
+    uvicorn.Server(_config(ix, host, port)).run()
+
+
+@contextlib.contextmanager
+def running(ix: Index, timeout: float = 10.0) -> Iterator[str]:
+    """The web app over ``ix`` served from a thread on a free loopback port, for
+    the block; yields its base URL (``http://127.0.0.1:PORT``)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(_config(ix, "127.0.0.1", port))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the web app did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout)
+        sock.close()
