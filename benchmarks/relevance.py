@@ -189,32 +189,25 @@ def custom(spec: str) -> Ranking:
 
 @contextmanager
 def analyzer_variant(change: str | None) -> Iterator[None]:
-    """Index and search with another text analyzer (a benchmark-only change to
-    docsearch's schema module, undone on exit)."""
-    from whoosh import analysis
-    from whoosh.support.charset import accent_map
-
-    from docsearch.store import schema
+    """Index and search with another text analysis (a benchmark-only change to
+    :mod:`docsearch.analysis`, undone on exit): no stemming, or no stop words."""
+    from docsearch import analysis
 
     if change not in ("no-stem", "no-stop"):
         yield
         return
-    original = schema.text_analyzer
-
-    def changed() -> analysis.Analyzer:
-        chain = analysis.RegexTokenizer() | analysis.LowercaseFilter() \
-            | analysis.CharsetFilter(accent_map)
-        if change == "no-stem":
-            return chain | analysis.StopFilter()
-        return chain | analysis.StemFilter(cachesize=50000)
-
-    schema.text_analyzer = changed
-    schema._ANALYZER.clear()
+    changes: dict[str, Any] = {"stem": str} if change == "no-stem" else \
+        {"STOP_WORDS": frozenset(), "MIN_LENGTH": 1}
+    original = {name: getattr(analysis, name) for name in changes}
+    for name, value in changes.items():
+        setattr(analysis, name, value)
+    analysis._cache.clear()
     try:
         yield
     finally:
-        schema.text_analyzer = original
-        schema._ANALYZER.clear()
+        for name, value in original.items():
+            setattr(analysis, name, value)
+        analysis._cache.clear()
 
 
 def dated(collection: Collection) -> Collection:

@@ -159,7 +159,7 @@ class IndexFormatError(DocsearchError):
     >>> old = tmp / "old"
     >>> docsearch.open(old, create=True).close()
     >>> meta = old / "docsearch.json"
-    >>> _ = meta.write_text(meta.read_text().replace('"format": 3', '"format": 1'))
+    >>> _ = meta.write_text(meta.read_text().replace('"format": 4', '"format": 1'))
     >>> docsearch.open(old)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     docsearch.errors.IndexFormatError: ...

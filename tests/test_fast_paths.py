@@ -30,7 +30,7 @@ def check_tokens(hit, body: str) -> None:
     searcher = hit.searcher
     analyzer = searcher.schema["body"].analyzer
     words = query_words(hit.results)
-    fast = tokens_for(analyzer)(body, words)
+    fast = tokens_for()(body, words)
     # The analyzer yields one token object, changed in place: read it as it comes.
     slow = [(t.text, t.startchar, t.endchar, t.stopped)
             for t in analyzer(body, chars=True, removestops=False)]

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
-from whoosh.lang.porter import stem as _porter
+
+from docsearch.analysis import stem as _porter_stem
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,7 +56,7 @@ Key = TypeVar("Key", str, tuple[str, ...])
 
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    return _porter(word)
+    return _porter_stem(word)
 
 
 def _damped(count: int) -> float:

@@ -401,7 +401,7 @@ class SearchEngine:
         results = Results(searcher, q, [(score or 0.0, docnum) for score, docnum in top])
         people = self.people(searcher)
         words = query_words(results)
-        tokens = tokens_for(searcher.schema["body"].analyzer)
+        tokens = tokens_for()
         out = []
         for hit, (score, _) in zip(results, top, strict=True):
             stored = hit.fields()
@@ -433,7 +433,7 @@ class SearchEngine:
         people = self.people(searcher)
         if self._vocabulary is None or self._vocabulary.reader is not searcher.reader():
             self._vocabulary = Vocabulary(searcher)
-        speller = Speller(searcher, searcher.schema["body"].analyzer, people.column.values,
+        speller = Speller(searcher, people.column.values,
                           self._has_person, self._vocabulary)
         best: tuple[int, int, str] | None = None
         for corrected, edits in speller.corrections(request.query):

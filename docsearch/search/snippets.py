@@ -24,6 +24,7 @@ from typing import Any
 from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Results
 
+from docsearch import analysis
 from docsearch.models import unmarked
 
 __all__ = ["MAX_CHARS", "make_snippet", "plain_snippet", "sentences", "terminal_snippet"]
@@ -188,35 +189,12 @@ def _opening(body: str) -> str:
 
 
 class Tokens:
-    """The tokens Whoosh's highlighter would get from the field's analyzer, made
-    faster: the text is split with the analyzer's own tokenizer pattern and each
-    distinct word goes through the analyzer's filters once (then cached)."""
-
-    def __init__(self, analyzer: Any, pattern: re.Pattern[str], cache_size: int = 200_000):
-        self.analyzer = analyzer
-        self.pattern = pattern
-        self.cache_size = cache_size
-        self._words: dict[str, tuple[str, bool]] = {}
-
-    def _word(self, word: str) -> tuple[str, bool]:
-        found = self._words.get(word)
-        if found is None:
-            tokens = list(self.analyzer(word, mode="index", removestops=False))
-            found = (tokens[0].text, bool(tokens[0].stopped)) if len(tokens) == 1 \
-                else (word.lower(), True)
-            if len(self._words) >= self.cache_size:
-                self._words.clear()
-            self._words[word] = found
-        return found
+    """A text's words as the highlighter's fragmenters read them
+    (:func:`docsearch.analysis.tokens`), each marked when it is a query word."""
 
     def __call__(self, text: str, words: frozenset[str]) -> list[_Token]:
-        word = self._word
-        out = []
-        for pos, match in enumerate(self.pattern.finditer(text)):
-            term, stopped = word(match.group(0))
-            start, end = match.span()
-            out.append(_Token(term, pos, start, end, stopped, term in words))
-        return out
+        return [_Token(t.text, t.pos, t.startchar, t.endchar, t.stopped, t.text in words)
+                for t in analysis.tokens(text)]
 
 
 class _Token:
@@ -256,7 +234,7 @@ def make_snippet(hit: WhooshHit, body: str, words: frozenset[str] | None = None,
     if words is None:
         words = query_words(hit.results)
     if tokens is None:
-        tokens = tokens_for(hit.results.searcher.schema["body"].analyzer)
+        tokens = tokens_for()
     chosen = _choose(_fragments(body, tokens(body, words)))
     if not chosen:
         return _opening(body)
@@ -264,17 +242,12 @@ def make_snippet(hit: WhooshHit, body: str, words: frozenset[str] | None = None,
     return text.replace(f"{_ELLIPSIS} {_ELLIPSIS}", _ELLIPSIS)
 
 
-_TOKENS: dict[int, Tokens] = {}
+_TOKENS = Tokens()
 
 
-def tokens_for(analyzer: Any) -> Tokens:
-    """The (cached) fast tokens of an analyzer whose tokenizer is a RegexTokenizer."""
-    found = _TOKENS.get(id(analyzer))
-    if found is None or found.analyzer is not analyzer:
-        pattern = getattr(analyzer, "items", [None])[0]
-        found = Tokens(analyzer, pattern.expression)
-        _TOKENS[id(analyzer)] = found
-    return found
+def tokens_for() -> Tokens:
+    """The tokens of the text fields (one shared :class:`Tokens`)."""
+    return _TOKENS
 
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)

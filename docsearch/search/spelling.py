@@ -39,12 +39,12 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from whoosh.searching import Searcher
 
+from docsearch import analysis
 from docsearch.extract.people import fold
 
 __all__ = ["Speller", "near_names"]
@@ -208,12 +208,11 @@ def _combined(text: str, sites: list[tuple[int, int, list[Option]]],
 class Speller:
     """Corrects query text against one searcher's vocabulary."""
 
-    def __init__(self, searcher: Searcher, analyzer: Any, names: Sequence[str],
+    def __init__(self, searcher: Searcher, names: Sequence[str],
                  has_person: Callable[[str], bool],
                  vocabulary: Vocabulary | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
-        self.analyzer = analyzer
         self.names = names
         self.has_person = has_person
         self.words = vocabulary or Vocabulary(searcher)
@@ -267,16 +266,12 @@ class Speller:
     # ----------------------------------------------------------------- words
 
     def _term(self, word: str) -> str | None:
-        tokens = [t.text for t in self.analyzer(word)]
-        return tokens[0] if len(tokens) == 1 else None
+        found = analysis.terms(word)
+        return found[0] if len(found) == 1 else None
 
     def _stem(self, word: str) -> str:
-        """The indexed form of a lower-case word (the analyzer's stemmer alone)."""
-        last = getattr(self.analyzer, "items", [None])[-1]
-        stem = getattr(last, "_stem", None)
-        if stem is not None:
-            return str(stem(word))
-        return self._term(word) or word
+        """The indexed form of a lower-case word (the stemmer alone)."""
+        return analysis.stem(word)
 
     def _frequency(self, term: str) -> int:
         """In how many articles the indexed word is (title or body, whichever more)."""
@@ -361,7 +356,7 @@ class Speller:
         equals."""
         from docsearch.search.snippets import tokens_for
 
-        tokens = tokens_for(self.analyzer)
+        tokens = tokens_for()
         forms: Counter[str] = Counter()
         for field in ("body", "title"):
             if (field, term) not in self.reader:

@@ -41,7 +41,7 @@ __all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Entry", "Gene
            "Manifest", "Store"]
 
 META_FILE = "docsearch.json"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 DEFAULT_LOCK_TIMEOUT = 30.0
 #: Seconds a retired generation is kept for readers that may still be opening it.
 RETIRE_GRACE = 60.0

@@ -4,8 +4,8 @@
 field      type                                            used for
 =========  ==============================================  ============================
 id         ID, unique, stored                              update and delete by id
-title      TEXT, stemmed, accent-folded, stored            search (boosted), highlights
-body       TEXT, stemmed, accent-folded, stored            search, snippets
+title      TEXT (:mod:`docsearch.analysis`), stored        search (boosted), highlights
+body       TEXT (:mod:`docsearch.analysis`), stored        search, snippets
 person     exact multi-value keyword                       filter, facet, ``person:``
 surname    exact multi-value keyword                       weak surnames (see registry)
 topic      exact multi-value keyword                       filter, facet, ``topic:``
@@ -26,12 +26,12 @@ which resolves what a user typed against the terms the index holds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from whoosh import analysis, fields
-from whoosh.support.charset import accent_map
 
+from docsearch import analysis as text_analysis
 from docsearch.models import Article, format_published, parse_published, utc_naive
 
 __all__ = ["FACET_FIELDS", "SEPARATOR", "Terms", "analyze", "article_from_stored", "build_schema",
@@ -42,13 +42,44 @@ FACET_FIELDS = ("person", "topic", "source", "author")
 TEXT_FIELDS = ("title", "body")
 
 
+class DocsearchTokenizer(analysis.Tokenizer):  # type: ignore[misc]
+    """Whoosh's view of :mod:`docsearch.analysis`: the field's analyzer, for any
+    path where Whoosh analyses text itself (the index is given the words ready-made,
+    see :func:`analyze`). Stop words are left out (or, with ``removestops=False``,
+    marked stopped) and the indexed terms numbered from 0."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs: Any) -> Iterator[analysis.Token]:
+        t = analysis.Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        words = text_analysis.tokens(value) if tokenize else \
+            [text_analysis.Token(value, 0, 0, len(value), False)]
+        pos = start_pos
+        for word in words:
+            if word.stopped and removestops:
+                continue
+            t.text, t.stopped, t.boost = word.text, word.stopped, 1.0
+            if keeporiginal:
+                t.original = value[word.startchar:word.endchar]
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar, t.endchar = start_char + word.startchar, start_char + word.endchar
+            if not word.stopped:
+                pos += 1
+            yield t
+
+
 def text_analyzer() -> analysis.Analyzer:
-    """Words, lower-cased, accents folded, English stop words removed, Porter-stemmed."""
-    return (analysis.RegexTokenizer()
-            | analysis.LowercaseFilter()
-            | analysis.CharsetFilter(accent_map)
-            | analysis.StopFilter()
-            | analysis.StemFilter(cachesize=50000))
+    """The analyzer of the text fields: :mod:`docsearch.analysis`'s words and terms."""
+    return DocsearchTokenizer()
 
 
 def _values_field() -> fields.FieldType:
@@ -66,7 +97,7 @@ def _date_field() -> fields.DATETIME:
 
 
 def build_schema() -> fields.Schema:
-    """The schema of a docsearch index (format version 3)."""
+    """The schema of a docsearch index (format version 4)."""
     analyzer = text_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
@@ -88,19 +119,11 @@ def build_schema() -> fields.Schema:
 #: The indexed words of an article's title and body (see :func:`analyze`).
 Terms = tuple[list[str], list[str]]
 
-_ANALYZER: list[analysis.Analyzer] = []
-
-
 def analyze(article: Article) -> Terms:
-    """The words Whoosh would index for the title and the body, worked out where the
-    article is read (in a worker process) rather than in the process that writes:
-    Whoosh takes a list of words as already analysed. Stop words are left out and the
-    others numbered from 0, as the analyzer's renumbering does (only the offset of the
-    first position can differ, which phrases and scores do not see)."""
-    if not _ANALYZER:
-        _ANALYZER.append(text_analyzer())
-    analyzer = _ANALYZER[0]
-    return ([t.text for t in analyzer(article.title)], [t.text for t in analyzer(article.body)])
+    """The words to index for the title and the body (:func:`docsearch.analysis.terms`),
+    worked out where the article is read (in a worker process) rather than in the
+    process that writes: Whoosh takes a list of words as already analysed."""
+    return (text_analysis.terms(article.title), text_analysis.terms(article.body))
 
 
 def to_document(article: Article, terms: Terms | None = None) -> dict[str, Any]:
