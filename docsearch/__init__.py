@@ -12,11 +12,13 @@ The public surface is what ``__all__`` lists; everything else may change.
 from __future__ import annotations
 
 from docsearch.check import CheckReport
+from docsearch.engines import EngineInfo, available_engines
 from docsearch.errors import (
     AmbiguousPersonError,
     ArticleNotFoundError,
     ConfigError,
     DocsearchError,
+    EngineError,
     IndexFormatError,
     IndexLockedError,
     IndexNotFoundError,
@@ -49,6 +51,8 @@ __all__ = [
     "CoMention",
     "ConfigError",
     "DocsearchError",
+    "EngineError",
+    "EngineInfo",
     "FacetValue",
     "FileResult",
     "Hit",
@@ -70,6 +74,7 @@ __all__ = [
     "TaxonomyError",
     "UnknownFacetError",
     "__version__",
+    "available_engines",
     "classify_topics",
     "enrich",
     "extract_people",

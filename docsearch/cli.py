@@ -18,7 +18,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from docsearch import output
+from docsearch import available_engines, output
 from docsearch.config import CONFIG_NAME, TOP, read_config
 from docsearch.errors import ConfigError, DocsearchError
 from docsearch.extract.topics import load_taxonomy
@@ -158,10 +158,11 @@ def recency_option(fn: F) -> F:
 
 
 def _open(path: str, create: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-          taxonomy_file: str | None = None) -> Index:
+          taxonomy_file: str | None = None, engine: str | None = None) -> Index:
     with library_errors():
         taxonomy = load_taxonomy(taxonomy_file) if taxonomy_file else None
-        return open_index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy)
+        return open_index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy,
+                          engine=engine)
 
 
 @contextlib.contextmanager
@@ -263,9 +264,12 @@ def default_map(config: dict[str, dict[str, Any]], path: str) -> dict[str, dict[
 @taxonomy_option
 @lock_timeout_option
 @batch_option
+@click.option("--engine", metavar="NAME",
+              help="Engine a new index is made with (default: whoosh; see docsearch "
+                   "engines). An existing index keeps its own.")
 def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool,
               dry_run: bool, allow_empty: bool, taxonomy_file: str | None,
-              lock_timeout: float, batch_size: int) -> int:
+              lock_timeout: float, batch_size: int, engine: str | None) -> int:
     """Bring the index in step with article files and folders (created if missing).
 
     Markdown (.md), plain text (.txt), HTML (.html) and JSON Lines (.jsonl) files
@@ -274,7 +278,8 @@ def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: boo
     cannot be read is reported and skipped (exit status 1).
     """
     with _open(index_path, not dry_run or Store.exists(index_path), lock_timeout,
-               taxonomy_file) as ix, library_errors(), _progress("indexing", quiet) as progress:
+               taxonomy_file, engine) as ix, library_errors(), \
+            _progress("indexing", quiet) as progress:
         report = ix.sync(paths, dry_run=dry_run, batch_size=batch_size, progress=progress,
                          allow_empty=allow_empty)
     return _print_report(report, as_json, quiet)
@@ -561,6 +566,17 @@ def serve_cmd(index_path: str, host: str, port: int, open_browser: bool) -> int:
     with _open(index_path) as ix, library_errors():
         serve(ix, host=host, port=port, open_browser=open_browser,
               announce=lambda line: echo(line, err=True))
+    return 0
+
+
+@cli.command("engines")
+@json_option
+def engines_cmd(as_json: bool) -> int:
+    """List the engines an index can be made with: installed or not, the default,
+    and how to install each (pip install "docsearch[NAME]")."""
+    engines = available_engines()
+    echo(output.render_json([e.to_dict() for e in engines]) if as_json
+         else output.render_engines(engines))
     return 0
 
 

@@ -15,7 +15,8 @@
     ├── PersonNotFoundError         no person the given name stands for
     ├── RebuildError                a rebuild that cannot start (nothing to build from)
     ├── TaxonomyError               a topic taxonomy file that cannot be used
-    └── ConfigError                 a docsearch.toml that cannot be used
+    ├── ConfigError                 a docsearch.toml that cannot be used
+    └── EngineError                 an engine that is unknown, not installed or not the index's
 
 Each message is one line meant for a person; the CLI prints it as it is.
 """
@@ -29,6 +30,7 @@ __all__ = [
     "ArticleNotFoundError",
     "ConfigError",
     "DocsearchError",
+    "EngineError",
     "IndexFormatError",
     "IndexLockedError",
     "IndexNotFoundError",
@@ -225,4 +227,15 @@ class ConfigError(DocsearchError):
     >>> read_config(tmp / "missing.toml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     docsearch.errors.ConfigError: no config file at .../missing.toml
+    """
+
+
+class EngineError(DocsearchError):
+    """An engine that cannot be used: unknown, not in this version of docsearch,
+    its library not installed (the message says how to install it), or not the
+    engine the index was made with.
+
+    >>> docsearch.open(tmp / "new", create=True, engine="lucene")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.EngineError: unknown engine 'lucene' (engines: whoosh, ...)
     """

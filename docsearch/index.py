@@ -11,16 +11,18 @@ import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import attrs
 
 from docsearch import check as health
 from docsearch import sync as syncing
 from docsearch.check import CheckReport
+from docsearch.engines import DEFAULT_ENGINE, choose_engine
 from docsearch.errors import (
     ArticleNotFoundError,
     DocsearchError,
+    EngineError,
     RebuildError,
 )
 from docsearch.extract import article_id as derive_id
@@ -118,11 +120,16 @@ class Index:
 
     def __init__(self, path: str | Path = DEFAULT_INDEX, *, create: bool = False,
                  lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-                 taxonomy: Taxonomy | None = None) -> None:
+                 taxonomy: Taxonomy | None = None, engine: str | None = None) -> None:
+        #: The name of the engine the index was made with (see :mod:`docsearch.engines`).
+        self.engine = choose_engine(path, engine, Store.recorded_engine(path)).name
+        if self.engine != DEFAULT_ENGINE:  # until Index reaches engines through engines.base
+            raise EngineError(f"the {self.engine} engine cannot hold an index opened by "
+                              f"docsearch.open in this version (only {DEFAULT_ENGINE} can)")
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         self.taxonomy = taxonomy
-        self._store = (Store.create(self.path, lock_timeout) if create
+        self._store = (Store.create(self.path, lock_timeout, engine=self.engine) if create
                        else Store.open(self.path))
         self._engine = SearchEngine(self._store)
 
@@ -420,7 +427,7 @@ class Index:
                 return ids
             page += 1
 
-    def _write_export(self, out: TextIO, format: str, wanted: set[str] | None) -> int:
+    def _write_export(self, out: IO[str], format: str, wanted: set[str] | None) -> int:
         count = 0
         rows = csv.writer(out) if format == "csv" else None
         if rows is not None:
@@ -690,13 +697,19 @@ def _csv_cell(value: Any) -> str:
 
 def open_index(path: str | Path = DEFAULT_INDEX, *, create: bool = False,
                lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-               taxonomy: Taxonomy | None = None) -> Index:
+               taxonomy: Taxonomy | None = None, engine: str | None = None) -> Index:
     """Open the index at ``path`` (``create=True`` makes it when missing).
 
-    Raises :class:`~docsearch.errors.IndexNotFoundError` when there is none.
+    ``engine`` names the engine a new index is made with (default ``"whoosh"``; see
+    :func:`available_engines`); it is recorded in the index, so reopening needs none,
+    and naming another for an existing index is an :class:`EngineError`. A
+    ``path`` that is a URL (``solr://HOST:PORT/solr/COLLECTION``) names a remote
+    engine's index. Raises :class:`~docsearch.errors.IndexNotFoundError` when
+    there is none.
 
     >>> with docsearch.open(tmp / "new", create=True) as new:
-    ...     len(new)
-    0
+    ...     len(new), new.engine
+    (0, 'whoosh')
     """
-    return Index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy)
+    return Index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy,
+                 engine=engine)

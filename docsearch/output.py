@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from docsearch.engines import EngineInfo
 from docsearch.index import CheckReport, IndexReport, IndexStats
 from docsearch.models import (
     Article,
@@ -28,8 +29,8 @@ from docsearch.models import (
 from docsearch.person import PersonProfile
 from docsearch.search.snippets import terminal_snippet
 
-__all__ = ["render_article", "render_facets", "render_json", "render_person",
-           "render_report", "render_results", "render_stats", "safe"]
+__all__ = ["render_article", "render_engines", "render_facets", "render_json",
+           "render_person", "render_report", "render_results", "render_stats", "safe"]
 
 _WIDTH = 88
 _BAR = 30
@@ -280,6 +281,18 @@ def _size(n: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{n} B"
+
+
+def render_engines(engines: Sequence[EngineInfo]) -> str:
+    """One line an engine: its name, whether it is installed (and the default), how
+    to install it."""
+    width = max(len(e.name) for e in engines)
+    states = [e.status + (" (default)" if e.default else "") for e in engines]
+    state_width = max(len(s) for s in states)
+    return "\n".join(
+        f"{e.name:<{width}}  {state:<{state_width}}  {e.install}"
+        + (f"; index at {e.location}" if e.remote else "")
+        for e, state in zip(engines, states, strict=True))
 
 
 def render_stats(stats: IndexStats) -> str:

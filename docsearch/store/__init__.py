@@ -2,7 +2,7 @@
 
 An index is a folder holding::
 
-    docsearch.json      format version, the generation in use, when last written
+    docsearch.json      format version, engine, the generation in use, when last written
     write.lock          the write lock (see :mod:`docsearch.store.lock`)
     writer.json         who holds it, while someone does
     data/               the generation in use: Whoosh's files and manifest.sqlite
@@ -46,6 +46,9 @@ DEFAULT_LOCK_TIMEOUT = 30.0
 #: Seconds a retired generation is kept for readers that may still be opening it.
 RETIRE_GRACE = 60.0
 _DATA = "data"
+#: The engine of an index whose ``docsearch.json`` names none (made before engines
+#: were recorded).
+_ENGINE = "whoosh"
 
 
 def _now() -> str:
@@ -150,6 +153,21 @@ class Store:
     def exists(cls, path: str | Path) -> bool:
         return (Path(path) / META_FILE).is_file()
 
+    @property
+    def engine(self) -> str:
+        """The engine the index was made with (recorded in ``docsearch.json``)."""
+        return str(self.meta.get("engine", _ENGINE))
+
+    @classmethod
+    def recorded_engine(cls, path: str | Path) -> str | None:
+        """The engine the index at ``path`` was made with, or ``None`` when there is
+        no readable index there (opening it says why)."""
+        try:
+            meta = json.loads((Path(path) / META_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return str(meta.get("engine", _ENGINE)) if isinstance(meta, dict) else None
+
     @classmethod
     def _read_meta(cls, folder: Path) -> tuple[dict[str, Any], tuple[int, int] | None]:
         meta_file = folder / META_FILE
@@ -184,10 +202,12 @@ class Store:
         raise AssertionError("unreachable")  # pragma: no cover
 
     @classmethod
-    def create(cls, path: str | Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Store:
+    def create(cls, path: str | Path, timeout: float = DEFAULT_LOCK_TIMEOUT,
+               engine: str = _ENGINE) -> Store:
         """Open the index at ``path``, creating it when there is none (the folder may
-        exist if it holds no other files). Creation takes the write lock, and what a
-        creation killed half-way left behind is cleared first."""
+        exist if it holds no other files), recording ``engine`` in it. Creation takes
+        the write lock, and what a creation killed half-way left behind is cleared
+        first."""
         folder = Path(path)
         if cls.exists(folder):
             return cls.open(folder)
@@ -207,8 +227,8 @@ class Store:
                         and not leftover.name.startswith("."):
                     shutil.rmtree(leftover)
             live = Generation.create(folder / _DATA)
-            meta = {"format": FORMAT_VERSION, "data": _DATA, "created": _now(),
-                    "last_write": None, "retired": []}
+            meta = {"format": FORMAT_VERSION, "engine": engine, "data": _DATA,
+                    "created": _now(), "last_write": None, "retired": []}
             _write_json(folder / META_FILE, meta)
         finally:
             lock.release()
