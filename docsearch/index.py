@@ -27,6 +27,7 @@ from docsearch.errors import (
 )
 from docsearch.extract import article_id as derive_id
 from docsearch.extract import enrich
+from docsearch.extract.topic_model import collection_taxonomy
 from docsearch.extract.topics import Taxonomy
 from docsearch.files import atomic_write
 from docsearch.models import Article, FacetValue, SearchResults, json_text
@@ -128,7 +129,7 @@ class Index:
                               f"docsearch.open in this version (only {DEFAULT_ENGINE} can)")
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        self.taxonomy = taxonomy
+        self.taxonomy = collection_taxonomy(self.path, taxonomy)  # with the index's model
         self._store = (Store.create(self.path, lock_timeout, engine=self.engine) if create
                        else Store.open(self.path))
         self._engine = SearchEngine(self._store)
@@ -239,6 +240,8 @@ class Index:
                 raise RebuildError(f"cannot rebuild: {root}: folder is empty (it held {held} "
                                    f"file{'s' * (held != 1)}); the live index is unchanged; "
                                    f"use --allow-empty to rebuild without them")
+            self.taxonomy = collection_taxonomy(  # topics learnt from the collection
+                self.path, self.taxonomy, ((a.title, a.body) for a in self))
             fresh = store.new_generation()
             try:
                 report = syncing.sync(fresh, [Path(r) for r in roots], self.taxonomy,

@@ -8,8 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 import docsearch
+import docsearch.extract.topics
 from docsearch import TaxonomyError, classify_topics, load_taxonomy
 from docsearch.cli import cli
+from docsearch.extract.topic_model import MODEL_FILE, collection_taxonomy, fit_topic_model
 
 MINE = '''
 [[topic]]
@@ -89,3 +91,78 @@ def test_index_with_a_taxonomy_file(tmp_path):
     assert missing.exit_code == 2
     assert missing.stderr == (f"Error: cannot read taxonomy {tmp_path / 'nope.toml'}: "
                               "no such file or directory\n")
+
+
+# --------------------------------------------------- the model learnt from a collection
+
+def _collection(n: int = 25) -> list[tuple[str, str]]:
+    """``n`` confident sport articles that also say "zorball", ``n`` confident economy
+    articles that also say "quibbet": words the taxonomy does not know."""
+    sport = [(f"Rovers win match {i}", "The striker scored a goal in the league match; "
+              "the coach praised the team. Zorball fans cheered.") for i in range(n)]
+    economy = [(f"Shares rise {i}", "The company said profits and revenue rose; investors "
+                "bought shares on the stock market. Quibbet traders were busy.")
+               for i in range(n)]
+    return sport + economy
+
+
+def test_model_learns_words_the_taxonomy_lacks():
+    model = fit_topic_model(_collection())
+    assert model is not None
+    assert model.topics == ("economy, business and finance", "sport")
+    assert classify_topics("Zorball night", "Zorball, zorball and more zorball.") == []
+    taxonomy = docsearch.extract.topics.default_taxonomy().with_model(model)
+    assert taxonomy.classify("Zorball night", "Zorball, zorball and more zorball.") == ["sport"]
+    assert taxonomy.classify("Quibbet day", "Quibbet quibbet quibbet.") == [
+        "economy, business and finance"]
+    # Too few words the model knows: the keywords alone.
+    assert taxonomy.classify("Union strike", "The strike ended.") == ["labour"]
+
+
+def test_model_first_then_the_keywords_other_topics():
+    taxonomy = docsearch.extract.topics.default_taxonomy().with_model(
+        fit_topic_model(_collection()))
+    title, body = "Zorball pay deal", "Zorball zorball zorball: the union said the strike ended."
+    assert classify_topics(title, body) == ["labour"]
+    assert taxonomy.classify(title, body) == ["sport", "labour"]
+
+
+def test_no_model_for_a_small_collection(tmp_path):
+    assert fit_topic_model(_collection(19)) is None
+    (tmp_path / MODEL_FILE).write_bytes(b"old")
+    taxonomy = collection_taxonomy(tmp_path, articles=_collection(19))
+    assert taxonomy.model is None and not (tmp_path / MODEL_FILE).exists()
+
+
+def test_model_saved_beside_the_index_and_loaded(tmp_path):
+    fitted = collection_taxonomy(tmp_path, articles=_collection())
+    assert (tmp_path / MODEL_FILE).exists()
+    loaded = collection_taxonomy(tmp_path)
+    assert loaded.model is not None and loaded.model.topics == fitted.model.topics
+    assert loaded.classify("Zorball night", "Zorball zorball zorball.") == ["sport"]
+    assert collection_taxonomy(tmp_path / "nowhere").model is None
+
+
+def test_model_of_another_taxonomy_is_not_used(tmp_path):
+    collection_taxonomy(tmp_path, articles=_collection())
+    path = tmp_path / "mine.toml"
+    path.write_text(MINE, "utf-8")
+    mine = collection_taxonomy(tmp_path, load_taxonomy(path))
+    assert mine.model is None
+    assert mine.classify("Ferry back", "Zorball zorball zorball ferry.") == ["shipping"]
+
+
+def test_rebuild_learns_the_collection_topics(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, (title, body) in enumerate(_collection()):
+        (docs / f"{i:02}.txt").write_text(f"{title}\n\n{body}\n", "utf-8")
+    (docs / "zz.txt").write_text("Zorball night\n\nZorball, zorball and zorball.\n", "utf-8")
+    with docsearch.open(tmp_path / "ix", create=True) as ix:
+        ix.sync([docs])
+        assert [a.topics for a in ix if a.title == "Zorball night"] == [()]
+        ix.rebuild()
+        assert (tmp_path / "ix" / MODEL_FILE).exists()
+        assert [a.topics for a in ix if a.title == "Zorball night"] == [("sport",)]
+    with docsearch.open(tmp_path / "ix") as ix:
+        assert ix.taxonomy.model is not None

@@ -23,14 +23,17 @@ import functools
 import math
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from docsearch.analysis import stem as _porter_stem
+
+if TYPE_CHECKING:
+    from docsearch.extract.topic_model import TopicModel
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,6 +62,11 @@ def _stem(word: str) -> str:
     return _porter_stem(word)
 
 
+def stems(text: str) -> list[str]:
+    """The Porter stems of the words of ``text``, lower-cased, in order."""
+    return [_stem(w) for w in _WORD.findall(text.lower())]
+
+
 def _damped(count: int) -> float:
     """What ``count`` body occurrences of one term are worth: 1, 1.69, 2.10, ..."""
     return 1.0 + math.log(count) if count > 1 else float(count)
@@ -82,6 +90,9 @@ class Taxonomy:
     phrase_starts: Mapping[str, tuple[int, ...]]
     #: The lengths of the prefixes, longest first.
     prefix_lengths: tuple[int, ...]
+    #: A model learnt from a collection (:mod:`docsearch.extract.topic_model`): when set,
+    #: it chooses the first topic.
+    model: TopicModel | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "taxonomy") -> Taxonomy:
@@ -157,8 +168,20 @@ class Taxonomy:
         return scores
 
     def classify(self, title: str, body: str, limit: int = 3) -> list[str]:
-        """One to ``limit`` topic names, best first; empty when too few terms match."""
-        scores = self.scores(title, body)
+        """One to ``limit`` topic names, best first; empty when too few terms match.
+        With a :attr:`model`, its topic comes first, then the keywords' others."""
+        ranked = self._ranked(self.scores(title, body), limit)
+        first = self.model.best(title, body) if self.model is not None else None
+        if first is None:
+            return ranked
+        return [first, *[t for t in ranked if t != first]][:limit]
+
+    def with_model(self, model: TopicModel | None) -> Taxonomy:
+        """This taxonomy with ``model`` choosing first topics (``None``: keywords only);
+        a model fitted for other topic names is not used."""
+        return attrs.evolve(self, model=model if model is None or model.fits(self) else None)
+
+    def _ranked(self, scores: Sequence[float], limit: int) -> list[str]:
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         if not ranked or scores[ranked[0]] < _MIN_BEST:
             return []

@@ -1,0 +1,175 @@
+"""Topics learnt from the collection itself: naive Bayes self-trained on keyword labels.
+
+The keyword taxonomy (:mod:`docsearch.extract.topics`) is right when many of its terms
+agree and weak elsewhere: hand-picked terms cannot know every word a publisher uses
+for sport or technology. A :class:`TopicModel` learns those words from the collection:
+
+1. every article the taxonomy labels *confidently* (best score at least
+   ``CONFIDENT_SCORE`` and at least ``CONFIDENT_RATIO`` times the runner-up) is a
+   training example of that topic;
+2. topics with fewer than ``MIN_EXAMPLES`` such articles are left out (the model never
+   puts them first; the keywords still list them);
+3. a multinomial naive Bayes over the stemmed words of title and body (words in fewer
+   than ``MIN_DF`` training articles left out, add-``ALPHA`` smoothing, a uniform prior
+   so a topic with many confident examples does not swallow the rest) is fitted, then
+   ``ROUNDS`` times every article is relabelled by the model and the model refitted.
+
+An article's first topic is the model's; the taxonomy's other topics follow (one to
+three in all). With fewer than ``MIN_TOPICS`` topics left (a small or one-sided
+collection) there is no model and topics come from the keywords alone. A model holds
+its taxonomy's topic names and is used only with a taxonomy of the same names; a user
+taxonomy (``--taxonomy``) gets a model of its own topics. A model is small and plain
+(topic names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,
+:meth:`TopicModel.load`). Classifying an article is a pure function of the article, the
+taxonomy and the model. The settings were chosen on AG News (``benchmarks/topics_eval.py``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from docsearch.extract.topics import Taxonomy, default_taxonomy, stems
+from docsearch.files import atomic_write
+
+__all__ = ["MODEL_FILE", "TopicModel", "collection_taxonomy", "fit_topic_model"]
+
+#: The model's file in an index folder.
+MODEL_FILE = "topic_model.npz"
+
+CONFIDENT_SCORE = 3.0
+CONFIDENT_RATIO = 3.0
+MIN_EXAMPLES = 20
+MIN_TOPICS = 2
+#: Words seen in fewer training articles than this are not in the vocabulary.
+MIN_DF = 2
+#: An article needs this many words the model knows before the model decides.
+MIN_KNOWN = 3
+ALPHA = 2.0
+#: Rounds of self-training: every article relabelled by the model, the model refitted.
+ROUNDS = 3
+
+
+def confident_topic(scores: Sequence[float]) -> int | None:
+    """The index of the topic the keyword scores point to confidently, else ``None``."""
+    if not scores:
+        return None
+    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    best = scores[ranked[0]]
+    second = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    return ranked[0] if best >= CONFIDENT_SCORE and best >= CONFIDENT_RATIO * second else None
+
+
+def _features(title: str, body: str) -> list[str]:
+    return stems(title) + stems(body)
+
+
+class TopicModel:
+    """Log word probabilities per topic, for the topics of one taxonomy."""
+
+    def __init__(self, names: Sequence[str], topics: Sequence[str], vocabulary: Sequence[str],
+                 log_probs: np.ndarray) -> None:
+        self.names = tuple(names)            # the taxonomy's topics, in its order
+        self.topics = tuple(topics)          # the topics the model can choose
+        self.vocabulary = {word: i for i, word in enumerate(vocabulary)}
+        self.log_probs = log_probs           # (topics, vocabulary)
+        self._indexes = [self.names.index(t) for t in self.topics]
+
+    def fits(self, taxonomy: Taxonomy) -> bool:
+        """True when the model was fitted for a taxonomy of these topic names."""
+        return taxonomy.names == self.names
+
+    def best(self, title: str, body: str) -> str | None:
+        """The topic the words point to, or ``None`` with too few known words."""
+        best = self.best_index(_features(title, body))
+        return None if best is None else self.names[best]
+
+    def best_index(self, words: Sequence[str]) -> int | None:
+        """The taxonomy index of the topic ``words`` point to (``None``: too few known)."""
+        known = [i for i in map(self.vocabulary.get, words) if i is not None]
+        if len(known) < MIN_KNOWN:
+            return None
+        totals = self.log_probs[:, known].sum(axis=1)
+        return self._indexes[int(np.argmax(totals))]
+
+    def save(self, path: str | Path) -> None:
+        """Write the model to ``path`` (whole or not at all)."""
+        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        with atomic_write(path, binary=True) as handle:
+            np.savez_compressed(handle, names=np.array(self.names), topics=np.array(self.topics),
+                                vocabulary=np.array(words), log_probs=self.log_probs)
+
+    @classmethod
+    def load(cls, path: str | Path) -> TopicModel:
+        with np.load(path, allow_pickle=False) as data:
+            return cls([str(n) for n in data["names"]], [str(t) for t in data["topics"]],
+                       [str(w) for w in data["vocabulary"]], data["log_probs"])
+
+
+def fit_topic_model(articles: Iterable[tuple[str, str]],
+                    taxonomy: Taxonomy | None = None) -> TopicModel | None:
+    """A model from ``(title, body)`` pairs labelled by ``taxonomy``'s confident keyword
+    scores, or ``None`` when too few topics have enough confident articles."""
+    taxonomy = taxonomy or default_taxonomy()
+    features: list[list[str]] = []
+    labels: list[int | None] = []
+    for title, body in articles:
+        features.append(_features(title, body))
+        labels.append(confident_topic(taxonomy.scores(title, body)))
+    counted = Counter(t for t in labels if t is not None)
+    kept = sorted(t for t, n in counted.items() if n >= MIN_EXAMPLES)
+    if len(kept) < MIN_TOPICS:
+        return None
+    model = _train(taxonomy.names, kept, features, labels)
+    for _ in range(ROUNDS):
+        model = _train(taxonomy.names, kept, features, [model.best_index(w) for w in features])
+    return model
+
+
+def _train(names: Sequence[str], kept: Sequence[int], features: Sequence[Sequence[str]],
+           labels: Sequence[int | None]) -> TopicModel:
+    """Naive Bayes over the articles whose label is one of the ``kept`` topics."""
+    row_of = {topic: row for row, topic in enumerate(kept)}
+    df: Counter[str] = Counter()
+    for words, topic in zip(features, labels, strict=True):
+        if topic in row_of:
+            df.update(set(words))
+    vocabulary = sorted(w for w, n in df.items() if n >= MIN_DF)
+    index = {w: i for i, w in enumerate(vocabulary)}
+    columns: list[Counter[int]] = [Counter() for _ in kept]
+    for words, topic in zip(features, labels, strict=True):
+        if topic in row_of:
+            columns[row_of[topic]].update(i for i in map(index.get, words) if i is not None)
+    counts = np.zeros((len(kept), len(vocabulary)), dtype=np.float64)
+    for row, column in enumerate(columns):
+        if column:
+            counts[row, list(column)] = list(column.values())
+    smoothed = counts + ALPHA
+    log_probs = np.log(smoothed) - np.log(smoothed.sum(axis=1, keepdims=True))
+    return TopicModel(names, [names[t] for t in kept], vocabulary, log_probs.astype(np.float32))
+
+
+def collection_taxonomy(folder: str | Path, taxonomy: Taxonomy | None = None,
+                        articles: Iterable[tuple[str, str]] | None = None) -> Taxonomy:
+    """The taxonomy an index in ``folder`` classifies with: ``taxonomy`` (default: the
+    bundled one) with the model saved in ``folder`` when it was fitted for the same
+    topics. Given ``articles`` (``(title, body)`` pairs: the collection), a model is
+    fitted on them first and saved there (or the saved one removed when the collection
+    is too small for one). The one entry point for the index.
+    """
+    taxonomy = taxonomy or default_taxonomy()
+    path = Path(folder) / MODEL_FILE
+    if articles is not None:
+        model = fit_topic_model(articles, taxonomy)
+        if model is None:
+            path.unlink(missing_ok=True)
+        else:
+            model.save(path)
+        return taxonomy.with_model(model)
+    try:
+        return taxonomy.with_model(TopicModel.load(path))
+    except (OSError, ValueError, KeyError):
+        return taxonomy.with_model(None)
