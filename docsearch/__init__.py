@@ -32,17 +32,27 @@ from docsearch.errors import (
 )
 from docsearch.extract import enrich, extract_people, stable_id
 from docsearch.extract.topics import Taxonomy, classify_topics, load_taxonomy
-from docsearch.index import DEFAULT_INDEX, Batch, Index, IndexReport, IndexStats
+from docsearch.index import DEFAULT_INDEX, EXPORT_FORMATS, Batch, Index, IndexReport, IndexStats
 from docsearch.index import open_index as open
 from docsearch.models import Article, FacetValue, Hit, SearchResults
 from docsearch.person import CoMention, PersonProfile
 from docsearch.readers import FileResult, read_file
+from docsearch.search.facets import DEFAULT_FACETS, FACET_NAMES
 from docsearch.search.ranking import Ranking
+from docsearch.store import DEFAULT_LOCK_TIMEOUT
+from docsearch.sync import BATCH_SIZE
+from docsearch.watch import DEBOUNCE_MS
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BATCH_SIZE",
+    "DEBOUNCE_MS",
+    "DEFAULT_FACETS",
     "DEFAULT_INDEX",
+    "DEFAULT_LOCK_TIMEOUT",
+    "EXPORT_FORMATS",
+    "FACET_NAMES",
     "AmbiguousPersonError",
     "Article",
     "ArticleNotFoundError",

@@ -18,16 +18,25 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from docsearch import available_engines, output
+from docsearch import (
+    BATCH_SIZE,
+    DEBOUNCE_MS,
+    DEFAULT_FACETS,
+    DEFAULT_INDEX,
+    DEFAULT_LOCK_TIMEOUT,
+    EXPORT_FORMATS,
+    FACET_NAMES,
+    ConfigError,
+    DocsearchError,
+    Index,
+    IndexReport,
+    Ranking,
+    available_engines,
+    load_taxonomy,
+    output,
+)
+from docsearch import open as open_index
 from docsearch.config import CONFIG_NAME, TOP, read_config
-from docsearch.errors import ConfigError, DocsearchError
-from docsearch.extract.topics import load_taxonomy
-from docsearch.index import DEFAULT_INDEX, EXPORT_FORMATS, Index, IndexReport, open_index
-from docsearch.search.facets import DEFAULT_FACETS, FACETS
-from docsearch.search.ranking import Ranking
-from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
-from docsearch.sync import BATCH_SIZE
-from docsearch.watch import DEBOUNCE_MS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -277,7 +286,7 @@ def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: boo
     deleted ones leave the index, unchanged ones are not read again. A file that
     cannot be read is reported and skipped (exit status 1).
     """
-    with _open(index_path, not dry_run or Store.exists(index_path), lock_timeout,
+    with _open(index_path, not dry_run, lock_timeout,
                taxonomy_file, engine) as ix, library_errors(), \
             _progress("indexing", quiet) as progress:
         report = ix.sync(paths, dry_run=dry_run, batch_size=batch_size, progress=progress,
@@ -376,7 +385,7 @@ def check_cmd(index_path: str, as_json: bool, repair: bool, deep: bool,
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance",
               show_default=True, help="Order of hits (date: newest first).")
 @page_options
-@click.option("--facet", "facets", multiple=True, type=click.Choice(list(FACETS)),
+@click.option("--facet", "facets", multiple=True, type=click.Choice(FACET_NAMES),
               help="Facets to count (repeat; default: person, topic, source, date).")
 @click.option("--date-facet", type=click.Choice(["year", "month", "day"]), default="year",
               show_default=True, help="Bucket size of the date facet.")
@@ -459,7 +468,7 @@ def show_cmd(article_id: str, index_path: str, as_json: bool) -> int:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="jsonl",
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl",
               show_default=True,
               help="One JSON object a line, one JSON array, or CSV (for spreadsheets).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
@@ -490,7 +499,7 @@ def export_cmd(fmt: str, output: str | None, query: str, people: tuple[str, ...]
 
 
 @cli.command("facets")
-@click.argument("names", nargs=-1, type=click.Choice(list(FACETS)), metavar="[FACET]...")
+@click.argument("names", nargs=-1, type=click.Choice(FACET_NAMES), metavar="[FACET]...")
 @click.option("--date-facet", type=click.Choice(["year", "month", "day"]), default="year",
               show_default=True, help="Bucket size of the date facet.")
 @click.option("--limit", type=click.IntRange(0), default=20, show_default=True,
@@ -575,7 +584,7 @@ def engines_cmd(as_json: bool) -> int:
     """List the engines an index can be made with: installed or not, the default,
     and how to install each (pip install "docsearch[NAME]")."""
     engines = available_engines()
-    echo(output.render_json([e.to_dict() for e in engines]) if as_json
+    echo(output.render_json({"engines": [e.to_dict() for e in engines]}) if as_json
          else output.render_engines(engines))
     return 0
 

@@ -93,8 +93,8 @@ def test_top_level_settings_reach_every_command_having_them(here):
     ("colour = true\n", "Error: docsearch.toml: unknown setting 'colour' (no command has "
                         "--colour)"),
     ("[serch]\nlimit = 1\n", "Error: docsearch.toml: unknown command [serch] (commands: check, "
-                             "export, facets, index, rebuild, search, show, similar, stats, "
-                             "watch)"),
+                             "engines, export, facets, index, person, rebuild, search, serve, "
+                             "show, similar, stats, watch)"),
     ("limit = [\n", "Error: docsearch.toml: not valid TOML (Invalid value (at end of "
                     "document))"),
 ])

@@ -66,7 +66,7 @@ def test_an_implemented_engine_without_its_library_is_not_installed(found):
 def test_docsearch_engines_json(found):
     result = run("engines", "--json")
     assert result.exit_code == 0
-    assert json.loads(result.output) == [
+    assert json.loads(result.output)["engines"] == [
         {"name": "whoosh", "default": True, "available": True, "installed": True,
          "install": "built in", "remote": False, "location": "FOLDER"},
         {"name": "tantivy", "default": False, "available": False, "installed": False,

@@ -54,3 +54,24 @@ def test_atomic_write_leaves_the_file_as_it_was_when_the_block_raises(tmp_path):
         raise ValueError("stopped")
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.bin"]
+
+
+#: Modules of the presentation layer the CLI may use besides the public API: its
+#: settings file and the web app it starts (``docsearch serve``).
+PRESENTATION = {"docsearch.output", "docsearch.config", "docsearch.web.server"}
+
+
+def test_the_cli_imports_only_the_public_api():
+    import docsearch
+    outside = []
+    for node in ast.walk(ast.parse((PACKAGE / "cli.py").read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("docsearch"):
+            if node.module == "docsearch":
+                outside += [alias.name for alias in node.names
+                            if alias.name not in {*docsearch.__all__, "output"}]
+            elif node.module not in PRESENTATION:
+                outside.append(node.module)
+        elif isinstance(node, ast.Import):
+            outside += [a.name for a in node.names if a.name.startswith("docsearch.")
+                        and a.name not in PRESENTATION]
+    assert outside == []

@@ -22,8 +22,8 @@ from docsearch.extract.registry import dominant
 from docsearch.models import FacetValue
 from docsearch.search.columns import Column
 
-__all__ = ["DATE_GRANULARITIES", "FACETS", "DateFacet", "Facet", "PersonFacet", "TermsFacet",
-           "TopicFacet", "get_facet"]
+__all__ = ["DATE_GRANULARITIES", "DEFAULT_FACETS", "FACETS", "FACET_NAMES", "DateFacet", "Facet",
+           "PersonFacet", "TermsFacet", "TopicFacet", "get_facet"]
 
 DATE_GRANULARITIES = {"year": 4, "month": 7, "day": 10}
 
@@ -140,6 +140,9 @@ FACETS: dict[str, Facet] = {
     "author": TermsFacet("author", "author"),
     "date": DateFacet(),
 }
+#: The facets a search counts, in this order.
+FACET_NAMES = tuple(FACETS)
+#: The facets a search counts unless told which.
 DEFAULT_FACETS = ("person", "topic", "source", "date")
 
 
