@@ -1,0 +1,220 @@
+"""One committed state of the memory engine, as plain Python and numpy.
+
+Documents are numbered in the order the state holds them (every commit renumbers:
+a snapshot has no deleted documents). Postings are built on first use: for each
+text field a dictionary term → (document numbers, frequencies, positions), for
+each keyword field a :class:`~docsearch.search.columns.Column`. Matching and
+scoring a query tree is :mod:`docsearch.engines.memory.matching`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import Any
+
+import attrs
+import numpy as np
+
+from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document, date_number
+from docsearch.engines.memory import matching
+from docsearch.search.columns import Column
+
+__all__ = ["MemorySnapshot", "Postings"]
+
+
+@attrs.frozen
+class Postings:
+    """One term of a text field: the documents holding it (ascending), how often,
+    and where."""
+
+    docs: np.ndarray
+    freqs: np.ndarray
+    positions: tuple[np.ndarray, ...]
+
+
+def _text_postings(docs: Sequence[Document], field: str) -> dict[str, Postings]:
+    found: dict[str, tuple[list[int], list[list[int]]]] = {}
+    for number, doc in enumerate(docs):
+        seen: dict[str, list[int]] = {}
+        for position, term in enumerate(getattr(doc, f"{field}_terms")):
+            seen.setdefault(term, []).append(position)
+        for term, where in seen.items():
+            entry = found.setdefault(term, ([], []))
+            entry[0].append(number)
+            entry[1].append(where)
+    return {term: Postings(np.array(numbers, dtype=np.int64),
+                           np.array([len(w) for w in where], dtype=np.int64),
+                           tuple(np.array(w, dtype=np.int64) for w in where))
+            for term, (numbers, where) in found.items()}
+
+
+def _keyword_column(docs: Sequence[Document], field: str) -> Column:
+    values = sorted({v for doc in docs for v in doc.keywords.get(field, ())})
+    index = {v: i for i, v in enumerate(values)}
+    pairs = [(number, index[v]) for number, doc in enumerate(docs)
+             for v in dict.fromkeys(doc.keywords.get(field, ()))]
+    numbers = np.array([n for n, _ in pairs], dtype=np.int64)
+    ords = np.array([o for _, o in pairs], dtype=np.int32)
+    return Column(values, numbers, ords, len(docs))
+
+
+class MemorySnapshot:
+    """A :class:`docsearch.engines.base.Snapshot` over a tuple of documents."""
+
+    def __init__(self, key: str, docs: Sequence[Document], details: Mapping[str, Any]) -> None:
+        self.key = key
+        self.docs = tuple(docs)
+        self.size = len(self.docs)
+        self._details = dict(details)
+
+    # ---------------------------------------------------------------- documents
+
+    def live(self) -> np.ndarray:
+        return np.ones(self.size, dtype=bool)
+
+    def doc_count(self) -> int:
+        return self.size
+
+    def ids(self) -> Sequence[str]:
+        return self._ids
+
+    @cached_property
+    def _ids(self) -> list[str]:
+        return [doc.id for doc in self.docs]
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        return {doc_id: n for n, doc_id in enumerate(self._ids)}
+
+    @cached_property
+    def _sorted_ids(self) -> list[str]:
+        return sorted(self._ids)
+
+    def find(self, article_id: str) -> int | None:
+        return self._numbers.get(article_id)
+
+    def ids_with_prefix(self, prefix: str) -> list[str]:
+        ids = self._sorted_ids
+        start = bisect.bisect_left(ids, prefix)
+        out = []
+        for doc_id in ids[start:]:
+            if not doc_id.startswith(prefix):
+                break
+            out.append(doc_id)
+        return out
+
+    def stored(self, doc: int) -> Mapping[str, Any]:
+        return self.docs[doc].stored
+
+    def dates(self) -> np.ndarray:
+        return self._dates
+
+    @cached_property
+    def _dates(self) -> np.ndarray:
+        return np.array([date_number(doc.date) for doc in self.docs], dtype=np.int64)
+
+    def details(self) -> Mapping[str, Any]:
+        return dict(self._details)
+
+    # ---------------------------------------------------------------- fields
+
+    def column(self, field: str) -> Column:
+        """The column of a keyword field (``id`` too: one value per document)."""
+        return self._columns(field)
+
+    def _columns(self, field: str) -> Column:
+        cache = self.__dict__.setdefault("_column_cache", {})
+        column = cache.get(field)
+        if column is None:
+            if field == "id":
+                column = _id_column(self._ids)
+            elif field in KEYWORD_FIELDS:
+                column = _keyword_column(self.docs, field)
+            else:
+                column = Column([], np.zeros(0, np.int64), np.zeros(0, np.int32), self.size)
+            cache[field] = column
+        return column
+
+    def postings(self, field: str) -> Mapping[str, Postings]:
+        """The postings of a text field (empty for any other field)."""
+        cache = self.__dict__.setdefault("_postings_cache", {})
+        found = cache.get(field)
+        if found is None:
+            found = _text_postings(self.docs, field) if field in TEXT_FIELDS else {}
+            cache[field] = found
+        return found
+
+    def lengths(self, field: str) -> np.ndarray:
+        """How many terms ``field`` holds in each document."""
+        cache = self.__dict__.setdefault("_length_cache", {})
+        found = cache.get(field)
+        if found is None:
+            found = np.array([len(getattr(doc, f"{field}_terms")) for doc in self.docs],
+                             dtype=np.int64)
+            cache[field] = found
+        return found
+
+    def keyword_docs(self, field: str, value: str) -> np.ndarray:
+        """The documents whose keyword ``field`` holds ``value`` (ascending)."""
+        column = self.column(field)
+        ordinal = column.lookup.get(value)
+        if ordinal is None:
+            return np.zeros(0, dtype=np.int64)
+        return np.unique(column.docs[column.ords == ordinal])
+
+    def positions(self, field: str, term: str,
+                  docs: Sequence[int]) -> Mapping[int, np.ndarray]:
+        found = self.postings(field).get(term)
+        if found is None:
+            return {}
+        out = {}
+        for doc in docs:
+            at = int(np.searchsorted(found.docs, doc))
+            if at < len(found.docs) and found.docs[at] == doc:
+                out[int(doc)] = found.positions[at]
+        return out
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        if field in TEXT_FIELDS:
+            found = self.postings(field).get(term)
+            return 0 if found is None else len(found.docs)
+        return len(self.keyword_docs(field, term))
+
+    def collection_frequency(self, field: str, term: str) -> int:
+        if field in TEXT_FIELDS:
+            found = self.postings(field).get(term)
+            return 0 if found is None else int(found.freqs.sum())
+        return self.doc_frequency(field, term)
+
+    def field_length(self, field: str) -> int:
+        return int(self.lengths(field).sum()) if field in TEXT_FIELDS else 0
+
+    def terms(self, field: str, prefix: str = "") -> Iterator[str]:
+        if field in TEXT_FIELDS:
+            every = sorted(self.postings(field))
+        elif field == "id":
+            every = self._sorted_ids
+        else:
+            every = self.column(field).values
+        start = bisect.bisect_left(every, prefix)
+        for term in every[start:]:
+            if not term.startswith(prefix):
+                break
+            yield term
+
+    # ---------------------------------------------------------------- queries
+
+    def match(self, node: Any) -> np.ndarray:
+        return matching.match(self, node)
+
+    def score(self, node: Any, k1: float, b: float) -> Any:
+        return matching.score(self, node, k1, b)
+
+
+def _id_column(ids: Sequence[str]) -> Column:
+    values = sorted(ids)
+    index = {v: i for i, v in enumerate(values)}
+    return Column(values, np.arange(len(ids), dtype=np.int64),
+                  np.array([index[i] for i in ids], dtype=np.int32), len(ids))
