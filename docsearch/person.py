@@ -12,7 +12,7 @@ profile means the same over every engine:
   ignores its own filter) and marks the person the name resolved to;
 * the query ``person:"NAME"`` (a query clause, not a filter) counts the people of
   the person's articles: how often each is mentioned with them;
-* the search of everything gives the number of articles of the index.
+* ``len(ix)`` is the number of articles of the index.
 
 Co-mentioned people are scored by **lift**, ``P(B | A) / P(B)`` =
 ``(together / articles of A) / (articles of B / articles of the index)``: how many
@@ -46,6 +46,9 @@ class CoMention:
 
     ``count`` is how many of the person's articles mention them too; ``lift`` how
     many times more often than in an article of the index at random.
+
+    >>> ix.person("Marcus Oduya-Bell").people[0]
+    CoMention(name='Delphine Harrow', count=2, lift=5.0)
     """
 
     name: str
@@ -71,7 +74,7 @@ class PersonProfile:
     ``ix.facets(["date"], date_facet="month", people=[name])``; ``people`` the
     people most often mentioned with them (see ``docsearch/person.py`` for the
     ranking); ``topics`` and ``sources`` facet counts over their articles;
-    ``latest`` their newest articles.
+    ``latest`` their newest articles (hits without snippets).
 
     >>> profile = ix.person("Oduya-Bell")
     >>> profile.name, profile.articles, profile.first_mention, profile.last_mention
@@ -112,7 +115,7 @@ def person_profile(ix: Index, name: str, *, limit: int = 10, latest: int = 5) ->
         raise PersonNotFoundError(str(name), ())
     found = ix.search(people=[name], sort="date", per_page=max(1, latest),
                       facets=["person", "date", "topic", "source"], date_facet="day",
-                      facet_limit=None)
+                      facet_limit=None, snippets=False)
     resolved = _resolved(found.facets["person"])
     if resolved is None or not found.total:
         raise PersonNotFoundError(name, found.filter_suggestions.get("person", ()))
@@ -158,7 +161,7 @@ def _co_mentions(ix: Index, name: str, articles: int, overall: tuple[FacetValue,
                              per_page=1, snippets=False).facets["person"]
     except DocsearchError:
         return ()
-    size = ix.search(facets=[], per_page=1, snippets=False).total
+    size = len(ix)
     known = {v.value: v.count for v in overall}
     found = []
     for value in together:
