@@ -75,3 +75,29 @@ def test_the_cli_imports_only_the_public_api():
             outside += [a.name for a in node.names if a.name.startswith("docsearch.")
                         and a.name not in PRESENTATION]
     assert outside == []
+
+
+def test_a_segment_is_named_in_one_place():
+    users = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                   if "segment_id()" in p.read_text("utf-8"))
+    assert users == ["search/state.py"]
+
+
+def test_the_state_key_changes_with_the_index_state_only(tmp_path):
+    import docsearch
+    from docsearch.search.state import state_key
+    ix = docsearch.open(tmp_path / "ix", create=True)
+    ix.add([docsearch.Article(id="a1", title="Ferry strike", body="The ferry stopped."),
+            docsearch.Article(id="a2", title="Ferry back", body="The ferry sails again.")])
+    engine = ix._engine
+    first = engine.searcher()
+    key = state_key(first)
+    assert re.fullmatch(r"[0-9a-f]{16}", key)
+    assert state_key(engine.weighted(docsearch.Ranking(k1=1.5))) == key  # same reader
+    ix.delete("a1")
+    after_delete = state_key(engine.searcher())
+    ix.add(docsearch.Article(id="a3", title="Tram", body="A tram line."))
+    after_add = state_key(engine.searcher())
+    assert len({key, after_delete, after_add}) == 3
+    assert [hit.id for hit in ix.search("ferry").hits] == ["a2"]
+    ix.close()

@@ -12,7 +12,6 @@ as suggestions (``SearchResults.filter_suggestions``).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from docsearch.search.people import PeopleView
 from docsearch.search.query import MATCHES, QueryParser, check_order, day_range, plain_words
 from docsearch.search.ranking import Ranking
 from docsearch.search.similar import like_query
+from docsearch.search.state import state_key
 from docsearch.search.snippets import make_snippet, query_words, tokens_for
 from docsearch.search.spelling import Speller, Vocabulary, near_names
 from docsearch.search.vector import Vectors
@@ -153,7 +153,7 @@ class SearchEngine:
         self._dates = ranking.DateOrder()
         self._recent: dict[str, ranking.Scored] = {}
         self._vectors = Vectors()
-        self._vocabulary: Vocabulary | None = None
+        self._vocabulary: tuple[str, Vocabulary] | None = None
 
     def searcher(self) -> Searcher:
         """A searcher on the latest committed state of the index (of the generation a
@@ -171,7 +171,7 @@ class SearchEngine:
                 weighting=BM25F(K1=default.k1, B=default.b))
             self._weighted = {default.weighting_key: self._searcher}
             self._generation = self.store.live.name
-            self._recent.clear()  # scores of the last index state
+            self._vocabulary = None  # it reads from the reader just closed
         return self._searcher
 
     def weighted(self, ranking: Ranking, searcher: Searcher | None = None) -> Searcher:
@@ -232,10 +232,7 @@ class SearchEngine:
 
     def _people_cache(self, searcher: Searcher) -> Path:
         """Where the people of this index state are saved (see search.people)."""
-        state = "|".join(f"{Columns._segment_key(leaf)}" for leaf, _ in
-                         searcher.leaf_searchers())
-        digest = hashlib.blake2b(state.encode("utf-8"), digest_size=8).hexdigest()
-        return self.store.live.folder / f"{CACHE_PREFIX}people-{digest}.json"
+        return self.store.live.folder / f"{CACHE_PREFIX}people-{state_key(searcher)}.json"
 
     def stored(self, docnum: int) -> dict[str, object]:
         return dict(self.searcher().stored_fields(docnum))
@@ -373,7 +370,7 @@ class SearchEngine:
 
     def _scored(self, searcher: Searcher, q: wq.Query, how: Ranking) -> ranking.Scored:
         """The matches and scores of ``q``, from the cache of this searcher's state."""
-        key = f"{repr(q)}|{how.weighting_key}"
+        key = f"{state_key(searcher)}|{repr(q)}|{how.weighting_key}"
         found = self._recent.pop(key, None)
         if found is None:
             searcher = self.weighted(how, searcher)
@@ -431,10 +428,11 @@ class SearchEngine:
         of the speller's few corrections, the one with the fewest edits, then the
         one finding the most articles."""
         people = self.people(searcher)
-        if self._vocabulary is None or self._vocabulary.reader is not searcher.reader():
-            self._vocabulary = Vocabulary(searcher)
+        state = state_key(searcher)
+        if self._vocabulary is None or self._vocabulary[0] != state:
+            self._vocabulary = (state, Vocabulary(searcher))
         speller = Speller(searcher, people.column.values,
-                          self._has_person, self._vocabulary)
+                          self._has_person, self._vocabulary[1])
         best: tuple[int, int, str] | None = None
         for corrected, edits in speller.corrections(request.query):
             if corrected.strip() == request.query.strip():

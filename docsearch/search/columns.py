@@ -21,6 +21,7 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from docsearch.files import atomic_write
+from docsearch.search.state import segment_key, state_key
 from docsearch.store.schema import SEPARATOR
 
 __all__ = ["Column", "Columns"]
@@ -96,17 +97,18 @@ class Columns:
         self.folder = folder or (lambda: None)
         self._segments: dict[tuple[Any, ...], tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._joined: dict[str, Column] = {}
-        self._key: tuple[Any, ...] | None = None
+        self._key: str | None = None
         self._lock = threading.Lock()
 
     def get(self, searcher: Searcher, field: str) -> Column:
         """The column of ``field`` for the index state ``searcher`` sees."""
         with self._lock:
-            key = tuple(self._segment_key(s) for s, _ in searcher.leaf_searchers())
+            key = state_key(searcher)
             if key != self._key:
                 self._joined = {}
                 self._key = key
-                alive = {(k, f) for k in key for f in self.fields}
+                alive = {(segment_key(s.reader()), f) for s, _ in searcher.leaf_searchers()
+                         for f in self.fields}
                 self._segments = {k: v for k, v in self._segments.items() if k in alive}
                 folder = self.folder()
                 if folder is not None:
@@ -117,15 +119,8 @@ class Columns:
                 self._joined[field] = column
             return column
 
-    @staticmethod
-    def _segment_key(leaf: Searcher) -> tuple[Any, ...]:
-        reader = leaf.reader()
-        segment = reader.segment() if hasattr(reader, "segment") else None
-        ident = segment.segment_id() if segment is not None else id(reader)
-        return (ident, reader.doc_count_all(), reader.doc_count())
-
     def _segment(self, leaf: Searcher, field: str) -> tuple[list[str], np.ndarray, np.ndarray]:
-        key = (self._segment_key(leaf), field)
+        key = (segment_key(leaf.reader()), field)
         cached = self._segments.get(key)
         if cached is not None:
             return cached

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from typing import Any
 
 import attrs
 import numpy as np
@@ -28,6 +27,7 @@ from whoosh.searching import Searcher
 from whoosh.util.times import datetime_to_long
 
 from docsearch.errors import QueryError
+from docsearch.search.state import state_key
 from docsearch.search.vector import numeric_column
 
 __all__ = ["DateOrder", "Ranking", "Scored", "live_docs", "matches", "score_all", "scored"]
@@ -166,14 +166,14 @@ class DateOrder:
     once per index state."""
 
     def __init__(self) -> None:
-        self._key: tuple[Any, ...] | None = None
+        self._key: str | None = None
         self._dates: np.ndarray | None = None
         self._rank: np.ndarray | None = None
         self._newest: int | None = None
         self._lock = threading.Lock()
 
     def _load(self, searcher: Searcher) -> tuple[np.ndarray, np.ndarray]:
-        key = tuple((id(s.reader()), s.doc_count_all()) for s, _ in searcher.leaf_searchers())
+        key = state_key(searcher)
         with self._lock:
             if self._key != key or self._rank is None or self._dates is None:
                 self._dates, self._rank = self._read(searcher)

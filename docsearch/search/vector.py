@@ -25,6 +25,8 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from docsearch.search.state import segment_key
+
 __all__ = ["Vectors", "numeric_column"]
 
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -57,7 +59,7 @@ class Vectors:
         parts = []
         for leaf, _offset in searcher.leaf_searchers():
             reader = leaf.reader()
-            key = (field, _segment_key(reader), reader.doc_count_all())
+            key = (field, *segment_key(reader))
             with self._lock:
                 found = self._lengths.get(key)
             if found is None:
@@ -66,12 +68,6 @@ class Vectors:
                     self._lengths[key] = found
             parts.append(found)
         return np.concatenate(parts) if parts else np.zeros(0)
-
-
-def _segment_key(reader: Any) -> Any:
-    segment = getattr(reader, "segment", None)
-    segment = segment() if callable(segment) else segment
-    return segment.segment_id() if segment is not None else id(reader)
 
 
 def numeric_column(column: Any, count: int) -> np.ndarray | None:
