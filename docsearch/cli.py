@@ -563,7 +563,9 @@ WEB_EXTRA = 'the web app needs: pip install "docsearch[web]"'
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True,
               help="Port to listen on.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the search page in a browser.")
-def serve_cmd(index_path: str, host: str, port: int, open_browser: bool) -> int:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              metavar="N", help="Processes serving requests in parallel.")
+def serve_cmd(index_path: str, host: str, port: int, open_browser: bool, workers: int) -> int:
     """Serve a read-only web app over the index: a search page with facets, article
     pages and person pages, and their JSON (/search.json, /article/ID.json,
     /person/NAME.json). Needs the web extra: pip install "docsearch[web]".
@@ -573,7 +575,7 @@ def serve_cmd(index_path: str, host: str, port: int, open_browser: bool) -> int:
     except ImportError:
         raise CliError(WEB_EXTRA) from None
     with _open(index_path) as ix, library_errors():
-        serve(ix, host=host, port=port, open_browser=open_browser,
+        serve(ix, host=host, port=port, open_browser=open_browser, workers=workers,
               announce=lambda line: echo(line, err=True))
     return 0
 

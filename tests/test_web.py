@@ -304,8 +304,35 @@ def test_serve_defaults_to_loopback_and_serves_the_index(monkeypatch, sample_ind
     assert result.exit_code == 0, result.output
     [(path, options)] = calls
     assert path == str(sample_index.path)
-    assert (options["host"], options["port"], options["open_browser"]) == (
-        "127.0.0.1", 8080, False)
+    assert (options["host"], options["port"], options["open_browser"], options["workers"]) == (
+        "127.0.0.1", 8080, False, 1)
+
+
+def test_serve_with_two_worker_processes(sample_index):
+    import socket
+    import time
+    import urllib.request
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "docsearch", "serve", "--index",
+                               str(sample_index.path), "--port", str(port), "--workers", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/search.json?q=tapestry",
+                                            timeout=5) as response:
+                    assert json.loads(response.read())["total"] == 1
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=15)
+    assert b"2 processes" in err
 
 
 def test_serve_without_the_web_extra_is_one_line(monkeypatch, sample_index):

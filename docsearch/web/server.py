@@ -5,14 +5,17 @@ latency benchmark)."""
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 import time
 import webbrowser
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import uvicorn
 
+import docsearch
 from docsearch import Index
 from docsearch.web.app import create_app
 
@@ -21,18 +24,36 @@ __all__ = ["running", "serve"]
 
 def _config(ix: Index, host: str, port: int) -> uvicorn.Config:
     return uvicorn.Config(create_app(ix), host=host, port=port, log_level="warning",
-                          access_log=False, lifespan="off")
+                          access_log=False, lifespan="off", server_header=False)
+
+
+#: The environment variable that names the index to the worker processes.
+INDEX_VARIABLE = "DOCSEARCH_SERVE_INDEX"
+
+
+def app_from_environment() -> Any:
+    """The web app over the index :data:`INDEX_VARIABLE` names (each worker's own)."""
+    return create_app(docsearch.open(os.environ[INDEX_VARIABLE]))
 
 
 def serve(ix: Index, *, host: str = "127.0.0.1", port: int = 8080, open_browser: bool = False,
-          announce: Callable[[str], None] = print) -> None:
-    """Serve the web app over ``ix`` until interrupted (Ctrl-C)."""
+          workers: int = 1, announce: Callable[[str], None] = print) -> None:
+    """Serve the web app over ``ix`` until interrupted (Ctrl-C); ``workers`` > 1
+    serves it from that many processes, each with the index open (requests in
+    parallel; one process answers one request at a time)."""
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
-    announce(f"serving {ix.path} at {url} (read-only; Ctrl-C stops)")
+    processes = f", {workers} processes" if workers > 1 else ""
+    announce(f"serving {ix.path} at {url} (read-only{processes}; Ctrl-C stops)")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, (url,)).start()
-    uvicorn.Server(_config(ix, host, port)).run()
+    if workers == 1:
+        uvicorn.Server(_config(ix, host, port)).run()
+        return
+    os.environ[INDEX_VARIABLE] = str(ix.path.resolve())
+    uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, host=host,
+                port=port, log_level="warning", access_log=False, lifespan="off",
+                server_header=False)
 
 
 @contextlib.contextmanager
