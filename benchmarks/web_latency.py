@@ -166,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(10)
         print(f"Reuters-21578: {documents} articles; {args.requests} requests, {args.clients} "
               f"clients, {args.workers} server process(es), {elapsed:.1f} s "
-              f"({args.requests / elapsed:.0f} requests/s); {os.cpu_count()} CPUs")
+              f"({args.requests / elapsed:.0f} requests/s); {os.cpu_count()} CPUs, load "
+              f"average {os.getloadavg()[0]:.1f}")
         ok = report(timings)
         print(f"opening the index and searching once: {open_cost(index):.1f} ms (median; "
               "the app keeps one index open instead)")

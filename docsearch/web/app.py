@@ -34,7 +34,7 @@ from docsearch import (
 from docsearch.models import format_published
 from docsearch.output import render_json, safe
 from docsearch.web import pages
-from docsearch.web.params import FILTERS, SearchParams, article_url, convert, person_url
+from docsearch.web.params import SearchParams, article_url, convert, person_url
 
 __all__ = ["CSP", "create_app"]
 
@@ -61,7 +61,7 @@ def _environment() -> Environment:
     env.filters.update(snippet=pages.snippet_html, body=pages.body_html,
                        day=lambda d: (format_published(d) or "no date")[:10])
     env.globals.update(article_url=article_url, person_url=person_url,
-                       link_url=pages.link_url, FILTERS=FILTERS)
+                       link_url=pages.link_url)
     return env
 
 
@@ -135,7 +135,7 @@ class App:
         return _json(lambda: self.ix.person(request.path_params["name"],
                                             **_person_options(request)).to_dict())
 
-    async def not_found(self, request: Request, exc: Exception) -> Response:
+    async def http_error(self, request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         message = {404: "no such page", 405: "this server only reads (GET)"}.get(
             status, "the server could not answer")
@@ -196,5 +196,5 @@ def create_app(ix: Index) -> Any:
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     starlette = Starlette(routes=routes, exception_handlers={
-        404: app.not_found, 405: app.not_found, 500: app.not_found})
+        404: app.http_error, 405: app.http_error, 500: app.http_error})
     return SecurityHeaders(starlette)

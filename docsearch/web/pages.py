@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 import attrs
@@ -117,7 +116,8 @@ class Bar:
     href: str | None
 
 
-def date_bars(values: Sequence[FacetValue], href: Any, width: float = 300) -> list[Bar]:
+def date_bars(values: Sequence[FacetValue], href: Callable[[str], str],
+              width: float = 300) -> list[Bar]:
     """The bars of a date facet (empty years and months between put in);
     ``href(label)`` gives each dated bar's link."""
     filled = with_empty_buckets(values)
