@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import REAL_ARTICLE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docsearch.models import utc_naive
 
@@ -116,6 +118,20 @@ def test_query_language(sample, query, expected):
 def test_a_negation_alone_finds_every_article_without(sample):
     assert found(sample, "-harbour") == found(sample) - HARBOUR
     assert len(found(sample, "-harbour")) == 24
+
+
+def test_a_negation_excludes_from_prefixes_fuzzy_terms_and_ranges(sample):
+    """``a -b`` with ``match="any"`` (and ``a OR -b``) is ``a`` without ``b`` whatever
+    ``a`` is: Whoosh's ``AndNot`` let through some documents ``b`` matches when ``a``
+    expands to several terms (a prefix, a fuzzy term, a range)."""
+    storm = {"storm-idris-gales-northmere-coast.md"}
+    assert found(sample, "ferry -harbour", match="any") == storm
+    assert found(sample, "ferr* -harbour", match="any") == storm
+    assert found(sample, "ferrx~ OR -harbour") == storm
+    assert found(sample, "date:[2019 to 2020-06] -harbour", match="any") == {
+        "drowned-forest-lake-tamsin.md", "lake-tamsin-algae-bloom-arrives-early.md",
+        "schools-closed-as-flu-cases-climb.md", "tidal-turbine-prototype.html",
+        "wage-support-scheme-shuttered-firms.md", "wire-feed.jsonl#2"}
 
 
 def test_match_any_and_required_words(sample):
@@ -285,3 +301,30 @@ def test_relevance_hits_are_whole_and_scored(harbour):
     assert {h.id for h in results.hits} == {"art-a", "art-b", "art-e"}
     assert all(h.score is not None and h.score > 0 for h in results.hits)
     assert results.hits[0].id == "art-b"  # both words in the title and the body
+
+
+WORDS = ["harbour", "lake", "ferry", "night", "council", "strike", "tram", "turbine", "swim",
+         "tamsin", "board", "fire", "putin", "school", "rail", "wage", "record", "storm"]
+_word = st.sampled_from(WORDS)
+_leaf = st.one_of(
+    _word,
+    _word.map(lambda w: f"title:{w}"),
+    _word.map(lambda w: f"{w[:3]}*"),
+    _word.map(lambda w: f"{w[:-1]}x~"),
+    st.tuples(_word, _word, st.sampled_from(["", "~2", "~3"])).map(
+        lambda t: f'"{t[0]} {t[1]}"{t[2]}'),
+    st.sampled_from(["topic:sport", "date:2021", "date:[2019 to 2020-06]", "person:putin"]),
+)
+_query = st.recursive(
+    _leaf,
+    lambda inner: st.one_of(
+        st.tuples(inner, st.sampled_from([" ", " OR ", " AND ", " -", " NOT "]), inner).map(
+            "".join),
+        inner.map(lambda q: f"({q})")),
+    max_leaves=5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(query=_query, match=st.sampled_from(["all", "any"]))
+def test_random_queries_find_what_the_whoosh_engine_finds(sample, sample_index, query, match):
+    assert found(sample, query, match=match) == found(sample_index, query, match=match)
