@@ -4,9 +4,9 @@ Every node becomes a boolean mask over the snapshot's documents (the boolean
 algebra is numpy's), and, for scoring, a float array beside it. A term of a text
 field reads its postings; a phrase checks positions (each word after the one
 before it, at most ``slop`` positions on); a prefix, wildcard, fuzzy term or
-range expands to the field's terms (fuzzy: the Damerau-Levenshtein distance of
-``rapidfuzz``'s ``OSA``, with a common first ``prefix_length`` characters; range:
-in text order, both ends included).
+range expands to the field's terms (fuzzy: the Levenshtein distance, as Whoosh
+counts it: a transposition is two edits; with a common first ``prefix_length``
+characters; range: in text order, both ends included).
 A keyword field's term is one value of its column; ``id`` terms are article ids.
 
 Scores are BM25F as a sum over fields: each text term scores
@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import Levenshtein
 
 from docsearch.engines.base import TEXT_FIELDS
 from docsearch.search import querytree as qt
@@ -168,7 +168,8 @@ class _Evaluator:
     def _fuzzy(self, node: qt.Fuzzy) -> Answer:
         start = node.text[:node.prefix_length]
         near = [t for t in self.snapshot.terms(node.field, start)
-                if OSA.distance(t, node.text, score_cutoff=node.distance) <= node.distance]
+                if Levenshtein.distance(t, node.text, score_cutoff=node.distance)
+                <= node.distance]
         return self._expanded(node.field, near, node.boost)
 
     def _termrange(self, node: qt.TermRange) -> Answer:
