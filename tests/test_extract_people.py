@@ -125,3 +125,46 @@ def test_first_names_are_cached_per_faker_version(tmp_path, monkeypatch):
     (tmp_path / "file-not-dir").write_text("x")
     monkeypatch.setenv("DOCSEARCH_CACHE_DIR", str(tmp_path / "file-not-dir"))
     assert lexicon._faker_first_names() == fresh  # no usable cache: worked out each time
+
+
+# ------------------------------------------------ issue 17: styles unlike wire copy
+
+@pytest.mark.parametrize("body, people", [
+    # Team sheets: "initial + surname" and bare surnames after a "Team:" label.
+    ("Harlow: R Quenby; M Tasker, P Oyelowo (capt), D Fenn.\nCoach Ruth Amis was pleased.",
+     ["R Quenby", "M Tasker", "P Oyelowo", "D Fenn", "Ruth Amis"]),
+    ("Full-back Owen Garbutt scored twice.\nLine-up: O Garbutt; K Lumb, T Ivers, S Pardoe.",
+     ["Owen Garbutt", "K Lumb", "T Ivers", "S Pardoe"]),
+    ("Redcar: Mossop, Yeadon, Pittaway, Ledger.\nManager Neil Rayner praised Dan Yeadon.",
+     ["Mossop", "Dan Yeadon", "Pittaway", "Ledger", "Neil Rayner"]),
+    # A scorecard: batsmen, fielders and bowlers.
+    ("Scores: HK Bhatti c Rowe b Fenwick 44, T Galloway lbw b Fenwick 2, P Nair not out 17.",
+     ["HK Bhatti", "Rowe", "Fenwick", "T Galloway", "P Nair"]),
+    # Initials as first names, dotted or not.
+    ("The composer AR Pillai wrote the score, said the novelist E Trevelyan.",
+     ["AR Pillai", "E Trevelyan"]),
+    ("J.R. Ellory said the book was finished.", ["J.R. Ellory"]),
+    # Coordination: two first names share one surname.
+    ("Sisters Maria and Clara Fenwick opened the shop in 1990.",
+     ["Maria Fenwick", "Clara Fenwick"]),
+    # A plural role word is no part of the name.
+    ("Actors Julia Marsh and husband Tom Keane arrived late.", ["Julia Marsh", "Tom Keane"]),
+    # One name with a role word before it.
+    ("The singer Ysolde closed the night.", ["Ysolde"]),
+    ("The Brazilian striker Juninho scored twice.", ["Juninho"]),
+])
+def test_people_in_other_styles(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body", [
+    "Investment banks Hadley Crane and Morton Pryce advised on the deal.",
+    "Hosting firm Lionel Grist cut its prices.",
+    "The band Ruby Falcon played for two hours.",
+    "Merrill Lynch and Morgan Stanley led the offer; Smith Barney sold shares.",
+    "She won her first Grand Slam title on Sunday.",
+    "West Texas Intermediate rose, and the West German mark fell.",
+    "Visitors: Paris, London, Berlin and Madrid.",
+])
+def test_not_people_in_other_styles(body):
+    assert extract_people("", body) == []

@@ -61,6 +61,7 @@ _MODIFIERS = {
     "sports", "tourism", "housing", "immigration", "fisheries", "mines", "water", "oil",
     "petroleum", "science", "technology", "digital", "climate", "social", "welfare", "family",
     "women", "youth", "veterans", "legal", "monetary", "fiscal", "budget", "policy", "staff",
+    "grand",  # "Grand Ayatollah", "Grand Mufti"; "Grand Slam" is no name
 }
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady",
                "rev", "fr", "hon", "mme", "mlle", "herr", "frau", "señor", "senor", "sra", "sr",
@@ -87,6 +88,22 @@ _ROLE_NOUNS_EXTRA = {
     "dictator", "king", "queen", "prince", "princess", "pope", "emperor", "sheikh", "cleric",
     "priest", "bishop", "rabbi", "imam", "pastor", "general", "colonel", "major", "lieutenant",
     "sergeant", "admiral", "ceo", "cfo", "coo", "cto", "boss", "mp", "mep",
+    "rapper", "guitarist", "drummer", "bassist", "pianist", "violinist", "cellist", "frontman",
+    "frontwoman", "vocalist", "bandmate", "dj", "playwright", "dancer", "comedian", "batsman",
+    "bowler", "fly-half", "full-back", "hooker", "flanker", "prop", "scrum-half", "centre",
+    "left-back", "right-back", "keeper", "jockey", "trainer", "golfer", "sprinter", "hurdler",
+    "cyclist", "swimmer", "referee", "umpire", "producer", "curator", "chef", "designer",
+}
+# A lower-case word right before a capitalised name that makes it an organisation, band
+# or work, not a person ("cloud provider Morgan Ashby", "the band Velvet Harbour").
+_ORG_CUES = {
+    "band", "bands", "group", "firm", "firms", "company", "companies", "bank", "banks",
+    "brokerage", "provider", "providers", "maker", "makers", "retailer", "retailers", "chain",
+    "carrier", "airline", "label", "studio", "studios", "publisher", "startup", "start-up",
+    "insurer", "lender", "manufacturer", "brand", "outfit", "duo", "trio", "quartet",
+    "orchestra", "choir", "ensemble", "agency", "consultancy", "conglomerate", "subsidiary",
+    "venue", "album", "novel", "film", "series", "musical", "opera", "song", "magazine",
+    "newspaper",
 }
 _SPEECH = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated",
            "states", "argued", "argues", "wrote", "writes", "insisted", "insists", "warned",
@@ -141,6 +158,8 @@ class _Lexicon:
     place_words: frozenset[str]
     demonyms: frozenset[str]
     org_words: frozenset[str]
+    org_cues: frozenset[str]        # a lower-case word before a name: an organisation
+    organisations: frozenset[str]   # well-known organisations named like people
     common: frozenset[str]
     english: frozenset[str]         # common English words (not names in a headline)
 
@@ -238,6 +257,8 @@ def _lexicon() -> _Lexicon:
         demonyms=frozenset(demonyms | {d + "s" for d in demonyms}),
         org_words=frozenset({w + "s" for w in org_words if not w.endswith("s")} | org_words
                             - {"co", "cos"} | {"inc", "corp", "ltd", "plc", "llc", "llp"}),
+        org_cues=frozenset(_ORG_CUES),
+        organisations=frozenset(fold(o) for o in _lines("organisations.txt")),
         common=frozenset(common),
         english=frozenset(common | _faker_words()),
     )

@@ -21,9 +21,10 @@ body; they add none of their own.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -41,6 +42,7 @@ from docsearch.extract.lexicon import (
     _lexicon,
     fold,
 )
+from docsearch.extract.lists import listed_names
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
            "surname_keys"]
@@ -67,6 +69,7 @@ class _Token:
     kind: int
     sentence_start: bool
     possessive: bool = False
+    start: int = 0     # where in the text it begins
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -86,14 +89,14 @@ def _tokens(text: str) -> list[_Token]:
                 kind = HONORIFIC if lower in _HONORIFICS else OTHER
                 if kind == OTHER and word[:1].isupper() and lower in ("st",):
                     kind = PARTICLE
-                out.append(_Token(word, kind, sentence_start))
+                out.append(_Token(word, kind, sentence_start, start=match.start()))
                 sentence_start = False
                 continue
             if dotted and len(word) == 1 and word.isupper():
-                out.append(_Token(word + ".", INITIAL, sentence_start))
+                out.append(_Token(word + ".", INITIAL, sentence_start, start=match.start()))
                 sentence_start = False
                 continue
-            out.append(_Token(word, _word_kind(word), sentence_start, possessive))
+            out.append(_Token(word, _word_kind(word), sentence_start, possessive, match.start()))
             sentence_start = False
             if dotted:
                 out.append(_Token(".", BREAK, False))
@@ -101,10 +104,10 @@ def _tokens(text: str) -> list[_Token]:
             continue
         piece = match.group(0)
         if kind_name == "acronym" or kind_name == "num":
-            out.append(_Token(piece, OTHER, sentence_start))
+            out.append(_Token(piece, OTHER, sentence_start, start=match.start()))
             sentence_start = False
         else:
-            out.append(_Token(piece, BREAK, False))
+            out.append(_Token(piece, BREAK, False, start=match.start()))
             if piece in _SENTENCE_END:
                 sentence_start = True
             elif piece not in _OPENERS:
@@ -116,7 +119,28 @@ def _tokens(text: str) -> list[_Token]:
                 and token.text.replace(".", "").isupper() and token.text not in _COUNTRY_ACRONYMS
                 and out[k - 1].kind == CAP and out[k + 1].kind == CAP):
             token.kind = INITIAL
+    # "AR Rahman", "E Nesbit", "J.R. Ellory": initials in capitals before a surname.
+    for k in range(len(out) - 1):
+        token = out[k]
+        if (token.kind == OTHER and _INITIALS.match(token.text) and token.text not in _ACRONYMS
+                and token.text.lower() not in _lexicon().titles
+                and out[k + 1].kind == CAP and (k == 0 or out[k - 1].kind not in (CAP, INITIAL)
+                                                or out[k - 1].text.lower() in _lexicon().role_nouns)
+                and (k + 2 >= len(out) or out[k + 2].kind != CAP)):
+            token.kind = INITIAL
     return out
+
+
+_INITIALS = re.compile(r"^(?:[B-HJ-Z]|[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
+# Capitals before a capitalised word that are no initials ("US President", "BBC Radio").
+_ACRONYMS = {"US", "UK", "UN", "EU", "AI", "TV", "PM", "MP", "MPs", "BBC", "CEO", "OK", "AM",
+             "NHS", "FBI", "CIA", "IT", "PC", "GP", "FC", "USA", "IOC", "GOP", "NFL", "NBA", "ITV",
+             "CNN", "ABC", "CBS", "NBC", "IBM", "AMD", "BP", "HSBC", "RBS", "UBS", "EDF", "NYC",
+             "LA", "DC", "SA", "NZ", "UAE", "ANC", "IRA", "SNP", "DUP", "SDP", "CDU", "SPD", "PSG",
+             "RAF", "MI", "NATO", "OPEC", "ECB", "IMF", "WHO", "WTO", "GDP", "CPI", "VAT", "RSS",
+             "U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C.", "AFP", "AP", "ESPN",
+             "DJ", "MC", "PR", "HR", "VP", "NY", "NJ", "SF", "UCLA", "MIT", "NASA", "ESA", "ISS",
+             "DCI", "DI", "DS", "DCS", "DSU", "QC", "KC", "MSP", "TD", "MLA", "RN"}
 
 
 def _last_name_word(word: str, i: int, count: int) -> bool:
@@ -125,6 +149,10 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
 
 
 _COUNTRY_ACRONYMS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C."}
+# Words that open a place name: "West Texas", "North Tyneside", "New York".
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "new", "upper", "lower", "greater", "central", "north-east", "north-west",
+            "south-east", "south-west"}
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -189,6 +217,7 @@ class _Mention:
     position: int
     from_heading: bool = False
     upper: bool = False            # from a headline in capitals
+    role: bool = False             # a lower-case role word right before it ("singer Kesia")
 
 
 def _singular(word: str) -> str:
@@ -228,6 +257,8 @@ class _Extractor:
         self.lex = lex
         self.orgs: set[str] = set()
         self.lowercase_seen: set[str] = set()
+        # Where the last organisation named with a cue ended: "banks X and Y".
+        self._org_end: tuple[int, int] = (0, -1)
 
     def runs(self, tokens: Sequence[_Token]) -> Iterable[tuple[int, int]]:
         """Spans of name-like tokens: capitalised words, initials, particles, honorifics.
@@ -236,7 +267,7 @@ class _Extractor:
         n = len(tokens)
         while i < n:
             if tokens[i].kind in (CAP, HONORIFIC) or (
-                    tokens[i].kind == PARTICLE and i + 1 < n
+                    tokens[i].kind in (PARTICLE, INITIAL) and i + 1 < n
                     and tokens[i + 1].kind in (CAP, PARTICLE)):
                 j = i + 1
                 while j < n and not tokens[j - 1].possessive and tokens[j].kind in (
@@ -294,6 +325,10 @@ class _Extractor:
             elif last_title >= 0 and (keys[k] in lex.demonyms or keys[k] in lex.place_words):
                 last_title = k
         sentence_start = tokens[start].sentence_start or headline
+        if (last_title < 0 and len(keys) >= 2 and keys[0].endswith("s") and keys[1] in
+                lex.first_names and _singular(keys[0]) in lex.role_nouns):
+            words, keys = words[1:], keys[1:]  # "Singers Jennifer Lopez and ..."
+            titled = True
         if last_title >= 0:
             if any(k in lex.org_words for k in keys[:last_title + 1]) and not titled:
                 self.orgs.add(" ".join(keys))
@@ -340,8 +375,11 @@ class _Extractor:
                 if not (k in _PARTICLES and not _last_name_word(w, i, len(words))
                         or w.endswith("."))]
         if (len(keys) >= 3 and keys[1] in lex.first_names and keys[0] not in lex.first_names
-                and (keys[0] in lex.place_words or keys[0] in lex.demonyms)):
-            words, keys = words[1:], keys[1:]  # "ambassador to Moscow Salah Bassiouni"
+                and (keys[0] in lex.place_words or keys[0] in lex.demonyms
+                     or len(keys) == 3 and keys[1] not in _PARTICLES
+                     and (len(keys[0]) > 5 or keys[0] in lex.english))):
+            # "ambassador to Moscow Salah Bassiouni", "Beatle George Harrison"
+            words, keys = words[1:], keys[1:]
             caps = caps[1:]
         if not caps or len(caps) > 5:
             return None
@@ -356,6 +394,8 @@ class _Extractor:
         first = start + (end - start - len(words))
         before = tokens[first - 1].text.lower() if first > 0 else ""
         before2 = tokens[first - 2].text.lower() if first > 1 else ""
+        if self._organisation(tokens, first, end, joined, keys, titled):
+            return None
         after = tokens[end].text.lower() if end < len(tokens) else ""
         after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
         # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
@@ -377,10 +417,36 @@ class _Extractor:
         if len(caps) > 1 and not cue and before2 == "the" and "-" in before:
             self.orgs.add(joined)  # "the long-delayed Glen Sannox": a thing
             return None
-        return _Mention(words, titled, cue, first)
+        role = (before in lex.role_nouns and tokens[first - 1].text.islower()
+                or before == "," and before2 in lex.role_nouns  # "her daughter, Lucy, and"
+                and after in (",", ".", "and", "")) and not (  # "manager Kidder, Peabody"
+            after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
+        return _Mention(words, titled, cue, first, role=role)
+
+    def _organisation(self, tokens: Sequence[_Token], first: int, end: int, joined: str,
+                      keys: Sequence[str], titled: bool) -> bool:
+        """An organisation, band or work by evidence: a known one ("Merrill Lynch"), an
+        organisation word before it ("investment banks X"), or listed right after one
+        ("X and Y"); a place by its first words ("West Texas", "North Tyneside")."""
+        lex = self.lex
+        before = tokens[first - 1].text if first > 0 else ""
+        gap = [t.text for t in tokens[self._org_end[1]:first]] if (
+            self._org_end[0] == id(tokens)) else []
+        if (joined in lex.organisations or " ".join(keys[:2]) in lex.organisations
+                or not titled and before in lex.org_cues
+                or gap in (["and"], [","], ["&"], ["or"])):
+            self.orgs.add(joined)
+            self._org_end = (id(tokens), end)
+            return True
+        return len(keys) >= 2 and keys[0] in _COMPASS and (
+            keys[1] in lex.place_words or keys[1] in lex.demonyms)
 
     def is_full_name(self, m: _Mention) -> bool:
         keys = [fold(w).rstrip(".") for w in m.words]
+        if len(keys) == 2 and _INITIALS.match(m.words[0]) and not m.from_heading:
+            # "AR Rahman", "E Nesbit": initials and a surname, with a cue.
+            return m.cue and not _common_noun(keys[1], self.lex) and not self.in_organisation(
+                keys[1]) and keys[1] not in self.lex.place_words
         caps = [k for i, (k, w) in enumerate(zip(keys, m.words, strict=True))
                 if (k not in _PARTICLES or _last_name_word(w, i, len(keys))) and len(k) > 1]
         if len(caps) < 2:
@@ -461,8 +527,9 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     ex = _Extractor(lex)
     body_tokens = _tokens(body)
     ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
-    mentions = [m for s, e in ex.runs(body_tokens)
-                if (m := ex.mention(body_tokens, s, e, headline=False)) is not None]
+    mentions = _coordinated([m for s, e in ex.runs(body_tokens)
+                             if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
+                            body_tokens, lex)
     heading_mentions: list[_Mention] = []
     for text in [title, *headings]:
         if not text:
@@ -505,6 +572,17 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     for i, person in enumerate(people):
         for key in surname_keys(person):
             index.setdefault(key, set()).add(i)
+    starts = [t.start for t in body_tokens]
+    for listed in listed_names(body, lex):
+        owner = _listed_person(listed.words, people, index)
+        position = bisect.bisect_left(starts, listed.offset)
+        if owner is None:
+            people.append(listed.words)
+            first_seen.append(position)
+            for key in surname_keys(listed.words):
+                index.setdefault(key, set()).add(len(people) - 1)
+        else:
+            first_seen[owner] = min(first_seen[owner], position)
 
     surnames: list[str] = []
     weak: dict[str, str] = {}
@@ -526,8 +604,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             continue
         if owners or not one_word:
             continue
-        if (m.titled and not m.from_heading and key not in (fold(s) for s in surnames)
-                and not _common_noun(key, lex)):
+        if ((m.titled or m.role) and not m.from_heading and key not in (fold(s) for s in surnames)
+                and not _common_noun(key, lex) and key not in lex.place_words):
             surnames.append(" ".join(m.words))
             people.append(m.words)
             first_seen.append(m.position)
@@ -547,6 +625,40 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             seen.add(fold(name))
             result.append(name)
     return FoundPeople(tuple(result), tuple(w for k, w in weak.items() if k not in seen))
+
+
+def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
+                 lex: _Lexicon) -> list[_Mention]:
+    """"David and Ed Mirvish": a lone first name joined by "and" to a full name whose
+    first word is a first name takes its surname."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        m, nxt = out[k], out[k + 1]
+        end = m.position + len(m.words)
+        key = fold(m.words[0])
+        if (len(m.words) == 1 and key in lex.first_names and key not in lex.place_words
+                and not tokens[end - 1].possessive and end + 1 == nxt.position
+                and tokens[end].text in ("and", "&")
+                and len(nxt.words) >= 2 and fold(nxt.words[0]) in lex.first_names):
+            out[k] = attrs.evolve(m, words=[m.words[0], *nxt.words[1:]],
+                                  cue=m.cue or nxt.cue or m.titled)
+    return out
+
+
+def _listed_person(words: Sequence[str], people: Sequence[Sequence[str]],
+                   index: Mapping[str, set[int]]) -> int | None:
+    """The person of the article a listed name is: the same name, else the one person
+    with its surname whose first name starts with its first initial ("T Rourke" and
+    "Tiernan Rourke"; a surname alone: the one person with that surname)."""
+    folded = [fold(w) for w in words]
+    for i, person in enumerate(people):
+        if [fold(w) for w in person] == folded:
+            return i
+    owners = index.get(folded[-1], set())
+    if len(words) > 1:
+        initial = folded[0][:1]
+        owners = {i for i in owners if len(people[i]) > 1 and fold(people[i][0])[:1] == initial}
+    return next(iter(owners)) if len(owners) == 1 else None
 
 
 def _common_noun(key: str, lex: _Lexicon) -> bool:

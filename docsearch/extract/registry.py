@@ -8,15 +8,21 @@ uses it, given every person value of the collection with its number of articles:
   "José López"), named by the form most articles use;
 - a full name without a middle part joins the one fuller form with the same first
   and last names ("Paul Volcker" and "Paul A. Volcker");
-- a surname alone ("Volcker", "de la Fuente") is the one full name the collection
-  knows with that surname. When several share it, it is the one that holds at least
-  ``DOMINANT`` of their articles, if any (:func:`dominant`, the rule a typed surname
-  filter follows too); else the surname stays as it is (a titled surname) or is
-  dropped (a weak one: :attr:`FoundPeople.surnames`). A weak surname with no full
-  name at all is the titled surname of the same spelling, if the collection has one
-  ("Subroto" in a headline, "Minister Subroto" elsewhere). A weak surname found in
-  more than ``WEAK_RATIO`` times as many articles as its person is taken for a word,
-  not that person.
+- initials and a surname ("T Rourke", "J. Baker") join the one full name with that
+  surname whose first name starts with the first initial ("Tiernan Rourke");
+- a surname alone ("Volcker", "Mr Michael") never joins a full name of *another*
+  article: knowing one person of that surname is no evidence that the article means
+  him ("Alun Michael ... Mr Michael" is not George Michael). Inside its article it has
+  joined already (:func:`~docsearch.extract.people.find_people`). So it stays as it is,
+  one person per spelling;
+- a weak surname (:attr:`FoundPeople.surnames`: "VOLCKER SEES ..." in a headline) is
+  a person, under that surname alone, when the collection knows someone with that
+  surname (a full name or a titled surname), unless it is found in more than
+  ``WEAK_RATIO`` times as many articles as name such a person (then it is taken for
+  a word).
+
+:func:`dominant` (the share ``DOMINANT`` of a surname's articles that one full name must
+hold) is the rule a typed surname filter follows.
 
 Plain Python with no index in it: the search layer builds one per index state, the
 extraction benchmark one per corpus.
@@ -24,6 +30,7 @@ extraction benchmark one per corpus.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from docsearch.extract.people import fold as _fold
@@ -66,9 +73,9 @@ class PeopleRegistry:
     >>> reg = PeopleRegistry({"Paul Volcker": 40, "Volcker": 3, "Jose Lopez": 1,
     ...                       "José López": 2})
     >>> reg.canonical("Volcker"), reg.canonical("Jose Lopez")
-    ('Paul Volcker', 'José López')
+    ('Volcker', 'José López')
     >>> reg.resolve("VOLCKER"), reg.resolve("Smith") is None
-    ('Paul Volcker', True)
+    ('Volcker', True)
     """
 
     def __init__(self, counts: Mapping[str, int], weak: Mapping[str, int] | None = None) -> None:
@@ -92,6 +99,14 @@ class PeopleRegistry:
             fuller = [k for k in keys if len(k.split()) > 2]
             if len(plain) == 1 and len(fuller) == 1:
                 parent[plain[0]] = fuller[0]
+        # "t rourke" -> "tiernan rourke": the one full name with that first initial.
+        by_last: dict[str, list[str]] = {}
+        for key in spellings:
+            by_last.setdefault(key.rsplit(" ", 1)[-1], []).append(key)
+        for key in spellings:
+            owner = _initial_owner(key, by_last.get(key.rsplit(" ", 1)[-1], ()))
+            if owner is not None:
+                parent[key] = owner
         roots = {key: _root(parent, key) for key in spellings}
         totals: dict[str, int] = {}
         for key, root in roots.items():
@@ -112,11 +127,6 @@ class PeopleRegistry:
         self._plain = {key for key in spellings if is_surname_form(key)}
         self._full = {key for key in spellings if not is_surname_form(key)}
         self._plain_count = {key: group_count[key] for key in self._plain}
-        for key in spellings:
-            if is_surname_form(key):
-                target = self._surname_root(key)
-                if target is not None:
-                    roots[key] = target
         # Each person is named by the most used full spelling in its group.
         best: dict[str, str] = {}
         for key, root in roots.items():
@@ -127,30 +137,24 @@ class PeopleRegistry:
                 best[root] = key
         self._display = {key: name_of[best.get(root, root)] for key, root in roots.items()}
 
-    def _surname_root(self, key: str) -> str | None:
-        return dominant({owner: self._totals[owner] for owner in self._surnames.get(key, ())})
-
     def canonical(self, value: str) -> str:
         """The collection's name for a person value it holds (else the value)."""
         return self._display.get(_fold(value), value)
 
     def resolve(self, surname: str) -> str | None:
-        """The full name a bare surname stands for, or ``None`` when it is unknown or
-        shared without one dominant owner. A weak full name stands for itself when the
-        collection knows it."""
-        key = _fold(" ".join(surname.split()))
+        """The person a weak surname is: the surname alone, when the collection knows
+        someone of that surname (else ``None``). A weak full name stands for itself
+        when the collection knows it."""
+        value = " ".join(surname.split())
+        key = _fold(value)
         if not is_surname_form(key):
             # A weak full name ("IVAN BOESKY" in a headline): only a name already known.
             return self._display.get(key) if key in self._full else None
-        root = self._surname_root(key)
-        if root is None and key in self._plain and not self._surnames.get(key):
-            root = key  # no full name, but "Minister Subroto" elsewhere: the same person
-        if root is None:
+        owners = self._surnames.get(key, [])
+        evidence = sum(self._totals[o] for o in owners) + self._plain_count.get(key, 0)
+        if not evidence or self._weak.get(key, 0) > WEAK_RATIO * evidence:
             return None
-        evidence = self._totals.get(root, 0) + (self._plain_count.get(key, 0) if root != key else 0)
-        if self._weak.get(key, 0) > WEAK_RATIO * evidence:
-            return None
-        return self._display[root]
+        return self._display.get(key, value)
 
     def people(self, values: Iterable[str], surnames: Iterable[str] = ()) -> tuple[str, ...]:
         """An article's people under the collection's names: its own people, then the
@@ -163,6 +167,21 @@ class PeopleRegistry:
             if name is not None:
                 out.setdefault(name, None)
         return tuple(out)
+
+
+_INITIALS = re.compile(r"^(?:[a-z]{1,3}|(?:[a-z]\.){1,3})$")
+
+
+def _initial_owner(key: str, same_surname: Iterable[str]) -> str | None:
+    """For initials and a surname ("t rourke", "j.r. ellory"), the one full name among
+    ``same_surname`` whose first name starts with the first initial."""
+    words = key.split()
+    if len(words) != 2 or not _INITIALS.match(words[0]):
+        return None
+    owners = [other for other in same_surname
+              if other != key and " " in other and other[0] == key[0]
+              and not _INITIALS.match(other.split()[0])]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _root(parent: dict[str, str], key: str) -> str:
