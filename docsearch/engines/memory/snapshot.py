@@ -10,7 +10,7 @@ scoring a query tree is :mod:`docsearch.engines.memory.matching`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -68,6 +68,14 @@ class MemorySnapshot:
         self.docs = tuple(docs)
         self.size = len(self.docs)
         self._details = dict(details)
+        #: What is built on first use, per (kind, field): postings, columns, lengths.
+        self._built: dict[tuple[str, str], Any] = {}
+
+    def _once(self, kind: str, field: str, build: Callable[[], Any]) -> Any:
+        found = self._built.get((kind, field))
+        if found is None:
+            found = self._built[(kind, field)] = build()
+        return found
 
     # ---------------------------------------------------------------- documents
 
@@ -122,38 +130,27 @@ class MemorySnapshot:
 
     def column(self, field: str) -> Column:
         """The column of a keyword field (``id`` too: one value per document)."""
-        return self._columns(field)
-
-    def _columns(self, field: str) -> Column:
-        cache = self.__dict__.setdefault("_column_cache", {})
-        column = cache.get(field)
-        if column is None:
+        def build() -> Column:
             if field == "id":
-                column = _id_column(self._ids)
-            elif field in KEYWORD_FIELDS:
-                column = _keyword_column(self.docs, field)
-            else:
-                column = Column([], np.zeros(0, np.int64), np.zeros(0, np.int32), self.size)
-            cache[field] = column
+                return _id_column(self._ids)
+            if field in KEYWORD_FIELDS:
+                return _keyword_column(self.docs, field)
+            return Column([], np.zeros(0, np.int64), np.zeros(0, np.int32), self.size)
+
+        column: Column = self._once("column", field, build)
         return column
 
     def postings(self, field: str) -> Mapping[str, Postings]:
         """The postings of a text field (empty for any other field)."""
-        cache = self.__dict__.setdefault("_postings_cache", {})
-        found = cache.get(field)
-        if found is None:
-            found = _text_postings(self.docs, field) if field in TEXT_FIELDS else {}
-            cache[field] = found
+        found: Mapping[str, Postings] = self._once(
+            "postings", field,
+            lambda: _text_postings(self.docs, field) if field in TEXT_FIELDS else {})
         return found
 
     def lengths(self, field: str) -> np.ndarray:
         """How many terms ``field`` holds in each document."""
-        cache = self.__dict__.setdefault("_length_cache", {})
-        found = cache.get(field)
-        if found is None:
-            found = np.array([len(getattr(doc, f"{field}_terms")) for doc in self.docs],
-                             dtype=np.int64)
-            cache[field] = found
+        found: np.ndarray = self._once("lengths", field, lambda: np.array(
+            [len(getattr(doc, f"{field}_terms")) for doc in self.docs], dtype=np.int64))
         return found
 
     def keyword_docs(self, field: str, value: str) -> np.ndarray:
@@ -192,17 +189,18 @@ class MemorySnapshot:
         return int(self.lengths(field).sum()) if field in TEXT_FIELDS else 0
 
     def terms(self, field: str, prefix: str = "") -> Iterator[str]:
-        if field in TEXT_FIELDS:
-            every = sorted(self.postings(field))
-        elif field == "id":
-            every = self._sorted_ids
-        else:
-            every = self.column(field).values
+        every = self._sorted_terms(field)
         start = bisect.bisect_left(every, prefix)
         for term in every[start:]:
             if not term.startswith(prefix):
                 break
             yield term
+
+    def _sorted_terms(self, field: str) -> list[str]:
+        found: list[str] = self._once("terms", field, lambda: (
+            sorted(self.postings(field)) if field in TEXT_FIELDS
+            else self._sorted_ids if field == "id" else self.column(field).values))
+        return found
 
     # ---------------------------------------------------------------- queries
 
