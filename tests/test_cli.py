@@ -238,6 +238,7 @@ JSON_RUNS = {
     "facets": ["facets", "--json"],
     "stats": ["stats", "--json"],
     "engines": ["engines", "--json"],
+    "person": ["person", "Oduya-Bell", "--json"],
 }
 JSON_KEYS = {
     "index": {"files", "added", "updated", "removed", "unchanged", "failed"},
@@ -254,6 +255,8 @@ JSON_KEYS = {
     "stats": {"path", "documents", "deleted", "segments", "size_bytes", "people", "topics",
               "sources", "earliest", "latest", "files", "roots", "last_write", "last_sync"},
     "engines": {"engines"},
+    "person": {"name", "articles", "first_mention", "last_mention", "months", "people",
+               "topics", "sources", "latest"},
 }
 
 
