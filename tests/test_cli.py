@@ -110,7 +110,7 @@ def test_facets_command(index_path):
 
 def test_stats_command(index_path):
     data = run_json("stats", index=index_path)
-    assert (data["documents"], data["people"], data["sources"]) == (35, 55, 10)
+    assert (data["documents"], data["people"], data["sources"]) == (35, 56, 10)
     text = run("stats", index=index_path).output
     assert "   documents  35" in text
 

@@ -150,7 +150,7 @@ def test_second_writer_waits_then_fails_naming_the_holder(tmp_path):
 
 def test_stats(sample_index):
     stats = sample_index.stats()
-    assert (stats.documents, stats.people, stats.sources) == (35, 55, 10)
+    assert (stats.documents, stats.people, stats.sources) == (35, 56, 10)
     assert (stats.earliest, stats.latest) == ("2019-03-12", "2024-12-02")
     assert stats.segments >= 1 and stats.size_bytes > 0
     assert set(stats.to_dict()) == {"path", "documents", "segments", "size_bytes", "people",
