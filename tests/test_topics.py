@@ -122,9 +122,12 @@ def test_model_learns_words_the_taxonomy_lacks():
 def test_model_first_then_the_keywords_other_topics():
     taxonomy = docsearch.extract.topics.default_taxonomy().with_model(
         fit_topic_model(_collection()))
-    title, body = "Zorball pay deal", "Zorball zorball zorball: the union said the strike ended."
+    title, body = "Strike ends", "Zorball zorball: the union said the strike ended."
     assert classify_topics(title, body) == ["labour"]
     assert taxonomy.classify(title, body) == ["sport", "labour"]
+    # Keywords this sure (a best score of 5, 3 times the runner-up's) keep their topic.
+    title, body = "Zorball pay deal", "Zorball zorball zorball zorball: the union met."
+    assert taxonomy.classify(title, body) == classify_topics(title, body) == ["labour"]
 
 
 def test_no_model_for_a_small_collection(tmp_path):

@@ -4,22 +4,24 @@ The keyword taxonomy (:mod:`docsearch.extract.topics`) is right when many of its
 agree and weak elsewhere: hand-picked terms cannot know every word a publisher uses
 for sport or technology. A :class:`TopicModel` learns those words from the collection:
 
-1. every article the taxonomy labels *confidently* (best score at least
-   ``CONFIDENT_SCORE`` and at least ``CONFIDENT_RATIO`` times the runner-up) is a
-   training example of that topic;
+1. every article the taxonomy labels *confidently* (:func:`~docsearch.extract.topics.
+   confident_topic`: best score at least 3 and 3 times the runner-up's) is a training
+   example of that topic;
 2. topics with fewer than ``MIN_EXAMPLES`` such articles are left out (the model never
    puts them first; the keywords still list them);
 3. a multinomial naive Bayes over the stemmed words of title and body (words in fewer
    than ``MIN_DF`` training articles left out, add-``ALPHA`` smoothing, a uniform prior
-   so a topic with many confident examples does not swallow the rest) is fitted, then
-   ``ROUNDS`` times every article is relabelled by the model and the model refitted.
+   so a topic with many confident examples does not swallow the rest) is fitted; then
+   ``ROUNDS`` times the other articles are labelled by the model and it is refitted.
 
-An article's first topic is the model's; the taxonomy's other topics follow (one to
-three in all). With fewer than ``MIN_TOPICS`` topics left (a small or one-sided
-collection) there is no model and topics come from the keywords alone. A model holds
-its taxonomy's topic names and is used only with a taxonomy of the same names; a user
-taxonomy (``--taxonomy``) gets a model of its own topics. A model is small and plain
-(topic names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,
+An article's first topic is the model's, unless its keywords are sure of theirs (best
+score at least ``topics.KEEP_SCORE`` and 3 times the runner-up's: a topic the collection
+has few articles of keeps its place); the taxonomy's other topics follow (one to three
+in all). With fewer than ``MIN_TOPICS`` topics left (a small or one-sided collection)
+there is no model and topics come from the keywords alone. A model holds its taxonomy's
+topic names and is used only with a taxonomy of the same names; a user taxonomy
+(``--taxonomy``) gets a model of its own topics. A model is small and plain (topic
+names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,
 :meth:`TopicModel.load`). Classifying an article is a pure function of the article, the
 taxonomy and the model. The settings were chosen on AG News (``benchmarks/topics_eval.py``).
 """
@@ -32,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from docsearch.extract.topics import Taxonomy, default_taxonomy, stems
+from docsearch.extract.topics import Taxonomy, confident_topic, default_taxonomy, stems
 from docsearch.files import atomic_write
 
 __all__ = ["MODEL_FILE", "TopicModel", "collection_taxonomy", "fit_topic_model"]
@@ -40,8 +42,6 @@ __all__ = ["MODEL_FILE", "TopicModel", "collection_taxonomy", "fit_topic_model"]
 #: The model's file in an index folder.
 MODEL_FILE = "topic_model.npz"
 
-CONFIDENT_SCORE = 3.0
-CONFIDENT_RATIO = 3.0
 MIN_EXAMPLES = 20
 MIN_TOPICS = 2
 #: Words seen in fewer training articles than this are not in the vocabulary.
@@ -51,16 +51,6 @@ MIN_KNOWN = 3
 ALPHA = 2.0
 #: Rounds of self-training: every article relabelled by the model, the model refitted.
 ROUNDS = 3
-
-
-def confident_topic(scores: Sequence[float]) -> int | None:
-    """The index of the topic the keyword scores point to confidently, else ``None``."""
-    if not scores:
-        return None
-    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    best = scores[ranked[0]]
-    second = scores[ranked[1]] if len(ranked) > 1 else 0.0
-    return ranked[0] if best >= CONFIDENT_SCORE and best >= CONFIDENT_RATIO * second else None
 
 
 def _features(title: str, body: str) -> list[str]:
@@ -125,7 +115,9 @@ def fit_topic_model(articles: Iterable[tuple[str, str]],
         return None
     model = _train(taxonomy.names, kept, features, labels)
     for _ in range(ROUNDS):
-        model = _train(taxonomy.names, kept, features, [model.best_index(w) for w in features])
+        model = _train(taxonomy.names, kept, features,
+                       [t if t is not None else model.best_index(w)
+                        for w, t in zip(features, labels, strict=True)])
     return model
 
 

@@ -51,6 +51,13 @@ _PHRASE_WEIGHT = 1.5
 _MIN_PREFIX = 4
 _MIN_BEST = 0.01  # any evidence at all
 _MIN_OTHER = 2.0
+#: Keyword scores that make a confident label: the best at least this high ...
+CONFIDENT_SCORE = 3.0
+#: ... and this many times the runner-up's.
+CONFIDENT_RATIO = 3.0
+#: With a model, keywords this sure keep their first topic (a topic the collection has
+#: few articles of, or that the model does not know, stays first where its terms agree).
+KEEP_SCORE = 5.0
 
 #: Topic indexes with the weight a term gives each of them.
 Targets = tuple[tuple[int, float], ...]
@@ -169,9 +176,14 @@ class Taxonomy:
 
     def classify(self, title: str, body: str, limit: int = 3) -> list[str]:
         """One to ``limit`` topic names, best first; empty when too few terms match.
-        With a :attr:`model`, its topic comes first, then the keywords' others."""
-        ranked = self._ranked(self.scores(title, body), limit)
-        first = self.model.best(title, body) if self.model is not None else None
+        With a :attr:`model`, its topic comes first, then the keywords' others, unless
+        the keywords are sure (:func:`confident_topic` with a best score of at least
+        ``KEEP_SCORE``)."""
+        scores = self.scores(title, body)
+        ranked = self._ranked(scores, limit)
+        if self.model is None or confident_topic(scores, KEEP_SCORE) is not None:
+            return ranked
+        first = self.model.best(title, body)
         if first is None:
             return ranked
         return [first, *[t for t in ranked if t != first]][:limit]
@@ -191,6 +203,17 @@ class Taxonomy:
             if scores[i] >= max(_MIN_OTHER, best * 0.5):
                 chosen.append(i)
         return [self.names[i] for i in chosen]
+
+
+def confident_topic(scores: Sequence[float], least: float = CONFIDENT_SCORE) -> int | None:
+    """The index of the topic keyword ``scores`` point to confidently: a best score of at
+    least ``least`` and ``CONFIDENT_RATIO`` times the runner-up's; else ``None``."""
+    if not scores:
+        return None
+    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    best = scores[ranked[0]]
+    second = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    return ranked[0] if best >= least and best >= CONFIDENT_RATIO * second else None
 
 
 def _tokenizable(term: str, parts: tuple[str, ...]) -> bool:
