@@ -1,20 +1,21 @@
-"""How right and how fast extraction is on Reuters-21578: people, dates, topics.
+"""How right and how fast extraction is: people on every gold set, Reuters person pairs,
+dates, and topics per corpus and class.
 
-    python benchmarks/extraction.py [--reuters DIR] [--misses]
+    python benchmarks/extraction.py [--reuters DIR] [--ag DIR] [--misses]
 
-Reads the 21,578 documents through ``benchmarks/reuters.py`` into ``Article`` objects
-(the Reuters PEOPLE, TOPICS and DATE labels kept aside), runs each extractor on one
-core and prints one table:
+Reads Reuters-21578 through ``benchmarks/reuters.py`` into ``Article`` objects (the
+Reuters PEOPLE, TOPICS and DATE labels kept aside), runs each extractor on one core
+(process time) and prints three tables:
 
-- person pair recall: of the (document, PEOPLE label) pairs, the share whose person
-  is among the document's people after the collection-wide resolution the index
-  applies (:class:`docsearch.extract.registry.PeopleRegistry`);
-- gold precision / recall: on the 200 hand-read documents of
-  ``benchmarks/data/reuters_people_gold.jsonl`` (see ``people_gold.py``);
-- date accuracy: documents whose date equals the timestamp python-dateutil reads
-  from the DATE field's leading ``DD-MON-YYYY HH:MM:SS``;
-- topic agreement: documents with a body and Reuters TOPICS whose IPTC topic (by
-  ``TOPIC_MAP``) is docsearch's first topic (top-1) or among its topics (hit).
+- people: precision / recall on each hand-read gold set (``gold_sets.py``: Reuters 200,
+  sample_docs, unseen1, unseen2, the dev set, all *tuned*; unseen3, *unseen*), each set
+  resolved as one collection by :class:`docsearch.extract.registry.PeopleRegistry` as the
+  index does; person pair recall on Reuters (of the (document, PEOPLE label) pairs, the
+  share whose person is among the document's people) and the people extractor's speed;
+- dates: documents whose date equals the timestamp python-dateutil reads from the DATE
+  field's leading ``DD-MON-YYYY HH:MM:SS``;
+- topics: ``topics_eval.py``'s table (top-1 per corpus and class, keywords alone and with
+  the model each collection learns from itself).
 
 Results go into ``docs/extraction.md``.
 """
@@ -22,7 +23,6 @@ Results go into ``docs/extraction.md``.
 from __future__ import annotations
 
 import argparse
-import collections
 import datetime as dt
 import re
 import sys
@@ -32,30 +32,19 @@ from pathlib import Path
 from dateutil import parser as dateparser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_sets import GoldDoc, PeopleScore, local_sets, resolved, score_people  # noqa: E402
 from people_gold import load_gold  # noqa: E402
 from reuters import DEFAULT, read_reuters, slug_matches  # noqa: E402
+from topics_eval import AG_DEFAULT, corpora, topic_lines  # noqa: E402
 
 from docsearch.extract.dates import parse_reuters_date  # noqa: E402
-from docsearch.extract.people import find_people, fold  # noqa: E402
-from docsearch.extract.registry import PeopleRegistry  # noqa: E402
+from docsearch.extract.people import find_people  # noqa: E402
 from docsearch.extract.topics import default_taxonomy  # noqa: E402
 
-ECONOMY = "economy, business and finance"
-#: Reuters TOPICS to IPTC top-level topics. Every Reuters topic is an economic or
-#: commodity category except these; a document's IPTC topics are its topics' images.
-TOPIC_MAP: dict[str, str] = {"jobs": "labour"}
 _LEADING = re.compile(r"^\s*(\d{1,2}-[A-Z]{3}-\d{4}\s+\d{1,2}:\d{2}:\d{2})", re.IGNORECASE)
-
-
-def iptc(topic: str) -> str:
-    return TOPIC_MAP.get(topic, ECONOMY)
-
-
-def gold_match(found: str, gold: str) -> bool:
-    """An extracted name is a gold name: the same (ignoring case and accents), or the
-    same surname when one of them is a surname alone ("Reagan" / "Ronald Reagan")."""
-    a, b = fold(found).split(), fold(gold).split()
-    return a == b or a[-1:] == b[-1:] and (len(a) == 1 or len(b) == 1)
+#: The gold sets, in the order printed, and whether rules were tuned on them.
+TUNED = {"reuters": "tuned", "sample": "tuned", "unseen1": "tuned", "unseen2": "tuned",
+         "dev": "tuned (dev)", "unseen3": "unseen"}
 
 
 def expected_date(text: str) -> dt.datetime | None:
@@ -69,36 +58,8 @@ def expected_date(text: str) -> dt.datetime | None:
         return None
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--reuters", type=Path, default=DEFAULT)
-    parser.add_argument("--misses", action="store_true", help="list misses and false hits")
-    args = parser.parse_args()
-    docs = list(read_reuters(args.reuters))
-    gold = load_gold()
-    taxonomy = default_taxonomy()
-    taxonomy.classify("warm up", "warm up the stemmer cache")
-    find_people("Warm Up", "President Joe Biden spoke.")
-
-    start = time.process_time()
-    found = {a.id: find_people(a.title, a.body, a.sections) for a, _ in docs}
-    people_rate = len(docs) / (time.process_time() - start)
-
-    start = time.process_time()
-    dates = [parse_reuters_date(labels.date_text) for _, labels in docs]
-    date_rate = len(docs) / (time.process_time() - start)
-
-    start = time.process_time()
-    topics = {a.id: taxonomy.classify(a.title, a.body) for a, _ in docs}
-    topic_rate = len(docs) / (time.process_time() - start)
-
-    start = time.process_time()
-    registry = PeopleRegistry(
-        collections.Counter(p for f in found.values() for p in f.people),
-        collections.Counter(s for f in found.values() for s in f.surnames))
-    people = {i: registry.people(f.people, f.surnames) for i, f in found.items()}
-    registry_seconds = time.process_time() - start
-
+def pair_recall(docs: list, people: dict[str, tuple[str, ...]]) -> tuple[int, int, list[str]]:
+    """Reuters (document, PEOPLE label) pairs whose person the document's people hold."""
     pairs = hits = 0
     misses = []
     for article, labels in docs:
@@ -109,62 +70,63 @@ def main() -> None:
             else:
                 misses.append(f"  miss {article.id} {slug}: {people[article.id]} "
                               f"| {article.title[:70]}")
+    return hits, pairs, misses
 
-    tp = fp = found_gold = gold_total = 0
-    wrong = []
-    for doc_id, names in gold.items():
-        got = people[doc_id]
-        for name in got:
-            if any(gold_match(name, g) for g in names):
-                tp += 1
-            else:
-                fp += 1
-                wrong.append(f"  false {doc_id} {name!r}")
-        for g in names:
-            gold_total += 1
-            if any(gold_match(name, g) for name in got):
-                found_gold += 1
-            else:
-                wrong.append(f"  missed {doc_id} {g!r} (found {got})")
 
-    right_dates = sum(
-        1 for d, (_, labels) in zip(dates, docs, strict=True)
-        if d is not None and d == expected_date(labels.date_text))
+def people_row(name: str, docs: int, found: PeopleScore) -> str:
+    return (f"| {name} | {TUNED.get(name, '')} | {docs} | {found.precision:.3f} "
+            f"({found.tp}/{found.tp + found.fp}) | {found.recall:.3f} "
+            f"({found.found_gold}/{found.gold}) |")
 
-    top1 = hit = labelled = 0
-    for article, labels in docs:
-        if not labels.topics or not article.body:
-            continue
-        labelled += 1
-        wanted = {iptc(t) for t in labels.topics}
-        got_topics = topics[article.id]
-        top1 += bool(got_topics) and got_topics[0] in wanted
-        hit += bool(wanted & set(got_topics))
 
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    rows = [
-        ("people", "person pair recall (Reuters PEOPLE)", f"{hits / pairs:.3f}",
-         f"{hits:,} / {pairs:,} pairs", f"{people_rate:,.0f}"),
-        ("people", "gold precision (200 documents)", f"{precision:.3f}",
-         f"{tp} / {tp + fp} names", ""),
-        ("people", "gold recall (200 documents)", f"{found_gold / gold_total:.3f}",
-         f"{found_gold} / {gold_total} names", ""),
-        ("people", "collection-wide resolution", "", f"{registry_seconds:.2f} s",
-         ""),
-        ("dates", "right timestamp", f"{right_dates / len(docs):.4f}",
-         f"{right_dates:,} / {len(docs):,}", f"{date_rate:,.0f}"),
-        ("topics", "IPTC top-1 agreement", f"{top1 / labelled:.3f}",
-         f"{top1:,} / {labelled:,}", f"{topic_rate:,.0f}"),
-        ("topics", "IPTC among topics", f"{hit / labelled:.3f}", f"{hit:,} / {labelled:,}", ""),
-    ]
-    print(f"Reuters-21578: {len(docs):,} documents; docs/s on one core (process time)\n")
-    print(f"| {'extractor':<9} | {'measure':<37} | {'value':>6} | {'count':<22} | "
-          f"{'docs/s':>7} |")
-    print(f"|{'-' * 11}|{'-' * 39}|{'-' * 8}|{'-' * 24}|{'-' * 9}|")
-    for row in rows:
-        print(f"| {row[0]:<9} | {row[1]:<37} | {row[2]:>6} | {row[3]:<22} | {row[4]:>7} |")
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reuters", type=Path, default=DEFAULT)
+    parser.add_argument("--ag", type=Path, default=AG_DEFAULT)
+    parser.add_argument("--misses", action="store_true", help="list misses and false hits")
+    args = parser.parse_args()
+    docs = list(read_reuters(args.reuters))
+    find_people("Warm Up", "President Joe Biden spoke.")
+
+    start = time.process_time()
+    found = {a.id: find_people(a.title, a.body, a.sections) for a, _ in docs}
+    people_rate = len(docs) / (time.process_time() - start)
+    start = time.process_time()
+    people = resolved(found)
+    registry_seconds = time.process_time() - start
+    hits, pairs, misses = pair_recall(docs, people)
+
+    gold = load_gold()
+    by_id = {a.id: a for a, _ in docs}
+    reuters_gold = [GoldDoc(i, by_id[i].title, by_id[i].body, tuple(names))
+                    for i, names in gold.items()]
+    sets = {"reuters": reuters_gold, **local_sets()}
+    print("People: precision and recall per gold set (each resolved as one collection)\n")
+    print("| gold set | rules | docs | precision | recall |")
+    print("|---|---|---|---|---|")
+    errors: list[str] = []
+    for name, gold_docs in sets.items():
+        got = ({d.id: people[d.id] for d in gold_docs} if name == "reuters" else resolved(
+            {d.id: find_people(d.title, d.body, d.sections) for d in gold_docs}))
+        result = score_people(got, gold_docs)
+        print(people_row(name, len(gold_docs), result))
+        errors += [f"[{name}]", *result.errors]
+    print(f"\nReuters person pair recall: {hits / pairs:.3f} ({hits:,} / {pairs:,} pairs); "
+          f"people {people_rate:,.0f} docs/s on one core; collection-wide resolution "
+          f"{registry_seconds:.2f} s")
+
+    start = time.process_time()
+    dates = [parse_reuters_date(labels.date_text) for _, labels in docs]
+    date_rate = len(docs) / (time.process_time() - start)
+    right = sum(1 for d, (_, labels) in zip(dates, docs, strict=True)
+                if d is not None and d == expected_date(labels.date_text))
+    print(f"Dates: {right / len(docs):.4f} right ({right:,} / {len(docs):,}), "
+          f"{date_rate:,.0f} docs/s\n")
+
+    print("Topics: top-1 per corpus and class\n")
+    print("\n".join(topic_lines(corpora(args.reuters, args.ag), default_taxonomy())))
     if args.misses:
-        print("\n".join(["", *misses, "", *wrong]))
+        print("\n".join(["", *misses, "", *errors]))
 
 
 if __name__ == "__main__":

@@ -2,17 +2,21 @@
 
 A rule-based extractor, fast enough for whole archives (no model to download):
 
-1. The text is cut into tokens; runs of capitalised words (with name particles such
-   as "de la", initials and hyphenated parts) are the candidates.
+1. The text is cut into tokens (:mod:`docsearch.extract.tokens`); runs of capitalised
+   words (with name particles such as "de la", initials and hyphenated parts) are the
+   candidates. Team sheets and scorecards are read as lists (:mod:`docsearch.extract.lists`).
 2. Titles and roles in front of a name are cut off and remembered as evidence
    ("Deputy Foreign Minister Sergei Ryabkov" → "Sergei Ryabkov", a person).
 3. A candidate of two or more words is a person when its first word is a known
    first name, or a title, role word, honorific or speech verb stands next to it.
    Places, demonyms, organisations (a run with "Bank", "Ministry", "Inc"...),
    months, weekdays and sentence-initial common words are not people.
+   Initials with a cue are a first name ("composer AR Rahman"); "David and Ed Mirvish"
+   is two people; an organisation word before a name makes it an organisation
+   ("investment banks X and Y", "the band X").
 4. One-word mentions ("Biden", "Mr. Biden", "President Biden") join the full name
-   with that surname in the same article; with a title and no full name in the
-   article, the surname alone is the person.
+   with that surname in the same article; with a title or a role word before it
+   ("the singer Kesia") and no full name in the article, the name alone is the person.
 5. The fullest form is canonical; diacritics and case never split a person.
 
 Headlines and section headings in title case only confirm people found in the
@@ -29,9 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from docsearch.extract.lexicon import (
-    _ABBREVIATIONS,
     _HEADLINE_VERBS,
-    _HONORIFICS,
     _MONTHS,
     _PARTICLES,
     _SPEECH,
@@ -43,104 +45,18 @@ from docsearch.extract.lexicon import (
     fold,
 )
 from docsearch.extract.lists import listed_names
+from docsearch.extract.tokens import (
+    _INITIALS,
+    CAP,
+    HONORIFIC,
+    INITIAL,
+    PARTICLE,
+    _Token,
+    _tokens,
+)
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
            "surname_keys"]
-
-
-# ----------------------------------------------------------------------- tokens
-
-_TOKEN = re.compile(
-    r"(?P<acronym>(?:[A-Z]\.){2,})"
-    r"|(?P<word>(?:[a-z]{1,3}-)?[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b|['’](?=\s))?)(?P<dot>\.)?"
-    r"|(?P<num>\d[\d,.:]*)"
-    r"|(?P<newline>\n)"
-    r"|(?P<punct>[^\w\s])"
-)
-_SENTENCE_END = {".", "!", "?", "\n", ":", ";"}
-_OPENERS = {'"', "“", "‘", "'", "(", "[", "—", "–", "-", "*", "«"}
-
-CAP, INITIAL, PARTICLE, HONORIFIC, OTHER, BREAK = range(6)
-
-
-@attrs.define
-class _Token:
-    text: str          # the word without a possessive 's
-    kind: int
-    sentence_start: bool
-    possessive: bool = False
-    start: int = 0     # where in the text it begins
-
-
-def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
-    sentence_start = True
-    for match in _TOKEN.finditer(text):
-        kind_name = match.lastgroup if match.lastgroup != "dot" else "word"
-        if match.group("word") is not None:
-            word = match.group("word")
-            dotted = match.group("dot") is not None
-            possessive = word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’")
-            if word[-2:] in ("'s", "’s"):
-                word = word[:-2]
-            word = word.rstrip("'’")
-            lower = word.lower()
-            if dotted and lower in _ABBREVIATIONS:
-                kind = HONORIFIC if lower in _HONORIFICS else OTHER
-                if kind == OTHER and word[:1].isupper() and lower in ("st",):
-                    kind = PARTICLE
-                out.append(_Token(word, kind, sentence_start, start=match.start()))
-                sentence_start = False
-                continue
-            if dotted and len(word) == 1 and word.isupper():
-                out.append(_Token(word + ".", INITIAL, sentence_start, start=match.start()))
-                sentence_start = False
-                continue
-            out.append(_Token(word, _word_kind(word), sentence_start, possessive, match.start()))
-            sentence_start = False
-            if dotted:
-                out.append(_Token(".", BREAK, False))
-                sentence_start = True
-            continue
-        piece = match.group(0)
-        if kind_name == "acronym" or kind_name == "num":
-            out.append(_Token(piece, OTHER, sentence_start, start=match.start()))
-            sentence_start = False
-        else:
-            out.append(_Token(piece, BREAK, False, start=match.start()))
-            if piece in _SENTENCE_END:
-                sentence_start = True
-            elif piece not in _OPENERS:
-                sentence_start = False
-    # "Victor T.K. Li": dotted initials between two name words are initials.
-    for k in range(1, len(out) - 1):
-        token = out[k]
-        if (token.kind == OTHER and len(token.text) <= 6 and token.text.endswith(".")
-                and token.text.replace(".", "").isupper() and token.text not in _COUNTRY_ACRONYMS
-                and out[k - 1].kind == CAP and out[k + 1].kind == CAP):
-            token.kind = INITIAL
-    # "AR Rahman", "E Nesbit", "J.R. Ellory": initials in capitals before a surname.
-    for k in range(len(out) - 1):
-        token = out[k]
-        if (token.kind == OTHER and _INITIALS.match(token.text) and token.text not in _ACRONYMS
-                and token.text.lower() not in _lexicon().titles
-                and out[k + 1].kind == CAP and (k == 0 or out[k - 1].kind not in (CAP, INITIAL)
-                                                or out[k - 1].text.lower() in _lexicon().role_nouns)
-                and (k + 2 >= len(out) or out[k + 2].kind != CAP)):
-            token.kind = INITIAL
-    return out
-
-
-_INITIALS = re.compile(r"^(?:[B-HJ-Z]|[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
-# Capitals before a capitalised word that are no initials ("US President", "BBC Radio").
-_ACRONYMS = {"US", "UK", "UN", "EU", "AI", "TV", "PM", "MP", "MPs", "BBC", "CEO", "OK", "AM",
-             "NHS", "FBI", "CIA", "IT", "PC", "GP", "FC", "USA", "IOC", "GOP", "NFL", "NBA", "ITV",
-             "CNN", "ABC", "CBS", "NBC", "IBM", "AMD", "BP", "HSBC", "RBS", "UBS", "EDF", "NYC",
-             "LA", "DC", "SA", "NZ", "UAE", "ANC", "IRA", "SNP", "DUP", "SDP", "CDU", "SPD", "PSG",
-             "RAF", "MI", "NATO", "OPEC", "ECB", "IMF", "WHO", "WTO", "GDP", "CPI", "VAT", "RSS",
-             "U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C.", "AFP", "AP", "ESPN",
-             "DJ", "MC", "PR", "HR", "VP", "NY", "NJ", "SF", "UCLA", "MIT", "NASA", "ESA", "ISS",
-             "DCI", "DI", "DS", "DCS", "DSU", "QC", "KC", "MSP", "TD", "MLA", "RN"}
 
 
 def _last_name_word(word: str, i: int, count: int) -> bool:
@@ -148,33 +64,10 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
     return i == count - 1 and i > 0 and word[:1].isupper()
 
 
-_COUNTRY_ACRONYMS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C."}
 # Words that open a place name: "West Texas", "North Tyneside", "New York".
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
             "new", "upper", "lower", "greater", "central", "north-east", "north-west",
             "south-east", "south-west"}
-
-
-@functools.lru_cache(maxsize=200_000)
-def _word_kind(word: str) -> int:
-    lower = word.lower()
-    if lower in _PARTICLES:
-        return PARTICLE
-    if lower in _HONORIFICS and word[:1].isupper():
-        return HONORIFIC
-    core = word
-    if len(word) > 3 and word[2] == "-" and word[:2] in ("al", "el"):
-        core = word[3:]
-    if core[:1].isupper() and any(c.islower() for c in core):
-        # "Hong Kong-listed", "Paris-based": a word joined on is no part of a name.
-        if "-" in core and any(_joined_word(p) for p in core.split("-")[1:]):
-            return OTHER
-        return CAP
-    return OTHER
-
-
-def _joined_word(part: str) -> bool:
-    return part.islower() and (part.endswith(("ed", "ing")) or part in _lexicon().english)
 
 
 # ---------------------------------------------------------------------- mentions

@@ -1,0 +1,132 @@
+"""Tokens for the people rules: words, initials, particles, honorifics, breaks.
+
+:func:`_tokens` cuts a text into :class:`_Token` objects with a kind (``CAP`` for a
+capitalised word, ``INITIAL``, ``PARTICLE``, ``HONORIFIC``, ``OTHER``, ``BREAK``), whether a
+sentence starts there, a possessive, and the offset in the text. Initials are "G.", "J.R."
+before a name, and capitals such as "AR" or "E" right before a surname ("AR Rahman",
+"E Nesbit"), but not known acronyms ("US President", "BBC Radio").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from docsearch.extract.lexicon import _ABBREVIATIONS, _HONORIFICS, _PARTICLES, _lexicon
+
+_TOKEN = re.compile(
+    r"(?P<acronym>(?:[A-Z]\.){2,})"
+    r"|(?P<word>(?:[a-z]{1,3}-)?[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b|['’](?=\s))?)(?P<dot>\.)?"
+    r"|(?P<num>\d[\d,.:]*)"
+    r"|(?P<newline>\n)"
+    r"|(?P<punct>[^\w\s])"
+)
+_SENTENCE_END = {".", "!", "?", "\n", ":", ";"}
+_OPENERS = {'"', "“", "‘", "'", "(", "[", "—", "–", "-", "*", "«"}
+
+CAP, INITIAL, PARTICLE, HONORIFIC, OTHER, BREAK = range(6)
+
+
+@attrs.define
+class _Token:
+    text: str          # the word without a possessive 's
+    kind: int
+    sentence_start: bool
+    possessive: bool = False
+    start: int = 0     # where in the text it begins
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    sentence_start = True
+    for match in _TOKEN.finditer(text):
+        kind_name = match.lastgroup if match.lastgroup != "dot" else "word"
+        if match.group("word") is not None:
+            word = match.group("word")
+            dotted = match.group("dot") is not None
+            possessive = word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’")
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]
+            word = word.rstrip("'’")
+            lower = word.lower()
+            if dotted and lower in _ABBREVIATIONS:
+                kind = HONORIFIC if lower in _HONORIFICS else OTHER
+                if kind == OTHER and word[:1].isupper() and lower in ("st",):
+                    kind = PARTICLE
+                out.append(_Token(word, kind, sentence_start, start=match.start()))
+                sentence_start = False
+                continue
+            if dotted and len(word) == 1 and word.isupper():
+                out.append(_Token(word + ".", INITIAL, sentence_start, start=match.start()))
+                sentence_start = False
+                continue
+            out.append(_Token(word, _word_kind(word), sentence_start, possessive, match.start()))
+            sentence_start = False
+            if dotted:
+                out.append(_Token(".", BREAK, False))
+                sentence_start = True
+            continue
+        piece = match.group(0)
+        if kind_name == "acronym" or kind_name == "num":
+            out.append(_Token(piece, OTHER, sentence_start, start=match.start()))
+            sentence_start = False
+        else:
+            out.append(_Token(piece, BREAK, False, start=match.start()))
+            if piece in _SENTENCE_END:
+                sentence_start = True
+            elif piece not in _OPENERS:
+                sentence_start = False
+    # "Victor T.K. Li": dotted initials between two name words are initials.
+    for k in range(1, len(out) - 1):
+        token = out[k]
+        if (token.kind == OTHER and len(token.text) <= 6 and token.text.endswith(".")
+                and token.text.replace(".", "").isupper() and token.text not in _COUNTRY_ACRONYMS
+                and out[k - 1].kind == CAP and out[k + 1].kind == CAP):
+            token.kind = INITIAL
+    # "AR Rahman", "E Nesbit", "J.R. Ellory": initials in capitals before a surname.
+    for k in range(len(out) - 1):
+        token = out[k]
+        if (token.kind == OTHER and _INITIALS.match(token.text) and token.text not in _ACRONYMS
+                and token.text.lower() not in _lexicon().titles
+                and out[k + 1].kind == CAP and (k == 0 or out[k - 1].kind not in (CAP, INITIAL)
+                                                or out[k - 1].text.lower() in _lexicon().role_nouns)
+                and (k + 2 >= len(out) or out[k + 2].kind != CAP)):
+            token.kind = INITIAL
+    return out
+
+
+_INITIALS = re.compile(r"^(?:[B-HJ-Z]|[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
+# Capitals before a capitalised word that are no initials ("US President", "BBC Radio").
+_ACRONYMS = {"US", "UK", "UN", "EU", "AI", "TV", "PM", "MP", "MPs", "BBC", "CEO", "OK", "AM",
+             "NHS", "FBI", "CIA", "IT", "PC", "GP", "FC", "USA", "IOC", "GOP", "NFL", "NBA", "ITV",
+             "CNN", "ABC", "CBS", "NBC", "IBM", "AMD", "BP", "HSBC", "RBS", "UBS", "EDF", "NYC",
+             "LA", "DC", "SA", "NZ", "UAE", "ANC", "IRA", "SNP", "DUP", "SDP", "CDU", "SPD", "PSG",
+             "RAF", "MI", "NATO", "OPEC", "ECB", "IMF", "WHO", "WTO", "GDP", "CPI", "VAT", "RSS",
+             "U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C.", "AFP", "AP", "ESPN",
+             "DJ", "MC", "PR", "HR", "VP", "NY", "NJ", "SF", "UCLA", "MIT", "NASA", "ESA", "ISS",
+             "DCI", "DI", "DS", "DCS", "DSU", "QC", "KC", "MSP", "TD", "MLA", "RN"}
+
+
+_COUNTRY_ACRONYMS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C."}
+@functools.lru_cache(maxsize=200_000)
+def _word_kind(word: str) -> int:
+    lower = word.lower()
+    if lower in _PARTICLES:
+        return PARTICLE
+    if lower in _HONORIFICS and word[:1].isupper():
+        return HONORIFIC
+    core = word
+    if len(word) > 3 and word[2] == "-" and word[:2] in ("al", "el"):
+        core = word[3:]
+    if core[:1].isupper() and any(c.islower() for c in core):
+        # "Hong Kong-listed", "Paris-based": a word joined on is no part of a name.
+        if "-" in core and any(_joined_word(p) for p in core.split("-")[1:]):
+            return OTHER
+        return CAP
+    return OTHER
+
+
+def _joined_word(part: str) -> bool:
+    return part.islower() and (part.endswith(("ed", "ing")) or part in _lexicon().english)
