@@ -15,6 +15,7 @@ from whoosh import sorting
 
 import docsearch
 from docsearch import Article
+from docsearch.engines.whoosh.compile import to_whoosh
 from docsearch.search import ranking
 from docsearch.search.snippets import query_words, tokens_for
 from docsearch.search.vector import Vectors
@@ -39,7 +40,7 @@ def check_tokens(hit, body: str) -> None:
 
 
 def parse(ix: docsearch.Index, query: str):  # type: ignore[no-untyped-def]
-    return ix._engine.parser().parse(query, ix._engine.resolve)
+    return to_whoosh(ix._engine.parser().parse(query, ix._engine.resolve))
 
 
 def check_ranking(ix: docsearch.Index, query: str, allowed_every: int = 1) -> None:

@@ -33,12 +33,13 @@ from docsearch.search.facets import (
     get_facet,
 )
 from docsearch.search.people import PeopleView
+from docsearch.engines.whoosh.compile import to_whoosh
 from docsearch.search.query import MATCHES, QueryParser, check_order, day_range, plain_words
 from docsearch.search.ranking import Ranking
 from docsearch.search.similar import like_query
-from docsearch.search.state import state_key
 from docsearch.search.snippets import make_snippet, query_words, tokens_for
 from docsearch.search.spelling import Speller, Vocabulary, near_names
+from docsearch.search.state import state_key
 from docsearch.search.vector import Vectors
 from docsearch.store import Store
 from docsearch.store.schema import article_from_stored
@@ -190,17 +191,17 @@ class SearchEngine:
         boost = Ranking().title_boost if title_boost is None else float(title_boost)
         found = self._parsers.get((match, boost))
         if found is None:
-            found = QueryParser(self.store.ix.schema, title_boost=boost, match=match)
+            found = QueryParser(title_boost=boost, match=match)
             self._parsers[(match, boost)] = found
         return found
 
     def parse(self, request: SearchRequest) -> wq.Query:
-        """The Whoosh query of a request's text."""
+        """The Whoosh query of a request's text (its query tree, compiled)."""
         text = plain_words(request.query) if request.plain else request.query
         if request.plain and request.query.strip() and not text:
             return wq.NullQuery  # only punctuation: nothing to look for, not everything
         parser = self.parser(request.match, request.ranking.title_boost)
-        return parser.parse(text, self.resolve)
+        return to_whoosh(parser.parse(text, self.resolve))
 
     def close(self) -> None:
         self._weighted = {}

@@ -1,4 +1,5 @@
-"""The query language: Whoosh's, over title (boosted) and body by default.
+"""The query language, read into the engine-neutral query tree of
+:mod:`docsearch.search.querytree` (over title, boosted, and body by default).
 
 ``putin sanctions`` (all words), ``putin OR biden``, ``NOT``, ``"exact phrase"``,
 ``title:ukraine``, ``person:"Joe Biden"``, ``topic:sport``, ``source:BBC``,
@@ -9,7 +10,20 @@ Values of the keyword fields (person, topic, source, author) are matched without
 regard to case or accents, and a person's surname alone finds the one person
 of that surname the index knows (``person:putin``).
 
-The exact rules beyond Whoosh's:
+The rules (those of Whoosh's query language, which docsearch used to parse with):
+
+- Words are read by :mod:`docsearch.analysis` (a word that is all stop words is
+  dropped); a bare word is ``title`` (boosted) or ``body``; a word that analyses
+  into several terms (``anti-war``) needs all of them (any, with ``match="any"``).
+  Words combine by ``match``: all must match, or any. ``AND`` binds tighter than
+  ``OR``, then ``ANDNOT``, then ``ANDMAYBE``; ``NOT`` and the signs bind to the
+  next term or group. Operators are in capitals between spaces.
+- ``"a phrase"`` (``"a phrase"~3``: words up to 3 apart) drops its stop words; a
+  phrase of one word is that word (without the title boost). ``'single quotes'``
+  group words as one term. ``word^2``, ``"a phrase"^2``, ``(a b)^2`` boost.
+- ``sanct*`` is a prefix, ``s?nct*`` a wildcard, ``*`` every article; wildcard
+  and fuzzy terms are matched as typed (not analysed). ``field:[a TO b]`` is a
+  range of terms (``{`` and ``}`` are read as ``[`` and ``]`` except for dates).
 
 - ``-`` or ``+`` at the start of a term (at the start of the query, after
   whitespace or ``(``) is an operator: ``-x`` is ``NOT x`` (``-word``,
@@ -37,30 +51,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from whoosh import query as wq
-from whoosh.fields import Schema
-from whoosh.qparser import (
-    AndGroup,
-    FieldAliasPlugin,
-    FuzzyTermPlugin,
-    GtLtPlugin,
-    MultifieldParser,
-    OperatorsPlugin,
-    OrGroup,
-    syntax,
-)
+import attrs
 
+from docsearch import analysis
 from docsearch.errors import InvalidDateError, QueryError
 from docsearch.extract.dates import parse_bound
+from docsearch.search import querytree as qt
 
 __all__ = ["FIELDS", "MATCHES", "QueryParser", "check_syntax", "date_option", "day_range",
            "plain_words"]
 
 #: How the words of a query combine: ``all`` must match, or ``any`` may (then the
 #: more of them an article has, the higher it ranks).
-MATCHES = {"all": AndGroup, "any": OrGroup}
+MATCHES = ("all", "any")
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*")
 
 
@@ -100,39 +106,6 @@ def check_order(since: dt.date | None, until: dt.date | None, where: str = "") -
     low, high = day_range(since, until)
     if low > high:
         raise QueryError(f"since ({low}) is after until ({high}){where}")
-
-
-def _date_clause(node: wq.Query) -> wq.Query:
-    """A query on the ``day`` field (a ``date:`` clause as Whoosh read it) as the
-    range of published days that ``--since``/``--until`` would give."""
-    if isinstance(node, wq.Term):
-        return _days(date_option(node.text, "date", end=False),
-                     date_option(node.text, "date", end=True))
-    if isinstance(node, wq.Phrase):
-        text = " ".join(node.words)
-        return _days(date_option(text, "date", end=False), date_option(text, "date", end=True))
-    if isinstance(node, wq.TermRange):
-        since = date_option(node.start, "date", end=node.startexcl)
-        until = date_option(node.end, "date", end=not node.endexcl)
-        try:
-            if since and node.startexcl:
-                since += dt.timedelta(days=1)  # strictly after the whole period
-            if until and node.endexcl:
-                until -= dt.timedelta(days=1)  # strictly before it
-        except OverflowError:
-            return wq.NullQuery  # beyond the calendar: no article
-        check_order(since, until, f" in date:[{node.start or ''} to {node.end or ''}]")
-        return _days(since, until)
-    if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm, wq.Regex)):
-        suffix = "*" if isinstance(node, wq.Prefix) else ""
-        raise QueryError(f"wildcards and fuzzy terms do not apply to dates: "
-                         f"date:{node.text}{suffix}")
-    return node
-
-
-def _days(since: dt.date | None, until: dt.date | None) -> wq.Query:
-    low, high = day_range(since, until)
-    return wq.TermRange("day", low, high, constantscore=True)
 
 
 # ------------------------------------------------------------------- syntax
@@ -191,81 +164,410 @@ def check_syntax(text: str) -> None:
 Resolver = Callable[[str, str], Sequence[tuple[str, str]]]
 
 
-class _Required(wq.WrappingQuery):
-    """A ``+term``: placed by :func:`_combine`, gone from the parsed query."""
+
+# ------------------------------------------------------------------- tokens
+
+#: The text fields; a bare word or phrase is searched in both, the title boosted.
+_TEXT = ("title", "body")
+#: Fields whose typed values the index's resolver turns into its exact values.
+_KEYWORD = ("person", "topic", "source", "author")
+#: Each name or alias a query may use, with the field it names.
+_FIELD_NAMES = {alias: _INDEX_FIELD.get(name, name)
+                for name, aliases in FIELDS.items() for alias in (name, *aliases)}
+_NAME = re.compile(r"(\w+):")
+_BOOST = re.compile(r"\^([0-9]*(?:\.[0-9]+)?)(?=$|[ \t\r\n)])")
+_SLOP = re.compile(r"~([1-9][0-9]*)")
+_FUZZ = re.compile(r"~([0-9])?(?:/([0-9]+))?")
+_RELATION = re.compile(r"<=|>=|=<|=>|<|>")
+_RANGE = re.compile(r"""([\[{])
+    (?P<low>'[^']*?'\s+|[^\]}]+?(?=[Tt][Oo]))?
+    [Tt][Oo]
+    (?P<high>\s+'[^']*?'|[^\]}]+?)?
+    ([\]}])""", re.VERBOSE)
+_WILD = re.compile(r"[*?]")
+_QUOTED = re.compile(r"'(.*?)'(?=\s|\]|[)}]|$)")
+_INFIX = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
 
 
-class _RequiredGroup(syntax.Wrapper):
-    qclass = _Required
+@attrs.frozen
+class _Tok:
+    """A piece of query text: ``kind`` is one of ``( ) op - + field rel word quoted
+    phrase range boost``."""
+
+    kind: str
+    text: str = ""
+    boost: float = 1.0
+    #: word: (distance, prefix length) of a fuzzy term; phrase: (slop,); range:
+    #: (low excluded, high excluded).
+    extra: tuple[int, ...] = ()
+    high: str = ""
 
 
-def _unwrap(node: wq.Query) -> wq.Query:
-    return node.child if isinstance(node, _Required) else node
+def _boost(text: str, at: int) -> tuple[float, int]:
+    found = _BOOST.match(text, at)
+    if found is None:
+        return 1.0, at
+    return (float(found.group(1)) if found.group(1) else 1.0), found.end()
 
 
-def _combine(node: wq.Query) -> wq.Query:
-    """``node`` with its ``+`` terms required and, among alternatives (``Or``), its
+def _term_start(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1].isspace() or text[at - 1] == "("
+
+
+def _operator(text: str, at: int) -> str | None:
+    for name in ("ANDMAYBE", "ANDNOT", "AND", "OR", "NOT"):
+        end = at + len(name)
+        if text.startswith(name, at) and end < len(text) and text[end].isspace() and (
+                at and text[at - 1].isspace() or name == "NOT" and (
+                    at == 0 or text[at - 1] in "()")):
+            return name
+    return None
+
+
+def _word(text: str, at: int) -> tuple[_Tok | None, int]:
+    """The word at ``at`` (with its fuzzy mark and boost), and where it ends."""
+    end = at
+    while end < len(text):
+        char = text[end]
+        if char.isspace() or char in '()"' or (end > at and (
+                (char == "~" and not _WILD.search(text, at, end))
+                or (char == "^" and _BOOST.match(text, end)))):
+            break
+        end += 1
+    word = text[at:end]
+    fuzzy: tuple[int, ...] = ()
+    if end < len(text) and text[end] == "~" and (found := _FUZZ.match(text, end)) and \
+            not _WILD.search(word):
+        fuzzy = (int(found.group(1) or 1), int(found.group(2) or 0))
+        end = found.end()
+    boost, end = _boost(text, end)
+    return (_Tok("word", word, boost, fuzzy) if word else None), end
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """The pieces of query text (its syntax checked by :func:`check_syntax`)."""
+    out: list[_Tok] = []
+    at = 0
+    while at < len(text):
+        char = text[at]
+        start = _term_start(text, at)
+        if char.isspace():
+            at += 1
+        elif char in "()":
+            out.append(_Tok(char))
+            at += 1
+            if char == ")" and (found := _BOOST.match(text, at)):
+                boost, at = _boost(text, at)
+                out.append(_Tok("boost", boost=boost))
+        elif (name := _operator(text, at)) is not None:
+            out.append(_Tok("op", name))
+            at += len(name)
+        elif char in "-+" and start and at + 1 < len(text) and \
+                not text[at + 1].isspace() and text[at + 1] != ")":
+            out.append(_Tok(char))
+            at += 1
+        elif (start or out and out[-1].kind in ("-", "+") and text[at - 1] in "-+") and \
+                (found := _NAME.match(text, at)) and found.group(1) in _FIELD_NAMES:
+            out.append(_Tok("field", _FIELD_NAMES[found.group(1)]))
+            at = found.end()
+            if relation := _RELATION.match(text, at):
+                out.append(_Tok("rel", relation.group(0).replace("=<", "<=")
+                                .replace("=>", ">=")))
+                at = relation.end()
+        elif char == '"':
+            end = text.index('"', at + 1)
+            inner, at = text[at + 1:end], end + 1
+            slop = 1
+            if found := _SLOP.match(text, at):
+                slop, at = int(found.group(1)), found.end()
+            boost, at = _boost(text, at)
+            out.append(_Tok("phrase", inner, boost, (slop,)))
+        elif char == "'" and (at == 0 or not text[at - 1].isalnum()) and \
+                (found := _QUOTED.match(text, at)):
+            out.append(_Tok("quoted", found.group(1)))
+            at = found.end()
+        elif char in "[{" and (found := _RANGE.match(text, at)):
+            low, high = (found.group(g) or "" for g in ("low", "high"))
+            at = found.end()
+            boost, at = _boost(text, at)
+            out.append(_Tok("range", low.strip().strip("'"), boost,
+                            (int(found.group(1) == "{"), int(found.group(4) == "}")),
+                            high.strip().strip("'")))
+        elif char == "^" and (found := _BOOST.match(text, at)):
+            at = found.end()  # a boost of nothing
+        else:
+            tok, at = _word(text, at)
+            if tok is not None:
+                out.append(tok)
+    return out
+
+
+# ------------------------------------------------------------------- tree
+
+@attrs.frozen
+class _Required:
+    """A ``+term`` while parsing: placed by :func:`_finish`, gone from the tree."""
+
+    child: Any
+
+
+#: A query tree while parsing: it may still hold :class:`_Required` marks.
+_Parsed = Any
+
+
+def _flat(kind: Callable[[list[Any]], _Parsed], items: Iterable[_Parsed | None]
+          ) -> Any:
+    """``items`` under one ``kind`` (nested ones of that kind merged, repeats and
+    dropped words left out); one item is itself; ``None`` for none."""
+    out: list[Any] = []
+    for item in items:
+        for sub in (item.children if type(item) is kind else (item,)) if item else ():
+            if sub not in out:
+                out.append(sub)
+    if not out:
+        return None
+    return out[0] if len(out) == 1 else kind(out)
+
+
+def _finish(node: _Parsed) -> qt.Node:
+    """The tree with its ``+`` terms required and, among alternatives (``Or``), its
     negations excluding: ``a OR +b OR -c`` is ``b ANDMAYBE a ANDNOT c``."""
-    if not isinstance(node, wq.Or):
-        return node.apply(_unwrap) if node.children() else node
-    banned = [sub.query for sub in node.subqueries if isinstance(sub, wq.Not)]
-    required = [sub.child for sub in node.subqueries if isinstance(sub, _Required)]
-    optional = [sub for sub in node.subqueries if not isinstance(sub, (wq.Not, _Required))]
-    if not banned and not required:
+    if isinstance(node, _Required):
+        return _finish(node.child)
+    if isinstance(node, qt.And):
+        return qt.And(_finish(c) for c in node.children)
+    if isinstance(node, qt.Not):
+        return qt.Not(_finish(node.child))
+    if isinstance(node, qt.AndMaybe):
+        return qt.AndMaybe(_finish(node.required), _finish(node.optional))
+    if isinstance(node, qt.AndNot):
+        return qt.AndNot(_finish(node.positive), _finish(node.negative))
+    if not isinstance(node, qt.Or):
         return node
-    wanted: wq.Query | None = wq.Or(optional, boost=node.boost) if optional else None
+    items: list[_Parsed] = list(node.children)
+    banned = [_finish(c.child) for c in items if isinstance(c, qt.Not)]
+    required = [_finish(c.child) for c in items if isinstance(c, _Required)]
+    optional = [_finish(c) for c in items if not isinstance(c, (qt.Not, _Required))]
+    if not banned and not required:
+        return qt.Or(optional)
+    wanted = _flat(qt.Or, optional)
     if required:
-        must = wq.And(required) if len(required) > 1 else required[0]
-        wanted = must if wanted is None else wq.AndMaybe(must, wanted)
-    excluded = wq.Or(banned) if len(banned) > 1 else banned[0] if banned else None
-    if excluded is None:
-        return wanted
-    return wq.Not(excluded) if wanted is None else wq.AndNot(wanted, excluded)
+        must = _flat(qt.And, required)
+        wanted = must if wanted is None else qt.AndMaybe(must, wanted)
+    excluded = _flat(qt.Or, banned)
+    if wanted is None:
+        return qt.Not(excluded)
+    return wanted if excluded is None else qt.AndNot(wanted, excluded)
+
+
+def _date_range(low: str, high: str, low_excluded: bool, high_excluded: bool) -> qt.Node:
+    """A ``date:`` range (or comparison) as the range of published days that
+    ``--since``/``--until`` would give."""
+    since = date_option(low, "date", end=low_excluded)
+    until = date_option(high, "date", end=not high_excluded)
+    try:
+        if since and low_excluded:
+            since += dt.timedelta(days=1)  # strictly after the whole period
+        if until and high_excluded:
+            until -= dt.timedelta(days=1)  # strictly before it
+    except OverflowError:
+        return qt.Nothing()  # beyond the calendar: no article
+    check_order(since, until, f" in date:[{low} to {high}]")
+    return qt.TermRange("day", *day_range(since, until))
+
+
+def _date_value(text: str) -> qt.Node:
+    return qt.TermRange("day", *day_range(date_option(text, "date", end=False),
+                                         date_option(text, "date", end=True)))
 
 
 class QueryParser:
-    """Parses query text into a Whoosh query, resolving keyword-field values."""
+    """Reads query text into a query tree, resolving keyword-field values."""
 
-    def __init__(self, schema: Schema, title_boost: float = 2.0, match: str = "all") -> None:
-        parser = MultifieldParser(["title", "body"], schema,
-                                  fieldboosts={"title": title_boost, "body": 1.0},
-                                  group=MATCHES[match])
-        parser.add_plugin(FuzzyTermPlugin())
-        parser.add_plugin(GtLtPlugin())
-        plus = OperatorsPlugin.OpTagger(_PLUS, _RequiredGroup, syntax.PrefixOperator,
-                                        memo="plus")
-        parser.replace_plugin(OperatorsPlugin([(plus, 0)], Not=_MINUS))
-        aliases = {_INDEX_FIELD.get(name, name): [name, *others] if name in _INDEX_FIELD
-                   else list(others) for name, others in FIELDS.items()}
-        parser.add_plugin(FieldAliasPlugin({k: v for k, v in aliases.items() if v}))
-        self._parser = parser
+    def __init__(self, title_boost: float = 2.0, match: str = "all") -> None:
+        self.title_boost = title_boost
+        self.group = qt.And if match == "all" else qt.Or
+        self._tokens: list[_Tok] = []
+        self._at = 0
+        self._resolve: Resolver = lambda field, typed: ()
 
-    def parse(self, text: str, resolve: Resolver) -> wq.Query:
-        """The query for ``text``; ``resolve(field, value)`` gives the index's terms
-        that a typed keyword value stands for. Empty text matches every article."""
+    def parse(self, text: str, resolve: Resolver) -> qt.Node:
+        """The query tree of ``text``; ``resolve(field, value)`` gives the index's
+        terms that a typed keyword value stands for. Empty text matches every
+        article; text with no word to look for, no article."""
         text = text.strip()
         if not text:
-            return wq.Every()
+            return qt.Every()
         check_syntax(text)
-        try:
-            parsed = self._parser.parse(text)
-        except Exception as exc:  # noqa: BLE001 - Whoosh raises bare exceptions
-            raise QueryError(f"cannot parse query {text!r}: {exc}") from None
+        self._tokens, self._at, self._resolve = _tokens(text), 0, resolve
+        parsed = self._sequence(None)
+        return qt.Nothing() if parsed is None else _finish(parsed)
 
-        def visit(node: wq.Query) -> wq.Query:
-            field = getattr(node, "fieldname", None)
-            if field == "day":
-                return _date_clause(node)
-            if isinstance(node, (wq.Term, wq.Prefix, wq.Wildcard, wq.FuzzyTerm)) and \
-                    field in ("person", "topic", "source", "author"):
-                raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
-                if isinstance(node, (wq.Prefix, wq.Wildcard)):
-                    raw += "*" if isinstance(node, wq.Prefix) else ""
-                values = resolve(field, raw)
-                if not values:
-                    return wq.NullQuery
-                terms = [wq.Term(f, v, boost=node.boost) for f, v in values]
-                return terms[0] if len(terms) == 1 else wq.Or(terms)
-            return _combine(node)
+    # ----------------------------------------------------------- grammar
 
-        return _unwrap(parsed.accept(visit))
+    def _peek(self, kind: str, text: str | None = None) -> bool:
+        if self._at >= len(self._tokens):
+            return False
+        tok = self._tokens[self._at]
+        return tok.kind == kind and (text is None or tok.text == text)
+
+    def _next(self) -> _Tok:
+        self._at += 1
+        return self._tokens[self._at - 1]
+
+    def _sequence(self, field: str | None) -> _Parsed | None:
+        """Terms side by side, up to a closing parenthesis: combined by ``match``."""
+        items = []
+        while self._at < len(self._tokens) and not self._peek(")"):
+            at = self._at
+            items.append(self._maybe(field))
+            if self._at == at:
+                self._next()  # an operator with nothing to act on
+        return _flat(self.group, items)
+
+    def _maybe(self, field: str | None) -> _Parsed | None:
+        node = self._andnot(field)
+        while self._peek("op", "ANDMAYBE"):
+            self._next()
+            optional = self._andnot(field)
+            if node is None or optional is None:
+                node = node if optional is None else optional
+            else:
+                node = qt.AndMaybe(node, optional)
+        return node
+
+    def _andnot(self, field: str | None) -> _Parsed | None:
+        node = self._either(field)
+        while self._peek("op", "ANDNOT"):
+            self._next()
+            negative = self._either(field)
+            if node is not None and negative is not None:
+                node = qt.AndNot(node, negative)
+        return node
+
+    def _either(self, field: str | None) -> _Parsed | None:
+        items = [self._all(field)]
+        while self._peek("op", "OR"):
+            self._next()
+            items.append(self._all(field))
+        return _flat(qt.Or, items)
+
+    def _all(self, field: str | None) -> _Parsed | None:
+        items = [self._unary(field)]
+        while self._peek("op", "AND"):
+            self._next()
+            items.append(self._unary(field))
+        return _flat(qt.And, items)
+
+    def _unary(self, field: str | None) -> _Parsed | None:
+        if self._peek("op", "NOT") or self._peek("-"):
+            self._next()
+            child = self._unary(field)
+            return None if child is None else qt.Not(child)
+        if self._peek("+"):
+            self._next()
+            child = self._unary(field)
+            return None if child is None else _Required(child)
+        return self._atom(field)
+
+    def _atom(self, field: str | None) -> _Parsed | None:
+        if self._peek("field"):
+            field = self._next().text
+        if self._peek("("):
+            self._next()
+            node = self._sequence(field)
+            if self._peek(")"):
+                self._next()
+            if self._peek("boost"):
+                boost = self._next().boost
+                node = None if node is None else _boosted(node, boost)
+            return node
+        if self._peek("rel"):
+            relation = self._next().text
+            if not (self._peek("word") or self._peek("phrase")):
+                return None
+            value = self._next().text
+            low, high = (value, "") if ">" in relation else ("", value)
+            return self._range(field, _Tok("range", low, 1.0, (
+                int(relation == ">"), int(relation == "<")), high))
+        if self._at >= len(self._tokens) or self._tokens[self._at].kind not in (
+                "word", "quoted", "phrase", "range"):
+            return None
+        tok = self._next()
+        if tok.kind == "range":
+            return self._range(field, tok)
+        if field in _TEXT or field is None:
+            return self._text(field, tok)
+        return self._value(field, tok)
+
+    # ----------------------------------------------------------- leaves
+
+    def _fields(self, field: str | None) -> list[tuple[str, float]]:
+        return [(field, 1.0)] if field else [("title", self.title_boost), ("body", 1.0)]
+
+    def _text(self, field: str | None, tok: _Tok) -> qt.Node | None:
+        """A word or phrase of the text fields."""
+        word = tok.text
+        if tok.kind == "word" and word == "*":
+            return qt.Every()
+        nodes: list[qt.Node | None] = []
+        for name, boost in self._fields(field):
+            boost *= tok.boost
+            if tok.kind == "word" and ("*" in word or "?" in word):
+                nodes.append(qt.Prefix(name, word[:-1], boost) if _is_prefix(word)
+                             else qt.Wildcard(name, word, boost))
+            elif tok.kind == "word" and tok.extra:
+                nodes.append(qt.Fuzzy(name, word, tok.extra[0], tok.extra[1], boost))
+            elif tok.kind == "phrase":
+                found = analysis.terms(word)
+                nodes.append(qt.Term(name, found[0], tok.boost) if len(found) == 1 else
+                             qt.Phrase(name, found, tok.extra[0], boost) if found else None)
+            else:
+                nodes.append(_flat(self.group, [qt.Term(name, t, boost)
+                                                for t in analysis.terms(word)]))
+        return _flat(qt.Or, nodes)
+
+    def _value(self, field: str, tok: _Tok) -> qt.Node | None:
+        """A value of a field other than the text fields, as typed."""
+        typed = tok.text
+        if field == "day":
+            if tok.kind == "word" and (tok.extra or "*" in typed or "?" in typed):
+                raise QueryError(f"wildcards and fuzzy terms do not apply to dates: "
+                                 f"date:{typed}")
+            return _date_value(typed)
+        if field in _KEYWORD:
+            if not typed:
+                return None
+            values = self._resolve(field, typed)
+            terms = [qt.Term(f, v, tok.boost) for f, v in values]
+            return _flat(qt.Or, terms) or qt.Nothing()
+        if tok.kind == "word" and typed == "*":
+            return qt.Every()
+        if tok.kind == "word" and ("*" in typed or "?" in typed):
+            return qt.Prefix(field, typed[:-1], tok.boost) if _is_prefix(typed) else \
+                qt.Wildcard(field, typed, tok.boost)
+        if tok.kind == "word" and tok.extra:
+            return qt.Fuzzy(field, typed, tok.extra[0], tok.extra[1], tok.boost)
+        return qt.Term(field, typed, tok.boost) if typed else None
+
+    def _range(self, field: str | None, tok: _Tok) -> qt.Node | None:
+        if field == "day":
+            return _date_range(tok.text, tok.high, bool(tok.extra[0]), bool(tok.extra[1]))
+        return _flat(qt.Or, [qt.TermRange(name, tok.text or None, tok.high or None,
+                                          boost * tok.boost)
+                             for name, boost in self._fields(field)])
+
+
+def _is_prefix(word: str) -> bool:
+    """Whether a wildcard word is a prefix: one ``*``, at the end, and no ``?``."""
+    return word.endswith("*") and "*" not in word[:-1] and "?" not in word and len(word) > 1
+
+
+def _boosted(node: _Parsed, factor: float) -> _Parsed:
+    if isinstance(node, _Required):
+        return _Required(qt.boosted(node.child, factor))
+    if isinstance(node, (qt.And, qt.Or)):
+        return type(node)(_boosted(c, factor) for c in node.children)
+    if isinstance(node, qt.Not):
+        return node
+    return qt.boosted(node, factor)

@@ -1,0 +1,1 @@
+"""The Whoosh engine: every line of docsearch that imports Whoosh."""

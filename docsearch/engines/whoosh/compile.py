@@ -1,0 +1,50 @@
+"""The query tree (:mod:`docsearch.search.querytree`) compiled into a Whoosh query.
+
+Ranges are constant-scored (a ``date:`` clause filters, it does not rank), and
+``Nothing`` is Whoosh's ``NullQuery``, which Whoosh's own ``normalize`` would drop
+from an ``And``: the compiled query is therefore not normalised (the tree already
+is flat).
+
+>>> from docsearch.search import querytree as qt
+>>> to_whoosh(qt.Or((qt.Term("title", "ferri", 2.0), qt.Term("body", "ferri"))))
+Or([Term('title', 'ferri', boost=2.0), Term('body', 'ferri')])
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+
+from docsearch.search import querytree as qt
+
+__all__ = ["to_whoosh"]
+
+
+def to_whoosh(node: qt.Node) -> wq.Query:
+    """The Whoosh query that matches what ``node`` does, scored the same way."""
+    if isinstance(node, qt.Term):
+        return wq.Term(node.field, node.text, boost=node.boost)
+    if isinstance(node, qt.Phrase):
+        return wq.Phrase(node.field, list(node.terms), slop=node.slop, boost=node.boost)
+    if isinstance(node, qt.Prefix):
+        return wq.Prefix(node.field, node.text, boost=node.boost)
+    if isinstance(node, qt.Wildcard):
+        return wq.Wildcard(node.field, node.pattern, boost=node.boost)
+    if isinstance(node, qt.Fuzzy):
+        return wq.FuzzyTerm(node.field, node.text, boost=node.boost, maxdist=node.distance,
+                            prefixlength=node.prefix_length)
+    if isinstance(node, qt.TermRange):
+        return wq.TermRange(node.field, node.low, node.high, boost=node.boost,
+                            constantscore=True)
+    if isinstance(node, qt.And):
+        return wq.And([to_whoosh(c) for c in node.children])
+    if isinstance(node, qt.Or):
+        return wq.Or([to_whoosh(c) for c in node.children])
+    if isinstance(node, qt.Not):
+        return wq.Not(to_whoosh(node.child))
+    if isinstance(node, qt.AndMaybe):
+        return wq.AndMaybe(to_whoosh(node.required), to_whoosh(node.optional))
+    if isinstance(node, qt.AndNot):
+        return wq.AndNot(to_whoosh(node.positive), to_whoosh(node.negative))
+    if isinstance(node, qt.Every):
+        return wq.Every()
+    return wq.NullQuery
