@@ -21,7 +21,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 def missing() -> str | None:
     """Why the browser tests cannot run here, or ``None``."""
     if importlib.util.find_spec("playwright") is None:
-        return 'playwright is not installed (pip install -e ".[web-test]")'
+        return 'playwright is not installed (pip install -e ".[test]")'
     if importlib.util.find_spec("starlette") is None:
         return 'the web extra is not installed (pip install -e ".[web]")'
     if not CHROMIUM.exists() or not shutil.which(str(CHROMIUM)):
