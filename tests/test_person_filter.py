@@ -152,3 +152,32 @@ def test_the_people_follow_the_index_even_when_a_new_column_reuses_an_old_id(tmp
     tmp_index.add(Article(id="f", title="Fed", body="Chairman Paul Volcker spoke.",
                           people=["Paul Volcker"]))
     assert tmp_index.search(people=["Volcker"]).total == 1
+
+
+# ------------------------------------------- a bare surname beside full names
+
+@pytest.fixture(scope="module")
+def bare(tmp_path_factory: pytest.TempPathFactory) -> docsearch.Index:
+    """Articles that name a person by surname alone stay under the bare surname (no
+    evidence joins them to a full name): "Penrose" beside "Orla Penrose"."""
+    people = {"Orla Penrose": 9, "Tobias Penrose": 1, "Penrose": 4,
+              "Ines Carrow": 5, "Mateo Carrow": 4, "Carrow": 2}
+    articles = [Article(id=f"{name.replace(' ', '-').lower()}-{n}", title=f"Pier note {n}",
+                        body="The pier opened.", people=[name])
+                for name, count in people.items() for n in range(count)]
+    ix = docsearch.open(tmp_path_factory.mktemp("bare") / "index", create=True)
+    ix.add(articles, extract=False)
+    yield ix
+    ix.close()
+
+
+def test_a_typed_surname_finds_the_dominant_person_and_the_bare_mentions(bare):
+    for results in (bare.search(people=["Penrose"]), bare.search("person:penrose")):
+        assert results.total == 13
+    assert selected(bare.search(people=["Penrose"])) == [("Orla Penrose", 9), ("Penrose", 4)]
+    assert bare.search(people=["Orla Penrose"]).total == 9
+
+
+def test_a_bare_surname_of_several_people_is_the_bare_value_as_written(bare):
+    # A facet value is always selectable as shown, even when full names share it.
+    assert selected(bare.search(people=["Carrow"])) == [("Carrow", 2)]

@@ -73,25 +73,29 @@ class PersonFacet(TermsFacet):
     """People: a surname alone ("Putin", "de la Fuente") also finds the person of that
     surname: the only one, or the one holding at least
     :data:`~docsearch.extract.registry.DOMINANT` of the articles of all the index's
-    people of that surname; when none does, :class:`AmbiguousPersonError`."""
+    full names ending in it, together with the articles that name a person by that
+    surname alone (the bare value, which no evidence joined to a full name). When
+    no full name dominates, the bare value if the index holds one (a facet value
+    is always selectable as shown), else :class:`AmbiguousPersonError`."""
 
     def resolve(self, column: Column, typed: str) -> list[int]:
-        found = super().resolve(column, typed)
-        if found:
-            return found
+        exact = super().resolve(column, typed)
         shown = " ".join(typed.split())
         key = fold(shown)
-        if not key:
-            return []
+        if not key or (exact and " " in key):
+            return exact  # a full name means itself
         matches = [i for i, v in enumerate(column.values) if fold(v).endswith(" " + key)]
-        if len(matches) < 2:
-            return matches
+        if not matches:
+            return exact
         counts = column.counts(None)
         held = {column.values[i]: int(counts[i]) for i in matches}
         owner = dominant(held)
-        if owner is None:
-            raise AmbiguousPersonError(shown, held.items())
-        return [column.lookup[owner]]
+        if owner is not None:
+            # The dominant person, and the articles that name them by surname alone.
+            return sorted({column.lookup[owner], *exact})
+        if exact:
+            return exact  # the bare surname as the index holds it (a facet value clicked)
+        raise AmbiguousPersonError(shown, held.items())
 
 
 class TopicFacet(TermsFacet):
