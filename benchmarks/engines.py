@@ -245,7 +245,7 @@ class WhooshEngine:
     def schema(cls) -> Any:
         from whoosh import analysis, fields
 
-        from docsearch.store.schema import text_analyzer
+        from docsearch.engines.whoosh.schema import text_analyzer
 
         def values() -> fields.FieldType:
             field = fields.KEYWORD(lowercase=False, scorable=False)

@@ -653,7 +653,7 @@ class Explainer:
 
     def __init__(self, corpus_dir: Path, engine: str,
                  records: dict[str, dict[str, Any]]) -> None:
-        from docsearch.store.schema import text_analyzer
+        from docsearch.engines.whoosh.schema import text_analyzer
         self.engine = engine
         self.records = records
         self.corpus_dir = corpus_dir

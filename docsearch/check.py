@@ -28,7 +28,7 @@ import attrs
 
 from docsearch.errors import ParseError
 from docsearch.store import Generation
-from docsearch.sync import commit, in_scope, scopes_of
+from docsearch.sync import commit, in_scope, live_ids, scopes_of
 
 
 @attrs.frozen
@@ -69,8 +69,7 @@ class CheckReport:
 def check(gen: Generation, deep: bool = False) -> CheckReport:
     """Compare ``gen``'s index with its manifest and the files on disk; ``deep``
     compares every file's content (SHA-256), not only its size and time."""
-    with gen.ix.searcher() as searcher:
-        indexed = {stored["id"] for stored in searcher.all_stored_fields()}
+    indexed = set(live_ids(gen.backend.snapshot()))
     entries = gen.manifest.entries()
     listed: set[str] = set()
     missing: list[str] = []

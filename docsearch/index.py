@@ -18,11 +18,10 @@ import attrs
 from docsearch import check as health
 from docsearch import sync as syncing
 from docsearch.check import CheckReport
-from docsearch.engines import DEFAULT_ENGINE, choose_engine
+from docsearch.engines import choose_engine
 from docsearch.errors import (
     ArticleNotFoundError,
     DocsearchError,
-    EngineError,
     RebuildError,
 )
 from docsearch.extract import article_id as derive_id
@@ -37,7 +36,7 @@ from docsearch.search import MAX_PER_PAGE, Ranking, SearchEngine, SearchRequest
 from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.search.query import date_option
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
-from docsearch.store.schema import Terms, analyze, article_from_stored
+from docsearch.store.documents import Terms, analyze, article_from_stored
 from docsearch.sync import BATCH_SIZE, IndexReport, Progress
 
 if TYPE_CHECKING:
@@ -124,9 +123,6 @@ class Index:
                  taxonomy: Taxonomy | None = None, engine: str | None = None) -> None:
         #: The name of the engine the index was made with (see :mod:`docsearch.engines`).
         self.engine = choose_engine(path, engine, Store.recorded_engine(path)).name
-        if self.engine != DEFAULT_ENGINE:  # until Index reaches engines through engines.base
-            raise EngineError(f"the {self.engine} engine cannot hold an index opened by "
-                              f"docsearch.open in this version (only {DEFAULT_ENGINE} can)")
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         self.taxonomy = collection_taxonomy(self.path, taxonomy)  # with the index's model
@@ -310,14 +306,12 @@ class Index:
 
     def _find(self, article_id: str) -> int:
         """The document number of an article id (or of its one id starting so)."""
-        searcher = self._engine.searcher()
-        docnum = searcher.document_number(id=article_id)
+        snapshot = self._engine.snapshot()
+        docnum = snapshot.find(article_id)
         if docnum is None and len(article_id) >= self._MIN_PREFIX:
-            reader = searcher.reader()
-            ids = [b.decode("utf-8") for b in reader.expand_prefix("id", article_id)]
-            live = [i for i in ids if searcher.document_number(id=i) is not None]
+            live = snapshot.ids_with_prefix(article_id)
             if len(live) == 1:
-                docnum = searcher.document_number(id=live[0])
+                docnum = snapshot.find(live[0])
             elif len(live) > 1:
                 raise ArticleNotFoundError(f"id '{article_id}' is ambiguous: "
                                            f"{len(live)} articles start with it")
@@ -357,11 +351,11 @@ class Index:
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         """Every article in the index, in index order."""
-        for stored in self._engine.searcher().documents():
+        for stored in syncing.live_stored(self._engine.snapshot()):
             yield self._engine.article(stored)
 
     def __len__(self) -> int:
-        return int(self._engine.searcher().doc_count())
+        return self._engine.snapshot().doc_count()
 
     def articles_by_id(self) -> Iterator[Article]:
         """Every article in the index, in id order (stable from one run to the next,
@@ -372,14 +366,10 @@ class Index:
     def _docnums_by_id(self, wanted: set[str] | None = None) -> Iterator[int]:
         """The document numbers of the live articles in id order (only ``wanted``
         ids when given)."""
-        searcher = self._engine.searcher()
-        for btext in searcher.reader().lexicon("id"):
-            article_id = btext.decode("utf-8")
-            if wanted is not None and article_id not in wanted:
-                continue
-            docnum = searcher.document_number(id=article_id)
-            if docnum is not None:
-                yield int(docnum)
+        live = syncing.live_ids(self._engine.snapshot())
+        for article_id in sorted(live):
+            if wanted is None or article_id in wanted:
+                yield live[article_id]
 
     def export(self, out: TextIO | str | Path, format: str = "jsonl", *, query: str = "",
                people: Sequence[str] | str = (), topics: Sequence[str] | str = (),
@@ -512,15 +502,16 @@ class Index:
 
     def stats(self) -> IndexStats:
         """Documents, segments, size on disk, what the facets hold and the last sync."""
-        searcher = self._engine.searcher()
+        snapshot = self._engine.snapshot()
+        details = snapshot.details()
         days = self._engine.column("day")
         day_counts = days.counts(None)
         present = [v for v, c in zip(days.values, day_counts, strict=True) if c]
         manifest = self._store.manifest
         return IndexStats(
             path=str(self.path),
-            documents=int(searcher.doc_count()),
-            segments=len(searcher.leaf_searchers()),
+            documents=snapshot.doc_count(),
+            segments=int(details.get("segments", 1)),
             size_bytes=self._store.size_on_disk(),
             people=int((self._engine.column("person").counts(None) > 0).sum()),
             topics=int((self._engine.column("topic").counts(None) > 0).sum()),
@@ -528,14 +519,14 @@ class Index:
             earliest=present[0] if present else None,
             latest=present[-1] if present else None,
             last_write=self._store.meta.get("last_write"),
-            deleted=int(searcher.doc_count_all() - searcher.doc_count()),
+            deleted=int(details.get("deleted", 0)),
             files=len(manifest),
             roots=tuple(manifest.get_meta("roots", [])),
             last_sync=manifest.get_meta("last_sync"),
         )
 
     def close(self) -> None:
-        """Release the searcher and the index files."""
+        """Release the snapshot and the index files."""
         self._engine.close()
         self._store.close()
 
@@ -658,8 +649,8 @@ class Batch:
         return written
 
     def _present(self, ids: Iterable[str]) -> int:
-        with self._index._store.live.ix.searcher() as searcher:
-            return sum(1 for i in ids if searcher.document_number(id=i) is not None)
+        snapshot = self._index._store.live.backend.snapshot()
+        return sum(1 for i in ids if snapshot.find(i) is not None)
 
 
 _PREPARE: dict[str, Any] = {}

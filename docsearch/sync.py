@@ -11,7 +11,7 @@ generation (:mod:`docsearch.store.manifest`):
   them; so does an article that a changed file no longer holds;
 * a file that cannot be read is reported and its articles stay as they were.
 
-Changes are committed in batches (a Whoosh commit, then the manifest rows of the
+Changes are committed in batches (an engine commit, then the manifest rows of the
 files in it), so an interrupted sync keeps every batch it committed and the next
 one goes on from there. Removals are committed with the last batch. A path given
 that does not exist is reported and removes nothing (a missing mount must not
@@ -35,26 +35,24 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from whoosh import index as whoosh_index
-from whoosh.searching import Searcher
+import numpy as np
 
+from docsearch.engines import open_backend
+from docsearch.engines.base import Snapshot
 from docsearch.errors import ParseError
 from docsearch.extract import Extraction
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article
 from docsearch.parallel import ordered_map
 from docsearch.readers import FileResult, FoundFile, read_file, walk
+from docsearch.search import querytree as qt
 from docsearch.store import Entry, Generation
-from docsearch.store.schema import Terms, analyze, article_from_stored, to_document
+from docsearch.store.documents import Terms, analyze, article_from_stored, to_document
 
 __all__ = ["BATCH_SIZE", "Change", "IndexReport", "Progress", "commit", "sync"]
 
 #: Articles per commit.
 BATCH_SIZE = 5000
-#: After a sync, segments are merged into one when there are more than this many...
-MAX_SEGMENTS = 12
-#: ...or when this share of the stored documents are deleted ones.
-MAX_DELETED = 0.25
 
 #: A file modified less than this long (ns) before it is read is read again next time.
 RACY_NS = 2_000_000_000
@@ -124,44 +122,38 @@ def commit(gen: Generation, articles: Sequence[Article], deletes: Iterable[str] 
     docs = [to_document(a, terms.get(a.id)) for a in articles]  # all valid before writing
     with gen.writer(merge=merge) as writer:
         for article_id in deletes:
-            writer.delete_by_term("id", article_id)
-        if docs:
-            # Whoosh's update_document looks the id up in every segment; a new id
-            # skips that (ids of deleted articles may still be listed: harmless).
-            existing = {t.decode("utf-8") for t in writer.reader().lexicon("id")}
-            for doc in docs:
-                if doc["id"] in existing:
-                    writer.update_document(**doc)
-                else:
-                    writer.add_document(**doc)
-                    existing.add(doc["id"])
+            writer.delete(article_id)
+        for doc in docs:
+            writer.put(doc)
 
 
 def carry_unlisted(source: Generation, target: Generation) -> int:
     """Copy into ``target`` the articles of ``source`` that no file of its manifest
     gives and that ``target`` does not hold (for a rebuild); returns how many."""
     listed = {i for entry in source.manifest.entries().values() for i in entry.ids}
-    with target.ix.searcher() as searcher:
-        present = {t.decode("utf-8") for t in searcher.lexicon("id")}
-    with source.ix.searcher() as searcher:
-        articles = [article_from_stored(stored) for stored in searcher.all_stored_fields()
-                    if stored["id"] not in listed and stored["id"] not in present]
+    present = set(live_ids(target.backend.snapshot()))
+    articles = [article_from_stored(stored) for stored in live_stored(source.backend.snapshot())
+                if stored["id"] not in listed and stored["id"] not in present]
     for start in range(0, len(articles), BATCH_SIZE):
         commit(target, articles[start:start + BATCH_SIZE])
     return len(articles)
 
 
+def live_stored(snapshot: Snapshot) -> Iterator[Mapping[str, Any]]:
+    """The stored fields of every live document, in document order."""
+    for doc in np.flatnonzero(snapshot.live()).tolist():
+        yield snapshot.stored(doc)
+
+
+def live_ids(snapshot: Snapshot) -> dict[str, int]:
+    """The id of every live document and its number, in document order."""
+    ids = snapshot.ids()
+    return {ids[doc]: doc for doc in np.flatnonzero(snapshot.live()).tolist()}
+
+
 def tidy(gen: Generation) -> bool:
-    """Merge every segment into one when there are too many or too many deleted
-    documents (the merge policy); True if it did."""
-    with gen.ix.reader() as reader:
-        stored, live = reader.doc_count_all(), reader.doc_count()
-        segments = len(reader.leaf_readers()) if not reader.is_atomic() else 1
-    if segments <= MAX_SEGMENTS and stored - live <= MAX_DELETED * max(stored, 1):
-        return False
-    with gen.writer(optimize=True):
-        pass
-    return True
+    """Merge when the engine's merge policy says so (after a sync); True if it did."""
+    return gen.backend.tidy()
 
 
 class Known(Mapping[str, Extraction]):
@@ -169,26 +161,28 @@ class Known(Mapping[str, Extraction]):
     and (as a mapping for :func:`docsearch.extract.enrich`) the extraction of a
     content hash."""
 
-    def __init__(self, searcher: Searcher) -> None:
-        self._searcher = searcher
+    def __init__(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
 
     def hash_of(self, article_id: str) -> str | None:
-        stored = self._searcher.document(id=article_id)
-        if stored is None:
+        doc = self._snapshot.find(article_id)
+        if doc is None:
             return None
+        stored = self._snapshot.stored(doc)
         return str((stored.get("data") or {}).get("content_hash") or "")
 
     def __getitem__(self, digest: str) -> Extraction:
-        stored = self._searcher.document(hash=digest) if digest else None
-        if stored is None:
+        found = np.flatnonzero(self._snapshot.match(qt.Term("hash", digest))).tolist() \
+            if digest else []
+        if not found:
             raise KeyError(digest)
-        return Extraction.of(article_from_stored(stored))
+        return Extraction.of(article_from_stored(self._snapshot.stored(found[0])))
 
     def __iter__(self) -> Iterator[str]:
-        return (t.decode("utf-8") for t in self._searcher.lexicon("hash"))
+        return iter(self._snapshot.terms("hash"))
 
     def __len__(self) -> int:
-        return int(self._searcher.doc_count())
+        return self._snapshot.doc_count()
 
 
 def scopes_of(paths: Iterable[str | Path]) -> list[tuple[str, bool]]:
@@ -262,13 +256,13 @@ class _Todo:
 _READER: dict[str, Any] = {}
 
 
-def _start_reader(taxonomy: Taxonomy | None, folder: str) -> None:
+def _start_reader(taxonomy: Taxonomy | None, engine: str, folder: str) -> None:
     """Set up a reading process: the taxonomy, and the index for known extractions."""
-    previous = _READER.pop("searcher", None)
+    previous = _READER.pop("backend", None)
     if previous is not None:
         previous.close()
-    searcher = whoosh_index.open_dir(folder).searcher()
-    _READER.update(taxonomy=taxonomy, searcher=searcher, known=Known(searcher))
+    backend = open_backend(engine, Path(folder))
+    _READER.update(taxonomy=taxonomy, backend=backend, known=Known(backend.snapshot()))
 
 
 def _read(job: tuple[str, str]) -> tuple[FileResult, list[Terms], int]:
@@ -334,16 +328,15 @@ class _Sync:
         # Reading and extraction in worker processes, the rest here, in file order.
         results = ordered_map(_read, [(str(t.path), str(t.root)) for t in todo],
                               initializer=_start_reader,
-                              initargs=(self.taxonomy, str(self.gen.folder)))
-        with self.gen.ix.searcher() as searcher:
-            known = Known(searcher)
-            for job, (result, terms, started) in zip(todo, results, strict=True):
-                self._at = job.order
-                self._take(job, result, known, terms, started)
-                done += 1
-                self._progress(job.path, done, len(found))
-                if len(self.batch) >= self.batch_size:
-                    self._flush(final=False)
+                              initargs=(self.taxonomy, self.gen.engine, str(self.gen.folder)))
+        known = Known(self.gen.backend.snapshot())
+        for job, (result, terms, started) in zip(todo, results, strict=True):
+            self._at = job.order
+            self._take(job, result, known, terms, started)
+            done += 1
+            self._progress(job.path, done, len(found))
+            if len(self.batch) >= self.batch_size:
+                self._flush(final=False)
         for key, entry in self.manifest.items():
             if key not in seen and in_scope(key, scopes):
                 self._gone(entry)

@@ -10,8 +10,9 @@ import pytest
 import docsearch
 from docsearch import Article, IndexFormatError, analysis
 from docsearch.analysis import Token, fold, stem, term, terms, tokens
+from docsearch.engines.whoosh.schema import build_schema
 from docsearch.store import META_FILE
-from docsearch.store.schema import analyze, build_schema
+from docsearch.store.documents import analyze
 
 
 @pytest.mark.parametrize(("text", "folded"), [

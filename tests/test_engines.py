@@ -14,7 +14,7 @@ from docsearch import engines
 from docsearch.cli import cli
 
 #: What find_spec finds in the tests below: this version's modules, no tantivy.
-HERE = {"docsearch.store", "httpx"}
+HERE = {"docsearch.engines.whoosh", "httpx"}
 
 
 @pytest.fixture

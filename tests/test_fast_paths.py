@@ -15,22 +15,27 @@ from whoosh import sorting
 
 import docsearch
 from docsearch import Article
+from docsearch.engines.whoosh import scoring
 from docsearch.engines.whoosh.compile import to_whoosh
+from docsearch.engines.whoosh.vector import Vectors
 from docsearch.search import ranking
 from docsearch.search.snippets import query_words, tokens_for
-from docsearch.search.vector import Vectors
 
 QUERIES = ["ferry", "harbour council", "harbour OR ferry", "\"city council\"", "sanct*",
            "putni~", "title:ukraine", "minister NOT ferry", "(rain OR flood) river",
            "body:kremlin", "date:2021", "record", "the", "mayor^2 harbour"]
 
 
-def check_tokens(hit, body: str) -> None:
+def check_tokens(hit, body: str, words: frozenset[str]) -> None:
     """The fast tokens are the analyzer's (text, characters, stop word or not) and mark
     exactly the tokens whose text is one of the query's words."""
     searcher = hit.searcher
     analyzer = searcher.schema["body"].analyzer
-    words = query_words(hit.results)
+    # The tree's words the index has are the words Whoosh finds for the compiled query.
+    from_bytes = searcher.schema["body"].from_bytes
+    whoosh_words = {from_bytes(text) for _, text in
+                    hit.results.query_terms(expand=True, fieldname="body")}
+    assert {w for w in words if ("body", w) in searcher.reader()} == whoosh_words
     fast = tokens_for()(body, words)
     # The analyzer yields one token object, changed in place: read it as it comes.
     slow = [(t.text, t.startchar, t.endchar, t.stopped)
@@ -44,12 +49,12 @@ def parse(ix: docsearch.Index, query: str):  # type: ignore[no-untyped-def]
 
 
 def check_ranking(ix: docsearch.Index, query: str, allowed_every: int = 1) -> None:
-    searcher = ix._engine.searcher()
+    searcher = ix._engine.snapshot().searcher
     q = parse(ix, query)
     size = searcher.doc_count_all()
     allowed = np.zeros(size, dtype=bool)
     allowed[::allowed_every] = True
-    mask, top = ranking.scored(searcher, q, allowed if allowed_every > 1 else None, 1000)
+    mask, top = scoring.scored(searcher, q, allowed if allowed_every > 1 else None, 1000)
     expected = sorted(searcher.docs_for_query(q))
     assert np.flatnonzero(mask).tolist() == expected, query
     keep = {d for d in expected if allowed[d]}
@@ -64,7 +69,7 @@ def check_ranking(ix: docsearch.Index, query: str, allowed_every: int = 1) -> No
 def check_vectors(ix: docsearch.Index, query: str) -> bool:
     """Vectorised scores equal Whoosh's (to 1e-9), and so does the ranking of a search;
     returns whether the query was vectorised at all."""
-    searcher = ix._engine.searcher()
+    searcher = ix._engine.snapshot().searcher
     q = parse(ix, query)
     found = Vectors().score(searcher, q)
     reference = searcher.search(q, limit=None)
@@ -98,24 +103,27 @@ def test_one_pass_ranking_equals_whoosh_on_sample_docs(sample_index, query):
 
 
 def test_newest_first_pages_equal_whoosh_sortedby(sample_index):
-    searcher = sample_index._engine.searcher()
+    snapshot = sample_index._engine.snapshot()
+    searcher = snapshot.searcher
     order = ranking.DateOrder()
     for query in ["", "harbour", "council OR ferry"]:
         q = parse(sample_index, query)
-        final = ranking.matches(searcher, q)
+        final = scoring.matches(searcher, q)
         by = [sorting.FieldFacet("date", reverse=True), sorting.FieldFacet("id")]
         reference = [h.docnum for h in searcher.search(q, limit=None, sortedby=by)]
         for start, stop in [(0, 10), (3, 7), (10, 20), (0, 1000)]:
-            assert [d for _, d in order.page(searcher, final, start, stop)] == \
+            assert [d for _, d in order.page(snapshot, final, start, stop)] == \
                 reference[start:stop], (query, start)
 
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_fast_tokens_equal_the_analyzers(sample_index, query):
-    searcher = sample_index._engine.searcher()
-    results = searcher.search(parse(sample_index, query), limit=None)
+    snapshot = sample_index._engine.snapshot()
+    tree = sample_index._engine.parser().parse(query, sample_index._engine.resolve)
+    results = snapshot.searcher.search(to_whoosh(tree), limit=None)
+    words = query_words(snapshot, tree)
     for hit in results:
-        check_tokens(hit, hit["body"])
+        check_tokens(hit, hit["body"], words)
 
 
 WORDS = ["harbour", "ferry", "council", "river", "flood", "budget", "market", "school",
@@ -153,14 +161,17 @@ def test_fast_paths_on_random_indexes_with_updates_and_deletes(tmp_path_factory,
     check_ranking(ix, query)
     check_ranking(ix, query, allowed_every=3)
     check_vectors(ix, query)
-    searcher = ix._engine.searcher()
-    q = parse(ix, query)
+    snapshot = ix._engine.snapshot()
+    searcher = snapshot.searcher
+    tree = ix._engine.parser().parse(query, ix._engine.resolve)
+    q = to_whoosh(tree)
     by = [sorting.FieldFacet("date", reverse=True), sorting.FieldFacet("id")]
     reference = [h.docnum for h in searcher.search(q, limit=None, sortedby=by)]
-    final = ranking.matches(searcher, q)
-    assert [d for _, d in ranking.DateOrder().page(searcher, final, 0, 1000)] == reference
+    final = scoring.matches(searcher, q)
+    assert [d for _, d in ranking.DateOrder().page(snapshot, final, 0, 1000)] == reference
+    words = query_words(snapshot, tree)
     for hit in searcher.search(q, limit=None):
-        check_tokens(hit, hit["body"])
+        check_tokens(hit, hit["body"], words)
     ix.close()
 
 
@@ -211,7 +222,7 @@ def test_cached_columns_and_people_give_the_same_answers(tmp_path):
     second.search("ferry")
     now = {p.name for p in data.glob(CACHE_PREFIX + "*.npz")}
     segments = {leaf.reader().segment().segment_id()
-                for leaf, _ in second._engine.searcher().leaf_searchers()}
+                for leaf, _ in second._engine.snapshot().searcher.leaf_searchers()}
     assert now and all(any(s in name for s in segments) for name in now)
     assert len(list(data.glob(CACHE_PREFIX + "people-*.json"))) == 1
     first.close()

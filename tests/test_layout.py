@@ -80,24 +80,54 @@ def test_the_cli_imports_only_the_public_api():
 def test_a_segment_is_named_in_one_place():
     users = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
                    if "segment_id()" in p.read_text("utf-8"))
-    assert users == ["search/state.py"]
+    assert users == ["engines/whoosh/state.py"]
 
 
 def test_the_state_key_changes_with_the_index_state_only(tmp_path):
     import docsearch
-    from docsearch.search.state import state_key
     ix = docsearch.open(tmp_path / "ix", create=True)
     ix.add([docsearch.Article(id="a1", title="Ferry strike", body="The ferry stopped."),
             docsearch.Article(id="a2", title="Ferry back", body="The ferry sails again.")])
     engine = ix._engine
-    first = engine.searcher()
-    key = state_key(first)
+    first = engine.snapshot()
+    key = first.key
     assert re.fullmatch(r"[0-9a-f]{16}", key)
-    assert state_key(engine.weighted(docsearch.Ranking(k1=1.5))) == key  # same reader
+    assert engine.snapshot() is first  # nothing changed: the same snapshot
     ix.delete("a1")
-    after_delete = state_key(engine.searcher())
+    after_delete = engine.snapshot().key
     ix.add(docsearch.Article(id="a3", title="Tram", body="A tram line."))
-    after_add = state_key(engine.searcher())
+    after_add = engine.snapshot().key
     assert len({key, after_delete, after_add}) == 3
     assert [hit.id for hit in ix.search("ferry").hits] == ["a2"]
     ix.close()
+
+
+_WHOOSH_IMPORT = re.compile(r"^\s*(from|import) whoosh\b", re.MULTILINE)
+
+
+def test_only_the_whoosh_engine_imports_whoosh():
+    users = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                   if _WHOOSH_IMPORT.search(p.read_text("utf-8")))
+    assert users
+    assert [u for u in users if not u.startswith("engines/whoosh/")] == []
+
+
+#: The libraries an engine may be built on (base.py imports none of them).
+ENGINE_LIBRARIES = ("whoosh", "tantivy", "httpx", "pysolr")
+
+
+def test_the_engine_interface_imports_no_engine_library():
+    imported = _imported(PACKAGE / "engines" / "base.py")
+    assert {name for name in imported if name.split(".")[0] in ENGINE_LIBRARIES} == set()
+    assert {name for name in imported if name.startswith("docsearch.engines.")} == set()
+
+
+def test_the_search_layer_talks_to_a_snapshot_only():
+    neutral = [p for p in PACKAGE.rglob("*.py") if "engines" not in p.parts]
+    reaching = sorted(str(p.relative_to(PACKAGE)) for p in neutral
+                      for name in _imported(p) if name.startswith("docsearch.engines.")
+                      and name.split(".")[2] not in ("base", "DEFAULT_ENGINE", "choose_engine",
+                                                     "open_backend", "create_backend",
+                                                     "available_engines", "engine_info",
+                                                     "EngineInfo"))
+    assert reaching == []

@@ -136,7 +136,7 @@ def _whoosh_positions(searcher, word):  # type: ignore[no-untyped-def]
 
 
 def test_proximity_reads_the_positions_whoosh_has(tmp_index, sample_index):
-    from docsearch.search.proximity import _positions
+    from docsearch.engines.whoosh.positions import positions as _positions
     words = " ".join(["ferry harbour"] * 40)  # long postings: several blocks
     tmp_index.add([Article(id=f"a{n}", title="Notes", body=f"{'tram ' * n}{words} ferry")
                    for n in range(300)], extract=False)
@@ -144,7 +144,7 @@ def test_proximity_reads_the_positions_whoosh_has(tmp_index, sample_index):
                    for n in range(200)], extract=False)  # a second segment
     tmp_index.delete([f"a{n}" for n in range(0, 300, 3)])
     for ix in (tmp_index, sample_index):
-        searcher = ix._engine.searcher()
+        searcher = ix._engine.snapshot().searcher
         for word in ("ferri", "harbour", "tram", "nothing"):
             expected = _whoosh_positions(searcher, word)
             docs = sorted(expected)[::2] + [searcher.doc_count_all() - 1]

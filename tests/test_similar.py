@@ -82,3 +82,25 @@ def test_cli_similar_text_and_json(sample_index):
     missing = CliRunner().invoke(cli, ["similar", "nope", "--index", path])
     assert missing.exit_code == 2
     assert missing.output.strip() == "Error: no article with id 'nope'"
+
+
+def test_key_terms_are_whoosh_expanders_bo1_terms(sample_index):
+    """docsearch's Bo1 key terms, from the engine's term statistics, equal those of
+    Whoosh's own ``classify.Expander`` on every article of sample_docs/."""
+    from whoosh import classify
+
+    from docsearch.search.similar import TITLE_WEIGHT, key_terms
+
+    snapshot = sample_index._engine.snapshot()
+    reader = snapshot.searcher.reader()
+    compared = 0
+    for doc in range(snapshot.size):
+        stored = snapshot.stored(doc)
+        expander = classify.Expander(reader, "body", model=classify.Bo1Model)
+        expander.add_text("\n".join([stored["title"]] * TITLE_WEIGHT + [stored["body"]]))
+        expected = [(term, float(weight)) for term, weight in expander.expanded_terms(25)]
+        got = key_terms(snapshot, stored)
+        assert [t for t, _ in got] == [t for t, _ in expected], stored["id"]
+        assert [w for _, w in got] == pytest.approx([w for _, w in expected], rel=1e-12)
+        compared += 1
+    assert compared == 35

@@ -14,6 +14,7 @@ import docsearch
 import docsearch.index
 import docsearch.sync
 from docsearch import Article, ArticleNotFoundError, DocsearchError
+from docsearch.engines.whoosh import backend as whoosh_backend
 from docsearch.extract import people as people_module
 
 # Fictional articles: name → (title, body). Each body holds one word no other has.
@@ -137,12 +138,12 @@ def test_a_file_written_just_before_a_sync_is_checked_again(tmp_index, docs, rea
 
 def test_a_touched_file_is_read_but_nothing_is_written(tmp_index, docs, reads):
     tmp_index.sync([docs])
-    generation = tmp_index._store.ix.latest_generation()
+    generation = tmp_index._store.live.backend.ix.latest_generation()
     reads.clear()
     bump(docs / "a.md")
     assert counts(tmp_index.sync([docs])) == (0, 0, 0, 4, 0)
     assert reads == ["a.md"]
-    assert tmp_index._store.ix.latest_generation() == generation
+    assert tmp_index._store.live.backend.ix.latest_generation() == generation
     reads.clear()
     tmp_index.sync([docs])
     assert reads == []  # the new modification time was recorded
@@ -180,7 +181,7 @@ def test_dry_run_lists_the_changes_and_writes_nothing(tmp_index, docs):
     bump(docs / "a.md")
     (docs / "b.md").unlink()
     write(docs, "new.md", "Snow in Kestrelby", "Snow closed the Kestrelby road.")
-    generation = tmp_index._store.ix.latest_generation()
+    generation = tmp_index._store.live.backend.ix.latest_generation()
     manifest = tmp_index._store.manifest.entries()
     report = tmp_index.sync([docs], dry_run=True)
     assert report.dry_run and counts(report) == (1, 1, 1, 2, 0)
@@ -188,7 +189,7 @@ def test_dry_run_lists_the_changes_and_writes_nothing(tmp_index, docs):
         ("update", "a.md", 1), ("add", "new.md", 1), ("remove", "b.md", 1)]
     assert report.to_dict()["changes"][0] == {"action": "update", "path": str(docs / "a.md"),
                                               "articles": 1}
-    assert tmp_index._store.ix.latest_generation() == generation
+    assert tmp_index._store.live.backend.ix.latest_generation() == generation
     assert tmp_index._store.manifest.entries() == manifest
     assert hits(tmp_index, "Kestrelby") == []
     assert counts(tmp_index.sync([docs])) == (1, 1, 1, 2, 0)
@@ -280,8 +281,8 @@ def test_repeated_updates_do_not_grow_the_index_without_bound(tmp_index, docs):
         bump(docs / "a.md")
         tmp_index.sync([docs])
         stats = tmp_index.stats()
-        assert stats.segments <= docsearch.sync.MAX_SEGMENTS
-        assert stats.deleted <= docsearch.sync.MAX_DELETED * (stats.documents + stats.deleted)
+        assert stats.segments <= whoosh_backend.MAX_SEGMENTS
+        assert stats.deleted <= whoosh_backend.MAX_DELETED * (stats.documents + stats.deleted)
         sizes.append(stats.size_bytes)
     assert max(sizes[20:]) < 2 * max(sizes[:10])
     assert len(tmp_index) == 4
@@ -291,14 +292,14 @@ def test_repeated_updates_do_not_grow_the_index_without_bound(tmp_index, docs):
 
 
 def test_a_batch_is_one_commit(tmp_index):
-    before = tmp_index._store.ix.latest_generation()
+    before = tmp_index._store.live.backend.ix.latest_generation()
     with tmp_index.batch() as batch:
         batch.add(Article(id="n1", title="Night Bus Added", body="A night bus to Ferncliff."))
         batch.add([Article(id="n2", title="Day Bus Cut", body="The Ferncliff day bus ends."),
                    Article(id="n3", title="Bus Depot", body="A new depot in Ferncliff.")])
         batch.delete("n3")
         assert len(tmp_index) == 0  # nothing is visible before the batch ends
-    assert tmp_index._store.ix.latest_generation() == before + 1
+    assert tmp_index._store.live.backend.ix.latest_generation() == before + 1
     assert sorted(a.id for a in tmp_index) == ["n1", "n2"]
     assert (batch.written, batch.deleted) == (2, 0)
 
@@ -352,7 +353,7 @@ def test_a_bulk_add_merges_its_segments_once_at_the_end(tmp_index, monkeypatch):
                 for n in range(30)]
     assert tmp_index.add(articles, extract=False) == 30
     assert merges == [False, False, False]  # the last batch was full: merged on exit
-    assert tmp_index.stats().segments <= docsearch.sync.MAX_SEGMENTS
+    assert tmp_index.stats().segments <= whoosh_backend.MAX_SEGMENTS
     merges.clear()
     assert tmp_index.add(articles[:25], extract=False) == 25
     assert merges == [False, False, True]

@@ -8,7 +8,7 @@ import datetime as dt
 import whoosh
 from whoosh import fields, index, query, sorting
 
-from docsearch.store.schema import build_schema
+from docsearch.engines.whoosh.schema import build_schema
 
 
 def _index(tmp_path, schema=None):

@@ -23,16 +23,21 @@ Whoosh index. A location that is a URL (``solr://HOST:PORT/solr/COLLECTION``,
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from docsearch.errors import EngineError
 
+if TYPE_CHECKING:
+    from docsearch.engines.base import Backend
+
 __all__ = ["DEFAULT_ENGINE", "ENGINES", "EngineInfo", "available_engines", "choose_engine",
-           "engine_info", "remote_engine"]
+           "create_backend", "engine_info", "open_backend", "remote_engine"]
 
 DEFAULT_ENGINE = "whoosh"
 
@@ -105,7 +110,7 @@ class EngineInfo:
 #: Every engine docsearch knows, the default first (``memory`` only where its
 #: module exists: it is a test engine).
 ENGINES: tuple[EngineInfo, ...] = (
-    EngineInfo("whoosh", "docsearch.store"),
+    EngineInfo("whoosh", "docsearch.engines.whoosh"),
     EngineInfo("memory", "docsearch.engines.memory"),
     EngineInfo("tantivy", "docsearch.engines.tantivy", library="tantivy", extra="tantivy"),
     EngineInfo("solr", "docsearch.engines.solr", library="httpx", extra="solr", remote=True,
@@ -203,3 +208,21 @@ def _usable() -> Sequence[EngineInfo]:
 
 def _names(engines: Sequence[EngineInfo]) -> str:
     return ", ".join(e.name for e in engines)
+
+
+def _module(name: str):  # type: ignore[no-untyped-def]
+    """The module that implements the engine ``name`` (imported now)."""
+    return importlib.import_module(engine_info(name).implementation)
+
+
+def create_backend(name: str, folder: Path) -> Backend:
+    """A new, empty index of the engine ``name`` in ``folder`` (see
+    :mod:`docsearch.engines.base`)."""
+    backend: Backend = _module(name).create(folder)
+    return backend
+
+
+def open_backend(name: str, folder: Path) -> Backend:
+    """The index of the engine ``name`` in ``folder``."""
+    backend: Backend = _module(name).open(folder)
+    return backend

@@ -17,14 +17,13 @@ from pathlib import Path
 
 import attrs
 import numpy as np
-from whoosh import query as wq
-from whoosh.scoring import BM25F
-from whoosh.searching import Results, Searcher
 
+from docsearch.engines.base import Snapshot
 from docsearch.errors import AmbiguousPersonError, QueryError
 from docsearch.models import Article, Hit, SearchResults, parse_published
 from docsearch.search import proximity, ranking
-from docsearch.search.columns import CACHE_PREFIX, Column, Columns, clean_cache
+from docsearch.search import querytree as qt
+from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
 from docsearch.search.facets import (
     DATE_GRANULARITIES,
     DEFAULT_FACETS,
@@ -33,16 +32,13 @@ from docsearch.search.facets import (
     get_facet,
 )
 from docsearch.search.people import PeopleView
-from docsearch.engines.whoosh.compile import to_whoosh
 from docsearch.search.query import MATCHES, QueryParser, check_order, day_range, plain_words
 from docsearch.search.ranking import Ranking
 from docsearch.search.similar import like_query
 from docsearch.search.snippets import make_snippet, query_words, tokens_for
 from docsearch.search.spelling import Speller, Vocabulary, near_names
-from docsearch.search.state import state_key
-from docsearch.search.vector import Vectors
 from docsearch.store import Store
-from docsearch.store.schema import article_from_stored
+from docsearch.store.documents import article_from_stored
 
 __all__ = ["Ranking", "SearchEngine", "SearchRequest"]
 
@@ -140,51 +136,23 @@ def _near_values(column: Column, typed: str) -> tuple[str, ...]:
 
 
 class SearchEngine:
-    """Answers searches on one store; keeps a searcher and facet columns warm."""
+    """Answers searches on one store, through the snapshot of its live generation's
+    engine (:class:`docsearch.engines.base.Snapshot`); the caches below are kept per
+    index state (``snapshot.key``)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.columns = Columns([*_FILTER_FACETS, "day", "surname"],
-                               folder=lambda: self.store.live.folder)
         self._parsers: dict[tuple[str, float], QueryParser] = {}
-        self._searcher: Searcher | None = None
-        self._weighted: dict[tuple[float, float], Searcher] = {}
-        self._generation = store.live.name
-        self._people: tuple[tuple[Column, Column], PeopleView] | None = None
+        self._people: tuple[str, PeopleView] | None = None
         self._dates = ranking.DateOrder()
         self._recent: dict[str, ranking.Scored] = {}
-        self._vectors = Vectors()
         self._vocabulary: tuple[str, Vocabulary] | None = None
 
-    def searcher(self) -> Searcher:
-        """A searcher on the latest committed state of the index (of the generation a
-        rebuild swapped in, if one did)."""
+    def snapshot(self) -> Snapshot:
+        """The latest committed state of the index (of the generation a rebuild
+        swapped in, if one did)."""
         self.store.refresh()
-        stale = self._searcher is not None and self._generation != self.store.live.name
-        if self._searcher is not None and (stale or not self._searcher.up_to_date()):
-            # Not Searcher.refresh(): it reuses segment readers whose deletions changed,
-            # so deleted documents would still be found (tests/test_whoosh_pins.py).
-            self._searcher.close()
-            self._searcher = None
-        if self._searcher is None:
-            default = Ranking()
-            self._searcher = self.store.ix.searcher(
-                weighting=BM25F(K1=default.k1, B=default.b))
-            self._weighted = {default.weighting_key: self._searcher}
-            self._generation = self.store.live.name
-            self._vocabulary = None  # it reads from the reader just closed
-        return self._searcher
-
-    def weighted(self, ranking: Ranking, searcher: Searcher | None = None) -> Searcher:
-        """A searcher scoring with ``ranking``'s BM25 parameters (sharing the reader)."""
-        searcher = searcher or self.searcher()
-        key = ranking.weighting_key
-        found = self._weighted.get(key)
-        if found is None:
-            found = Searcher(searcher.reader(), weighting=BM25F(K1=ranking.k1, B=ranking.b),
-                             closereader=False)
-            self._weighted[key] = found
-        return found
+        return self.store.live.backend.snapshot()
 
     def parser(self, match: str = "all", title_boost: float | None = None) -> QueryParser:
         """The query parser for a way of combining words and a title boost."""
@@ -195,54 +163,49 @@ class SearchEngine:
             self._parsers[(match, boost)] = found
         return found
 
-    def parse(self, request: SearchRequest) -> wq.Query:
-        """The Whoosh query of a request's text (its query tree, compiled)."""
+    def parse(self, request: SearchRequest) -> qt.Node:
+        """The query tree of a request's text."""
         text = plain_words(request.query) if request.plain else request.query
         if request.plain and request.query.strip() and not text:
-            return wq.NullQuery  # only punctuation: nothing to look for, not everything
+            return qt.Nothing()  # only punctuation: nothing to look for, not everything
         parser = self.parser(request.match, request.ranking.title_boost)
-        return to_whoosh(parser.parse(text, self.resolve))
+        return parser.parse(text, self.resolve)
 
     def close(self) -> None:
-        self._weighted = {}
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        self._recent = {}
+        self._people = None
+        self._vocabulary = None
 
-    def column(self, field: str, searcher: Searcher | None = None) -> Column:
+    def column(self, field: str, snapshot: Snapshot | None = None) -> Column:
         """The facet column of ``field``; ``person`` under the index's one name per
         person (see :mod:`docsearch.search.people`)."""
-        searcher = searcher or self.searcher()
+        snapshot = snapshot or self.snapshot()
         if field == "person":
-            return self.people(searcher).column
-        return self.columns.get(searcher, field)
+            return self.people(snapshot).column
+        return snapshot.column(field)
 
-    def people(self, searcher: Searcher | None = None) -> PeopleView:
+    def people(self, snapshot: Snapshot | None = None) -> PeopleView:
         """The index's people, rebuilt when the index changed."""
-        searcher = searcher or self.searcher()
-        person = self.columns.get(searcher, "person")
-        surname = self.columns.get(searcher, "surname")
-        # The columns themselves, not their id(): a new column may reuse a freed one's id.
-        key = (person, surname)
-        if self._people is None or self._people[0][0] is not person \
-                or self._people[0][1] is not surname:
-            cache = self._people_cache(searcher)
-            self._people = (key, PeopleView(person, surname, cache))
+        snapshot = snapshot or self.snapshot()
+        if self._people is None or self._people[0] != snapshot.key:
+            cache = self._people_cache(snapshot)
+            view = PeopleView(snapshot.column("person"), snapshot.column("surname"), cache)
+            self._people = (snapshot.key, view)
             clean_cache(cache.parent, {cache.name}, "people-*.json")
         return self._people[1]
 
-    def _people_cache(self, searcher: Searcher) -> Path:
+    def _people_cache(self, snapshot: Snapshot) -> Path:
         """Where the people of this index state are saved (see search.people)."""
-        return self.store.live.folder / f"{CACHE_PREFIX}people-{state_key(searcher)}.json"
+        return self.store.live.folder / f"{CACHE_PREFIX}people-{snapshot.key}.json"
 
     def stored(self, docnum: int) -> dict[str, object]:
-        return dict(self.searcher().stored_fields(docnum))
+        return dict(self.snapshot().stored(docnum))
 
     def similar(self, request: SearchRequest, docnum: int) -> SearchResults:
         """The articles like the document ``docnum`` (see :mod:`.similar`)."""
         request.validate()
-        searcher = self.searcher()
-        q = like_query(searcher, searcher.stored_fields(docnum), request.ranking.title_boost)
+        snapshot = self.snapshot()
+        q = like_query(snapshot, snapshot.stored(docnum), request.ranking.title_boost)
         # Key terms are not a phrase: no proximity bonus (it would cost 300 pairs).
         request = attrs.evolve(request, ranking=attrs.evolve(request.ranking, proximity=0.0))
         return self.search(request, query=q, exclude=docnum)
@@ -269,16 +232,16 @@ class SearchEngine:
 
     # ------------------------------------------------------------------ search
 
-    def search(self, request: SearchRequest, query: wq.Query | None = None,
+    def search(self, request: SearchRequest, query: qt.Node | None = None,
                exclude: int | None = None) -> SearchResults:
         """Run a search; ``query`` (already built) stands in for the request's text,
         and the document numbered ``exclude`` is left out of hits and counts."""
         request.validate()
-        searcher = self.searcher()
+        snapshot = self.snapshot()
         q = self.parse(request) if query is None else query
 
         # The filters first: they do not depend on the text query.
-        dates = (self._date_mask(searcher, request.since, request.until)
+        dates = (self._date_mask(snapshot, request.since, request.until)
                  if request.since or request.until else None)
         selected: dict[str, set[int]] = {}
         masks: dict[str, np.ndarray] = {}
@@ -286,7 +249,7 @@ class SearchEngine:
         for field, typed_values in request.selections().items():
             if not typed_values:
                 continue
-            column = self.column(field, searcher)
+            column = self.column(field, snapshot)
             ords: set[int] = set()
             for typed in typed_values:
                 found = FACETS[field].resolve(column, typed)
@@ -301,22 +264,22 @@ class SearchEngine:
         # One pass over the matches: the mask for the facets and, by relevance, the page.
         start = (request.page - 1) * request.per_page
         stop = start + request.per_page
-        by_date = request.sort == "date" or isinstance(q, wq.Every)
+        by_date = request.sort == "date" or isinstance(q, qt.Every)
         top: list[tuple[float | None, int]] = []
-        if q is wq.NullQuery:
-            base = np.zeros(searcher.doc_count_all(), dtype=bool)
+        if isinstance(q, qt.Nothing):
+            base = np.zeros(snapshot.size, dtype=bool)
         elif by_date:
-            base = ranking.matches(searcher, q)
+            base = snapshot.match(q)
         else:
-            scored = self._scored(searcher, q, request.ranking)
+            scored = self._scored(snapshot, q, request.ranking)
             if request.ranking.recency_days is not None:
                 until = (ranking.datetime_long(request.until) if request.until else None)
-                scored = ranking.recency(scored, self._dates.dates(searcher),
-                                         self._dates.newest(searcher), request.ranking, until)
-            base = scored.mask(searcher.doc_count_all())
+                scored = ranking.recency(scored, self._dates.dates(snapshot),
+                                         self._dates.newest(snapshot), request.ranking, until)
+            base = scored.mask(snapshot.size)
             if exclude is not None:
                 allowed = _all_of([allowed, _without(base.size, exclude)])
-            top = self._page(searcher, q, scored, allowed, start, stop, request.ranking)
+            top = self._page(snapshot, q, scored, allowed, start, stop, request.ranking)
         if dates is not None:
             base &= dates
         if exclude is not None:
@@ -327,7 +290,7 @@ class SearchEngine:
             final &= mask
         total = int(final.sum())
         if by_date and total:
-            top = list(self._dates.page(searcher, final, start, stop))
+            top = list(self._dates.page(snapshot, final, start, stop))
 
         facets = {}
         for name in request.facets:
@@ -336,21 +299,21 @@ class SearchEngine:
             for field, other in masks.items():
                 if field != facet.field:
                     mask &= other
-            column = self.column(facet.field, searcher)
+            column = self.column(facet.field, snapshot)
             counts = column.counts(mask)
             facets[name] = facet.values(column, counts, selected.get(facet.field, set()),
                                         request.facet_limit, int(mask.sum()),
                                         granularity=request.date_facet)
 
-        hits = self._hits(searcher, q, top, by_date, request.snippets) if top else ()
+        hits = self._hits(snapshot, q, top, by_date, request.snippets) if top else ()
         suggestion = None
         if request.query.strip():
-            suggestion = self._suggest(searcher, request, filters, total)
+            suggestion = self._suggest(snapshot, request, filters, total)
         return SearchResults(query=request.query, total=total, page=request.page,
                              per_page=request.per_page, hits=hits, facets=facets,
                              suggestion=suggestion, filter_suggestions=near)
 
-    def _page(self, searcher: Searcher, q: wq.Query, scored: ranking.Scored,
+    def _page(self, snapshot: Snapshot, q: qt.Node, scored: ranking.Scored,
               allowed: np.ndarray | None, start: int, stop: int,
               how: Ranking) -> list[tuple[float | None, int]]:
         """Positions ``start``..``stop`` of the allowed hits, best first; with a
@@ -361,7 +324,7 @@ class SearchEngine:
         if len(words) < 2:
             return list(scored.top(allowed, start, stop))
         window = scored.top(allowed, 0, proximity.WINDOW)
-        bonus = proximity.bonuses(searcher, words, [doc for _, doc in window], how.k1)
+        bonus = proximity.bonuses(snapshot, words, [doc for _, doc in window], how.k1)
         rescored = sorted(((score + how.proximity * float(extra), doc)
                            for (score, doc), extra in zip(window, bonus, strict=True)),
                           key=lambda pair: (-pair[0], pair[1]))
@@ -369,40 +332,32 @@ class SearchEngine:
             rescored += scored.top(allowed, proximity.WINDOW, stop)
         return list(rescored[start:stop])
 
-    def _scored(self, searcher: Searcher, q: wq.Query, how: Ranking) -> ranking.Scored:
-        """The matches and scores of ``q``, from the cache of this searcher's state."""
-        key = f"{state_key(searcher)}|{repr(q)}|{how.weighting_key}"
+    def _scored(self, snapshot: Snapshot, q: qt.Node, how: Ranking) -> ranking.Scored:
+        """The matches and scores of ``q``, from the cache of this index state."""
+        key = f"{snapshot.key}|{repr(q)}|{how.weighting_key}"
         found = self._recent.pop(key, None)
         if found is None:
-            searcher = self.weighted(how, searcher)
-            vectorised = self._vectors.score(searcher, q)
-            if vectorised is None:
-                found = ranking.score_all(searcher, q)
-            else:
-                matched, scores = vectorised
-                docs = np.flatnonzero(matched)
-                found = ranking.Scored(docs, scores[docs])
+            found = snapshot.score(q, how.k1, how.b)
             if len(self._recent) >= RECENT_QUERIES:
                 self._recent.pop(next(iter(self._recent)))
         self._recent[key] = found  # most recent last
         return found
 
-    def _date_mask(self, searcher: Searcher, since: dt.date | None,
+    def _date_mask(self, snapshot: Snapshot, since: dt.date | None,
                    until: dt.date | None) -> np.ndarray:
-        column = self.columns.get(searcher, "day")
+        column = snapshot.column("day")
         low, high = day_range(since, until)
         ords = [i for i, v in enumerate(column.values) if low <= v <= high]
         return column.docs_with(ords)
 
-    def _hits(self, searcher: Searcher, q: wq.Query, top: list[tuple[float | None, int]],
+    def _hits(self, snapshot: Snapshot, q: qt.Node, top: list[tuple[float | None, int]],
               by_date: bool, snippets: bool = True) -> tuple[Hit, ...]:
-        results = Results(searcher, q, [(score or 0.0, docnum) for score, docnum in top])
-        people = self.people(searcher)
-        words = query_words(results)
+        people = self.people(snapshot)
+        words = query_words(snapshot, q) if snippets else frozenset()
         tokens = tokens_for()
         out = []
-        for hit, (score, _) in zip(results, top, strict=True):
-            stored = hit.fields()
+        for score, docnum in top:
+            stored = snapshot.stored(docnum)
             data = stored.get("data") or {}
             body = stored.get("body", "")
             out.append(Hit(
@@ -411,7 +366,7 @@ class SearchEngine:
                 published=parse_published(data.get("published")), url=data.get("url"),
                 people=people.people_of(data), topics=tuple(data.get("topics", ())),
                 path=data.get("path"), score=None if by_date else float(score or 0.0),
-                snippet=make_snippet(hit, body, words, tokens) if snippets else "",
+                snippet=make_snippet(body, words, tokens) if snippets else "",
             ))
         return tuple(out)
 
@@ -422,17 +377,17 @@ class SearchEngine:
         except AmbiguousPersonError:
             return True
 
-    def _suggest(self, searcher: Searcher, request: SearchRequest, allowed: np.ndarray | None,
+    def _suggest(self, snapshot: Snapshot, request: SearchRequest, allowed: np.ndarray | None,
                  total: int) -> str | None:
         """A corrected query text, when its words are not all in the index and a
         correction finds more articles (under the same filters) than the query:
         of the speller's few corrections, the one with the fewest edits, then the
         one finding the most articles."""
-        people = self.people(searcher)
-        state = state_key(searcher)
+        people = self.people(snapshot)
+        state = snapshot.key
         if self._vocabulary is None or self._vocabulary[0] != state:
-            self._vocabulary = (state, Vocabulary(searcher))
-        speller = Speller(searcher, people.column.values,
+            self._vocabulary = (state, Vocabulary(snapshot))
+        speller = Speller(snapshot, people.column.values,
                           self._has_person, self._vocabulary[1])
         best: tuple[int, int, str] | None = None
         for corrected, edits in speller.corrections(request.query):
@@ -442,9 +397,9 @@ class SearchEngine:
                 q = self.parse(attrs.evolve(request, query=corrected))
             except QueryError:
                 continue
-            if q is wq.NullQuery:
+            if isinstance(q, qt.Nothing):
                 continue
-            found = ranking.matches(searcher, q)
+            found = snapshot.match(q)
             if allowed is not None:
                 found &= allowed
             count = int(found.sum())

@@ -1,17 +1,16 @@
-"""One pass over a query's matches for both the facet counts and the page of hits.
+"""Ranking choices, and one scored pass serving both the facet counts and the page.
 
-Whoosh answers "which documents match" (for facet counts) and "which are the best
-ten" (for the page) with two passes over the postings, and its ``search_page``
-makes a third to count them. Here one collector records every matching document
-with the score Whoosh gives it, as numpy arrays: the facet masks come from the
-documents, and any page under any filters is a partition of the scores (ties by
-document number, as in Whoosh). The search engine keeps the last few of these per
-index state, so that selecting facet values or paging through a query does not
-run the query again.
+An engine's snapshot scores a query tree once (:meth:`Snapshot.score`): every
+matching document with its score, as numpy arrays (:class:`Scored`). The facet
+masks come from the documents, and any page under any filters is a partition of
+the scores (ties by document number, as in Whoosh). The search engine keeps the
+last few of these per index state, so that selecting facet values or paging
+through a query does not run the query again.
 
 Newest-first order needs no pass at all: each document's rank in (date descending,
-id ascending) order is read once per index state from the sortable columns, and a
-page is an ``argpartition`` of the ranks of the matching documents.
+id ascending) order is worked out once per index state from the snapshot's dates
+and ids, and a page is an ``argpartition`` of the ranks of the matching documents.
+The recency boost multiplies scores by a factor of each document's age.
 """
 
 from __future__ import annotations
@@ -21,16 +20,11 @@ import threading
 
 import attrs
 import numpy as np
-from whoosh import collectors
-from whoosh import query as wq
-from whoosh.searching import Searcher
-from whoosh.util.times import datetime_to_long
 
+from docsearch.engines.base import Snapshot, date_number
 from docsearch.errors import QueryError
-from docsearch.search.state import state_key
-from docsearch.search.vector import numeric_column
 
-__all__ = ["DateOrder", "Ranking", "Scored", "live_docs", "matches", "score_all", "scored"]
+__all__ = ["DateOrder", "Ranking", "Scored", "datetime_long", "recency"]
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute, value: float) -> None:
@@ -82,21 +76,6 @@ class Ranking:
         return (float(self.k1), float(self.b))
 
 
-class _EveryScore(collectors.TopCollector):
-    """Every matching document with its score, as Whoosh's ranking computes it."""
-
-    def __init__(self) -> None:
-        super().__init__(limit=1, usequality=False)
-        self.replace = 0  # no matcher replacement: it could skip low-scoring matches
-        self.docs: list[int] = []
-        self.scores: list[float] = []
-
-    def _collect(self, global_docnum: int, score: float) -> float:
-        self.docs.append(global_docnum)
-        self.scores.append(score)
-        return 0 - score
-
-
 @attrs.frozen
 class Scored:
     """The documents a query matches (ascending) and their scores."""
@@ -126,41 +105,6 @@ class Scored:
         return [(float(scores[i]), int(docs[i])) for i in order]
 
 
-def score_all(searcher: Searcher, q: wq.Query) -> Scored:
-    """One pass: every document matching ``q`` and its score."""
-    collector = _EveryScore()
-    searcher.search_with_collector(q, collector)
-    docs = np.fromiter(collector.docs, dtype=np.int64, count=len(collector.docs))
-    scores = np.fromiter(collector.scores, dtype=np.float64, count=len(collector.scores))
-    order = np.argsort(docs, kind="stable")
-    return Scored(docs[order], scores[order])
-
-
-def scored(searcher: Searcher, q: wq.Query, allowed: np.ndarray | None,
-           limit: int) -> tuple[np.ndarray, list[tuple[float, int]]]:
-    """The documents matching ``q`` (a boolean mask) and the ``limit`` best
-    ``(score, docnum)`` pairs among those ``allowed`` leaves in, best first."""
-    result = score_all(searcher, q)
-    return result.mask(searcher.doc_count_all()), result.top(allowed, 0, max(1, limit))
-
-
-def matches(searcher: Searcher, q: wq.Query) -> np.ndarray:
-    """The documents matching ``q``, as a boolean mask (no scoring)."""
-    mask = np.zeros(searcher.doc_count_all(), dtype=bool)
-    if isinstance(q, wq.Every):
-        return live_docs(searcher)
-    if q is not wq.NullQuery:
-        mask[np.fromiter(searcher.docs_for_query(q), dtype=np.int64)] = True
-    return mask
-
-
-def live_docs(searcher: Searcher) -> np.ndarray:
-    """A mask of the documents not deleted."""
-    mask = np.zeros(searcher.doc_count_all(), dtype=bool)
-    mask[np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int64)] = True
-    return mask
-
-
 class DateOrder:
     """Each document's date and its rank in newest-first order (ties by id), read
     once per index state."""
@@ -172,48 +116,35 @@ class DateOrder:
         self._newest: int | None = None
         self._lock = threading.Lock()
 
-    def _load(self, searcher: Searcher) -> tuple[np.ndarray, np.ndarray]:
-        key = state_key(searcher)
+    def _load(self, snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray]:
         with self._lock:
-            if self._key != key or self._rank is None or self._dates is None:
-                self._dates, self._rank = self._read(searcher)
+            if self._key != snapshot.key or self._rank is None or self._dates is None:
+                self._dates, self._rank = self._read(snapshot)
                 self._newest = None
-                self._key = key
+                self._key = snapshot.key
             return self._dates, self._rank
 
-    def rank(self, searcher: Searcher) -> np.ndarray:
-        return self._load(searcher)[1]
+    def rank(self, snapshot: Snapshot) -> np.ndarray:
+        return self._load(snapshot)[1]
 
-    def dates(self, searcher: Searcher) -> np.ndarray:
-        """Each document's date in Whoosh's microseconds since ``datetime.min``
-        (0: no date)."""
-        return self._load(searcher)[0]
+    def dates(self, snapshot: Snapshot) -> np.ndarray:
+        """Each document's date number (:func:`~docsearch.engines.base.date_number`;
+        0: no date)."""
+        return self._load(snapshot)[0]
 
-    def newest(self, searcher: Searcher) -> int:
+    def newest(self, snapshot: Snapshot) -> int:
         """The newest date among the documents not deleted (0: none has a date)."""
-        dates = self.dates(searcher)
+        dates = self.dates(snapshot)
         with self._lock:
             if self._newest is None:
-                self._newest = int(dates[live_docs(searcher)].max(initial=0))
+                self._newest = int(dates[snapshot.live()].max(initial=0))
             return self._newest
 
     @staticmethod
-    def _read(searcher: Searcher) -> tuple[np.ndarray, np.ndarray]:
-        dates: list[np.ndarray] = []
-        ids: list[str] = []
-        for leaf, _offset in searcher.leaf_searchers():
-            reader = leaf.reader()
-            count = reader.doc_count_all()
-            if reader.has_column("date"):  # a segment where no article had a date has none
-                column = reader.column_reader("date", translate=False)
-                values = numeric_column(column, count)
-                dates.append(values if values is not None else np.fromiter(
-                    column, dtype=np.int64, count=count))
-            else:
-                dates.append(np.zeros(count, dtype=np.int64))
-            ids.extend(str(v) for v in reader.column_reader("id", translate=True))
+    def _read(snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray]:
+        every = np.asarray(snapshot.dates(), dtype=np.int64)
+        ids = list(snapshot.ids())
         size = len(ids)
-        every = np.concatenate(dates) if dates else np.zeros(0, dtype=np.int64)
         id_rank = np.empty(size, dtype=np.int64)
         id_rank[np.argsort(np.array(ids, dtype=str), kind="stable")] = np.arange(size)
         order = np.lexsort((id_rank, -every))
@@ -221,13 +152,13 @@ class DateOrder:
         rank[order] = np.arange(size)
         return every, rank
 
-    def page(self, searcher: Searcher, final: np.ndarray, start: int,
+    def page(self, snapshot: Snapshot, final: np.ndarray, start: int,
              stop: int) -> list[tuple[None, int]]:
         """The documents of ``final`` at positions ``start``..``stop`` newest first."""
         docs = np.flatnonzero(final)
         if start >= len(docs):
             return []
-        ranks = self.rank(searcher)[docs]
+        ranks = self.rank(snapshot)[docs]
         if stop < len(docs):
             keep = np.argpartition(ranks, stop - 1)[:stop]
             docs, ranks = docs[keep], ranks[keep]
@@ -239,9 +170,9 @@ _US_PER_DAY = 86_400_000_000
 
 
 def datetime_long(day: dt.date) -> int:
-    """The start of ``day`` as Whoosh stores dates (microseconds since ``datetime.min``)."""
+    """The start of ``day`` as a date number (:func:`~docsearch.engines.base.date_number`)."""
     start = day if isinstance(day, dt.datetime) else dt.datetime.combine(day, dt.time.min)
-    return datetime_to_long(start)
+    return date_number(start)
 
 
 def recency(scored: Scored, dates: np.ndarray, newest: int, ranking: Ranking,

@@ -2,7 +2,8 @@
 
 An article's key terms are the words of its title and body (the title counted
 :data:`TITLE_WEIGHT` times) that are frequent in it and rare in the index, scored
-by the Bo1 divergence-from-randomness model (Whoosh's ``classify.Bo1Model``). The
+by the Bo1 divergence-from-randomness model (Amati's, as Whoosh's
+``classify.Bo1Model`` computes it) from the engine's term statistics. The
 :data:`KEY_TERMS` best become an ``OR`` query over title (boosted as in search)
 and body, each word weighted by its key-term score, scored by BM25F like any
 search but without the proximity bonus (key terms are not a phrase). The article
@@ -11,12 +12,14 @@ itself is left out by the search engine.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
+from math import log
 from typing import Any
 
-from whoosh import classify
-from whoosh import query as wq
-from whoosh.searching import Searcher
+from docsearch import analysis
+from docsearch.engines.base import Snapshot
+from docsearch.search import querytree as qt
 
 __all__ = ["KEY_TERMS", "TITLE_WEIGHT", "key_terms", "like_query"]
 
@@ -26,25 +29,48 @@ KEY_TERMS = 25
 TITLE_WEIGHT = 2
 
 
-def key_terms(searcher: Searcher, stored: Mapping[str, Any],
+def _bo1(weight: float, frequency: float, documents: int) -> float:
+    """The Bo1 score of a term ``weight`` times in the article and ``frequency``
+    times in the collection of ``documents``."""
+    f = frequency / documents
+    return weight * log((1.0 + f) / f, 2) + log(1.0 + f, 2)
+
+
+def _norm(best: float, documents: int) -> float:
+    """What Bo1 divides scores by (the best score scored as a frequency)."""
+    if not best:
+        return best
+    f = best / documents
+    return (best * log((1.0 + f) / f) + log(1.0 + f)) / log(2.0)
+
+
+def key_terms(snapshot: Snapshot, stored: Mapping[str, Any],
               count: int = KEY_TERMS) -> list[tuple[str, float]]:
     """The article's key terms with their weights (the best 1.0), best first."""
-    expander = classify.Expander(searcher.reader(), "body", model=classify.Bo1Model)
     title = stored.get("title") or ""
     body = stored.get("body") or ""
     text = "\n".join([title] * TITLE_WEIGHT + [body])
-    if not text.strip():
+    weights = Counter(analysis.terms(text))
+    documents = snapshot.size
+    scored = []
+    for term, weight in weights.items():
+        frequency = snapshot.collection_frequency("body", term)
+        if frequency:
+            scored.append((_bo1(weight, frequency, documents), term))
+    if not scored:
         return []
-    expander.add_text(text)
-    return [(term, float(weight)) for term, weight in expander.expanded_terms(count)]
+    norm = _norm(max(score for score, _ in scored), documents)
+    ranked = sorted(((score / norm, term) for score, term in scored),
+                    key=lambda pair: (-pair[0], pair[1]))
+    return [(term, float(weight)) for weight, term in ranked[:count]]
 
 
-def like_query(searcher: Searcher, stored: Mapping[str, Any], title_boost: float,
-               count: int = KEY_TERMS) -> wq.Query:
-    """The query for articles like the stored one (``NullQuery`` when it has no
+def like_query(snapshot: Snapshot, stored: Mapping[str, Any], title_boost: float,
+               count: int = KEY_TERMS) -> qt.Node:
+    """The query for articles like the stored one (``Nothing`` when it has no
     words the index knows)."""
-    terms = key_terms(searcher, stored, count)
+    terms = key_terms(snapshot, stored, count)
     if not terms:
-        return wq.NullQuery
-    return wq.Or([wq.Or([wq.Term("title", term, boost=weight * title_boost),
-                         wq.Term("body", term, boost=weight)]) for term, weight in terms])
+        return qt.Nothing()
+    return qt.Or(qt.Or((qt.Term("title", term, weight * title_boost),
+                        qt.Term("body", term, weight))) for term, weight in terms)

@@ -21,11 +21,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from whoosh.searching import Hit as WhooshHit
-from whoosh.searching import Results
+from rapidfuzz.distance import Levenshtein
 
 from docsearch import analysis
+from docsearch.engines.base import Snapshot
 from docsearch.models import unmarked
+from docsearch.search import querytree as qt
 
 __all__ = ["MAX_CHARS", "make_snippet", "plain_snippet", "sentences", "terminal_snippet"]
 
@@ -217,22 +218,48 @@ class _Token:
                       self.matched, self.boost)
 
 
-def query_words(results: Results, field: str = "body") -> frozenset[str]:
-    """The words of the field a snippet marks: the query's terms, wildcards expanded
-    (worked out once per search, not once per hit)."""
-    from_bytes = results.searcher.schema[field].from_bytes
-    return frozenset(from_bytes(text) for _, text in
-                     results.query_terms(expand=True, fieldname=field))
+def query_words(snapshot: Snapshot, tree: qt.Node, field: str = "body") -> frozenset[str]:
+    """The words of the field a snippet marks: the query tree's terms and phrase
+    words, prefixes, wildcards, fuzzy terms and ranges expanded to the index's
+    terms (worked out once per search, not once per hit)."""
+    words: set[str] = set()
+    for node in qt.walk(tree):
+        if getattr(node, "field", None) != field:
+            continue
+        if isinstance(node, qt.Term):
+            words.add(node.text)
+        elif isinstance(node, qt.Phrase):
+            words.update(node.terms)
+        elif isinstance(node, (qt.Prefix, qt.Wildcard, qt.Fuzzy, qt.TermRange)):
+            words.update(_expanded(snapshot, node))
+    return frozenset(words)
 
 
-def make_snippet(hit: WhooshHit, body: str, words: frozenset[str] | None = None,
+def _expanded(snapshot: Snapshot, node: qt.Prefix | qt.Wildcard | qt.Fuzzy | qt.TermRange,
+              ) -> list[str]:
+    """The index's terms a prefix, wildcard, fuzzy term or range stands for."""
+    if isinstance(node, qt.Prefix):
+        return list(snapshot.terms(node.field, node.text))
+    if isinstance(node, qt.Wildcard):
+        start = re.split(r"[*?]", node.pattern, maxsplit=1)[0]
+        pattern = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c)
+                                     for c in node.pattern), re.DOTALL)
+        return [t for t in snapshot.terms(node.field, start) if pattern.fullmatch(t)]
+    if isinstance(node, qt.Fuzzy):
+        start = node.text[:node.prefix_length]
+        return [t for t in snapshot.terms(node.field, start)
+                if Levenshtein.distance(node.text, t, score_cutoff=node.distance)
+                <= node.distance]
+    return [t for t in snapshot.terms(node.field) if (node.low is None or t >= node.low)
+            and (node.high is None or t <= node.high)]
+
+
+def make_snippet(body: str, words: frozenset[str],
                  tokens: Tokens | None = None) -> str:
-    """The HTML snippet of one hit (see the module docs). ``words`` (from
-    :func:`query_words`) and ``tokens`` save work when a page has several hits."""
+    """The HTML snippet of one hit's body (see the module docs); ``words`` from
+    :func:`query_words`, ``tokens`` saves work when a page has several hits."""
     if not body:
         return ""
-    if words is None:
-        words = query_words(hit.results)
     if tokens is None:
         tokens = tokens_for()
     chosen = _choose(_fragments(body, tokens(body, words)))

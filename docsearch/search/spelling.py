@@ -40,12 +40,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from whoosh.searching import Searcher
 
 from docsearch import analysis
+from docsearch.engines.base import Snapshot
 from docsearch.extract.people import fold
+from docsearch.search import querytree as qt
 
 __all__ = ["Speller", "near_names"]
 
@@ -111,11 +113,10 @@ def near_names(typed: str, names: Iterable[str]) -> list[tuple[str, int]]:
 
 class Vocabulary:
     """The indexed words of title and body by first letter, read from the index
-    once per letter (per index state: the search engine keeps one per searcher)."""
+    once per letter (per index state: the search engine keeps one per snapshot)."""
 
-    def __init__(self, searcher: Searcher) -> None:
-        self.reader = searcher.reader()
-        self.schema = searcher.schema
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
         self._letters: dict[str, list[str]] = {}
         self._sets: dict[str, frozenset[str]] = {}
         self._names: tuple[Sequence[str], dict[str, str]] | None = None
@@ -126,8 +127,7 @@ class Vocabulary:
         if found is None:
             words: set[str] = set()
             for field in ("body", "title"):
-                to_text = self.schema[field].from_bytes
-                words.update(to_text(b) for b in self.reader.expand_prefix(field, letter))
+                words.update(self.snapshot.terms(field, letter))
             found = self._letters[letter] = sorted(words)
             self._sets[letter] = frozenset(words)
         return found
@@ -206,19 +206,18 @@ def _combined(text: str, sites: list[tuple[int, int, list[Option]]],
 
 
 class Speller:
-    """Corrects query text against one searcher's vocabulary."""
+    """Corrects query text against one snapshot's vocabulary."""
 
-    def __init__(self, searcher: Searcher, names: Sequence[str],
+    def __init__(self, snapshot: Snapshot, names: Sequence[str],
                  has_person: Callable[[str], bool],
                  vocabulary: Vocabulary | None = None) -> None:
-        self.searcher = searcher
-        self.reader = searcher.reader()
+        self.snapshot = snapshot
         self.names = names
         self.has_person = has_person
-        self.words = vocabulary or Vocabulary(searcher)
+        self.words = vocabulary or Vocabulary(snapshot)
         self.vocabulary = self.words.starting
         self.known_words = self.words.known
-        self.rare = max(_RARE, self.reader.doc_count_all() // _RARE_SHARE)
+        self.rare = max(_RARE, snapshot.size // _RARE_SHARE)
 
     # --------------------------------------------------------------- queries
 
@@ -275,7 +274,7 @@ class Speller:
 
     def _frequency(self, term: str) -> int:
         """In how many articles the indexed word is (title or body, whichever more)."""
-        return max(self.reader.doc_frequency(field, term) for field in ("body", "title"))
+        return max(self.snapshot.doc_frequency(field, term) for field in ("body", "title"))
 
     def name_words(self) -> dict[str, str]:
         """Each word of the people's names, by its indexed form: how names write it
@@ -359,18 +358,14 @@ class Speller:
         tokens = tokens_for()
         forms: Counter[str] = Counter()
         for field in ("body", "title"):
-            if (field, term) not in self.reader:
+            if not self.snapshot.doc_frequency(field, term):
                 continue
-            matcher = self.searcher.postings(field, term)
-            seen = 0
-            while matcher.is_active() and seen < _SAMPLE:
-                stored = self.searcher.stored_fields(matcher.id())
-                text = stored.get(field) or ""
+            holding = np.flatnonzero(self.snapshot.match(qt.Term(field, term)))
+            for doc in holding[:_SAMPLE]:
+                text = self.snapshot.stored(int(doc)).get(field) or ""
                 for token in tokens(text, frozenset((term,))):
                     if token.matched:
                         forms[text[token.startchar:token.endchar].lower()] += 1
-                seen += 1
-                matcher.next()
             if forms:
                 break
         if not forms:

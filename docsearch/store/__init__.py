@@ -5,11 +5,14 @@ An index is a folder holding::
     docsearch.json      format version, engine, the generation in use, when last written
     write.lock          the write lock (see :mod:`docsearch.store.lock`)
     writer.json         who holds it, while someone does
-    data/               the generation in use: Whoosh's files and manifest.sqlite
+    data/               the generation in use: the engine's files and manifest.sqlite
     data-<stamp>/       a generation being built by a rebuild, or retired by one
 
+Each generation holds a :class:`docsearch.engines.base.Backend` of the engine
+recorded in ``docsearch.json`` (made and opened through the registry,
+:func:`docsearch.engines.create_backend` and :func:`~docsearch.engines.open_backend`).
 Writers take the write lock, waiting up to a timeout; a batch of changes is one
-Whoosh commit. A rebuild writes a new generation beside the live one and makes it
+engine commit. A rebuild writes a new generation beside the live one and makes it
 live by replacing ``docsearch.json`` with an atomic rename; readers notice the
 change at their next search and move to the new generation. A retired generation
 is deleted by the next writer once no reader can still be opening it.
@@ -27,15 +30,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
-from whoosh.index import LockError
-from whoosh.writing import IndexWriter
-
-from docsearch.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
+from docsearch.engines import DEFAULT_ENGINE, create_backend, open_backend
+from docsearch.engines.base import Backend, Writer
+from docsearch.errors import IndexFormatError, IndexNotFoundError
 from docsearch.files import atomic_write
 from docsearch.store.lock import HOLDER_FILE, LOCK_FILE, WriteLock
 from docsearch.store.manifest import MANIFEST_FILE, Entry, Manifest
-from docsearch.store.schema import build_schema
 
 __all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Entry", "Generation",
            "Manifest", "Store"]
@@ -48,7 +48,7 @@ RETIRE_GRACE = 60.0
 _DATA = "data"
 #: The engine of an index whose ``docsearch.json`` names none (made before engines
 #: were recorded).
-_ENGINE = "whoosh"
+_ENGINE = DEFAULT_ENGINE
 
 
 def _now() -> str:
@@ -75,12 +75,14 @@ def _ours(name: str) -> bool:
 
 
 class Generation:
-    """One complete Whoosh index and its manifest, in a folder of the index."""
+    """One complete engine index (a :class:`~docsearch.engines.base.Backend`) and its
+    manifest, in a folder of the index."""
 
-    def __init__(self, folder: Path, ix: whoosh_index.Index) -> None:
+    def __init__(self, folder: Path, backend: Backend, engine: str) -> None:
         self.folder = folder
         self.name = folder.name
-        self.ix = ix
+        self.backend = backend
+        self.engine = engine
         self._manifest: Manifest | None = None
 
     @property
@@ -92,42 +94,30 @@ class Generation:
         return self._manifest
 
     @classmethod
-    def open(cls, folder: Path) -> Generation:
-        return cls(folder, whoosh_index.open_dir(str(folder)))
+    def open(cls, folder: Path, engine: str = _ENGINE) -> Generation:
+        return cls(folder, open_backend(engine, folder), engine)
 
     @classmethod
-    def create(cls, folder: Path) -> Generation:
+    def create(cls, folder: Path, engine: str = _ENGINE) -> Generation:
         folder.mkdir(parents=True, exist_ok=True)
-        gen = cls(folder, whoosh_index.create_in(str(folder), build_schema()))
+        gen = cls(folder, create_backend(engine, folder), engine)
         gen.manifest.checkpoint()  # the database exists from the start
         return gen
 
-    @contextlib.contextmanager
-    def writer(self, merge: bool = True, optimize: bool = False) -> Iterator[IndexWriter]:
-        """A Whoosh writer whose changes are committed together when the block ends
-        (and dropped if it raises). ``merge=False`` skips merging small segments at
-        this commit (for all but the last batch of a bulk load); ``optimize=True``
-        merges every segment into one."""
-        try:
-            writer = self.ix.writer(timeout=5.0, delay=0.1, limitmb=128)
-        except LockError:  # someone writing this folder with Whoosh itself
-            raise IndexLockedError(f"the Whoosh index in {self.folder} is locked by a writer "
-                                   f"outside docsearch") from None
-        try:
-            yield writer
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit(merge=merge, optimize=optimize)
+    def writer(self, merge: bool = True) -> contextlib.AbstractContextManager[Writer]:
+        """A block whose changes are committed together when it ends (and dropped if it
+        raises). ``merge=False`` may skip merge work at this commit (for all but the
+        last batch of a bulk load)."""
+        return self.backend.writer(merge=merge)
 
     def size_on_disk(self) -> int:
-        return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
+        return self.backend.size_on_disk()
 
     def close(self) -> None:
         if self._manifest is not None:
             self._manifest.close()
             self._manifest = None
-        self.ix.close()
+        self.backend.close()
 
 
 class Store:
@@ -140,10 +130,6 @@ class Store:
         self.live = live
         self.lock = WriteLock(path)
         self._stamp = stamp
-
-    @property
-    def ix(self) -> whoosh_index.Index:
-        return self.live.ix
 
     @property
     def manifest(self) -> Manifest:
@@ -193,8 +179,9 @@ class Store:
         for attempt in range(3):
             meta, stamp = cls._read_meta(folder)
             try:
-                live = Generation.open(folder / str(meta.get("data", _DATA)))
-            except (whoosh_index.EmptyIndexError, OSError) as exc:
+                live = Generation.open(folder / str(meta.get("data", _DATA)),
+                                       str(meta.get("engine", _ENGINE)))
+            except (IndexFormatError, OSError) as exc:
                 if attempt < 2 and _stamp(folder / META_FILE) != stamp:
                     continue  # a rebuild swapped generations while we opened: read again
                 raise IndexFormatError(f"the index at {folder} is damaged: {exc}") from None
@@ -226,7 +213,7 @@ class Store:
                 if leftover.is_dir() and _ours(leftover.name) \
                         and not leftover.name.startswith("."):
                     shutil.rmtree(leftover)
-            live = Generation.create(folder / _DATA)
+            live = Generation.create(folder / _DATA, engine)
             meta = {"format": FORMAT_VERSION, "engine": engine, "data": _DATA,
                     "created": _now(), "last_write": None, "retired": []}
             _write_json(folder / META_FILE, meta)
@@ -243,7 +230,7 @@ class Store:
         self.meta, self._stamp = meta, stamp
         if meta.get("data", _DATA) == self.live.name:
             return False
-        old, self.live = self.live, Generation.open(self.path / str(meta["data"]))
+        old, self.live = self.live, Generation.open(self.path / str(meta["data"]), self.engine)
         old.close()
         return True
 
@@ -275,7 +262,8 @@ class Store:
     def new_generation(self) -> Generation:
         """An empty generation beside the live one (call under the write lock)."""
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-        return Generation.create(self.path / f"{_DATA}-{stamp}-{uuid.uuid4().hex[:6]}")
+        return Generation.create(self.path / f"{_DATA}-{stamp}-{uuid.uuid4().hex[:6]}",
+                                 self.engine)
 
     def swap(self, new: Generation) -> None:
         """Make ``new`` the live generation with one atomic rename of the metadata
@@ -284,7 +272,7 @@ class Store:
         retired = [*self.meta.get("retired", []), {"data": self.live.name, "at": time.time()}]
         self.meta.update(data=new.name, retired=retired, last_write=_now())
         self._save_meta()
-        old, self.live = self.live, Generation.open(new.folder)
+        old, self.live = self.live, Generation.open(new.folder, self.engine)
         old.close()
 
     def discard(self, gen: Generation) -> None:

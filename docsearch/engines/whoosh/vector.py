@@ -25,7 +25,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from docsearch.search.state import segment_key
+from docsearch.engines.whoosh.state import segment_key
 
 __all__ = ["Vectors", "numeric_column"]
 

@@ -1,4 +1,4 @@
-"""The Whoosh schema and the mapping between ``Article`` and stored documents.
+"""The Whoosh schema, and a :class:`docsearch.engines.base.Document` as Whoosh fields.
 
 =========  ==============================================  ============================
 field      type                                            used for
@@ -26,16 +26,15 @@ which resolves what a user typed against the terms the index holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from whoosh import analysis, fields
 
 from docsearch import analysis as text_analysis
-from docsearch.models import Article, format_published, parse_published, utc_naive
+from docsearch.engines.base import Document
 
-__all__ = ["FACET_FIELDS", "SEPARATOR", "Terms", "analyze", "article_from_stored", "build_schema",
-           "to_document"]
+__all__ = ["FACET_FIELDS", "SEPARATOR", "build_schema", "fields_of", "text_analyzer"]
 
 SEPARATOR = "\x1f"
 FACET_FIELDS = ("person", "topic", "source", "author")
@@ -116,71 +115,22 @@ def build_schema() -> fields.Schema:
     )
 
 
-#: The indexed words of an article's title and body (see :func:`analyze`).
-Terms = tuple[list[str], list[str]]
-
-def analyze(article: Article) -> Terms:
-    """The words to index for the title and the body (:func:`docsearch.analysis.terms`),
-    worked out where the article is read (in a worker process) rather than in the
-    process that writes: Whoosh takes a list of words as already analysed."""
-    return (text_analysis.terms(article.title), text_analysis.terms(article.body))
-
-
-def to_document(article: Article, terms: Terms | None = None) -> dict[str, Any]:
-    """The Whoosh document of an article (every value validated and typed); with
-    ``terms`` (from :func:`analyze`), Whoosh does not analyse the text again."""
-    doc: dict[str, Any] = {
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "data": {
-            "authors": list(article.authors),
-            "source": article.source,
-            "published": format_published(article.published),
-            "url": article.url,
-            "sections": list(article.sections),
-            "people": list(article.people),
-            "surnames": list(article.surnames),
-            "topics": list(article.topics),
-            "path": article.path,
-            "content_hash": article.content_hash,
-        },
-    }
-    for name, values in (("person", article.people), ("surname", article.surnames),
-                         ("topic", article.topics),
-                         ("author", article.authors),
-                         ("source", (article.source,) if article.source else ())):
+def fields_of(doc: Document) -> dict[str, Any]:
+    """The Whoosh fields of a document: the analysed terms given as the text
+    fields' words (Whoosh does not analyse them again), the text itself stored."""
+    fields_: dict[str, Any] = {"id": doc.id, "title": list(doc.title_terms),
+                               "body": list(doc.body_terms), "_stored_title": doc.title,
+                               "_stored_body": doc.body,
+                               "data": (doc.stored or {}).get("data") or {}}
+    for name, values in doc.keywords.items():
         clean = [v.replace(SEPARATOR, " ") for v in values]
-        if clean:
-            doc[name] = SEPARATOR.join(clean)
-    if article.published is not None:
-        doc["date"] = utc_naive(article.published)
-        doc["day"] = article.published.strftime("%Y-%m-%d")
-    if article.path:
-        doc["path"] = article.path.split("#", 1)[0]
-    if article.content_hash:
-        doc["hash"] = article.content_hash
-    if terms is not None:
-        doc["title"], doc["body"] = terms
-        doc["_stored_title"], doc["_stored_body"] = article.title, article.body
-    return doc
+        if not clean:
+            continue
+        fields_[name] = SEPARATOR.join(clean) if name in _MULTI else clean[0]
+    if doc.date is not None:
+        fields_["date"] = doc.date
+    return fields_
 
 
-def article_from_stored(stored: Mapping[str, Any]) -> Article:
-    """The article back from its stored fields."""
-    data = stored.get("data") or {}
-    return Article(
-        id=stored.get("id", ""),
-        title=stored.get("title", ""),
-        body=stored.get("body", ""),
-        authors=data.get("authors", ()),
-        source=data.get("source"),
-        published=parse_published(data.get("published")),
-        url=data.get("url"),
-        sections=data.get("sections", ()),
-        people=data.get("people", ()),
-        surnames=data.get("surnames", ()),
-        topics=data.get("topics", ()),
-        path=data.get("path"),
-        content_hash=data.get("content_hash"),
-    )
+#: The keyword fields that hold several values (joined by :data:`SEPARATOR`).
+_MULTI = ("person", "surname", "topic", "source", "author")
