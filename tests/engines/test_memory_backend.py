@@ -10,6 +10,7 @@ import json
 import numpy as np
 import pytest
 
+import docsearch
 from docsearch.analysis import terms
 from docsearch.engines import memory
 from docsearch.engines.base import Document, date_number
@@ -263,3 +264,16 @@ def test_bm25f_scores(nodes):
     crew = nodes.score(qt.Term("body", "crew"), 0.9, 0.4)
     gain = dict(zip(maybe.docs.tolist(), (maybe.scores - crew.scores).tolist(), strict=True))
     assert gain[nodes.find("n2")] > 0 and gain[nodes.find("n1")] == 0
+
+
+def test_docsearch_open_keeps_a_memory_index_in_memory_files(tmp_path):
+    with docsearch.open(tmp_path / "ix", create=True, engine="memory") as ix:
+        ix.add(docsearch.Article(id="a1", title="Tide tables", body="Printed tide tables."),
+               extract=False)
+        assert [h.id for h in ix.search("tide").hits] == ["a1"]
+    data = tmp_path / "ix" / "data"
+    assert sorted(p.name for p in data.glob("memory-*")) == ["memory-00000000.jsonl",
+                                                             "memory-00000001.jsonl"]
+    assert not list(data.glob("*.toc")) and not list(data.glob("*.seg"))  # no Whoosh files
+    with docsearch.open(tmp_path / "ix") as again:
+        assert again.engine == "memory" and len(again) == 1
