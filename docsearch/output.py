@@ -285,13 +285,13 @@ def _size(n: int) -> str:
 
 def render_engines(engines: Sequence[EngineInfo]) -> str:
     """One line an engine: its name, whether it is installed (and the default), how
-    to install it."""
+    to install it (and its note)."""
     width = max(len(e.name) for e in engines)
     states = [e.status + (" (default)" if e.default else "") for e in engines]
     state_width = max(len(s) for s in states)
     return "\n".join(
         f"{e.name:<{width}}  {state:<{state_width}}  {e.install}"
-        + (f"; index at {e.location}" if e.remote else "")
+        + (f"; index at {e.location}" if e.remote else "") + (f"; {e.note}" if e.note else "")
         for e, state in zip(engines, states, strict=True))
 
 

@@ -58,7 +58,8 @@ class EngineInfo:
     ``implementation`` is the module of docsearch that drives the engine;
     ``library`` the module its extra installs (``None``: built in); ``extra`` the
     name in ``pip install "docsearch[EXTRA]"``; ``remote`` whether its index is
-    a server named by a URL (``location`` shows its form) rather than a folder.
+    a server named by a URL (``location`` shows its form) rather than a folder;
+    ``note`` what ``docsearch engines`` adds about it.
 
     >>> whoosh = docsearch.available_engines()[0]
     >>> whoosh.name, whoosh.default, whoosh.status, whoosh.install
@@ -73,6 +74,7 @@ class EngineInfo:
     location: str = "FOLDER"
     #: URL schemes whose locations this engine serves (remote engines).
     schemes: tuple[str, ...] = ()
+    note: str = ""
 
     @property
     def default(self) -> bool:
@@ -111,7 +113,7 @@ class EngineInfo:
 #: module exists: it is a test engine).
 ENGINES: tuple[EngineInfo, ...] = (
     EngineInfo("whoosh", "docsearch.engines.whoosh"),
-    EngineInfo("memory", "docsearch.engines.memory"),
+    EngineInfo("memory", "docsearch.engines.memory", note="for tests, not for real archives"),
     EngineInfo("tantivy", "docsearch.engines.tantivy", library="tantivy", extra="tantivy"),
     EngineInfo("solr", "docsearch.engines.solr", library="httpx", extra="solr", remote=True,
                location="solr://HOST:PORT/solr/COLLECTION",

@@ -277,3 +277,13 @@ def test_docsearch_open_keeps_a_memory_index_in_memory_files(tmp_path):
     assert not list(data.glob("*.toc")) and not list(data.glob("*.seg"))  # no Whoosh files
     with docsearch.open(tmp_path / "ix") as again:
         assert again.engine == "memory" and len(again) == 1
+
+
+def test_docsearch_engines_lists_memory_as_a_test_engine():
+    from click.testing import CliRunner
+
+    from docsearch.cli import cli
+    lines = CliRunner().invoke(cli, ["engines"]).output.splitlines()
+    assert lines[1] == ("memory   installed                                   built in; for "
+                        "tests, not for real archives")
+    assert docsearch.engines.engine_info("memory").note == "for tests, not for real archives"
