@@ -1,8 +1,9 @@
 """``Index``: the one object Python code and the CLI work with.
 
 It ties the pieces together: readers turn files into articles, extraction fills
-their people, topics and dates, the store writes them to Whoosh in batches, and
-the search engine answers queries with facets.
+their people, topics and dates, the store writes them in batches to the engine
+the index records (a :class:`docsearch.engines.base.Backend`), and the search
+layer answers queries with facets from the engine's snapshot.
 """
 
 from __future__ import annotations
@@ -648,7 +649,9 @@ class Batch:
         self._terms.clear()
         return written
 
-    def _present(self, ids: Iterable[str]) -> int:
+    def _present(self, ids: set[str]) -> int:
+        if not ids:
+            return 0
         snapshot = self._index._store.live.backend.snapshot()
         return sum(1 for i in ids if snapshot.find(i) is not None)
 

@@ -1,7 +1,7 @@
 """Reading and extraction on every core.
 
 Parsing files and extracting people and topics is pure Python and about half of an
-index build; Whoosh's writing is the other half and stays in the main process. So
+index build; the engine's writing is the other half and stays in the main process. So
 :func:`ordered_map` runs the reading in worker processes while the main process
 writes, and hands results back in input order (a sync's report and batches are the
 same as on one core). Small jobs run in-process: starting workers costs more than

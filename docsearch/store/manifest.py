@@ -1,6 +1,6 @@
 """The manifest: which files an index was built from, and what each gave.
 
-One SQLite database (``manifest.sqlite``) beside the Whoosh files of an index
+One SQLite database (``manifest.sqlite``) beside the engine's files of an index
 generation. A row per file read by a sync: its absolute path, the folder it was
 found under, size, modification time (ns), SHA-256 and the ids of the articles it
 gave, plus the problem met if some of it could not be read. A sync reads only files
@@ -9,7 +9,7 @@ rows whose file is gone. A file modified less than two seconds before it was rea
 marked *racy* (as git does): a second write within the same clock tick could keep its
 size and time, so the next sync reads it again and compares its SHA-256.
 
-The manifest is always written *after* the Whoosh commit of the same batch, so the
+The manifest is always written *after* the engine commit of the same batch, so the
 manifest never claims an article the index does not hold; after a crash between the
 two, the next sync re-reads the files of that batch and finds their articles already
 indexed (unchanged). ``meta`` holds the folders synced and the last sync's report.
