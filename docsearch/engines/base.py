@@ -163,7 +163,9 @@ class Snapshot(Protocol):
         """What :attr:`Document.stored` held for this document."""
 
     def doc_frequency(self, field: str, term: str) -> int:
-        """In how many live documents ``field`` holds ``term``."""
+        """In how many documents ``field`` holds ``term`` (an engine may still count
+        deleted documents until it merges them away: Whoosh does, and its idf and
+        key-term statistics with it)."""
 
     def collection_frequency(self, field: str, term: str) -> int:
         """How many times ``term`` occurs in ``field`` over all documents."""
