@@ -287,3 +287,14 @@ def test_docsearch_engines_lists_memory_as_a_test_engine():
     assert lines[1] == ("memory   installed                                   built in; for "
                         "tests, not for real archives")
     assert docsearch.engines.engine_info("memory").note == "for tests, not for real archives"
+
+
+def test_a_bulk_loads_batches_stay_deltas_until_the_last(backend, tmp_path):
+    for n in range(memory.COMPACT_AFTER + 1):
+        with backend.writer(merge=False) as writer:
+            writer.put(doc(f"b{n}", "Buoy", f"Buoy {n}."))
+    assert len(list((tmp_path / "gen").iterdir())) == memory.COMPACT_AFTER + 3
+    with backend.writer() as writer:
+        writer.delete("b0")
+    (only,) = (tmp_path / "gen").iterdir()
+    assert backend.snapshot().doc_count() == 3 + memory.COMPACT_AFTER

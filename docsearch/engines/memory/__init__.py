@@ -6,7 +6,8 @@ sync and export test against it as against Whoosh. It keeps every document in
 memory and writes one file per commit into the generation folder
 (:mod:`~docsearch.engines.memory.storage`), so another process (a sync worker, a
 second ``docsearch search``) opens the same state. Each commit is a full state or
-only its changes; every 16 commits, or at :meth:`MemoryBackend.tidy`, the state
+only its changes; at the 16th commit since the last full one (unless it is a
+bulk load's ``merge=False`` batch), or at :meth:`MemoryBackend.tidy`, the state
 is written whole and older files deleted.
 
 A snapshot (:mod:`~docsearch.engines.memory.snapshot`) is an immutable view of
@@ -85,14 +86,15 @@ class MemoryBackend:
 
     @contextlib.contextmanager
     def writer(self, merge: bool = True) -> Iterator[MemoryWriter]:
-        """A block committed when it ends, as one file; nothing if it raises."""
+        """A block committed when it ends, as one file; nothing if it raises.
+        ``merge=False`` (a bulk load's batches but the last) never writes the state whole."""
         writer = MemoryWriter()
         yield writer
         with self._lock:
             self._refresh()
             docs = dict(self._docs)
             apply(docs, writer.changes)
-            whole = self._deltas + 1 >= COMPACT_AFTER
+            whole = merge and self._deltas + 1 >= COMPACT_AFTER
             self._write(docs, writer.changes, whole)
 
     def _write(self, docs: dict[str, Document], changes: list[Change], whole: bool) -> None:
