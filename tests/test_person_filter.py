@@ -171,13 +171,11 @@ def bare(tmp_path_factory: pytest.TempPathFactory) -> docsearch.Index:
     ix.close()
 
 
-def test_a_typed_surname_finds_the_dominant_person_and_the_bare_mentions(bare):
+def test_a_bare_surname_the_index_holds_is_that_value(bare):
+    # A facet value is always selectable as shown and finds what the facet counts,
+    # even when a full name ending in it dominates the surname.
     for results in (bare.search(people=["Penrose"]), bare.search("person:penrose")):
-        assert results.total == 13
-    assert selected(bare.search(people=["Penrose"])) == [("Orla Penrose", 9), ("Penrose", 4)]
-    assert bare.search(people=["Orla Penrose"]).total == 9
-
-
-def test_a_bare_surname_of_several_people_is_the_bare_value_as_written(bare):
-    # A facet value is always selectable as shown, even when full names share it.
+        assert results.total == 4
+    assert selected(bare.search(people=["Penrose"])) == [("Penrose", 4)]
     assert selected(bare.search(people=["Carrow"])) == [("Carrow", 2)]
+    assert bare.search(people=["Orla Penrose"]).total == 9

@@ -73,29 +73,27 @@ class PersonFacet(TermsFacet):
     """People: a surname alone ("Putin", "de la Fuente") also finds the person of that
     surname: the only one, or the one holding at least
     :data:`~docsearch.extract.registry.DOMINANT` of the articles of all the index's
-    full names ending in it, together with the articles that name a person by that
-    surname alone (the bare value, which no evidence joined to a full name). When
-    no full name dominates, the bare value if the index holds one (a facet value
-    is always selectable as shown), else :class:`AmbiguousPersonError`."""
+    full names ending in it; when none does, :class:`AmbiguousPersonError`. A value
+    the index holds as it is (a bare surname that no evidence joined to a full name,
+    issue 17) means that value: selecting a facet value finds what it counts."""
 
     def resolve(self, column: Column, typed: str) -> list[int]:
         exact = super().resolve(column, typed)
+        if exact:
+            return exact  # a value as the index holds it: its articles, as the facet counts
         shown = " ".join(typed.split())
         key = fold(shown)
-        if not key or (exact and " " in key):
-            return exact  # a full name means itself
+        if not key:
+            return []
         matches = [i for i, v in enumerate(column.values) if fold(v).endswith(" " + key)]
-        if not matches:
-            return exact
+        if len(matches) < 2:
+            return matches
         counts = column.counts(None)
         held = {column.values[i]: int(counts[i]) for i in matches}
         owner = dominant(held)
-        if owner is not None:
-            # The dominant person, and the articles that name them by surname alone.
-            return sorted({column.lookup[owner], *exact})
-        if exact:
-            return exact  # the bare surname as the index holds it (a facet value clicked)
-        raise AmbiguousPersonError(shown, held.items())
+        if owner is None:
+            raise AmbiguousPersonError(shown, held.items())
+        return [column.lookup[owner]]
 
 
 class TopicFacet(TermsFacet):
