@@ -278,3 +278,15 @@ def test_similar_id_of_the_wrong_type(small):
     with pytest.raises(TypeError) as info:
         small.similar("march", people=5)
     assert str(info.value) == "people must be a str or a list of str, not int"
+
+
+def test_wildcard_and_fuzzy_words_ignore_case_and_accents(sample_index):
+    # Terms are indexed lower-cased and folded: a typed capital or accent must not
+    # make a prefix, wildcard or fuzzy word find nothing.
+    def total(query: str) -> int:
+        return sample_index.search(query).total
+
+    assert total("harb*") > 0
+    assert total("Harb*") == total("HARB*") == total("härb*") == total("harb*")
+    assert total("H?rbour") == total("h?rbour") > 0
+    assert total("Harbour~1") == total("harbour~1") > 0

@@ -511,6 +511,8 @@ class QueryParser:
         if tok.kind == "word" and word == "*":
             return qt.Every()
         nodes: list[qt.Node | None] = []
+        if tok.kind == "word" and ("*" in word or "?" in word or tok.extra):
+            word = analysis.fold(word).lower()  # as the index holds its terms
         for name, boost in self._fields(field):
             boost *= tok.boost
             if tok.kind == "word" and ("*" in word or "?" in word):
