@@ -46,14 +46,7 @@ ENGINES = [e.name for e in available_engines()
            if e.implemented and e.installed and not e.remote]
 
 #: Per engine, the tests it cannot pass: ``{engine: {test name: why}}`` (see :func:`cannot`).
-CANNOT: dict[str, dict[str, str]] = {
-    "whoosh": {
-        "test_a_negation_excludes_from_prefixes_fuzzy_terms_and_ranges":
-            "Whoosh's AndNot matcher lets through documents of the negative part when the "
-            "positive one expands to several terms; engines/whoosh/compile.py could compile "
-            "AndNot as And(positive, Not(negative))",
-    },
-}
+CANNOT: dict[str, dict[str, str]] = {}
 
 
 def cannot(engine: str, reason: str) -> pytest.MarkDecorator:

@@ -44,7 +44,9 @@ def to_whoosh(node: qt.Node) -> wq.Query:
     if isinstance(node, qt.AndMaybe):
         return wq.AndMaybe(to_whoosh(node.required), to_whoosh(node.optional))
     if isinstance(node, qt.AndNot):
-        return wq.AndNot(to_whoosh(node.positive), to_whoosh(node.negative))
+        # Not wq.AndNot: its matcher lets documents of the negative part through when
+        # the positive part expands to several terms (a prefix, a fuzzy term, a range).
+        return wq.And([to_whoosh(node.positive), wq.Not(to_whoosh(node.negative))])
     if isinstance(node, qt.Every):
         return wq.Every()
     return wq.NullQuery
