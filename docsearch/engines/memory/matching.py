@@ -36,10 +36,12 @@ from docsearch.search.ranking import Scored
 if TYPE_CHECKING:
     from docsearch.engines.memory.snapshot import MemorySnapshot
 
-__all__ = ["match", "score"]
+__all__ = ["expansion", "match", "score"]
 
 #: (mask, scores) of one node: scores are 0 where the mask is False.
 Answer = tuple[np.ndarray, np.ndarray]
+#: The nodes that stand for the terms they expand to (:func:`expansion`).
+Expandable = qt.Prefix | qt.Wildcard | qt.Fuzzy | qt.TermRange
 
 
 def match(snapshot: MemorySnapshot, node: qt.Node) -> np.ndarray:
@@ -154,29 +156,10 @@ class _Evaluator:
         every = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
         return self._constant(self._mask_of(every), boost)
 
-    def _prefix(self, node: qt.Prefix) -> Answer:
-        return self._expanded(node.field, self.snapshot.terms(node.field, node.text),
-                              node.boost)
+    def _prefix(self, node: Expandable) -> Answer:
+        return self._expanded(node.field, expansion(self.snapshot, node), node.boost)
 
-    def _wildcard(self, node: qt.Wildcard) -> Answer:
-        start = re.split(r"[*?]", node.pattern, maxsplit=1)[0]
-        pattern = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c)
-                                     for c in node.pattern), re.DOTALL)
-        return self._expanded(node.field, (t for t in self.snapshot.terms(node.field, start)
-                                           if pattern.fullmatch(t)), node.boost)
-
-    def _fuzzy(self, node: qt.Fuzzy) -> Answer:
-        start = node.text[:node.prefix_length]
-        near = [t for t in self.snapshot.terms(node.field, start)
-                if Levenshtein.distance(t, node.text, score_cutoff=node.distance)
-                <= node.distance]
-        return self._expanded(node.field, near, node.boost)
-
-    def _termrange(self, node: qt.TermRange) -> Answer:
-        low, high = node.low or "", node.high
-        inside = [t for t in self.snapshot.terms(node.field)
-                  if low <= t and (high is None or t <= high)]
-        return self._expanded(node.field, inside, node.boost)
+    _wildcard = _fuzzy = _termrange = _prefix
 
     def _and(self, node: qt.And) -> Answer:
         parts = [self.answer(child) for child in node.children]
@@ -206,6 +189,24 @@ class _Evaluator:
         banned, _ = self.answer(node.negative)
         keep = mask & ~banned
         return keep, np.where(keep, scores, 0.0)
+
+
+def expansion(snapshot: MemorySnapshot, node: Expandable) -> list[str]:
+    """The terms of the snapshot a prefix, wildcard, fuzzy term or range stands for."""
+    if isinstance(node, qt.Prefix):
+        return list(snapshot.terms(node.field, node.text))
+    if isinstance(node, qt.Wildcard):
+        start = re.split(r"[*?]", node.pattern, maxsplit=1)[0]
+        pattern = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c)
+                                     for c in node.pattern), re.DOTALL)
+        return [t for t in snapshot.terms(node.field, start) if pattern.fullmatch(t)]
+    if isinstance(node, qt.Fuzzy):
+        return [t for t in snapshot.terms(node.field, node.text[:node.prefix_length])
+                if Levenshtein.distance(t, node.text, score_cutoff=node.distance)
+                <= node.distance]
+    low, high = node.low or "", node.high
+    return [t for t in snapshot.terms(node.field)
+            if low <= t and (high is None or t <= high)]
 
 
 def _followers(reach: np.ndarray, positions: np.ndarray, slop: int) -> np.ndarray:

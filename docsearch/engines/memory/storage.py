@@ -29,7 +29,8 @@ from docsearch.engines.base import Document
 from docsearch.errors import IndexFormatError
 from docsearch.files import atomic_write
 
-__all__ = ["FORMAT", "Commit", "commits", "read_state", "write_commit"]
+__all__ = ["FORMAT", "Commit", "commits", "document_from_record", "document_record", "read_state",
+           "write_commit"]
 
 FORMAT = 1
 _NAME = re.compile(r"^memory-(\d{8})\.jsonl$")
@@ -99,7 +100,7 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def _document_record(doc: Document) -> dict[str, Any]:
+def document_record(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "title": doc.title, "body": doc.body,
             "title_terms": list(doc.title_terms), "body_terms": list(doc.body_terms),
             "keywords": {k: list(v) for k, v in doc.keywords.items()},
@@ -107,7 +108,7 @@ def _document_record(doc: Document) -> dict[str, Any]:
             "stored": _encode(dict(doc.stored))}
 
 
-def _document(record: dict[str, Any]) -> Document:
+def document_from_record(record: dict[str, Any]) -> Document:
     return Document(
         id=record["id"], title=record["title"], body=record["body"],
         title_terms=tuple(record["title_terms"]), body_terms=tuple(record["body_terms"]),
@@ -125,7 +126,7 @@ def write_commit(folder: Path, uid: str, number: int, changes: Iterable[Change],
     with atomic_write(commit_path(folder, number), fsync=True) as out:
         out.write(json.dumps(header) + "\n")
         for kind, value in changes:
-            record = _document_record(value) if kind == "put" else value
+            record = document_record(value) if kind == "put" else value
             out.write(json.dumps({kind: record}, ensure_ascii=False) + "\n")
 
 
@@ -142,7 +143,7 @@ def _read(path: Path) -> tuple[dict[str, Any], Iterator[Change]]:
     def changes() -> Iterator[Change]:
         for line in lines[1:]:
             (kind, value), = json.loads(line).items()
-            yield (kind, _document(value) if kind == "put" else value)
+            yield (kind, document_from_record(value) if kind == "put" else value)
 
     return header, changes()
 

@@ -1,0 +1,150 @@
+"""The tantivy engine: docsearch's index in tantivy, an embedded engine written in Rust.
+
+``pip install "docsearch[tantivy]"`` installs its Python bindings (0.27 or
+newer). A generation folder holds one tantivy index with the schema of
+:mod:`~docsearch.engines.tantivy.schema`. A :meth:`TantivyBackend.writer` block
+is one tantivy commit made by tantivy's own indexing threads (dropped with a
+rollback if the block raises); tantivy merges segments by its own policy while
+it commits, so :meth:`TantivyBackend.tidy` has nothing to do. A snapshot
+(:mod:`~docsearch.engines.tantivy.snapshot`) is one searcher, keyed by the
+index's ``meta.json`` (which names every segment and the commit), so another
+process's commit is seen at the next :meth:`TantivyBackend.snapshot`.
+
+tantivy's errors are mapped here: a writer lock held by another writer is
+:class:`~docsearch.errors.IndexLockedError`; a folder with no tantivy index, or
+one tantivy cannot read, :class:`~docsearch.errors.IndexFormatError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from docsearch.engines.base import Document
+from docsearch.engines.tantivy.schema import build_schema, register, tantivy_document
+from docsearch.engines.tantivy.snapshot import TantivySnapshot
+from docsearch.errors import IndexFormatError, IndexLockedError
+
+__all__ = ["TantivyBackend", "TantivyWriter", "create", "open"]
+
+#: Memory for tantivy's indexing threads, shared between them (bytes).
+WRITER_HEAP = 128_000_000
+
+
+def create(folder: Path) -> TantivyBackend:
+    """A new, empty tantivy index in ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return TantivyBackend(folder, tantivy.Index(build_schema(), path=str(folder), reuse=False))
+
+
+def open(folder: Path) -> TantivyBackend:  # noqa: A001 - the engine module's interface
+    """The tantivy index in ``folder``; :class:`IndexFormatError` if there is none."""
+    folder = Path(folder)
+    if not (folder / "meta.json").is_file():
+        raise IndexFormatError(f"{folder} holds no tantivy index")
+    try:
+        return TantivyBackend(folder, tantivy.Index.open(str(folder)))
+    except ValueError as exc:
+        raise IndexFormatError(f"the tantivy index in {folder} cannot be read: "
+                               f"{_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+class TantivyWriter:
+    """Puts and deletes through one tantivy ``IndexWriter``."""
+
+    def __init__(self, writer: tantivy.IndexWriter) -> None:
+        self.writer = writer
+
+    def put(self, doc: Document) -> None:
+        self.writer.delete_documents_by_term("id", doc.id)
+        self.writer.add_document(tantivy_document(doc))
+
+    def delete(self, article_id: str) -> None:
+        self.writer.delete_documents_by_term("id", article_id)
+
+
+class TantivyBackend:
+    """A :class:`docsearch.engines.base.Backend` over one tantivy index."""
+
+    def __init__(self, folder: Path, index: tantivy.Index) -> None:
+        self.folder = folder
+        self._index = index
+        register(index)
+        self._lock = threading.Lock()
+        self._snapshot: TantivySnapshot | None = None
+
+    def _writer(self) -> tantivy.IndexWriter:
+        try:
+            return self._index.writer(heap_size=WRITER_HEAP)
+        except ValueError as exc:
+            if "LockBusy" in str(exc):
+                raise IndexLockedError(f"the tantivy index in {self.folder} is locked by "
+                                       f"another writer") from None
+            raise IndexFormatError(f"the tantivy index in {self.folder} cannot be written: "
+                                   f"{_first_line(exc)}") from None
+
+    @contextlib.contextmanager
+    def writer(self, merge: bool = True) -> Iterator[TantivyWriter]:
+        """A block whose changes are one tantivy commit (rolled back if it raises);
+        tantivy merges as it commits, whatever ``merge`` says."""
+        writer = self._writer()
+        try:
+            yield TantivyWriter(writer)
+        except BaseException:
+            writer.rollback()
+            raise
+        else:
+            writer.commit()
+        finally:
+            writer.wait_merging_threads()  # ends the writer: its lock goes too
+
+    def _meta(self) -> bytes:
+        try:
+            return (self.folder / "meta.json").read_bytes()
+        except OSError as exc:
+            raise IndexFormatError(f"the tantivy index in {self.folder} cannot be read: "
+                                   f"{exc.strerror}") from None
+
+    def snapshot(self) -> TantivySnapshot:
+        with self._lock:
+            meta = self._meta()
+            key = "tantivy-" + hashlib.sha1(meta).hexdigest()
+            if self._snapshot is None or self._snapshot.key != key:
+                self._index.reload()
+                searcher = self._index.searcher()
+                self._snapshot = TantivySnapshot(key, searcher, self._index.schema,
+                                                 _details(searcher, meta))
+            return self._snapshot
+
+    def tidy(self) -> bool:
+        """Nothing: tantivy merges segments as it commits."""
+        return False
+
+    def size_on_disk(self) -> int:
+        total = 0
+        for path in self.folder.iterdir():
+            with contextlib.suppress(OSError):
+                total += path.stat().st_size
+        return total
+
+    def close(self) -> None:
+        with self._lock:
+            self._snapshot = None
+
+
+def _details(searcher: tantivy.Searcher, meta: bytes) -> dict[str, Any]:
+    segments = json.loads(meta).get("segments", [])
+    deleted = sum((s.get("deletes") or {}).get("num_deleted_docs", 0) for s in segments)
+    return {"segments": searcher.num_segments, "deleted": deleted}

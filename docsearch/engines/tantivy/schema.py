@@ -1,0 +1,69 @@
+"""The tantivy schema, and a :class:`~docsearch.engines.base.Document` as tantivy fields.
+
+``title`` and ``body`` hold docsearch's analysed terms joined by spaces, read
+back by the whitespace tokenizer :data:`TOKENIZER` (registered on every opened
+index; tantivy does not store tokenizers), so a term and its position are the
+ones :mod:`docsearch.analysis` gave: matches are the other engines' by
+construction. ``id`` and the keyword fields are raw (one value, one term);
+``date`` is :func:`~docsearch.engines.base.date_number` as an ``i64`` fast
+field; ``doc`` is the whole document as JSON bytes (stored only), written and
+read back by the memory engine's record functions, which keep tuples and
+datetimes of :attr:`Document.stored` as they were put.
+"""
+
+from __future__ import annotations
+
+import json
+
+import tantivy
+
+from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document, date_number
+from docsearch.engines.memory.storage import document_from_record, document_record
+from docsearch.errors import IndexFormatError
+
+__all__ = ["TOKENIZER", "build_schema", "document_of", "register", "tantivy_document"]
+
+#: The tokenizer of the text fields: the terms are already docsearch's.
+TOKENIZER = "docsearch_terms"
+
+
+def build_schema() -> tantivy.Schema:
+    """The schema every docsearch tantivy index has."""
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
+    for field in TEXT_FIELDS:
+        builder.add_text_field(field, tokenizer_name=TOKENIZER, index_option="position")
+    for field in KEYWORD_FIELDS:
+        builder.add_text_field(field, tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("date", indexed=True, fast=True)
+    builder.add_bytes_field("doc", stored=True)
+    return builder.build()
+
+
+def register(index: tantivy.Index) -> None:
+    """Register :data:`TOKENIZER` on ``index`` (needed before it indexes text)."""
+    index.register_tokenizer(
+        TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+
+
+def tantivy_document(doc: Document) -> tantivy.Document:
+    """``doc`` as the tantivy document of :func:`build_schema`."""
+    out = tantivy.Document()
+    out.add_text("id", doc.id)
+    out.add_text("title", " ".join(doc.title_terms))
+    out.add_text("body", " ".join(doc.body_terms))
+    for field in KEYWORD_FIELDS:
+        for value in dict.fromkeys(doc.keywords.get(field, ())):
+            out.add_text(field, value)
+    out.add_integer("date", date_number(doc.date))
+    record = json.dumps(document_record(doc), ensure_ascii=False)
+    out.add_bytes("doc", record.encode("utf-8"))
+    return out
+
+
+def document_of(stored: tantivy.Document) -> Document:
+    """The :class:`Document` a tantivy document of :func:`tantivy_document` holds."""
+    record = stored.get_first("doc")
+    if not isinstance(record, bytes):
+        raise IndexFormatError("a document of the tantivy index has no stored record")
+    return document_from_record(json.loads(record))
