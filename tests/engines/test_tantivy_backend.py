@@ -1,0 +1,290 @@
+"""The tantivy engine alone, through the engine protocols of docsearch.engines.base:
+writes, commits, snapshots, error mapping and every query node (checked against
+the memory engine, the slow and obvious answer, on the same documents)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+
+pytest.importorskip("tantivy")
+
+import docsearch  # noqa: E402
+from docsearch.analysis import terms  # noqa: E402
+from docsearch.engines import memory  # noqa: E402
+from docsearch.engines import tantivy as engine  # noqa: E402
+from docsearch.engines.base import Document, date_number  # noqa: E402
+from docsearch.errors import EngineError, IndexFormatError, IndexLockedError  # noqa: E402
+from docsearch.search import querytree as qt  # noqa: E402
+
+
+def doc(article_id: str, title: str, body: str, *, day: dt.datetime | None = None,
+        **keywords: tuple[str, ...]) -> Document:
+    return Document(id=article_id, title=title, body=body, title_terms=tuple(terms(title)),
+                    body_terms=tuple(terms(body)), keywords=keywords, date=day,
+                    stored={"id": article_id, "title": title, "data": {"n": (1, 2)}})
+
+
+DOCS = [
+    doc("d1", "Harbour wall repaired", "Masons repaired the harbour wall by the quay.",
+        day=dt.datetime(2022, 3, 1), person=("Orla Fenwick",), topic=("transport",)),
+    doc("d2", "Ferry fares frozen", "Ferry fares stay frozen; the harbour board agreed.",
+        day=dt.datetime(2023, 6, 5, 9, 30), person=("Orla Fenwick", "Tobias Wren"),
+        topic=("transport", "economy"), source=("Gull Post",)),
+    doc("d3", "Night market", "A night market on the quay.", topic=("economy",)),
+]
+
+
+def fill(backend, docs):
+    with backend.writer() as writer:
+        for d in docs:
+            writer.put(d)
+    return backend
+
+
+@pytest.fixture
+def backend(tmp_path):
+    made = fill(engine.create(tmp_path / "gen"), DOCS)
+    yield made
+    made.close()
+
+
+def ids(snapshot, mask):
+    return {snapshot.ids()[n] for n in np.flatnonzero(mask)}
+
+
+def test_a_new_backend_is_empty_and_reopens(tmp_path):
+    made = engine.create(tmp_path / "gen")
+    snapshot = made.snapshot()
+    assert (snapshot.size, snapshot.doc_count(), list(snapshot.ids())) == (0, 0, [])
+    assert snapshot.match(qt.Every()).tolist() == []
+    assert engine.open(tmp_path / "gen").snapshot().size == 0
+    assert made.tidy() is False
+
+
+def test_put_replace_delete(backend):
+    first = backend.snapshot()
+    assert sorted(first.ids()) == ["d1", "d2", "d3"] and first.doc_count() == 3
+    with backend.writer() as writer:
+        writer.put(doc("d1", "Harbour wall rebuilt", "The wall was rebuilt."))
+        writer.delete("d3")
+        writer.delete("nothing")
+    second = backend.snapshot()
+    assert sorted(second.ids()) == ["d1", "d2"] and second.size == 2
+    assert second.stored(second.find("d1"))["title"] == "Harbour wall rebuilt"
+    assert second.find("d3") is None
+    assert second.live().tolist() == [True, True]
+    assert ids(second, second.match(qt.Term("body", "repair"))) == set()
+    assert ids(second, second.match(qt.Term("body", "rebuilt"))) == {"d1"}
+
+
+def test_a_block_that_raises_commits_nothing(backend, tmp_path):
+    before = backend.snapshot()
+    with pytest.raises(RuntimeError), backend.writer() as writer:
+        writer.delete("d1")
+        writer.put(doc("d9", "Never", "Never written."))
+        raise RuntimeError("stop")
+    assert backend.snapshot() is before
+    assert sorted(engine.open(tmp_path / "gen").snapshot().ids()) == ["d1", "d2", "d3"]
+    with backend.writer() as writer:  # the lock went with the dropped writer
+        writer.delete("d3")
+    assert sorted(backend.snapshot().ids()) == ["d1", "d2"]
+
+
+def test_a_snapshot_is_an_immutable_view_and_its_key_changes_at_each_commit(backend):
+    before = backend.snapshot()
+    assert backend.snapshot() is before  # nothing changed: the same object
+    with backend.writer() as writer:
+        writer.delete("d2")
+    after = backend.snapshot()
+    assert after.key != before.key and after.key.startswith("tantivy-")
+    assert sorted(before.ids()) == ["d1", "d2", "d3"]  # the old view is unchanged
+    assert ids(before, before.match(qt.Term("body", "fare"))) == {"d2"}
+    assert before.doc_frequency("body", "harbour") == 2
+    assert after.doc_frequency("body", "harbour") == 1
+    assert ids(after, after.match(qt.Term("body", "fare"))) == set()
+
+
+def test_another_backend_sees_each_commit_and_a_held_writer_is_a_locked_index(backend,
+                                                                               tmp_path):
+    other = engine.open(tmp_path / "gen")
+    assert sorted(other.snapshot().ids()) == ["d1", "d2", "d3"]
+    fill(backend, [doc("d4", "Tide gauge", "A new tide gauge.")])
+    assert sorted(other.snapshot().ids()) == ["d1", "d2", "d3", "d4"]
+    with backend.writer(), pytest.raises(IndexLockedError) as caught, other.writer():
+        pass
+    assert str(caught.value) == (f"the tantivy index in {tmp_path / 'gen'} is locked by "
+                                 f"another writer")
+
+
+def test_a_folder_without_an_index_or_a_damaged_one_is_a_format_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(IndexFormatError) as caught:
+        engine.open(tmp_path / "empty")
+    assert str(caught.value) == f"{tmp_path / 'empty'} holds no tantivy index"
+    fill(engine.create(tmp_path / "gen"), DOCS).close()
+    (tmp_path / "gen" / "meta.json").write_text("{not json")
+    with pytest.raises(IndexFormatError,
+                       match=r"^the tantivy index in .*gen cannot be read: "):
+        engine.open(tmp_path / "gen")
+
+
+def test_stored_values_come_back_unchanged(backend, tmp_path):
+    stored = {"title": "T", "data": {"tags": ("a", "b"), "when": dt.datetime(2021, 1, 2, 3, 4),
+                                     "day": dt.date(2020, 5, 6), "$odd": [1, None, 2.5]}}
+    fill(backend, [Document(id="s", title="T", body="", title_terms=("t",), body_terms=(),
+                            keywords={}, date=None, stored=stored)])
+    reopened = engine.open(tmp_path / "gen").snapshot()
+    assert reopened.stored(reopened.find("s")) == stored
+
+
+def test_columns_dates_ids_and_statistics(backend):
+    snapshot = backend.snapshot()
+    person = snapshot.column("person")
+    assert person.values == ["Orla Fenwick", "Tobias Wren"]
+    assert person.counts(None).tolist() == [2, 1]
+    assert ids(snapshot, person.docs_with([1])) == {"d2"}
+    numbers = dict(zip(snapshot.ids(), snapshot.dates().tolist(), strict=True))
+    assert numbers == {"d1": date_number(dt.datetime(2022, 3, 1)),
+                       "d2": date_number(dt.datetime(2023, 6, 5, 9, 30)), "d3": 0}
+    assert snapshot.ids_with_prefix("d") == ["d1", "d2", "d3"]
+    assert snapshot.doc_frequency("person", "Orla Fenwick") == 2
+    assert snapshot.collection_frequency("body", "fare") == 1
+    assert list(snapshot.terms("body", "qua")) == ["quai"]
+    d1, d2 = snapshot.find("d1"), snapshot.find("d2")
+    where = snapshot.positions("body", "harbour", [d1, d2, snapshot.find("d3")])
+    assert {k: v.tolist() for k, v in where.items()} == {
+        d1: [DOCS[0].body_terms.index("harbour")], d2: [DOCS[1].body_terms.index("harbour")]}
+    meta = json.loads((backend.folder / "meta.json").read_text())
+    assert snapshot.details() == {"segments": len(meta["segments"]), "deleted": 0}
+
+
+def test_numbers_are_dense_over_segments_with_deleted_documents(tmp_path):
+    backend = engine.create(tmp_path / "gen")
+    for n in range(4):  # one segment a commit
+        fill(backend, [doc(f"s{n}-{i}", "Buoy", f"Buoy {'red' if i % 2 else 'green'}.")
+                       for i in range(5)])
+    with backend.writer() as writer:
+        for n in range(4):
+            writer.delete(f"s{n}-1")
+    snapshot = backend.snapshot()
+    assert snapshot.size == snapshot.doc_count() == 16
+    assert sorted(snapshot.ids()) == sorted(f"s{n}-{i}" for n in range(4)
+                                            for i in (0, 2, 3, 4))
+    assert ids(snapshot, snapshot.match(qt.Term("body", "red"))) == {
+        f"s{n}-3" for n in range(4)}
+    scored = snapshot.score(qt.Term("body", "green"), 0.9, 0.4)
+    assert {snapshot.ids()[d] for d in scored.docs} == {
+        f"s{n}-{i}" for n in range(4) for i in (0, 2, 4)}
+    assert scored.docs.tolist() == sorted(scored.docs.tolist())
+
+
+# ------------------------------------------------------------------- query nodes
+
+NODES = [
+    doc("n1", "Ferry strike", "Ferry crews strike over the night shift rota.",
+        person=("Orla Fenwick",), day=dt.datetime(2022, 3, 1)),
+    doc("n2", "Night market", "The night market opens; crews of the ferry shop there.",
+        person=("Tobias Wren",), day=dt.datetime(2023, 6, 5)),
+    doc("n3", "Swimmers train", "Swimmers and a swimming coach train at night.",
+        topic=("sport",), day=dt.datetime(2021, 11, 20)),
+    doc("n4", "Harbour shift", "The harbour night crews shift the buoys.",
+        topic=("sport", "labour")),
+]
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    """The same documents in a tantivy snapshot and a memory one."""
+    folder = tmp_path_factory.mktemp("nodes")
+    first = fill(engine.create(folder / "tantivy"), NODES[:2])
+    fill(first, NODES[2:])  # two segments
+    return first.snapshot(), fill(memory.create(folder / "memory"), NODES).snapshot()
+
+
+@pytest.mark.parametrize("node, expected", [
+    (qt.Term("body", "ferri"), {"n1", "n2"}),
+    (qt.Term("title", "ferri", 2.0), {"n1"}),
+    (qt.Term("body", "nothing"), set()),
+    (qt.Term("person", "Orla Fenwick"), {"n1"}),
+    (qt.Term("person", "orla fenwick"), set()),  # keyword values are exact
+    (qt.Term("topic", "sport"), {"n3", "n4"}),
+    (qt.Term("id", "n2"), {"n2"}),
+    (qt.Term("nofield", "n2"), set()),
+    (qt.Phrase("body", ("night", "shift")), {"n1"}),
+    (qt.Phrase("body", ("night", "crew")), {"n4"}),
+    (qt.Phrase("body", ("crew", "night")), set()),  # in order only
+    (qt.Phrase("body", ("ferri", "crew"), slop=2), {"n1"}),
+    (qt.Phrase("body", ("night", "shift"), slop=2), {"n1", "n4"}),  # night crew shift
+    (qt.Phrase("body", ("night", "shift"), slop=2, boost=2.0), {"n1", "n4"}),
+    (qt.Phrase("body", ("ferri",)), {"n1", "n2"}),
+    (qt.Phrase("body", ()), set()),
+    (qt.Prefix("body", "swim"), {"n3"}),
+    (qt.Prefix("body", "s"), {"n1", "n2", "n3", "n4"}),
+    (qt.Prefix("topic", "lab"), {"n4"}),
+    (qt.Prefix("id", "n"), {"n1", "n2", "n3", "n4"}),
+    (qt.Prefix("body", "zzz"), set()),
+    (qt.Wildcard("body", "sh?ft"), {"n1", "n4"}),
+    (qt.Wildcard("body", "*rri"), {"n1", "n2"}),
+    (qt.Fuzzy("body", "ferry", distance=1), {"n1", "n2"}),
+    (qt.Fuzzy("body", "fery", distance=1), set()),
+    (qt.Fuzzy("body", "cerw", distance=2), {"n1", "n2", "n4"}),
+    (qt.Fuzzy("body", "erri", distance=1, prefix_length=1), set()),
+    (qt.TermRange("person", "O", "P"), {"n1"}),
+    (qt.TermRange("topic", "labour", "sport"), {"n3", "n4"}),
+    (qt.TermRange("topic", None, "labour"), {"n4"}),
+    (qt.And((qt.Term("body", "night"), qt.Term("body", "crew"))), {"n1", "n2", "n4"}),
+    (qt.And((qt.Term("body", "ferri"), qt.Term("person", "Tobias Wren"))), {"n2"}),
+    (qt.And(()), set()),
+    (qt.Or((qt.Term("body", "market"), qt.Term("topic", "labour"))), {"n2", "n4"}),
+    (qt.Or(()), set()),
+    (qt.Not(qt.Term("body", "ferri")), {"n3", "n4"}),
+    (qt.Not(qt.Every()), set()),
+    (qt.AndNot(qt.Term("body", "night"), qt.Term("body", "ferri")), {"n3", "n4"}),
+    (qt.AndNot(qt.Prefix("body", "s"), qt.Term("topic", "sport")), {"n1", "n2"}),
+    (qt.AndMaybe(qt.Term("body", "crew"), qt.Term("body", "market")), {"n1", "n2", "n4"}),
+    (qt.Every(), {"n1", "n2", "n3", "n4"}),
+    (qt.Nothing(), set()),
+])
+def test_every_query_node(both, node, expected):
+    snapshot, slow = both
+    assert ids(snapshot, snapshot.match(node)) == expected == ids(slow, slow.match(node))
+    scored = snapshot.score(node, 0.9, 0.4)
+    assert {snapshot.ids()[d] for d in scored.docs} == expected
+    assert scored.docs.tolist() == sorted(scored.docs.tolist())
+    assert (scored.scores > 0).all()
+
+
+def test_scores_are_tantivy_bm25_with_docsearch_boosts(both):
+    snapshot, _ = both
+    ferry = snapshot.score(qt.Or((qt.Term("title", "ferri", 2.0), qt.Term("body", "ferri"))),
+                           0.9, 0.4)
+    by_id = dict(zip((snapshot.ids()[d] for d in ferry.docs), ferry.scores.tolist(),
+                     strict=True))
+    assert by_id["n1"] > by_id["n2"] > 0  # n1 has it in its title too
+    boosted = snapshot.score(qt.Term("body", "ferri", 3.0), 0.9, 0.4)
+    plain = snapshot.score(qt.Term("body", "ferri"), 0.9, 0.4)
+    assert np.allclose(boosted.scores, 3 * plain.scores)
+    assert snapshot.score(qt.Term("topic", "sport", 2.5), 0.9, 0.4).scores.tolist() == [2.5,
+                                                                                      2.5]
+
+
+def test_docsearch_open_with_the_tantivy_engine(tmp_path):
+    with docsearch.open(tmp_path / "ix", create=True, engine="tantivy") as ix:
+        ix.add([docsearch.Article(id="a1", title="Tide tables", body="Printed tide tables."),
+                docsearch.Article(id="a2", title="Pier", body="The pier reopens.")],
+               extract=False)
+        assert [h.id for h in ix.search("tide").hits] == ["a1"]
+        ix.delete("a2")
+    data = tmp_path / "ix" / "data"
+    assert (data / "meta.json").is_file() and not list(data.glob("*.toc"))
+    with docsearch.open(tmp_path / "ix") as again:
+        assert again.engine == "tantivy" and len(again) == 1
+    with pytest.raises(EngineError) as caught:
+        docsearch.open(tmp_path / "ix", engine="whoosh")
+    assert str(caught.value) == (f"the index at {tmp_path / 'ix'} was made with the tantivy "
+                                 f"engine, not whoosh (open it without --engine, or make a "
+                                 f"new index)")
