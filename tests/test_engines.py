@@ -13,7 +13,8 @@ import docsearch
 from docsearch import engines
 from docsearch.cli import cli
 
-#: What find_spec finds in the tests below: this version's modules, no tantivy.
+#: What find_spec finds in the tests below (unless a test adds more): an install with
+#: neither the tantivy nor the solr engine.
 HERE = {"docsearch.engines.whoosh", "httpx"}
 
 

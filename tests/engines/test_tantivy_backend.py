@@ -19,6 +19,10 @@ from docsearch.engines import tantivy as engine  # noqa: E402
 from docsearch.engines.base import Document, date_number  # noqa: E402
 from docsearch.errors import EngineError, IndexFormatError, IndexLockedError  # noqa: E402
 from docsearch.search import querytree as qt  # noqa: E402
+from tests.engines.conftest import SAMPLE_DOCS  # noqa: E402
+
+#: How many of sample_docs/ a search for "harbour" finds (as with Whoosh).
+HARBOUR_IN_SAMPLE_DOCS = 11
 
 
 def doc(article_id: str, title: str, body: str, *, day: dt.datetime | None = None,
@@ -288,3 +292,19 @@ def test_docsearch_open_with_the_tantivy_engine(tmp_path):
     assert str(caught.value) == (f"the index at {tmp_path / 'ix'} was made with the tantivy "
                                  f"engine, not whoosh (open it without --engine, or make a "
                                  f"new index)")
+
+
+def test_docsearch_index_and_search_with_the_tantivy_engine(tmp_path):
+    from click.testing import CliRunner
+
+    from docsearch.cli import cli
+    from docsearch.engines import engine_info
+    assert engine_info("tantivy").status == "installed"
+    run = CliRunner().invoke
+    made = run(cli, ["index", str(SAMPLE_DOCS), "--index", str(tmp_path / "ix"), "--engine",
+                     "tantivy", "-q"])
+    assert made.exit_code == 0, made.output
+    assert json.loads((tmp_path / "ix" / "docsearch.json").read_text())["engine"] == "tantivy"
+    found = run(cli, ["search", "harbour", "--index", str(tmp_path / "ix"), "--json"])
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.output)["total"] == HARBOUR_IN_SAMPLE_DOCS
