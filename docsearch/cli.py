@@ -14,10 +14,12 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+# Only light names at the top (defaults, errors, text output): each command imports
+# what it uses, so that --help, --version and search start fast.
 from docsearch import (
     BATCH_SIZE,
     DEBOUNCE_MS,
@@ -28,15 +30,12 @@ from docsearch import (
     FACET_NAMES,
     ConfigError,
     DocsearchError,
-    Index,
-    IndexReport,
-    Ranking,
-    available_engines,
-    load_taxonomy,
     output,
 )
-from docsearch import open as open_index
 from docsearch.config import CONFIG_NAME, TOP, read_config
+
+if TYPE_CHECKING:
+    from docsearch import Index, IndexReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -168,6 +167,9 @@ def recency_option(fn: F) -> F:
 
 def _open(path: str, create: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
           taxonomy_file: str | None = None, engine: str | None = None) -> Index:
+    from docsearch import load_taxonomy
+    from docsearch import open as open_index
+
     with library_errors():
         taxonomy = load_taxonomy(taxonomy_file) if taxonomy_file else None
         return open_index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy,
@@ -416,6 +418,8 @@ def search_cmd(query: tuple[str, ...], people: tuple[str, ...], topics: tuple[st
 
     Without a QUERY, every article matches (newest first).
     """
+    from docsearch import Ranking
+
     with _open(index_path) as ix, library_errors():
         results = ix.search(" ".join(query), people=people, topics=topics, sources=sources,
                             authors=authors, since=since, until=until, sort=sort,
@@ -443,6 +447,8 @@ def similar_cmd(article_id: str, people: tuple[str, ...], topics: tuple[str, ...
                 sources: tuple[str, ...], since: str | None, until: str | None, limit: int,
                 page: int, recency: float | None, index_path: str, as_json: bool) -> int:
     """Articles most like the article ID (a unique prefix is enough), itself left out."""
+    from docsearch import Ranking
+
     with _open(index_path) as ix, library_errors():
         results = ix.similar(article_id, people=people, topics=topics, sources=sources,
                              since=since, until=until, page=page, per_page=limit,
@@ -585,6 +591,8 @@ def serve_cmd(index_path: str, host: str, port: int, open_browser: bool, workers
 def engines_cmd(as_json: bool) -> int:
     """List the engines an index can be made with: installed or not, the default,
     and how to install each (pip install "docsearch[NAME]")."""
+    from docsearch import available_engines
+
     engines = available_engines()
     echo(output.render_json({"engines": [e.to_dict() for e in engines]}) if as_json
          else output.render_engines(engines))

@@ -16,37 +16,27 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from docsearch import check as health
-from docsearch import sync as syncing
-from docsearch.check import CheckReport
+from docsearch.defaults import BATCH_SIZE, DEFAULT_FACETS, DEFAULT_INDEX, EXPORT_FORMATS
 from docsearch.engines import choose_engine
 from docsearch.errors import (
     ArticleNotFoundError,
     DocsearchError,
     RebuildError,
 )
-from docsearch.extract import article_id as derive_id
-from docsearch.extract import enrich
-from docsearch.extract.topic_model import collection_taxonomy
-from docsearch.extract.topics import Taxonomy
 from docsearch.files import atomic_write
 from docsearch.models import Article, FacetValue, SearchResults, json_text
-from docsearch.parallel import ordered_map
-from docsearch.readers import os_reason
 from docsearch.search import MAX_PER_PAGE, Ranking, SearchEngine, SearchRequest
-from docsearch.search.facets import DEFAULT_FACETS
 from docsearch.search.query import date_option
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
 from docsearch.store.documents import Terms, analyze, article_from_stored
-from docsearch.sync import BATCH_SIZE, IndexReport, Progress
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # reading, extraction, sync and check are imported where used
+    from docsearch.check import CheckReport
+    from docsearch.extract.topics import Taxonomy
     from docsearch.person import PersonProfile
+    from docsearch.sync import IndexReport, Progress
 
-__all__ = ["DEFAULT_INDEX", "Batch", "CheckReport", "Index", "IndexReport", "IndexStats",
-           "open_index"]
-
-DEFAULT_INDEX = "index"
+__all__ = ["DEFAULT_INDEX", "Batch", "Index", "IndexStats", "open_index"]
 
 
 @attrs.frozen
@@ -126,10 +116,25 @@ class Index:
         self.engine = choose_engine(path, engine, Store.recorded_engine(path)).name
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        self.taxonomy = collection_taxonomy(self.path, taxonomy)  # with the index's model
+        self._given_taxonomy = taxonomy
+        self._taxonomy: Taxonomy | None = None  # read when first needed (a search does not)
         self._store = (Store.create(self.path, lock_timeout, engine=self.engine) if create
                        else Store.open(self.path))
         self._engine = SearchEngine(self._store)
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        """The taxonomy articles are classified with: the one given to :func:`open`
+        (default: the bundled IPTC one) with the topic model the index has learnt."""
+        from docsearch.extract.topic_model import collection_taxonomy
+
+        if self._taxonomy is None:
+            self._taxonomy = collection_taxonomy(self.path, self._given_taxonomy)
+        return self._taxonomy
+
+    @taxonomy.setter
+    def taxonomy(self, value: Taxonomy) -> None:
+        self._taxonomy = value
 
     # ----------------------------------------------------------------- writing
 
@@ -150,6 +155,8 @@ class Index:
         Fields an article leaves empty are extracted from its text unless
         ``extract`` is false. Written in batches of ``BATCH_SIZE``, one commit each.
         """
+        from docsearch.parallel import ordered_map
+
         if isinstance(articles, Article):
             articles = [articles]
         # Extraction and text analysis on every core (see docsearch.parallel).
@@ -194,6 +201,8 @@ class Index:
         >>> report.added, report.failed                      # doctest: +SKIP
         (35, ())
         """
+        from docsearch import sync as syncing
+
         paths = [Path(p) for p in paths]
         with self._store.writing(self.lock_timeout) as store:
             report = syncing.sync(store.live, paths, self.taxonomy, dry_run=dry_run,
@@ -219,6 +228,9 @@ class Index:
         index is left as it was. A folder that lists no file now but gave files
         before (an unmounted disk) stops the rebuild, unless ``allow_empty``.
         """
+        from docsearch import sync as syncing
+        from docsearch.extract.topic_model import collection_taxonomy
+
         with self._store.writing(self.lock_timeout) as store:
             if paths is None:
                 roots = store.manifest.get_meta("roots", [])
@@ -272,6 +284,9 @@ class Index:
         fixes what it finds, under the write lock. The report is of what was found;
         ``repaired`` says whether all was fixed, ``failed`` which files the repair
         could not read, and why."""
+        from docsearch import check as health
+        from docsearch import sync as syncing
+
         if not repair:
             self._store.refresh()
             return health.check(self._store.live, deep)
@@ -352,6 +367,8 @@ class Index:
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         """Every article in the index, in index order."""
+        from docsearch import sync as syncing
+
         for stored in syncing.live_stored(self._engine.snapshot()):
             yield self._engine.article(stored)
 
@@ -367,6 +384,8 @@ class Index:
     def _docnums_by_id(self, wanted: set[str] | None = None) -> Iterator[int]:
         """The document numbers of the live articles in id order (only ``wanted``
         ids when given)."""
+        from docsearch import sync as syncing
+
         live = syncing.live_ids(self._engine.snapshot())
         for article_id in sorted(live):
             if wanted is None or article_id in wanted:
@@ -392,6 +411,8 @@ class Index:
         >>> ix.export(buffer)                               # doctest: +SKIP
         35
         """
+        from docsearch.readers import os_reason
+
         if format not in EXPORT_FORMATS:
             raise DocsearchError(f"unknown export format '{format}' (use "
                                  f"{', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]})")
@@ -585,6 +606,8 @@ class Batch:
 
     def add(self, articles: Iterable[Article] | Article, *, extract: bool = True) -> None:
         """Add or replace articles (matched by id) when the batch commits."""
+        from docsearch.extract import enrich
+
         if isinstance(articles, Article):
             articles = [articles]
         for article in articles:
@@ -625,6 +648,8 @@ class Batch:
         """Commit what the batch holds now (the batch stays open); returns the number
         of articles written. ``merge=False`` leaves small segments for a later commit
         to merge (a bulk load's intermediate commits)."""
+        from docsearch import sync as syncing
+
         store = self._index._store
         if not self._articles and not self._deletes:
             if merge and self._unmerged:  # the last commit left its segments to us
@@ -664,17 +689,19 @@ def _start_enrich(taxonomy: Taxonomy | None, extract: bool) -> None:
 
 
 def _prepare(article: Article) -> tuple[Article, Terms]:
+    from docsearch.extract import enrich
+
     extract, taxonomy = _PREPARE["extract"], _PREPARE["taxonomy"]
     article = enrich(article, taxonomy) if extract else _with_id(article)
     return article, analyze(article)
 
 
 def _with_id(article: Article) -> Article:
+    from docsearch.extract import article_id as derive_id
+
     return article if article.id else article.evolve(id=derive_id(article))
 
 
-#: The formats of :meth:`Index.export`.
-EXPORT_FORMATS = ("jsonl", "json", "csv")
 #: The fields of an exported article, in order (``extracted`` is added in JSON).
 EXPORT_FIELDS = ("id", "title", "authors", "source", "published", "url", "people",
                  "surnames", "topics", "sections", "path", "content_hash", "body")

@@ -13,12 +13,10 @@ from __future__ import annotations
 import textwrap
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from docsearch.engines import EngineInfo
-from docsearch.index import CheckReport, IndexReport, IndexStats
 from docsearch.models import (
     Article,
     FacetValue,
@@ -26,8 +24,13 @@ from docsearch.models import (
     format_published,
     json_text,
 )
-from docsearch.person import PersonProfile
-from docsearch.search.snippets import terminal_snippet
+
+if TYPE_CHECKING:  # the command line imports only what a command needs
+    from docsearch.check import CheckReport
+    from docsearch.engines import EngineInfo
+    from docsearch.index import IndexStats
+    from docsearch.person import PersonProfile
+    from docsearch.sync import IndexReport
 
 __all__ = ["render_article", "render_engines", "render_facets", "render_json",
            "render_person", "render_report", "render_results", "render_stats", "safe"]
@@ -145,6 +148,8 @@ def _wrapped_snippet(snippet: str, indent: str) -> list[str]:
     """Wrap a snippet for the terminal, matches in bold yellow. The plain text is
     wrapped (so every line is as wide as it looks) and the styles are put back by
     character position; a match cut by the wrap is styled on both lines."""
+    from docsearch.search.snippets import terminal_snippet
+
     text = safe(terminal_snippet(snippet, lambda s: _OPEN + s + _CLOSE))
     marked: list[bool] = []
     plain: list[str] = []

@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from docsearch.defaults import BATCH_SIZE
 from docsearch.engines import open_backend
 from docsearch.engines.base import Snapshot
 from docsearch.errors import ParseError
@@ -51,8 +52,6 @@ from docsearch.store.documents import Terms, analyze, article_from_stored, to_do
 
 __all__ = ["BATCH_SIZE", "Change", "IndexReport", "Progress", "commit", "sync"]
 
-#: Articles per commit.
-BATCH_SIZE = 5000
 
 #: A file modified less than this long (ns) before it is read is read again next time.
 RACY_NS = 2_000_000_000

@@ -17,13 +17,12 @@ from typing import Any
 
 import watchfiles
 
+from docsearch.defaults import DEBOUNCE_MS
 from docsearch.readers import suffixes
 from docsearch.sync import IndexReport
 
 __all__ = ["DEBOUNCE_MS", "watch"]
 
-#: How long a burst of changes is gathered before one sync, in milliseconds.
-DEBOUNCE_MS = 1000
 
 
 class _Relevant:

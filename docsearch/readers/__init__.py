@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import errno
 import hashlib
+import importlib
 import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping
@@ -34,9 +35,7 @@ from docsearch.errors import ParseError
 from docsearch.extract import Extraction, enrich
 from docsearch.extract.topics import Taxonomy
 from docsearch.models import Article
-from docsearch.readers.html import HtmlReader
 from docsearch.readers.jsonl import Extracted, JsonLinesReader
-from docsearch.readers.markdown import MarkdownReader
 from docsearch.readers.text import TextReader
 
 __all__ = [
@@ -82,7 +81,30 @@ def register(reader: Reader) -> None:
         _REGISTRY[suffix.lower()] = reader
 
 
-for _reader in (MarkdownReader(), TextReader(), HtmlReader(), JsonLinesReader()):
+@attrs.define
+class _Deferred:
+    """A bundled reader whose module (and its parser: markdown-it, Beautiful Soup) is
+    imported when it first reads a file, so that commands reading none start fast."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    module: str
+    cls: str
+    _reader: Reader | None = None
+
+    def read(self, text: str, path: str) -> Iterable[Article | Extracted | ParseError]:
+        if self._reader is None:
+            self._reader = getattr(importlib.import_module(self.module), self.cls)()
+        return self._reader.read(text, path)
+
+
+for _reader in (
+    _Deferred("markdown", (".md", ".markdown", ".mdown", ".mkd"),
+              "docsearch.readers.markdown", "MarkdownReader"),
+    TextReader(),
+    _Deferred("html", (".html", ".htm", ".xhtml"), "docsearch.readers.html", "HtmlReader"),
+    JsonLinesReader(),
+):
     register(_reader)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
@@ -36,9 +37,11 @@ from docsearch.search.query import MATCHES, QueryParser, check_order, day_range,
 from docsearch.search.ranking import Ranking
 from docsearch.search.similar import like_query
 from docsearch.search.snippets import make_snippet, query_words, tokens_for
-from docsearch.search.spelling import Speller, Vocabulary, near_names
 from docsearch.store import Store
 from docsearch.store.documents import article_from_stored
+
+if TYPE_CHECKING:
+    from docsearch.search.spelling import Vocabulary
 
 __all__ = ["Ranking", "SearchEngine", "SearchRequest"]
 
@@ -129,6 +132,8 @@ NEAR_VALUES = 3
 def _near_values(column: Column, typed: str) -> tuple[str, ...]:
     """The values of ``column`` nearest a typed filter value it holds none of
     (see :func:`~docsearch.search.spelling.near_names`)."""
+    from docsearch.search.spelling import near_names  # imported only for a miss
+
     near = near_names(typed, column.values)
     if not near:
         return ()
@@ -383,6 +388,8 @@ class SearchEngine:
         correction finds more articles (under the same filters) than the query:
         of the speller's few corrections, the one with the fewest edits, then the
         one finding the most articles."""
+        from docsearch.search.spelling import Speller, Vocabulary
+
         people = self.people(snapshot)
         state = snapshot.key
         if self._vocabulary is None or self._vocabulary[0] != state:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from docsearch.defaults import DEFAULT_FACETS, FACET_NAMES
 from docsearch.errors import AmbiguousPersonError, QueryError, UnknownFacetError, listing
 from docsearch.extract.people import fold
 from docsearch.extract.registry import dominant
@@ -142,10 +143,7 @@ FACETS: dict[str, Facet] = {
     "author": TermsFacet("author", "author"),
     "date": DateFacet(),
 }
-#: The facets a search counts, in this order.
-FACET_NAMES = tuple(FACETS)
-#: The facets a search counts unless told which.
-DEFAULT_FACETS = ("person", "topic", "source", "date")
+assert tuple(FACETS) == FACET_NAMES, "docsearch.defaults.FACET_NAMES names FACETS"
 
 
 def get_facet(name: str) -> Facet:

@@ -21,8 +21,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 from docsearch import analysis
 from docsearch.engines.base import Snapshot
 from docsearch.models import unmarked
@@ -246,6 +244,8 @@ def _expanded(snapshot: Snapshot, node: qt.Prefix | qt.Wildcard | qt.Fuzzy | qt.
                                      for c in node.pattern), re.DOTALL)
         return [t for t in snapshot.terms(node.field, start) if pattern.fullmatch(t)]
     if isinstance(node, qt.Fuzzy):
+        from rapidfuzz.distance import Levenshtein  # imported only for a fuzzy term
+
         start = node.text[:node.prefix_length]
         return [t for t in snapshot.terms(node.field, start)
                 if Levenshtein.distance(node.text, t, score_cutoff=node.distance)

@@ -41,8 +41,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
 
 from docsearch import analysis
 from docsearch.engines.base import Snapshot
@@ -99,6 +97,8 @@ def near_names(typed: str, names: Iterable[str]) -> list[tuple[str, int]]:
     the whole name, or one of its words, within one edit of a typed value of up to
     four letters, two of a longer one (case and accents ignored). The person
     filters' suggestions use it too."""
+    from rapidfuzz.distance import DamerauLevenshtein  # imported only when needed
+
     key = fold(typed)
     limit = _limit(key)
     found = []
@@ -297,6 +297,9 @@ class Speller:
         """Corrections of one typed word (its indexed form ``term`` in ``known``
         articles, see :meth:`_needs_correction`), nearest first (see the module
         docs); empty when nothing is near enough."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
         low = typed.lower()
         limit = _limit(term)
         # Candidates: indexed words near the typed word's indexed form ...
@@ -353,6 +356,8 @@ class Speller:
         """How the articles write the indexed word ``term``: of its forms in the
         first articles that have it, the nearest to ``typed``, the commonest among
         equals."""
+        from rapidfuzz.distance import DamerauLevenshtein
+
         from docsearch.search.snippets import tokens_for
 
         tokens = tokens_for()

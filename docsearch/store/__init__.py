@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from docsearch.defaults import DEFAULT_LOCK_TIMEOUT
 from docsearch.engines import DEFAULT_ENGINE, create_backend, open_backend
 from docsearch.engines.base import Backend, Writer
 from docsearch.errors import IndexFormatError, IndexNotFoundError
@@ -42,7 +43,6 @@ __all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Entry", "Gene
 
 META_FILE = "docsearch.json"
 FORMAT_VERSION = 4
-DEFAULT_LOCK_TIMEOUT = 30.0
 #: Seconds a retired generation is kept for readers that may still be opening it.
 RETIRE_GRACE = 60.0
 _DATA = "data"

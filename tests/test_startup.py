@@ -1,0 +1,101 @@
+"""The command line starts fast (issue 19): ``docsearch --help``, ``--version`` and
+``search`` import only what they need. Each case runs the CLI in a new Python
+process and lists which of the heavy modules it left in ``sys.modules``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import docsearch
+from docsearch import readers
+
+#: Libraries that no command below needs: readers' parsers, spelling, the test-data
+#: generator, the watcher and the web app.
+NEVER = ("bs4", "markdown_it", "faker", "rapidfuzz", "spellchecker", "charset_normalizer",
+         "frontmatter", "watchfiles", "starlette", "jinja2", "uvicorn")
+#: What --help and --version do not need either: the engine and the arrays.
+NOT_FOR_HELP = (*NEVER, "whoosh", "numpy")
+
+_RUN = """
+import sys
+sys.argv = ["docsearch", *{args!r}]
+from docsearch.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+print("\\nLOADED " + __import__("json").dumps(sorted(
+    m for m in {watched!r} if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def loaded(*args: str, watched: tuple[str, ...] = NOT_FOR_HELP) -> list[str]:
+    """The ``watched`` top-level modules that ``docsearch ARGS`` imported."""
+    code = _RUN.format(args=list(args), watched=list(watched))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    line = done.stderr.rsplit("LOADED ", 1)[1]
+    return json.loads(line)
+
+
+def test_help_imports_no_engine_nor_parsers():
+    assert loaded("--help") == []
+
+
+def test_version_imports_no_engine_nor_parsers():
+    assert loaded("--version") == []
+
+
+def test_version_prints_the_package_version():
+    done = subprocess.run([sys.executable, "-m", "docsearch", "--version"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout == f"docsearch, version {docsearch.__version__}\n"
+
+
+def test_import_docsearch_loads_no_library():
+    code = ("import sys, docsearch; print(sorted(m for m in sys.modules "
+            "if m.startswith('docsearch')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "['docsearch', 'docsearch.errors']"
+
+
+def test_search_imports_no_parser_nor_speller(sample_index):
+    assert loaded("search", "harbour", "--index", str(sample_index.path),
+                  watched=NEVER) == []
+
+
+def test_search_with_a_person_imports_no_parser_nor_speller(sample_index):
+    assert loaded("search", "ferry", "--person", "Ingrid Solberg-Vance", "--index",
+                  str(sample_index.path), watched=NEVER) == []
+
+
+def test_a_misspelt_search_loads_the_speller(sample_index):
+    assert loaded("search", "harbuor", "--index", str(sample_index.path),
+                  watched=("rapidfuzz",)) == ["rapidfuzz"]
+
+
+@pytest.mark.parametrize("name", sorted(docsearch.__all__))
+def test_every_public_name_resolves(name):
+    assert getattr(docsearch, name) is not None
+
+
+def test_the_deferred_readers_claim_their_readers_suffixes():
+    from docsearch.readers.html import HtmlReader
+    from docsearch.readers.markdown import MarkdownReader
+
+    for reader in (MarkdownReader(), HtmlReader()):
+        for suffix in reader.suffixes:
+            found = readers.reader_for(f"a{suffix}")
+            assert (found.name, found.suffixes) == (reader.name, reader.suffixes)
+
+
+def test_facet_names_are_the_facet_registry():
+    from docsearch.search.facets import FACETS
+
+    assert tuple(FACETS) == docsearch.FACET_NAMES
