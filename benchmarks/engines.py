@@ -189,13 +189,15 @@ class DocsearchEngine:
 
     name = "docsearch"
     source_file = "corpus.jsonl"
+    #: The engine docsearch stores the index with (``None``: its default).
+    engine: str | None = None
 
     def __init__(self) -> None:
         self.index: docsearch.Index | None = None
         self.folder: Path | None = None
 
     def build(self, source: Path, folder: Path) -> int:
-        with docsearch.open(folder, create=True) as ix:
+        with docsearch.open(folder, create=True, engine=self.engine) as ix:
             return ix.add(record_article(r) for r in read_jsonl(source))
 
     def open(self, folder: Path) -> None:
@@ -224,6 +226,13 @@ class DocsearchEngine:
         if self.index is not None:
             self.index.close()
             self.index = None
+
+
+class DocsearchTantivyEngine(DocsearchEngine):
+    """docsearch with its index in the tantivy engine."""
+
+    name = "docsearch-tantivy"
+    engine = "tantivy"
 
 
 # ----------------------------------------------------------------------------- whoosh
@@ -631,8 +640,10 @@ class SqliteEngine:
             self.db = None
 
 
-ENGINES: dict[str, type[Any]] = {"docsearch": DocsearchEngine, "whoosh": WhooshEngine,
-                                 "tantivy": TantivyEngine, "sqlite": SqliteEngine}
+ENGINES: dict[str, type[Any]] = {"docsearch": DocsearchEngine,
+                                 "docsearch-tantivy": DocsearchTantivyEngine,
+                                 "whoosh": WhooshEngine, "tantivy": TantivyEngine,
+                                 "sqlite": SqliteEngine}
 
 
 def make_engine(name: str) -> Engine:

@@ -433,7 +433,8 @@ def _child_query(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, 
 def _child_incremental(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, Any]
                        ) -> dict[str, Any]:
     engine = eng.make_engine(name)
-    source = "new.jsonl" if name == "docsearch" else "new_reference.jsonl"
+    source = ("new.jsonl" if isinstance(engine, eng.DocsearchEngine)
+              else "new_reference.jsonl")
     records = list(eng.read_jsonl(corpus_dir / source))
     engine.open(out_dir / "index")
     probe = QuerySpec(number=-1, kind="facets", facets=True)
