@@ -4,6 +4,7 @@ process and lists which of the heavy modules it left in ``sys.modules``."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 
 import docsearch
 from docsearch import readers
+from docsearch.engines.whoosh.buffers import BufferStream
 
 #: Libraries that no command below needs: readers' parsers, spelling, the test-data
 #: generator, the watcher and the web app.
@@ -99,3 +101,25 @@ def test_facet_names_are_the_facet_registry():
     from docsearch.search.facets import FACETS
 
     assert tuple(FACETS) == docsearch.FACET_NAMES
+
+
+def test_a_buffer_stream_reads_as_bytesio_does():
+    data = b"ab\ncd\n" + b"x" * 5000 + b"\nlast"
+    for text in (data, b"", b"abc"):
+        stream, copy = BufferStream(text), io.BytesIO(text)
+        assert list(stream) == copy.readlines()
+        stream.seek(2), copy.seek(2)
+        assert (stream.read(3), stream.tell()) == (copy.read(3), copy.tell())
+        stream.seek(-2, io.SEEK_END), copy.seek(-2, io.SEEK_END)
+        assert stream.read() == copy.read()
+        stream.seek(0), copy.seek(0)
+        assert [stream.readline(1), stream.readline()] == [copy.readline(1), copy.readline()]
+
+
+def test_whoosh_maps_segment_files_without_copying_them(sample_index):
+    from whoosh.filedb.structfile import BufferFile
+
+    file = BufferFile(memoryview(b"\x00\x00\x00\x07rest"), name="t")
+    assert isinstance(file.file, BufferStream)
+    assert (file.read_uint(), file.read(4)) == (7, b"rest")
+    assert sample_index.search("harbour").total == 11

@@ -23,12 +23,15 @@ from whoosh.scoring import BM25F
 from whoosh.writing import IndexWriter
 
 from docsearch.engines.base import Document
+from docsearch.engines.whoosh import buffers
 from docsearch.engines.whoosh.columns import Columns
 from docsearch.engines.whoosh.schema import build_schema, fields_of
 from docsearch.engines.whoosh.snapshot import WhooshSnapshot
 from docsearch.engines.whoosh.vector import Vectors
 from docsearch.errors import IndexFormatError, IndexLockedError
 from docsearch.search.ranking import Ranking
+
+buffers.install()  # a new searcher maps its files without copying them
 
 __all__ = ["MAX_DELETED", "MAX_SEGMENTS", "WhooshBackend", "WhooshWriter", "create", "open"]
 
