@@ -7,16 +7,32 @@ Python caller) left empty and never overwrites a value that was given.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import attrs
 
-from docsearch.extract.dates import date_from_url, parse_date
 from docsearch.extract.people import extract_people, find_people
-from docsearch.extract.sources import source_from_url
 from docsearch.extract.topics import Taxonomy, classify_topics
 from docsearch.models import Article
+
+if TYPE_CHECKING:
+    from docsearch.extract.dates import date_from_url, parse_date
+    from docsearch.extract.sources import source_from_url
+
+#: Names of ``__all__`` imported on first use (PEP 562): a search needs the people
+#: module, not the dates one (and dateutil).
+_LAZY = {"date_from_url": "docsearch.extract.dates", "parse_date": "docsearch.extract.dates",
+         "source_from_url": "docsearch.extract.sources"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'docsearch.extract' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 __all__ = [
     "Extraction",
@@ -101,6 +117,9 @@ def enrich(article: Article, taxonomy: Taxonomy | None = None,
     >>> a.people, a.published, a.source, a.id
     (('Rosa Lindqvist',), datetime.date(2024, 5, 2), 'news.example', '8ce092d3c317e274')
     """
+    from docsearch.extract.dates import date_from_url
+    from docsearch.extract.sources import source_from_url
+
     changes: dict[str, object] = {}
     digest = article.content_hash or article.computed_hash()
     known = cache.get(digest) if cache is not None else None

@@ -58,7 +58,6 @@ import attrs
 
 from docsearch import analysis
 from docsearch.errors import InvalidDateError, QueryError
-from docsearch.extract.dates import parse_bound
 from docsearch.search import querytree as qt
 
 __all__ = ["FIELDS", "MATCHES", "QueryParser", "check_syntax", "date_option", "day_range",
@@ -87,6 +86,8 @@ def date_option(value: dt.date | str | None, name: str, *, end: bool) -> dt.date
         return None
     if isinstance(value, dt.date):
         return value
+    from docsearch.extract.dates import parse_bound  # dateutil: only for a date given
+
     found = parse_bound(str(value), end=end)
     if found is None:
         raise InvalidDateError(

@@ -19,12 +19,13 @@ import os
 import socket
 import sys
 from pathlib import Path
-from typing import Any
-
-import filelock
+from typing import TYPE_CHECKING, Any
 
 from docsearch.errors import IndexLockedError
 from docsearch.files import atomic_write
+
+if TYPE_CHECKING:
+    import filelock
 
 __all__ = ["HOLDER_FILE", "LOCK_FILE", "WriteLock", "describe_holder"]
 
@@ -56,10 +57,20 @@ class WriteLock:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._lock = filelock.FileLock(str(folder / LOCK_FILE), thread_local=False)
+        self._file_lock: filelock.FileLock | None = None  # made by the first writer
         self._depth = 0
         #: The holder a killed writer left in ``writer.json``, found when acquiring.
         self.cleared: dict[str, Any] | None = None
+
+    @property
+    def _lock(self) -> filelock.FileLock:
+        """The file lock, ``filelock`` imported when a command first writes."""
+        import filelock
+
+        if self._file_lock is None:
+            self._file_lock = filelock.FileLock(str(self.folder / LOCK_FILE),
+                                                thread_local=False)
+        return self._file_lock
 
     @property
     def held(self) -> bool:
@@ -81,6 +92,8 @@ class WriteLock:
         if self._depth:
             self._depth += 1
             return
+        import filelock
+
         try:
             self._lock.acquire(timeout=max(timeout, 0.0), poll_interval=_POLL)
         except filelock.Timeout:
