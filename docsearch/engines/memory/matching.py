@@ -36,7 +36,7 @@ from docsearch.search.ranking import Scored
 if TYPE_CHECKING:
     from docsearch.engines.memory.snapshot import MemorySnapshot
 
-__all__ = ["expansion", "match", "score"]
+__all__ = ["expansion", "in_order", "match", "score"]
 
 #: (mask, scores) of one node: scores are 0 where the mask is False.
 Answer = tuple[np.ndarray, np.ndarray]
@@ -125,25 +125,10 @@ class _Evaluator:
         parts = [self._text_term(node.field, w, node.boost) for w in words]
         candidates = np.logical_and.reduce([m for m, _ in parts])
         if len(words) > 1:
-            candidates = self._in_order(node.field, words, np.flatnonzero(candidates),
-                                        node.slop)
+            candidates = in_order(self.snapshot, node.field, words,
+                                  np.flatnonzero(candidates), node.slop)
         total = np.sum([s for _, s in parts], axis=0)
         return candidates, np.where(candidates, total, 0.0)
-
-    def _in_order(self, field: str, words: list[str], docs: np.ndarray, slop: int,
-                  ) -> np.ndarray:
-        """The documents among ``docs`` where the words follow each other, each at
-        most ``slop`` positions after the one before."""
-        where = [self.snapshot.positions(field, w, docs.tolist()) for w in words]
-        mask = np.zeros(self.size, dtype=bool)
-        for doc in docs.tolist():
-            reach = where[0][doc]
-            for positions in where[1:]:
-                reach = _followers(reach, positions[doc], max(int(slop), 1))
-                if not len(reach):
-                    break
-            mask[doc] = bool(len(reach))
-        return mask
 
     def _expanded(self, field: str, terms: Iterable[str], boost: float) -> Answer:
         """Documents holding any of ``terms``, scoring ``boost``."""
@@ -207,6 +192,23 @@ def expansion(snapshot: MemorySnapshot, node: Expandable) -> list[str]:
     low, high = node.low or "", node.high
     return [t for t in snapshot.terms(node.field)
             if low <= t and (high is None or t <= high)]
+
+
+def in_order(snapshot: MemorySnapshot, field: str, words: list[str], docs: np.ndarray,
+             slop: int) -> np.ndarray:
+    """A mask of the documents among ``docs`` where the words follow each other, each
+    at most ``slop`` positions after the one before (by ``snapshot.positions``)."""
+    where = [snapshot.positions(field, w, docs.tolist()) for w in words]
+    mask = np.zeros(snapshot.size, dtype=bool)
+    for doc in docs.tolist():
+        reach = where[0].get(doc, np.zeros(0, dtype=np.int64))
+        for positions in where[1:]:
+            reach = _followers(reach, positions.get(doc, np.zeros(0, dtype=np.int64)),
+                               max(int(slop), 1))
+            if not len(reach):
+                break
+        mask[doc] = bool(len(reach))
+    return mask
 
 
 def _followers(reach: np.ndarray, positions: np.ndarray, slop: int) -> np.ndarray:

@@ -72,7 +72,9 @@ def _phrase(snapshot: TantivySnapshot, node: qt.Phrase) -> tantivy.Query:
     if node.slop <= 1:
         query = Query.phrase_query(snapshot.schema, node.field, words, slop=0)
         return query if node.boost == 1.0 else Query.boost_query(query, float(node.boost))
-    mask = matching.match(snapshot, node)
+    every_word = qt.And(tuple(qt.Term(node.field, w) for w in node.terms))
+    candidates = np.flatnonzero(snapshot.match(every_word))
+    mask = matching.in_order(snapshot, node.field, list(node.terms), candidates, node.slop)
     ids = [snapshot.ids()[n] for n in np.flatnonzero(mask).tolist()]
     return _term_set(snapshot, "id", ids, node.boost * len(words))
 

@@ -6,18 +6,21 @@ address order, once (:class:`Numbering`), so a snapshot has no deleted numbers.
 Queries run in tantivy (:mod:`~docsearch.engines.tantivy.compile`): a match or a
 scoring collects every matching address and turns it into document numbers.
 
-The rest of the protocol (keyword columns, positions, term lists and statistics,
-dates, ids, stored fields) is read from the documents the searcher stores,
-decoded once per snapshot into a :class:`~docsearch.engines.memory.snapshot.MemorySnapshot`
-whose answers this class inherits: tantivy's Python bindings give neither
-positions nor term enumeration with statistics. That read is the price of this
-first version (a second on Reuters-21578); fast fields and aggregations are the
-way to drop it.
+A text field's terms (sorted) and document frequencies are tantivy's (which,
+like Whoosh, still counts deleted documents until a merge drops them). The rest
+of the protocol (keyword columns, positions, dates, ids, stored fields) is read
+from the documents the searcher stores, decoded once per snapshot into a
+:class:`~docsearch.engines.memory.snapshot.MemorySnapshot` whose answers this
+class inherits: tantivy's Python bindings give no positions. Positions are read
+from the chosen documents' terms; collection frequencies and field lengths
+("more like this") from the memory engine's postings, built on first use. That
+read is the price of this first version (a second on Reuters-21578); fast fields
+and aggregations are the way to drop it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -77,6 +80,26 @@ class TantivySnapshot(MemorySnapshot):
     def has_field(self, field: str) -> bool:
         """Whether a query can name ``field`` in this index."""
         return field in QUERY_FIELDS
+
+    def positions(self, field: str, term: str,
+                  docs: Sequence[int]) -> Mapping[int, np.ndarray]:
+        out = {}
+        for doc in docs:
+            terms = getattr(self.docs[doc], f"{field}_terms", ()) if field in TEXT_FIELDS else ()
+            where = [n for n, t in enumerate(terms) if t == term]
+            if where:
+                out[int(doc)] = np.array(where, dtype=np.int64)
+        return out
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        if field in TEXT_FIELDS:
+            return int(self.searcher.doc_freq(field, term))
+        return super().doc_frequency(field, term)
+
+    def terms(self, field: str, prefix: str = "") -> Iterator[str]:
+        if field not in TEXT_FIELDS:
+            return super().terms(field, prefix)
+        return iter(sorted(t for t, _ in self.searcher.terms_with_prefix(field, prefix)))
 
     def _run(self, node: Any) -> tuple[np.ndarray, np.ndarray]:
         """The document numbers ``node`` matches (ascending) and their scores."""
