@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,7 @@ NOT_FOR_HELP = (*NEVER, "whoosh", "numpy")
 
 _RUN = """
 import sys
+from pathlib import Path
 sys.argv = ["docsearch", *{args!r}]
 from docsearch.cli import main
 try:
@@ -123,3 +125,17 @@ def test_whoosh_maps_segment_files_without_copying_them(sample_index):
     assert isinstance(file.file, BufferStream)
     assert (file.read_uint(), file.read(4)) == (7, b"rest")
     assert sample_index.search("harbour").total == 11
+
+
+def test_the_cli_speed_benchmark_prints_its_table(sample_index, capsys):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import cli_speed
+
+    assert cli_speed.main(["--sample", str(sample_index.path), "--no-reuters",
+                           "--repeat", "1", "--markdown"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert [row.split(" | ")[0] for row in rows[2:]] == [
+        '| `python -c "import docsearch"`', '| `python -c "import docsearch.cli"`',
+        '| `python -c "import click, attrs, numpy, whoosh..." (a search\'s libraries)`',
+        "| `docsearch --version`", "| `docsearch --help`",
+        "| `docsearch search harbour (sample_docs)`"]
