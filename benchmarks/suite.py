@@ -358,7 +358,7 @@ def _child_build(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, 
         profiler.stop()
         _write_profile(profiler, out_dir / "profile_build.txt")
     workers = None
-    if name == "docsearch":
+    if name.startswith("docsearch"):
         try:
             from docsearch.parallel import worker_count
             workers = worker_count()
@@ -983,9 +983,9 @@ def build_rows(result: dict[str, Any]) -> list[list[str]]:
         if b is None:
             rows.append([engine, "failed", *[""] * 7])
             continue
-        what = ("parse JSON + extract + index" if engine == "docsearch"
+        what = ("parse JSON + extract + index" if engine.startswith("docsearch")
                 else "parse JSON + index (values given)")
-        if engine == "docsearch" and b.get("workers"):
+        if engine.startswith("docsearch") and b.get("workers"):
             what += f", {b['workers']} worker(s)"
         tree = (f"{b['tree_rss_mb']:,.0f} / {b['tree_pss_mb']:,.0f}" if "tree_rss_mb" in b
                 else "n/a")

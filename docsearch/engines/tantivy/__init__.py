@@ -122,6 +122,7 @@ class TantivyBackend:
             meta = self._meta()
             key = "tantivy-" + hashlib.sha1(meta).hexdigest()
             if self._snapshot is None or self._snapshot.key != key:
+                self._snapshot = None  # not held while the next one is read
                 self._index.reload()
                 searcher = self._index.searcher()
                 self._snapshot = TantivySnapshot(key, searcher, self._index.schema,
