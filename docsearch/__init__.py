@@ -33,6 +33,7 @@ from docsearch.errors import (
 )
 
 if typing.TYPE_CHECKING:
+    from docsearch.batch import Batch
     from docsearch.check import CheckReport
     from docsearch.defaults import (
         BATCH_SIZE,
@@ -46,7 +47,7 @@ if typing.TYPE_CHECKING:
     from docsearch.engines import EngineInfo, available_engines
     from docsearch.extract import enrich, extract_people, stable_id
     from docsearch.extract.topics import Taxonomy, classify_topics, load_taxonomy
-    from docsearch.index import Batch, Index, IndexStats
+    from docsearch.index import Index, IndexStats
     from docsearch.index import open_index as open
     from docsearch.models import Article, FacetValue, Hit, SearchResults
     from docsearch.person import CoMention, PersonProfile
@@ -65,7 +66,8 @@ _LAZY = {
     **dict.fromkeys(["enrich", "extract_people", "stable_id"], "docsearch.extract"),
     **dict.fromkeys(["Taxonomy", "classify_topics", "load_taxonomy"],
                     "docsearch.extract.topics"),
-    **dict.fromkeys(["Batch", "Index", "IndexStats", "open"], "docsearch.index"),
+    "Batch": "docsearch.batch",
+    **dict.fromkeys(["Index", "IndexStats", "open"], "docsearch.index"),
     "IndexReport": "docsearch.sync",
     **dict.fromkeys(["Article", "FacetValue", "Hit", "SearchResults"], "docsearch.models"),
     **dict.fromkeys(["CoMention", "PersonProfile"], "docsearch.person"),

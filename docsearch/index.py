@@ -8,27 +8,26 @@ layer answers queries with facets from the engine's snapshot.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from docsearch.defaults import BATCH_SIZE, DEFAULT_FACETS, DEFAULT_INDEX, EXPORT_FORMATS
+from docsearch.batch import Batch, prepare, start_enrich
+from docsearch.defaults import BATCH_SIZE, DEFAULT_FACETS, DEFAULT_INDEX
 from docsearch.engines import choose_engine
 from docsearch.errors import (
     ArticleNotFoundError,
-    DocsearchError,
     RebuildError,
 )
-from docsearch.files import atomic_write
-from docsearch.models import Article, FacetValue, SearchResults, json_text
+from docsearch.export import check_format, export_articles
+from docsearch.models import Article, FacetValue, SearchResults
 from docsearch.search import MAX_PER_PAGE, Ranking, SearchEngine, SearchRequest
 from docsearch.search.query import date_option
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
-from docsearch.store.documents import Terms, analyze, article_from_stored
+from docsearch.store.documents import article_from_stored
 
 if TYPE_CHECKING:  # reading, extraction, sync and check are imported where used
     from docsearch.check import CheckReport
@@ -36,7 +35,7 @@ if TYPE_CHECKING:  # reading, extraction, sync and check are imported where used
     from docsearch.person import PersonProfile
     from docsearch.sync import IndexReport, Progress
 
-__all__ = ["DEFAULT_INDEX", "Batch", "Index", "IndexStats", "open_index"]
+__all__ = ["DEFAULT_INDEX", "Index", "IndexStats", "open_index"]
 
 
 @attrs.frozen
@@ -160,7 +159,7 @@ class Index:
         if isinstance(articles, Article):
             articles = [articles]
         # Extraction and text analysis on every core (see docsearch.parallel).
-        prepared = ordered_map(_prepare, articles, initializer=_start_enrich,
+        prepared = ordered_map(prepare, articles, initializer=start_enrich,
                                initargs=(self.taxonomy, extract))
         with self.batch() as batch:
             for article, terms in prepared:
@@ -411,24 +410,14 @@ class Index:
         >>> ix.export(buffer)                               # doctest: +SKIP
         35
         """
-        from docsearch.readers import os_reason
-
-        if format not in EXPORT_FORMATS:
-            raise DocsearchError(f"unknown export format '{format}' (use "
-                                 f"{', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]})")
+        check_format(format)
         filters = {"people": people, "topics": topics, "sources": sources,
                    "authors": authors, "since": since, "until": until}
         wanted = (self._matching_ids(query, filters)
                   if query or any(filters.values()) else None)
-        if not isinstance(out, (str, Path)):
-            return self._write_export(out, format, wanted)
-        target = Path(out)
-        try:
-            with atomic_write(target, newline="") as handle:
-                count = self._write_export(handle, format, wanted)
-        except OSError as exc:
-            raise DocsearchError(f"cannot write {target}: {os_reason(exc)}") from None
-        return count
+        articles = (article_from_stored(self._engine.stored(docnum))
+                    for docnum in self._docnums_by_id(wanted))
+        return export_articles(out, format, articles)
 
     def _matching_ids(self, query: str, filters: dict[str, Any]) -> set[str]:
         """The ids of every article a search matches, page after page."""
@@ -441,27 +430,6 @@ class Index:
             if page >= results.pages:
                 return ids
             page += 1
-
-    def _write_export(self, out: IO[str], format: str, wanted: set[str] | None) -> int:
-        count = 0
-        rows = csv.writer(out) if format == "csv" else None
-        if rows is not None:
-            rows.writerow(EXPORT_FIELDS)
-        elif format == "json":
-            out.write("[")
-        for docnum in self._docnums_by_id(wanted):
-            record = _export_record(article_from_stored(self._engine.stored(docnum)))
-            if rows is not None:
-                rows.writerow(_csv_cell(record[name]) for name in EXPORT_FIELDS)
-            elif format == "json":
-                out.write(("\n  " if not count else ",\n  ")
-                          + json_text(record))
-            else:
-                out.write(json_text(record) + "\n")
-            count += 1
-        if format == "json":
-            out.write("\n]\n" if count else "]\n")
-        return count
 
     def search(self, query: str = "", *, people: Sequence[str] | str = (),
                topics: Sequence[str] | str = (), sources: Sequence[str] | str = (),
@@ -560,163 +528,6 @@ class Index:
 
     def __repr__(self) -> str:
         return f"<docsearch.Index {str(self.path)!r}>"
-
-
-class Batch:
-    """Changes to an index committed together (see :meth:`Index.batch`): one
-    commit when the block ends, none if it raises.
-
-    >>> notes = docsearch.open(tmp / "notes", create=True)
-    >>> with notes.batch() as batch:
-    ...     batch.add(docsearch.Article(id="n1", title="Pier closed", body="Shut."))
-    ...     batch.add(docsearch.Article(id="n2", title="Pier open", body="Open."))
-    ...     batch.delete("n1")
-    >>> [a.id for a in notes]
-    ['n2']
-    """
-
-    def __init__(self, index: Index) -> None:
-        self._index = index
-        self._articles: dict[str, Article] = {}
-        self._terms: dict[str, Terms] = {}
-        self._deletes: set[str] = set()
-        self._context: Any = None
-        self.written = 0
-        self.deleted = 0
-        self.commits = 0
-        self._unmerged = False
-
-    def __enter__(self) -> Batch:
-        self._context = self._index._store.writing(self._index.lock_timeout)
-        self._context.__enter__()
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        try:
-            if kind is None:
-                self.commit()
-        finally:
-            self._articles.clear()
-            self._deletes.clear()
-            self._terms.clear()
-            self._context.__exit__(kind, *rest)
-
-    def __len__(self) -> int:
-        return len(self._articles) + len(self._deletes)
-
-    def add(self, articles: Iterable[Article] | Article, *, extract: bool = True) -> None:
-        """Add or replace articles (matched by id) when the batch commits."""
-        from docsearch.extract import enrich
-
-        if isinstance(articles, Article):
-            articles = [articles]
-        for article in articles:
-            self._put(enrich(article, self._index.taxonomy) if extract else _with_id(article))
-
-    def _put(self, article: Article, terms: Terms | None = None) -> None:
-        self._deletes.discard(article.id)
-        self._articles[article.id] = article
-        if terms is not None:
-            self._terms[article.id] = terms
-        else:
-            self._terms.pop(article.id, None)
-
-    def update(self, article_id: str, **changes: Any) -> Article:
-        """Change fields of an article already indexed (or added to this batch)."""
-        current = self._articles.get(article_id)
-        if current is None:
-            current = self._index.get(article_id)  # ArticleNotFoundError if absent
-        if "id" in changes and changes["id"] != current.id:
-            raise DocsearchError("update cannot change an article's id; add it under the "
-                                 "new id and delete the old one")
-        try:
-            article = current.evolve(**changes)
-        except TypeError as exc:
-            raise DocsearchError(f"cannot update article {current.id}: {exc}") from None
-        self._put(article)
-        return article
-
-    def delete(self, ids: Iterable[str] | str) -> None:
-        """Remove articles by id when the batch commits."""
-        for article_id in [ids] if isinstance(ids, str) else ids:
-            if article_id:
-                self._articles.pop(article_id, None)
-                self._terms.pop(article_id, None)
-                self._deletes.add(article_id)
-
-    def commit(self, *, merge: bool = True) -> int:
-        """Commit what the batch holds now (the batch stays open); returns the number
-        of articles written. ``merge=False`` leaves small segments for a later commit
-        to merge (a bulk load's intermediate commits)."""
-        from docsearch import sync as syncing
-
-        store = self._index._store
-        if not self._articles and not self._deletes:
-            if merge and self._unmerged:  # the last commit left its segments to us
-                with store.live.writer(merge=True):
-                    pass
-                syncing.tidy(store.live)
-                self._unmerged = False
-            return 0
-        present = self._present(self._deletes)
-        syncing.commit(store.live, list(self._articles.values()), sorted(self._deletes),
-                       terms=self._terms, merge=merge)
-        self.commits += 1
-        if merge and self.commits > 1:
-            syncing.tidy(store.live)
-        self._unmerged = not merge
-        store.note_write()
-        written = len(self._articles)
-        self.written += written
-        self.deleted += present
-        self._articles.clear()
-        self._deletes.clear()
-        self._terms.clear()
-        return written
-
-    def _present(self, ids: set[str]) -> int:
-        if not ids:
-            return 0
-        snapshot = self._index._store.live.backend.snapshot()
-        return sum(1 for i in ids if snapshot.find(i) is not None)
-
-
-_PREPARE: dict[str, Any] = {}
-
-
-def _start_enrich(taxonomy: Taxonomy | None, extract: bool) -> None:
-    _PREPARE.update(taxonomy=taxonomy, extract=extract)
-
-
-def _prepare(article: Article) -> tuple[Article, Terms]:
-    from docsearch.extract import enrich
-
-    extract, taxonomy = _PREPARE["extract"], _PREPARE["taxonomy"]
-    article = enrich(article, taxonomy) if extract else _with_id(article)
-    return article, analyze(article)
-
-
-def _with_id(article: Article) -> Article:
-    from docsearch.extract import article_id as derive_id
-
-    return article if article.id else article.evolve(id=derive_id(article))
-
-
-#: The fields of an exported article, in order (``extracted`` is added in JSON).
-EXPORT_FIELDS = ("id", "title", "authors", "source", "published", "url", "people",
-                 "surnames", "topics", "sections", "path", "content_hash", "body")
-
-
-def _export_record(article: Article) -> dict[str, Any]:
-    """An article as :meth:`Index.export` writes it (as stored: people as found)."""
-    data = {**article.to_dict(), "surnames": list(article.surnames)}
-    return {**{name: data[name] for name in EXPORT_FIELDS}, "extracted": True}
-
-
-def _csv_cell(value: Any) -> str:
-    if isinstance(value, list):
-        return "; ".join(value)
-    return "" if value is None else str(value)
 
 
 def open_index(path: str | Path = DEFAULT_INDEX, *, create: bool = False,
