@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 
 import numpy as np
 import pytest
 
-pytest.importorskip("tantivy")
+tantivy_lib = pytest.importorskip("tantivy")
 
 import docsearch  # noqa: E402
 from docsearch.analysis import terms  # noqa: E402
 from docsearch.engines import memory  # noqa: E402
 from docsearch.engines import tantivy as engine  # noqa: E402
 from docsearch.engines.base import Document, date_number  # noqa: E402
+from docsearch.engines.tantivy import schema as tantivy_schema  # noqa: E402
+from docsearch.engines.tantivy import snapshot as tantivy_snapshot  # noqa: E402
 from docsearch.errors import EngineError, IndexFormatError, IndexLockedError  # noqa: E402
 from docsearch.search import querytree as qt  # noqa: E402
 from tests.engines.conftest import SAMPLE_DOCS  # noqa: E402
@@ -187,6 +190,79 @@ def test_numbers_are_dense_over_segments_with_deleted_documents(tmp_path):
     assert {snapshot.ids()[d] for d in scored.docs} == {
         f"s{n}-{i}" for n in range(4) for i in (0, 2, 4)}
     assert scored.docs.tolist() == sorted(scored.docs.tolist())
+
+
+def counted(monkeypatch, name):
+    """Count the calls of the snapshot module's function ``name``."""
+    calls = []
+    original = getattr(tantivy_snapshot, name)
+    monkeypatch.setattr(tantivy_snapshot, name,
+                        lambda *args: calls.append(args) or original(*args))
+    return calls
+
+
+def test_after_a_commit_only_its_new_segment_is_read(backend, monkeypatch):
+    reads, decoded = counted(monkeypatch, "_light"), counted(monkeypatch, "document_of")
+    first = backend.snapshot()
+    assert len(reads) == 3
+    fill(backend, [doc("d4", "Tide gauge", "A new tide gauge.", topic=("economy",))])
+    second = backend.snapshot()
+    assert second is not first and len(reads) == 4  # d4's segment only
+    assert second.column("topic").counts(None).tolist() == [3, 2]  # economy, transport
+    assert sorted(second.ids()) == ["d1", "d2", "d3", "d4"]
+    assert second.dates()[second.find("d4")] == 0
+    assert ids(second, second.match(qt.Term("topic", "economy"))) == {"d2", "d3", "d4"}
+    assert decoded == []  # no whole document read yet
+    assert second.stored(second.find("d4"))["title"] == "Tide gauge"
+    assert len(decoded) == 1
+
+
+def test_columns_ids_and_dates_after_adds_updates_and_deletes_are_the_memory_engine_s(
+        tmp_path):
+    rng = random.Random(15)
+    backends = engine.create(tmp_path / "tantivy"), memory.create(tmp_path / "memory")
+    for commit in range(12):
+        with backends[0].writer() as tw, backends[1].writer() as mw:
+            for _ in range(rng.randint(1, 6)):
+                n = rng.randrange(20)
+                if rng.random() < 0.3:
+                    tw.delete(f"r{n}"), mw.delete(f"r{n}")
+                    continue
+                made = doc(f"r{n}", "Gull count", f"Count {commit}.",
+                           day=rng.choice([None, dt.datetime(2020, 1, 1 + n)]),
+                           person=tuple(rng.sample(["Ada Quill", "Bo Marsh", "Cy Dunn"],
+                                                   rng.randint(0, 2))),
+                           topic=(rng.choice(["sea", "sky"]),))
+                tw.put(made), mw.put(made)
+        got, want = (b.snapshot() for b in backends)
+        for field in ("person", "topic", "id"):
+            assert column_facts(got, field) == column_facts(want, field)
+        assert (sorted(zip(got.ids(), got.dates().tolist(), strict=True))
+                == sorted(zip(want.ids(), want.dates().tolist(), strict=True)))
+
+
+def test_keywords_are_read_right_whatever_the_texts_hold(tmp_path):
+    tricky = 'Quoth the clerk, "keywords": {"person": ["Nobody"]}, "id": "x"'
+    made = fill(engine.create(tmp_path / "gen"), [
+        doc("q1", tricky, tricky, person=("Mina Holt",), topic=("keywords",))])
+    snapshot = made.snapshot()
+    assert snapshot.ids() == ["q1"]
+    assert snapshot.column("person").values == ["Mina Holt"]
+    assert snapshot.column("topic").values == ["keywords"]
+    assert snapshot.stored(0)["title"] == tricky
+
+
+def test_a_record_written_in_another_key_order_is_decoded_whole():
+    stored = tantivy_lib.Document()
+    stored.add_bytes("doc", json.dumps({"keywords": {"topic": ["sea"]}, "id": "z"}).encode())
+    assert tantivy_schema.id_and_keywords(stored) == ("z", {"topic": ["sea"]})
+
+
+def column_facts(snapshot, field):
+    column = snapshot.column(field)
+    return column.values, column.counts(None).tolist(), sorted(
+        (snapshot.ids()[d], column.values[o])
+        for d, o in zip(column.docs.tolist(), column.ords.tolist(), strict=True))
 
 
 # ------------------------------------------------------------------- query nodes

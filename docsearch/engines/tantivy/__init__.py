@@ -29,7 +29,7 @@ import tantivy
 
 from docsearch.engines.base import Document
 from docsearch.engines.tantivy.schema import build_schema, register, tantivy_document
-from docsearch.engines.tantivy.snapshot import TantivySnapshot
+from docsearch.engines.tantivy.snapshot import SegmentCache, TantivySnapshot
 from docsearch.errors import IndexFormatError, IndexLockedError
 
 __all__ = ["TantivyBackend", "TantivyWriter", "create", "open"]
@@ -84,6 +84,7 @@ class TantivyBackend:
         register(index)
         self._lock = threading.Lock()
         self._snapshot: TantivySnapshot | None = None
+        self._lights = SegmentCache()
 
     def _writer(self) -> tantivy.IndexWriter:
         try:
@@ -120,14 +121,23 @@ class TantivyBackend:
     def snapshot(self) -> TantivySnapshot:
         with self._lock:
             meta = self._meta()
-            key = "tantivy-" + hashlib.sha1(meta).hexdigest()
-            if self._snapshot is None or self._snapshot.key != key:
+            if self._snapshot is None or self._snapshot.key != _key(meta):
                 self._snapshot = None  # not held while the next one is read
-                self._index.reload()
-                searcher = self._index.searcher()
-                self._snapshot = TantivySnapshot(key, searcher, self._index.schema,
-                                                 _details(searcher, meta))
+                meta, searcher = self._searcher()
+                self._snapshot = TantivySnapshot(_key(meta), searcher, self._index.schema,
+                                                 _details(searcher, meta), self._lights,
+                                                 _segment_ids(meta))
             return self._snapshot
+
+    def _searcher(self) -> tuple[bytes, tantivy.Searcher]:
+        """A searcher and the ``meta.json`` it reads (read again while another
+        writer commits between the two)."""
+        while True:
+            meta = self._meta()
+            self._index.reload()
+            searcher = self._index.searcher()
+            if self._meta() == meta:
+                return meta, searcher
 
     def tidy(self) -> bool:
         """Nothing: tantivy merges segments as it commits."""
@@ -143,6 +153,15 @@ class TantivyBackend:
     def close(self) -> None:
         with self._lock:
             self._snapshot = None
+
+
+def _key(meta: bytes) -> str:
+    return "tantivy-" + hashlib.sha1(meta).hexdigest()
+
+
+def _segment_ids(meta: bytes) -> list[str]:
+    """Each segment's id, in the order of the searcher's segment numbers."""
+    return [s["segment_id"] for s in json.loads(meta).get("segments", [])]
 
 
 def _details(searcher: tantivy.Searcher, meta: bytes) -> dict[str, Any]:

@@ -14,6 +14,7 @@ datetimes of :attr:`Document.stored` as they were put.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import tantivy
 
@@ -21,7 +22,8 @@ from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document, date_n
 from docsearch.engines.memory.storage import document_from_record, document_record
 from docsearch.errors import IndexFormatError
 
-__all__ = ["TOKENIZER", "build_schema", "document_of", "register", "tantivy_document"]
+__all__ = ["TOKENIZER", "build_schema", "document_of", "id_and_keywords", "register",
+           "stored_record", "tantivy_document"]
 
 #: The tokenizer of the text fields: the terms are already docsearch's.
 TOKENIZER = "docsearch_terms"
@@ -61,9 +63,42 @@ def tantivy_document(doc: Document) -> tantivy.Document:
     return out
 
 
-def document_of(stored: tantivy.Document) -> Document:
-    """The :class:`Document` a tantivy document of :func:`tantivy_document` holds."""
+def _record_text(stored: tantivy.Document) -> str:
     record = stored.get_first("doc")
     if not isinstance(record, bytes):
         raise IndexFormatError("a document of the tantivy index has no stored record")
-    return document_from_record(json.loads(record))
+    return record.decode("utf-8")
+
+
+def stored_record(stored: tantivy.Document) -> dict[str, Any]:
+    """The record (:func:`~docsearch.engines.memory.storage.document_record`) a tantivy
+    document of :func:`tantivy_document` holds."""
+    found: dict[str, Any] = json.loads(_record_text(stored))
+    return found
+
+
+_DECODER = json.JSONDecoder()
+_ID, _KEYWORDS = '{"id": ', ', "keywords": '
+
+
+def id_and_keywords(stored: tantivy.Document) -> tuple[str, dict[str, list[str]]]:
+    """The ``id`` and ``keywords`` of a stored record, decoding only them.
+
+    :func:`tantivy_document` writes the record with :func:`json.dumps`' separators
+    and ``id`` first; ``keywords`` comes after the texts and terms (most of the
+    bytes), none of which can hold ``, "keywords": `` (a quote inside a string is
+    escaped), so its first occurrence is the key. A record written otherwise is
+    decoded whole."""
+    text = _record_text(stored)
+    at = text.find(_KEYWORDS)
+    if text.startswith(_ID) and at > 0:
+        article_id = _DECODER.raw_decode(text, len(_ID))[0]
+        keywords = _DECODER.raw_decode(text, at + len(_KEYWORDS))[0]
+        return article_id, keywords
+    record = json.loads(text)
+    return record["id"], record["keywords"]
+
+
+def document_of(stored: tantivy.Document) -> Document:
+    """The :class:`Document` a tantivy document of :func:`tantivy_document` holds."""
+    return document_from_record(stored_record(stored))

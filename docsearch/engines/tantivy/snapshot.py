@@ -7,32 +7,38 @@ Queries run in tantivy (:mod:`~docsearch.engines.tantivy.compile`): a match or a
 scoring collects every matching address and turns it into document numbers.
 
 A text field's terms (sorted) and document frequencies are tantivy's (which,
-like Whoosh, still counts deleted documents until a merge drops them). The rest
-of the protocol (keyword columns, positions, dates, ids, stored fields) is read
-from the documents the searcher stores, decoded once per snapshot into a
-:class:`~docsearch.engines.memory.snapshot.MemorySnapshot` whose answers this
-class inherits: tantivy's Python bindings give no positions. Positions are read
-from the chosen documents' terms; collection frequencies and field lengths
-("more like this") from the memory engine's postings, built on first use. That
-read is the price of this first version (a second on Reuters-21578); fast fields
-and aggregations are the way to drop it.
+like Whoosh, still counts deleted documents until a merge drops them); dates are
+the ``date`` fast field. What every search needs of each document besides (its
+id and keywords: :class:`Light`) is read from the stored record once per
+*segment* and kept by the backend's :class:`SegmentCache` under the segment's id:
+segments never change, so after a commit only its new segments are read. The
+keyword columns are built from those. A whole stored document is decoded only
+when asked for (:class:`LazyDocs`: the stored fields of a page's hits, the terms
+of the documents whose positions the proximity bonus reads); collection
+frequencies and field lengths ("more like this") still read every document, on
+first use, through the memory engine's postings, whose answers this class
+inherits (:class:`~docsearch.engines.memory.snapshot.MemorySnapshot`).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from functools import cached_property
+from typing import Any, overload
 
+import attrs
 import numpy as np
 import tantivy
 
-from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS
-from docsearch.engines.memory.snapshot import MemorySnapshot
+from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document
+from docsearch.engines.memory.snapshot import MemorySnapshot, _keyword_column
 from docsearch.engines.tantivy.compile import compile_query
-from docsearch.engines.tantivy.schema import document_of
+from docsearch.engines.tantivy.schema import document_of, id_and_keywords
+from docsearch.search.columns import Column
 from docsearch.search.ranking import Scored
 
-__all__ = ["Numbering", "TantivySnapshot"]
+__all__ = ["LazyDocs", "Light", "Numbering", "SegmentCache", "TantivySnapshot"]
 
 #: The fields a query may name (the others match nothing).
 QUERY_FIELDS = frozenset(("id", *TEXT_FIELDS, *KEYWORD_FIELDS))
@@ -59,6 +65,72 @@ class Numbering:
                          for s, d in addresses], dtype=np.int64)
 
 
+@attrs.frozen
+class Light:
+    """What every search needs of one document: its id and keywords."""
+
+    id: str
+    keywords: Mapping[str, tuple[str, ...]]
+
+
+def _light(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> Light:
+    article_id, keywords = id_and_keywords(searcher.doc(address))
+    return Light(article_id, {k: tuple(v) for k, v in keywords.items()})
+
+
+class SegmentCache:
+    """The :class:`Light` documents read from each segment, under the segment's id.
+
+    A segment never changes (deletes only hide its documents), so what was read
+    from it stays true; segments no longer in the index are dropped."""
+
+    def __init__(self) -> None:
+        self._segments: dict[str, dict[int, Light]] = {}
+        self._lock = threading.Lock()
+
+    def read(self, searcher: tantivy.Searcher, segment_ids: Sequence[str],
+             numbering: Numbering) -> list[Light]:
+        """The :class:`Light` of each of ``numbering``'s documents, in its order
+        (``segment_ids``: each segment's id, by segment number)."""
+        with self._lock:
+            self._segments = {s: self._segments.get(s, {}) for s in segment_ids}
+            out: list[Light] = []
+            for segment, docs in numbering.segments.items():
+                known = self._segments[segment_ids[segment]]
+                for doc in docs.tolist():
+                    if doc not in known:
+                        known[doc] = _light(searcher, tantivy.DocAddress(segment, doc))
+                    out.append(known[doc])
+            return out
+
+
+class LazyDocs(Sequence[Document]):
+    """A snapshot's documents, each decoded from its stored record when first asked for."""
+
+    def __init__(self, searcher: tantivy.Searcher, ordered: Sequence[tuple[int, int]]) -> None:
+        self._searcher, self._ordered = searcher, ordered
+        self._decoded: dict[int, Document] = {}
+
+    def __len__(self) -> int:
+        return len(self._ordered)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Document]: ...
+
+    def __getitem__(self, index: int | slice) -> Document | Sequence[Document]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        found = self._decoded.get(index)
+        if found is None:
+            segment, doc = self._ordered[index]
+            found = document_of(self._searcher.doc(tantivy.DocAddress(segment, doc)))
+            self._decoded[index] = found
+        return found
+
+
 def _hits(searcher: tantivy.Searcher, query: tantivy.Query,
           limit: int) -> list[tuple[float, int, int]]:
     found = searcher.search(query, limit=max(limit, 1), count=False).hits
@@ -69,13 +141,34 @@ class TantivySnapshot(MemorySnapshot):
     """A :class:`docsearch.engines.base.Snapshot` over one tantivy searcher."""
 
     def __init__(self, key: str, searcher: tantivy.Searcher, schema: tantivy.Schema,
-                 details: Mapping[str, Any]) -> None:
+                 details: Mapping[str, Any], lights: SegmentCache,
+                 segment_ids: Sequence[str]) -> None:
+        super().__init__(key, (), details)
         self.searcher, self.schema = searcher, schema
         every = _hits(searcher, tantivy.Query.all_query(), searcher.num_docs)
         self.numbering = Numbering([(s, d) for _, s, d in every])
-        docs = [document_of(searcher.doc(tantivy.DocAddress(s, d)))
-                for s, d in self.numbering.ordered]
-        super().__init__(key, docs, details)
+        self.docs = LazyDocs(searcher, self.numbering.ordered)  # type: ignore[assignment]
+        self.size = len(self.docs)
+        self._lights = lights.read(searcher, segment_ids, self.numbering)
+
+    @cached_property
+    def _ids(self) -> list[str]:
+        return [light.id for light in self._lights]
+
+    @cached_property
+    def _dates(self) -> np.ndarray:
+        addresses = [tantivy.DocAddress(s, d) for s, d in self.numbering.ordered]
+        values = self.searcher.fast_field_values("date", addresses) if addresses else []
+        return np.array([v or 0 for v in values], dtype=np.int64)
+
+    def column(self, field: str) -> Column:
+        if field not in KEYWORD_FIELDS:
+            return super().column(field)
+        column: Column = self._once("column", field,
+                                    # it reads only .keywords
+                                    lambda: _keyword_column(self._lights,  # type: ignore[arg-type]
+                                                            field))
+        return column
 
     def has_field(self, field: str) -> bool:
         """Whether a query can name ``field`` in this index."""
