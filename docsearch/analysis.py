@@ -27,7 +27,8 @@ import unicodedata
 import attrs
 import Stemmer
 
-__all__ = ["STEMMER", "STOP_WORDS", "WORD", "Token", "fold", "stem", "term", "terms", "tokens"]
+__all__ = ["STEMMER", "STOP_WORDS", "WORD", "Token", "fold", "form", "stem", "term", "terms",
+           "tokens"]
 
 #: A word of text (as Whoosh's default tokenizer reads one).
 WORD = re.compile(r"\w+(?:\.?\w+)*")
@@ -86,6 +87,12 @@ def term(word: str) -> str | None:
     """The indexed form of one word (``None`` for a stop word)."""
     text, stopped = _analysed(word)
     return None if stopped else text
+
+
+def form(word: str) -> str:
+    """The form a word's token carries (:attr:`Token.text`): its term, or the
+    folded word when it is a stop word."""
+    return _analysed(word)[0]
 
 
 def terms(text: str) -> list[str]:

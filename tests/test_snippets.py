@@ -3,11 +3,17 @@ sentences can hold them, HTML-escaped, never a broken word."""
 
 from __future__ import annotations
 
+import functools
+import html
+import itertools
 import re
+import sys
 
 import pytest
+from conftest import REPO, REUTERS, SAMPLE_DOCS
 
-from docsearch import Article
+from docsearch import Article, analysis
+from docsearch.search import snippets
 from docsearch.search.snippets import MAX_CHARS, plain_snippet, sentences, terminal_snippet
 
 LONG = ("The harbour board, which has met every month since the eighteen-nineties in the "
@@ -150,3 +156,137 @@ def test_one_long_sentence_with_many_matches_is_snipped_quickly(tmp_index):
     snippet = snippet_of(tmp_index, body, "harbour")
     assert time.perf_counter() - started < 5
     assert snippet == "The <mark>harbour</mark> wall " * 11 + "The <mark>harbour</mark> …"
+
+
+# The snippets as first written, slow and obvious (every word of the body read as a
+# token, every sentence split, the word before each full stop found from the start):
+# the oracle that the fast path must match character for character.
+
+@functools.lru_cache(maxsize=4)  # a body is compared under several queries
+def reference_sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in snippets._END.finditer(text):
+        if match.group(0) != "\n":
+            before = re.search(r"([\w.]+)$", text[:match.start()])
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if word in snippets._ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        end = match.end() if match.group(0) != "\n" else match.start()
+        spans.append((start, end))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b])
+                + len(text[a:b].rstrip())) for a, b in spans]
+    return [(a, b) for a, b in trimmed if a < b]
+
+
+def reference_window(body, start, end, tokens, matches):
+    best = None
+    inside = [t for t in tokens if start <= t.startchar and t.endchar <= end]
+    for anchor in matches:
+        first = next(t for t in inside if t.startchar >= anchor.startchar - 40)
+        left = start if first is inside[0] else first.startchar
+        fitting = [t.endchar for t in inside if t.startchar >= left
+                   and t.endchar <= left + MAX_CHARS]
+        right = end if end - left <= MAX_CHARS else (fitting[-1] if fitting else left)
+        if right == end and end - left < MAX_CHARS:
+            left = max(start, end - MAX_CHARS)
+            if left > start:
+                later = [t.startchar for t in inside if t.startchar >= left]
+                left = later[0] if later else left
+        held = [m for m in matches if left <= m.startchar and m.endchar <= right]
+        key = (-len({m.text for m in held}), -len(held), left)
+        if best is None or key < best[0]:
+            best = (key, left, right)
+    _, left, right = best
+    while left > start and not body[left - 1].isspace():
+        left -= 1
+    while right < end and not body[right].isspace():
+        right += 1
+    held = [m for m in matches if left <= m.startchar and m.endchar <= right]
+    return snippets._Fragment(left, right, held, left > start, right < end)
+
+
+def reference_snippet(body: str, words: frozenset[str]) -> str:
+    if not body:
+        return ""
+    tokens = [t for t in snippets.tokens_for()(body, words)]
+    fragments = []
+    for start, end in reference_sentences(body):
+        inside = [t for t in tokens if t.matched and start <= t.startchar < end]
+        if not inside:
+            continue
+        if end - start <= MAX_CHARS:
+            fragments.append(snippets._Fragment(start, end, inside, False, False))
+        else:
+            fragments.append(reference_window(body, start, end, tokens, inside))
+    chosen = snippets._choose(fragments)
+    if not chosen:
+        spans = reference_sentences(body)
+        if not spans:
+            return ""
+        text = " ".join(body[spans[0][0]:spans[0][1]].split())
+        if len(text) <= MAX_CHARS:
+            return html.escape(text, quote=False)
+        cut = text.rfind(" ", 0, MAX_CHARS)
+        return html.escape(text[:cut if cut > 0 else MAX_CHARS], quote=False) + " …"
+    text = " … ".join(snippets._render(body, f) for f in chosen)
+    return text.replace("… …", "…")
+
+
+def query_sets(body: str) -> list[frozenset[str]]:
+    """Query words for one body: fixed queries, and words of the body itself (every
+    seventh, the rarest, a stop word's form) so that most bodies match."""
+    own = analysis.terms(body)
+    fixed = ["oil prices", "bank rates said", "the harbour council", "u.s dollar", "3.5 pct",
+             "strike union deal", "ukraine sanctions kremlin", "mr lind"]
+    sets = [frozenset(analysis.terms(q)) for q in fixed]
+    sets.append(frozenset(own[::7]))
+    sets.append(frozenset(sorted(set(own), key=own.count)[:3]))
+    sets.append(frozenset({"the", "s"} | set(own[:1])))
+    return sets
+
+
+def test_the_fast_snippets_match_the_reference_on_every_sample_article(sample_index):
+    compared = 0
+    for path in sorted(SAMPLE_DOCS.rglob("*")):
+        if not path.is_file():
+            continue
+        body = path.read_text("utf-8", errors="replace")
+        for words in query_sets(body):
+            assert snippets.make_snippet(body, words) == reference_snippet(body, words), \
+                (path.name, sorted(words))
+            compared += 1
+    for hit in sample_index.search("*", per_page=200, snippets=False).hits:
+        body = sample_index.get(hit.id).body
+        for words in query_sets(body):
+            assert snippets.make_snippet(body, words) == reference_snippet(body, words), \
+                (hit.id, sorted(words))
+            compared += 1
+    assert compared > 100
+
+
+def test_the_fast_snippets_match_the_reference_on_tricky_texts():
+    texts = [LONG, "Mr. Lind said U.S. oil.Prices rose 3.5 pct!! \"Then\" the U.S.A. fell. "
+             "Ms. Okafor... And the end", "a.b.c.d. Oil oil OIL oil. Oil\n\noil",
+             "Zürich's banks. ZÜRICH BANKS, zurich bank.", "x" * 500 + " oil " + "y" * 400,
+             ". . . !!! ??? Oil", "The harbour wall " * 300 + "ends here.", "", "   \n  ",
+             "_oil oil_ oil.oil oil..oil 3.5.oil oil."]
+    for text in texts:
+        for words in query_sets(text) + [frozenset({"oil", "harbour", "bank", "zurich"})]:
+            assert snippets.make_snippet(text, words) == reference_snippet(text, words), \
+                (text[:40], sorted(words))
+
+
+@pytest.mark.skipif(not (REUTERS / "reut2-000.sgm.gz").exists(),
+                    reason=f"Reuters-21578 is not at {REUTERS}")
+def test_the_fast_snippets_match_the_reference_on_2000_reuters_bodies():
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from reuters import read_reuters
+
+    bodies = [article.body for article, _ in itertools.islice(read_reuters(REUTERS), 2000)]
+    for body in bodies:
+        for words in query_sets(body):
+            assert snippets.make_snippet(body, words) == reference_snippet(body, words), \
+                (body[:60], sorted(words))

@@ -36,7 +36,7 @@ from docsearch.search.people import PeopleView
 from docsearch.search.query import MATCHES, QueryParser, check_order, day_range, plain_words
 from docsearch.search.ranking import Ranking
 from docsearch.search.similar import like_query
-from docsearch.search.snippets import make_snippet, query_words, tokens_for
+from docsearch.search.snippets import make_snippet, query_words
 from docsearch.store import Store
 from docsearch.store.documents import article_from_stored
 
@@ -359,7 +359,6 @@ class SearchEngine:
               by_date: bool, snippets: bool = True) -> tuple[Hit, ...]:
         people = self.people(snapshot)
         words = query_words(snapshot, q) if snippets else frozenset()
-        tokens = tokens_for()
         out = []
         for score, docnum in top:
             stored = snapshot.stored(docnum)
@@ -371,7 +370,7 @@ class SearchEngine:
                 published=parse_published(data.get("published")), url=data.get("url"),
                 people=people.people_of(data), topics=tuple(data.get("topics", ())),
                 path=data.get("path"), score=None if by_date else float(score or 0.0),
-                snippet=make_snippet(body, words, tokens) if snippets else "",
+                snippet=make_snippet(body, words) if snippets else "",
             ))
         return tuple(out)
 

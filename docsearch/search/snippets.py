@@ -11,6 +11,11 @@ first the one with the most distinct query words, then each time the one adding
 the most words not shown yet (then the most matches, then the earliest), so every
 query word found in the body is shown when three sentences can hold them. Without
 a match in the body (the title matched, say), the snippet is the body's opening.
+
+Only the matched words are located (:func:`_matches`: the body's distinct words are
+analysed once each, and only those standing for a query word are found in the
+text), and the words of a sentence are read only when it is long enough to be cut,
+so a page of ten snippets costs well under a millisecond on news articles.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ _ABBREVIATIONS = frozenset({
 })
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+#: How far back the word before a full stop is looked for at first.
+_LOOKBACK = 48
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -49,8 +56,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _END.finditer(text):
         if match.group(0) != "\n":
-            before = _WORD_BEFORE.search(text, 0, match.start())
-            word = before.group(1).lower().rstrip(".") if before else ""
+            word = _word_before(text, match.start()).lower().rstrip(".")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         end = match.end() if match.group(0) != "\n" else match.start()
@@ -68,12 +74,73 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _word_before(text: str, at: int) -> str:
+    """The run of word characters and dots that ends at ``at`` (``""`` when none),
+    looked for in the few characters before it, not from the text's start."""
+    low = max(0, at - _LOOKBACK)
+    before = _WORD_BEFORE.search(text, low, at)
+    if before is None:
+        return ""
+    start = before.start()
+    while start == low and start > 0 and _is_word_or_dot(text[start - 1]):
+        start -= 1
+        low = start
+    return text[start:at]
+
+
+def _is_word_or_dot(char: str) -> bool:
+    return char.isalnum() or char in "_."
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a word character as regular expressions' ``\\w`` reads one."""
+    return char.isalnum() or char == "_"
+
+
+class _Match:
+    """A matched word: its form (a query word) and where it is in the body."""
+
+    __slots__ = ("endchar", "startchar", "text")
+
+    def __init__(self, text: str, startchar: int, endchar: int) -> None:
+        self.text, self.startchar, self.endchar = text, startchar, endchar
+
+
+def _matches(body: str, words: frozenset[str]) -> list[_Match]:
+    """The words of ``body`` whose form is one of ``words``, in text order, as
+    :func:`docsearch.analysis.tokens` reads them: each distinct word is analysed
+    once, and each that matches is found in the text where it is a whole word."""
+    found = []
+    for word in set(analysis.WORD.findall(body)):
+        form = analysis.form(word)
+        if form not in words:
+            continue
+        at = body.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if _whole_word(body, at, end):
+                found.append(_Match(form, at, end))
+            at = body.find(word, at + 1)
+    found.sort(key=lambda m: m.startchar)
+    return found
+
+
+def _whole_word(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` (a word) is a whole word of the text: no word
+    character next to it, nor a dot that joins it to one (``u.s``)."""
+    if start and (_is_word(body[start - 1])
+                  or (body[start - 1] == "." and start > 1 and _is_word(body[start - 2]))):
+        return False
+    return not (end < len(body) and (_is_word(body[end]) or (
+        body[end] == "." and end + 1 < len(body) and _is_word(body[end + 1]))))
+
+
 class _Fragment:
     """A stretch of one sentence and the matched tokens in it."""
 
     __slots__ = ("cut_end", "cut_start", "end", "matches", "start", "terms")
 
-    def __init__(self, start: int, end: int, matches: list[_Token], cut_start: bool,
+    def __init__(self, start: int, end: int, matches: list[_Match], cut_start: bool,
                  cut_end: bool) -> None:
         self.start, self.end = start, end
         self.matches = matches
@@ -81,22 +148,20 @@ class _Fragment:
         self.cut_start, self.cut_end = cut_start, cut_end
 
 
-def _window(body: str, start: int, end: int, tokens: Sequence[_Token],
-            matches: Sequence[_Token]) -> _Fragment:
+def _window(body: str, start: int, end: int, matches: Sequence[_Match]) -> _Fragment:
     """The best stretch of about MAX_CHARS of a long sentence, cut between words
-    (at spaces: a hyphenated word is one word). Tokens come in text order, so each
+    (at spaces: a hyphenated word is one word). Words come in text order, so each
     bound is found by bisection (a sentence may hold thousands of matches)."""
     best: tuple[Any, ...] | None = None
-    inside = [t for t in tokens if start <= t.startchar and t.endchar <= end]
-    starts = [t.startchar for t in inside]
-    ends = [t.endchar for t in inside]
+    inside = [(w.start(), w.end()) for w in analysis.WORD.finditer(body, start, end)]
+    starts = [a for a, _ in inside]
+    ends = [b for _, b in inside]
     match_starts = [m.startchar for m in matches]
     match_ends = [m.endchar for m in matches]
     for anchor in matches:
         # Start a little before the match (at a word), keep whole words up to the limit.
-        at = bisect.bisect_left(starts, anchor.startchar - 40)
-        first = inside[at] if at < len(inside) else anchor
-        left = start if first is inside[0] else first.startchar
+        at = bisect.bisect_left(starts, anchor.startchar - 40)  # at most the anchor's
+        left = start if at == 0 else starts[at]
         last = bisect.bisect_right(ends, left + MAX_CHARS) - 1
         last_end = ends[last] if last >= 0 and starts[last] >= left else left
         right = end if end - left <= MAX_CHARS else last_end
@@ -119,16 +184,17 @@ def _window(body: str, start: int, end: int, tokens: Sequence[_Token],
     return _Fragment(left, right, held, left > start, right < end)
 
 
-def _within(matches: Sequence[_Token], starts: list[int], ends: list[int], left: int,
-            right: int) -> list[_Token]:
+def _within(matches: Sequence[_Match], starts: list[int], ends: list[int], left: int,
+            right: int) -> list[_Match]:
     """The matches (in text order, ``starts`` and ``ends`` their offsets) lying
     wholly between ``left`` and ``right``."""
     return list(matches[bisect.bisect_left(starts, left):bisect.bisect_right(ends, right)])
 
 
-def _fragments(body: str, tokens: Sequence[_Token]) -> list[_Fragment]:
-    matched = [t for t in tokens if t.matched]
-    out = []
+def _fragments(body: str, matched: Sequence[_Match]) -> list[_Fragment]:
+    out: list[_Fragment] = []
+    if not matched:
+        return out
     position = 0
     for start, end in sentences(body):
         inside = []
@@ -141,7 +207,7 @@ def _fragments(body: str, tokens: Sequence[_Token]) -> list[_Fragment]:
         if end - start <= MAX_CHARS:
             out.append(_Fragment(start, end, inside, False, False))
         else:
-            out.append(_window(body, start, end, tokens, inside))
+            out.append(_window(body, start, end, inside))
     return out
 
 
@@ -254,15 +320,12 @@ def _expanded(snapshot: Snapshot, node: qt.Prefix | qt.Wildcard | qt.Fuzzy | qt.
             and (node.high is None or t <= node.high)]
 
 
-def make_snippet(body: str, words: frozenset[str],
-                 tokens: Tokens | None = None) -> str:
+def make_snippet(body: str, words: frozenset[str]) -> str:
     """The HTML snippet of one hit's body (see the module docs); ``words`` from
-    :func:`query_words`, ``tokens`` saves work when a page has several hits."""
+    :func:`query_words`."""
     if not body:
         return ""
-    if tokens is None:
-        tokens = tokens_for()
-    chosen = _choose(_fragments(body, tokens(body, words)))
+    chosen = _choose(_fragments(body, _matches(body, words)))
     if not chosen:
         return _opening(body)
     text = f" {_ELLIPSIS} ".join(_render(body, f) for f in chosen)
