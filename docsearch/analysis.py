@@ -23,15 +23,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import attrs
 import Stemmer
 
-__all__ = ["STEMMER", "STOP_WORDS", "WORD", "Token", "fold", "form", "stem", "term", "terms",
-           "tokens"]
+__all__ = ["STEMMER", "STOP_WORDS", "WORD", "Token", "by_form", "fold", "form", "stem", "term",
+           "terms", "tokens"]
 
-#: A word of text (as Whoosh's default tokenizer reads one).
-WORD = re.compile(r"\w+(?:\.?\w+)*")
+#: A word of text (as Whoosh's default tokenizer reads one, ``\w+(?:\.?\w+)*``: the
+#: same matches, since a run of ``\w`` is taken whole, but found faster).
+WORD = re.compile(r"\w+(?:\.\w+)*")
 #: The English stop words: never indexed, dropped from queries and phrases.
 STOP_WORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in",
@@ -93,6 +95,20 @@ def form(word: str) -> str:
     """The form a word's token carries (:attr:`Token.text`): its term, or the
     folded word when it is a stop word."""
     return _analysed(word)[0]
+
+
+def by_form(words: Iterable[str]) -> dict[str, list[str]]:
+    """``words`` by their :func:`form` (for many words at once: the cache is read
+    directly)."""
+    out: dict[str, list[str]] = {}
+    for word in words:
+        found = _cache.get(word) or _analysed(word)
+        same = out.get(found[0])
+        if same is None:
+            out[found[0]] = [word]
+        else:
+            same.append(word)
+    return out
 
 
 def terms(text: str) -> list[str]:

@@ -166,7 +166,7 @@ def test_one_long_sentence_with_many_matches_is_snipped_quickly(tmp_index):
 def reference_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
-    for match in snippets._END.finditer(text):
+    for match in re.finditer(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n""", text):
         if match.group(0) != "\n":
             before = re.search(r"([\w.]+)$", text[:match.start()])
             word = before.group(1).lower().rstrip(".") if before else ""
@@ -211,7 +211,7 @@ def reference_window(body, start, end, tokens, matches):
 def reference_snippet(body: str, words: frozenset[str]) -> str:
     if not body:
         return ""
-    tokens = [t for t in snippets.tokens_for()(body, words)]
+    tokens = [t for t in snippets.tokens_for()(body, words)]  # every word, as analysed
     fragments = []
     for start, end in reference_sentences(body):
         inside = [t for t in tokens if t.matched and start <= t.startchar < end]

@@ -12,15 +12,17 @@ the most words not shown yet (then the most matches, then the earliest), so ever
 query word found in the body is shown when three sentences can hold them. Without
 a match in the body (the title matched, say), the snippet is the body's opening.
 
-Only the matched words are located (:func:`_matches`: the body's distinct words are
-analysed once each, and only those standing for a query word are found in the
-text), and the words of a sentence are read only when it is long enough to be cut,
-so a page of ten snippets costs well under a millisecond on news articles.
+What a body's snippets read whatever the query (its distinct words grouped by their
+form, its sentences) is worked out once per body and remembered for the last
+:data:`_BODIES` bodies (:func:`_read`); only the words standing for a query word are
+then found in the text, and the words of a sentence are read only when it is long
+enough to be cut.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Callable, Sequence
@@ -43,35 +45,43 @@ _ABBREVIATIONS = frozenset({
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s",
     "u.k", "u.n", "a.m", "p.m",
 })
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n""")
+#: A sentence's end: ``[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n``, written to start
+#: with one of its first characters so that the text is scanned faster.
+_END = re.compile(r"""[\n.!?](?:(?<=[.!?])[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=\n))""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 #: How far back the word before a full stop is looked for at first.
-_LOOKBACK = 48
+_LOOKBACK = 16
+#: How many bodies' words and sentences are remembered (a page of hits, the pages
+#: near it, the articles that come back query after query).
+_BODIES = 512
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` character spans of the sentences of ``text``, blank
     ones left out, surrounding spaces trimmed."""
-    spans = []
+    out = []
     start = 0
     for match in _END.finditer(text):
-        if match.group(0) != "\n":
+        if match.group(0) == "\n":
+            end = match.start()
+        else:
             word = _word_before(text, match.start()).lower().rstrip(".")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-        end = match.end() if match.group(0) != "\n" else match.start()
-        spans.append((start, end))
+            end = match.end()
+        _trimmed(text, start, end, out)
         start = match.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
+    _trimmed(text, start, len(text), out)
     return out
+
+
+def _trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Add ``text[start:end]`` to ``out`` without its surrounding spaces, unless blank."""
+    part = text[start:end]
+    kept = part.strip()
+    if kept:
+        start += len(part) - len(part.lstrip())
+        out.append((start, start + len(kept)))
 
 
 def _word_before(text: str, at: int) -> str:
@@ -106,21 +116,35 @@ class _Match:
         self.text, self.startchar, self.endchar = text, startchar, endchar
 
 
-def _matches(body: str, words: frozenset[str]) -> list[_Match]:
+class _Body:
+    """What the snippets of one body read whatever the query: its distinct words
+    by form (:func:`docsearch.analysis.form`), and its :func:`sentences`."""
+
+    __slots__ = ("forms", "sentences")
+
+    def __init__(self, forms: dict[str, list[str]], spans: list[tuple[int, int]]) -> None:
+        self.forms, self.sentences = forms, spans
+
+
+@functools.lru_cache(maxsize=_BODIES)
+def _read(body: str) -> _Body:
+    """The :class:`_Body` of ``body`` (each distinct word analysed once)."""
+    return _Body(analysis.by_form(set(analysis.WORD.findall(body))), sentences(body))
+
+
+def _matches(body: str, read: _Body, words: frozenset[str]) -> list[_Match]:
     """The words of ``body`` whose form is one of ``words``, in text order, as
-    :func:`docsearch.analysis.tokens` reads them: each distinct word is analysed
-    once, and each that matches is found in the text where it is a whole word."""
+    :func:`docsearch.analysis.tokens` reads them: each is found in the text where
+    it is a whole word."""
     found = []
-    for word in set(analysis.WORD.findall(body)):
-        form = analysis.form(word)
-        if form not in words:
-            continue
-        at = body.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if _whole_word(body, at, end):
-                found.append(_Match(form, at, end))
-            at = body.find(word, at + 1)
+    for form in read.forms.keys() & words:
+        for word in read.forms[form]:
+            at = body.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if _whole_word(body, at, end):
+                    found.append(_Match(form, at, end))
+                at = body.find(word, at + 1)
     found.sort(key=lambda m: m.startchar)
     return found
 
@@ -191,12 +215,13 @@ def _within(matches: Sequence[_Match], starts: list[int], ends: list[int], left:
     return list(matches[bisect.bisect_left(starts, left):bisect.bisect_right(ends, right)])
 
 
-def _fragments(body: str, matched: Sequence[_Match]) -> list[_Fragment]:
+def _fragments(body: str, spans: list[tuple[int, int]], matched: Sequence[_Match],
+               ) -> list[_Fragment]:
     out: list[_Fragment] = []
     if not matched:
         return out
     position = 0
-    for start, end in sentences(body):
+    for start, end in spans:
         inside = []
         while position < len(matched) and matched[position].startchar < end:
             if matched[position].startchar >= start:
@@ -241,8 +266,7 @@ def _render(body: str, fragment: _Fragment) -> str:
     return text
 
 
-def _opening(body: str) -> str:
-    spans = sentences(body)
+def _opening(body: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return ""
     start, end = spans[0]
@@ -325,9 +349,10 @@ def make_snippet(body: str, words: frozenset[str]) -> str:
     :func:`query_words`."""
     if not body:
         return ""
-    chosen = _choose(_fragments(body, _matches(body, words)))
+    read = _read(body)
+    chosen = _choose(_fragments(body, read.sentences, _matches(body, read, words)))
     if not chosen:
-        return _opening(body)
+        return _opening(body, read.sentences)
     text = f" {_ELLIPSIS} ".join(_render(body, f) for f in chosen)
     return text.replace(f"{_ELLIPSIS} {_ELLIPSIS}", _ELLIPSIS)
 
