@@ -19,6 +19,7 @@ from docsearch.engines import memory  # noqa: E402
 from docsearch.engines import tantivy as engine  # noqa: E402
 from docsearch.engines.base import Document, date_number  # noqa: E402
 from docsearch.engines.tantivy import schema as tantivy_schema  # noqa: E402
+from docsearch.engines.tantivy import segments as tantivy_segments  # noqa: E402
 from docsearch.engines.tantivy import snapshot as tantivy_snapshot  # noqa: E402
 from docsearch.errors import EngineError, IndexFormatError, IndexLockedError  # noqa: E402
 from docsearch.search import querytree as qt  # noqa: E402
@@ -192,17 +193,18 @@ def test_numbers_are_dense_over_segments_with_deleted_documents(tmp_path):
     assert scored.docs.tolist() == sorted(scored.docs.tolist())
 
 
-def counted(monkeypatch, name):
-    """Count the calls of the snapshot module's function ``name``."""
+def counted(monkeypatch, module, name):
+    """Count the calls of ``module``'s function ``name``."""
     calls = []
-    original = getattr(tantivy_snapshot, name)
-    monkeypatch.setattr(tantivy_snapshot, name,
+    original = getattr(module, name)
+    monkeypatch.setattr(module, name,
                         lambda *args: calls.append(args) or original(*args))
     return calls
 
 
 def test_after_a_commit_only_its_new_segment_is_read(backend, monkeypatch):
-    reads, decoded = counted(monkeypatch, "_light"), counted(monkeypatch, "document_of")
+    reads = counted(monkeypatch, tantivy_segments, "_light")
+    decoded = counted(monkeypatch, tantivy_snapshot, "document_of")
     first = backend.snapshot()
     assert len(reads) == 3
     fill(backend, [doc("d4", "Tide gauge", "A new tide gauge.", topic=("economy",))])
@@ -215,6 +217,13 @@ def test_after_a_commit_only_its_new_segment_is_read(backend, monkeypatch):
     assert decoded == []  # no whole document read yet
     assert second.stored(second.find("d4"))["title"] == "Tide gauge"
     assert len(decoded) == 1
+    with backend.writer() as writer:
+        writer.delete("d2")
+    third = backend.snapshot()
+    assert len(reads) == 4  # a delete reads nothing
+    assert third.column("person").values == ["Orla Fenwick"]  # Tobias Wren only in d2
+    assert third.column("person").counts(None).tolist() == [1]
+    assert sorted(third.ids()) == ["d1", "d3", "d4"]
 
 
 def test_columns_ids_and_dates_after_adds_updates_and_deletes_are_the_memory_engine_s(

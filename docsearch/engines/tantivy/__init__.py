@@ -29,7 +29,8 @@ import tantivy
 
 from docsearch.engines.base import Document
 from docsearch.engines.tantivy.schema import build_schema, register, tantivy_document
-from docsearch.engines.tantivy.snapshot import SegmentCache, TantivySnapshot
+from docsearch.engines.tantivy.segments import SegmentCache
+from docsearch.engines.tantivy.snapshot import TantivySnapshot
 from docsearch.errors import IndexFormatError, IndexLockedError
 
 __all__ = ["TantivyBackend", "TantivyWriter", "create", "open"]
@@ -84,7 +85,7 @@ class TantivyBackend:
         register(index)
         self._lock = threading.Lock()
         self._snapshot: TantivySnapshot | None = None
-        self._lights = SegmentCache()
+        self._segments = SegmentCache()
 
     def _writer(self) -> tantivy.IndexWriter:
         try:
@@ -125,7 +126,7 @@ class TantivyBackend:
                 self._snapshot = None  # not held while the next one is read
                 meta, searcher = self._searcher()
                 self._snapshot = TantivySnapshot(_key(meta), searcher, self._index.schema,
-                                                 _details(searcher, meta), self._lights,
+                                                 _details(searcher, meta), self._segments,
                                                  _segment_ids(meta))
             return self._snapshot
 

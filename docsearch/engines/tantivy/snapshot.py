@@ -8,11 +8,10 @@ scoring collects every matching address and turns it into document numbers.
 
 A text field's terms (sorted) and document frequencies are tantivy's (which,
 like Whoosh, still counts deleted documents until a merge drops them); dates are
-the ``date`` fast field. What every search needs of each document besides (its
-id and keywords: :class:`Light`) is read from the stored record once per
-*segment* and kept by the backend's :class:`SegmentCache` under the segment's id:
-segments never change, so after a commit only its new segments are read. The
-keyword columns are built from those. A whole stored document is decoded only
+the ``date`` fast field. Ids and keyword columns are gathered from the parts of
+the snapshot's segments, each read once and kept under its segment's id
+(:mod:`~docsearch.engines.tantivy.segments`): after a commit only its new
+segments are read. A whole stored document is decoded only
 when asked for (:class:`LazyDocs`: the stored fields of a page's hits, the terms
 of the documents whose positions the proximity bonus reads); collection
 frequencies and field lengths ("more like this") still read every document, on
@@ -22,23 +21,22 @@ inherits (:class:`~docsearch.engines.memory.snapshot.MemorySnapshot`).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any, overload
 
-import attrs
 import numpy as np
 import tantivy
 
 from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document
-from docsearch.engines.memory.snapshot import MemorySnapshot, _keyword_column
+from docsearch.engines.memory.snapshot import MemorySnapshot
 from docsearch.engines.tantivy.compile import compile_query
-from docsearch.engines.tantivy.schema import document_of, id_and_keywords
+from docsearch.engines.tantivy.schema import document_of
+from docsearch.engines.tantivy.segments import SegmentCache, gather_column, gather_ids
 from docsearch.search.columns import Column
 from docsearch.search.ranking import Scored
 
-__all__ = ["LazyDocs", "Light", "Numbering", "SegmentCache", "TantivySnapshot"]
+__all__ = ["LazyDocs", "Numbering", "TantivySnapshot"]
 
 #: The fields a query may name (the others match nothing).
 QUERY_FIELDS = frozenset(("id", *TEXT_FIELDS, *KEYWORD_FIELDS))
@@ -63,45 +61,6 @@ class Numbering:
         """The document numbers of live ``addresses`` (in the order given)."""
         return np.array([self.starts[s] + int(np.searchsorted(self.segments[s], d))
                          for s, d in addresses], dtype=np.int64)
-
-
-@attrs.frozen
-class Light:
-    """What every search needs of one document: its id and keywords."""
-
-    id: str
-    keywords: Mapping[str, tuple[str, ...]]
-
-
-def _light(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> Light:
-    article_id, keywords = id_and_keywords(searcher.doc(address))
-    return Light(article_id, {k: tuple(v) for k, v in keywords.items()})
-
-
-class SegmentCache:
-    """The :class:`Light` documents read from each segment, under the segment's id.
-
-    A segment never changes (deletes only hide its documents), so what was read
-    from it stays true; segments no longer in the index are dropped."""
-
-    def __init__(self) -> None:
-        self._segments: dict[str, dict[int, Light]] = {}
-        self._lock = threading.Lock()
-
-    def read(self, searcher: tantivy.Searcher, segment_ids: Sequence[str],
-             numbering: Numbering) -> list[Light]:
-        """The :class:`Light` of each of ``numbering``'s documents, in its order
-        (``segment_ids``: each segment's id, by segment number)."""
-        with self._lock:
-            self._segments = {s: self._segments.get(s, {}) for s in segment_ids}
-            out: list[Light] = []
-            for segment, docs in numbering.segments.items():
-                known = self._segments[segment_ids[segment]]
-                for doc in docs.tolist():
-                    if doc not in known:
-                        known[doc] = _light(searcher, tantivy.DocAddress(segment, doc))
-                    out.append(known[doc])
-            return out
 
 
 class LazyDocs(Sequence[Document]):
@@ -141,7 +100,7 @@ class TantivySnapshot(MemorySnapshot):
     """A :class:`docsearch.engines.base.Snapshot` over one tantivy searcher."""
 
     def __init__(self, key: str, searcher: tantivy.Searcher, schema: tantivy.Schema,
-                 details: Mapping[str, Any], lights: SegmentCache,
+                 details: Mapping[str, Any], segments: SegmentCache,
                  segment_ids: Sequence[str]) -> None:
         super().__init__(key, (), details)
         self.searcher, self.schema = searcher, schema
@@ -149,11 +108,11 @@ class TantivySnapshot(MemorySnapshot):
         self.numbering = Numbering([(s, d) for _, s, d in every])
         self.docs = LazyDocs(searcher, self.numbering.ordered)  # type: ignore[assignment]
         self.size = len(self.docs)
-        self._lights = lights.read(searcher, segment_ids, self.numbering)
+        self._selected = segments.select(searcher, segment_ids, self.numbering)
 
     @cached_property
     def _ids(self) -> list[str]:
-        return [light.id for light in self._lights]
+        return gather_ids(self._selected)
 
     @cached_property
     def _dates(self) -> np.ndarray:
@@ -165,9 +124,7 @@ class TantivySnapshot(MemorySnapshot):
         if field not in KEYWORD_FIELDS:
             return super().column(field)
         column: Column = self._once("column", field,
-                                    # it reads only .keywords
-                                    lambda: _keyword_column(self._lights,  # type: ignore[arg-type]
-                                                            field))
+                                    lambda: gather_column(self._selected, field, self.size))
         return column
 
     def has_field(self, field: str) -> bool:
