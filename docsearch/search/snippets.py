@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -53,13 +54,13 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LOOKBACK = 16
 #: How many bodies' words and sentences are remembered (a page of hits, the pages
 #: near it, the articles that come back query after query).
-_BODIES = 512
+_BODIES = 256
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` character spans of the sentences of ``text``, blank
     ones left out, surrounding spaces trimmed."""
-    out = []
+    out: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
         if match.group(0) == "\n":
@@ -118,12 +119,33 @@ class _Match:
 
 class _Body:
     """What the snippets of one body read whatever the query: its distinct words
-    by form (:func:`docsearch.analysis.form`), and its :func:`sentences`."""
+    by form (:func:`docsearch.analysis.form`), its :func:`sentences` (and where
+    they end), and the words of each long sentence once one was cut."""
 
-    __slots__ = ("forms", "sentences")
+    __slots__ = ("ends", "forms", "sentences", "words")
 
     def __init__(self, forms: dict[str, list[str]], spans: list[tuple[int, int]]) -> None:
         self.forms, self.sentences = forms, spans
+        self.ends = [end for _, end in spans]
+        self.words: dict[int, tuple[list[int], list[int]]] = {}
+
+    def words_in(self, body: str, start: int, end: int) -> tuple[list[int], list[int]]:
+        """Where the words of the sentence ``body[start:end]`` start, and end."""
+        found = self.words.get(start)
+        if found is None:
+            found = self.words[start] = _offsets(body[start:end], start)
+        return found
+
+
+def _offsets(text: str, at: int) -> tuple[list[int], list[int]]:
+    """Where the words of ``text`` start and end, counted from ``at`` (from the
+    lengths of the words and of the gaps between them: no match objects)."""
+    words = analysis.WORD.findall(text)
+    lengths = [0] * (2 * len(words) + 1)
+    lengths[0::2] = map(len, analysis.WORD.split(text))
+    lengths[1::2] = map(len, words)
+    offsets = list(itertools.accumulate(lengths, initial=at))
+    return offsets[1:-1:2], offsets[2:-1:2]
 
 
 @functools.lru_cache(maxsize=_BODIES)
@@ -172,14 +194,13 @@ class _Fragment:
         self.cut_start, self.cut_end = cut_start, cut_end
 
 
-def _window(body: str, start: int, end: int, matches: Sequence[_Match]) -> _Fragment:
+def _window(body: str, read: _Body, start: int, end: int, matches: Sequence[_Match],
+            ) -> _Fragment:
     """The best stretch of about MAX_CHARS of a long sentence, cut between words
     (at spaces: a hyphenated word is one word). Words come in text order, so each
     bound is found by bisection (a sentence may hold thousands of matches)."""
     best: tuple[Any, ...] | None = None
-    inside = [(w.start(), w.end()) for w in analysis.WORD.finditer(body, start, end)]
-    starts = [a for a, _ in inside]
-    ends = [b for _, b in inside]
+    starts, ends = read.words_in(body, start, end)
     match_starts = [m.startchar for m in matches]
     match_ends = [m.endchar for m in matches]
     for anchor in matches:
@@ -215,13 +236,15 @@ def _within(matches: Sequence[_Match], starts: list[int], ends: list[int], left:
     return list(matches[bisect.bisect_left(starts, left):bisect.bisect_right(ends, right)])
 
 
-def _fragments(body: str, spans: list[tuple[int, int]], matched: Sequence[_Match],
-               ) -> list[_Fragment]:
+def _fragments(body: str, read: _Body, matched: Sequence[_Match]) -> list[_Fragment]:
+    """A fragment for each sentence holding matches (found by bisection)."""
     out: list[_Fragment] = []
-    if not matched:
-        return out
     position = 0
-    for start, end in spans:
+    while position < len(matched):
+        at = bisect.bisect_right(read.ends, matched[position].startchar)
+        if at == len(read.ends):
+            break
+        start, end = read.sentences[at]
         inside = []
         while position < len(matched) and matched[position].startchar < end:
             if matched[position].startchar >= start:
@@ -232,7 +255,7 @@ def _fragments(body: str, spans: list[tuple[int, int]], matched: Sequence[_Match
         if end - start <= MAX_CHARS:
             out.append(_Fragment(start, end, inside, False, False))
         else:
-            out.append(_window(body, start, end, inside))
+            out.append(_window(body, read, start, end, inside))
     return out
 
 
@@ -350,7 +373,7 @@ def make_snippet(body: str, words: frozenset[str]) -> str:
     if not body:
         return ""
     read = _read(body)
-    chosen = _choose(_fragments(body, read.sentences, _matches(body, read, words)))
+    chosen = _choose(_fragments(body, read, _matches(body, read, words)))
     if not chosen:
         return _opening(body, read.sentences)
     text = f" {_ELLIPSIS} ".join(_render(body, f) for f in chosen)
