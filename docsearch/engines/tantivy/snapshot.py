@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any, overload
 
+import attrs
 import numpy as np
 import tantivy
 
@@ -36,31 +37,42 @@ from docsearch.engines.tantivy.segments import SegmentCache, gather_column, gath
 from docsearch.search.columns import Column
 from docsearch.search.ranking import Scored
 
-__all__ = ["LazyDocs", "Numbering", "TantivySnapshot"]
+__all__ = ["Hits", "LazyDocs", "Numbering", "TantivySnapshot"]
 
 #: The fields a query may name (the others match nothing).
 QUERY_FIELDS = frozenset(("id", *TEXT_FIELDS, *KEYWORD_FIELDS))
 
 
+@attrs.frozen
+class Hits:
+    """What a search found: scores and addresses (segment, document in it), as arrays."""
+
+    scores: np.ndarray
+    segments: np.ndarray
+    docs: np.ndarray
+
+
 class Numbering:
     """Dense document numbers for a searcher's live addresses, in address order."""
 
-    def __init__(self, addresses: Sequence[tuple[int, int]]) -> None:
-        self.ordered = sorted(addresses)
-        by_segment: dict[int, list[int]] = {}
-        for segment, doc in self.ordered:
-            by_segment.setdefault(segment, []).append(doc)
+    def __init__(self, every: Hits) -> None:
+        order = np.lexsort((every.docs, every.segments))
+        segments, docs = every.segments[order], every.docs[order]
+        self.ordered = list(zip(segments.tolist(), docs.tolist(), strict=True))
         self.starts: dict[int, int] = {}
         self.segments: dict[int, np.ndarray] = {}
-        start = 0
-        for segment, docs in by_segment.items():
-            self.starts[segment], self.segments[segment] = start, np.array(docs, np.int64)
-            start += len(docs)
+        for segment in np.unique(segments).tolist():
+            at = np.flatnonzero(segments == segment)
+            self.starts[segment], self.segments[segment] = int(at[0]), docs[at]
 
-    def numbers(self, addresses: Sequence[tuple[int, int]]) -> np.ndarray:
-        """The document numbers of live ``addresses`` (in the order given)."""
-        return np.array([self.starts[s] + int(np.searchsorted(self.segments[s], d))
-                         for s, d in addresses], dtype=np.int64)
+    def numbers(self, hits: Hits) -> np.ndarray:
+        """The document numbers of the live addresses of ``hits`` (in their order)."""
+        out = np.empty(len(hits.docs), dtype=np.int64)
+        for segment in np.unique(hits.segments).tolist():
+            at = hits.segments == segment
+            out[at] = self.starts[segment] + np.searchsorted(self.segments[segment],
+                                                             hits.docs[at])
+        return out
 
 
 class LazyDocs(Sequence[Document]):
@@ -90,10 +102,11 @@ class LazyDocs(Sequence[Document]):
         return found
 
 
-def _hits(searcher: tantivy.Searcher, query: tantivy.Query,
-          limit: int) -> list[tuple[float, int, int]]:
+def _hits(searcher: tantivy.Searcher, query: tantivy.Query, limit: int) -> Hits:
     found = searcher.search(query, limit=max(limit, 1), count=False).hits
-    return [(float(score), a.segment_ord, a.doc) for score, a in found]
+    return Hits(np.fromiter((score for score, _ in found), np.float64, len(found)),
+                np.fromiter((a.segment_ord for _, a in found), np.int64, len(found)),
+                np.fromiter((a.doc for _, a in found), np.int64, len(found)))
 
 
 class TantivySnapshot(MemorySnapshot):
@@ -105,7 +118,7 @@ class TantivySnapshot(MemorySnapshot):
         super().__init__(key, (), details)
         self.searcher, self.schema = searcher, schema
         every = _hits(searcher, tantivy.Query.all_query(), searcher.num_docs)
-        self.numbering = Numbering([(s, d) for _, s, d in every])
+        self.numbering = Numbering(every)
         self.docs = LazyDocs(searcher, self.numbering.ordered)  # type: ignore[assignment]
         self.size = len(self.docs)
         self._selected = segments.select(searcher, segment_ids, self.numbering)
@@ -154,10 +167,9 @@ class TantivySnapshot(MemorySnapshot):
     def _run(self, node: Any) -> tuple[np.ndarray, np.ndarray]:
         """The document numbers ``node`` matches (ascending) and their scores."""
         hits = _hits(self.searcher, compile_query(self, node), self.size)
-        docs = self.numbering.numbers([(s, d) for _, s, d in hits])
-        scores = np.array([score for score, _, _ in hits], dtype=np.float64)
+        docs = self.numbering.numbers(hits)
         order = np.argsort(docs, kind="stable")
-        return docs[order], scores[order]
+        return docs[order], hits.scores[order]
 
     def match(self, node: Any) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)
