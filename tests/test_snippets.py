@@ -290,3 +290,15 @@ def test_the_fast_snippets_match_the_reference_on_2000_reuters_bodies():
         for words in query_sets(body):
             assert snippets.make_snippet(body, words) == reference_snippet(body, words), \
                 (body[:60], sorted(words))
+
+
+@pytest.mark.parametrize("cache_size", [analysis.CACHE_SIZE, 3])
+def test_matching_words_are_found_by_form_even_when_the_cache_is_cleared(monkeypatch,
+                                                                         cache_size):
+    monkeypatch.setattr(analysis, "CACHE_SIZE", cache_size)
+    words = {"Running", "runs", "RUN", "ran", "the", "Quayside", "quays", "zebra-like", "u.s"}
+    assert analysis.matching(words, frozenset({"run", "quai", "the", "u.", "u.s"})) == {
+        "Running": "run", "runs": "run", "RUN": "run", "quays": "quai", "the": "the",
+        "u.s": "u."}
+    assert analysis.matching(words, frozenset(analysis.form(w) for w in words)) == {
+        w: analysis.form(w) for w in words}

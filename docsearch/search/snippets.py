@@ -12,11 +12,11 @@ the most words not shown yet (then the most matches, then the earliest), so ever
 query word found in the body is shown when three sentences can hold them. Without
 a match in the body (the title matched, say), the snippet is the body's opening.
 
-What a body's snippets read whatever the query (its distinct words grouped by their
-form, its sentences) is worked out once per body and remembered for the last
-:data:`_BODIES` bodies (:func:`_read`); only the words standing for a query word are
-then found in the text, and the words of a sentence are read only when it is long
-enough to be cut.
+What a body's snippets read whatever the query (its distinct words, its sentences) is
+worked out once per body and remembered for the last :data:`_BODIES` bodies
+(:func:`_read`); only the words standing for a query word are then found in the
+text (:func:`docsearch.analysis.matching`), and the words of a sentence are read
+only when it is long enough to be cut.
 """
 
 from __future__ import annotations
@@ -118,14 +118,14 @@ class _Match:
 
 
 class _Body:
-    """What the snippets of one body read whatever the query: its distinct words
-    by form (:func:`docsearch.analysis.form`), its :func:`sentences` (and where
-    they end), and the words of each long sentence once one was cut."""
+    """What the snippets of one body read whatever the query: its distinct words,
+    its :func:`sentences` (and where they end), and the words of each long sentence
+    once one was cut."""
 
-    __slots__ = ("ends", "forms", "sentences", "words")
+    __slots__ = ("distinct", "ends", "sentences", "words")
 
-    def __init__(self, forms: dict[str, list[str]], spans: list[tuple[int, int]]) -> None:
-        self.forms, self.sentences = forms, spans
+    def __init__(self, distinct: set[str], spans: list[tuple[int, int]]) -> None:
+        self.distinct, self.sentences = distinct, spans
         self.ends = [end for _, end in spans]
         self.words: dict[int, tuple[list[int], list[int]]] = {}
 
@@ -150,8 +150,8 @@ def _offsets(text: str, at: int) -> tuple[list[int], list[int]]:
 
 @functools.lru_cache(maxsize=_BODIES)
 def _read(body: str) -> _Body:
-    """The :class:`_Body` of ``body`` (each distinct word analysed once)."""
-    return _Body(analysis.by_form(set(analysis.WORD.findall(body))), sentences(body))
+    """The :class:`_Body` of ``body``."""
+    return _Body(set(analysis.WORD.findall(body)), sentences(body))
 
 
 def _matches(body: str, read: _Body, words: frozenset[str]) -> list[_Match]:
@@ -159,14 +159,13 @@ def _matches(body: str, read: _Body, words: frozenset[str]) -> list[_Match]:
     :func:`docsearch.analysis.tokens` reads them: each is found in the text where
     it is a whole word."""
     found = []
-    for form in read.forms.keys() & words:
-        for word in read.forms[form]:
-            at = body.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if _whole_word(body, at, end):
-                    found.append(_Match(form, at, end))
-                at = body.find(word, at + 1)
+    for word, form in analysis.matching(read.distinct, words).items():
+        at = body.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if _whole_word(body, at, end):
+                found.append(_Match(form, at, end))
+            at = body.find(word, at + 1)
     found.sort(key=lambda m: m.startchar)
     return found
 
