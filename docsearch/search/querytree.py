@@ -43,13 +43,14 @@ repeated child and no group of one child.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-__all__ = ["And", "AndMaybe", "AndNot", "Every", "Fuzzy", "Node", "Not", "Nothing", "Or",
-           "Phrase", "Prefix", "Term", "TermRange", "Wildcard", "boosted", "children",
-           "terms", "walk"]
+__all__ = ["And", "AndMaybe", "AndNot", "Every", "Expandable", "Fuzzy", "Node", "Not",
+           "Nothing", "Or", "Phrase", "Prefix", "Term", "TermRange", "Wildcard", "boosted",
+           "children", "expand", "terms", "walk"]
 
 
 @attrs.frozen
@@ -216,3 +217,29 @@ def boosted(node: Node, factor: float) -> Node:
     if isinstance(node, AndNot):
         return AndNot(boosted(node.positive, factor), node.negative)
     return node
+
+
+#: The leaves that stand for several of the index's terms.
+Expandable = Prefix | Wildcard | Fuzzy | TermRange
+
+
+def expand(node: Expandable, terms: Callable[..., Iterable[str]]) -> list[str]:
+    """The index's terms a prefix, wildcard, fuzzy term or range stands for, from
+    ``terms(field, prefix="")`` (a :class:`~docsearch.engines.base.Snapshot`'s):
+    a fuzzy term within its Levenshtein distance of the terms sharing its prefix,
+    a range inclusive at both ends."""
+    if isinstance(node, Prefix):
+        return list(terms(node.field, node.text))
+    if isinstance(node, Wildcard):
+        start = re.split(r"[*?]", node.pattern, maxsplit=1)[0]
+        pattern = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c)
+                                     for c in node.pattern), re.DOTALL)
+        return [t for t in terms(node.field, start) if pattern.fullmatch(t)]
+    if isinstance(node, Fuzzy):
+        from rapidfuzz.distance import Levenshtein  # imported only for a fuzzy term
+
+        return [t for t in terms(node.field, node.text[:node.prefix_length])
+                if Levenshtein.distance(node.text, t, score_cutoff=node.distance)
+                <= node.distance]
+    return [t for t in terms(node.field) if (node.low is None or t >= node.low)
+            and (node.high is None or t <= node.high)]

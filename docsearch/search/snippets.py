@@ -341,29 +341,8 @@ def query_words(snapshot: Snapshot, tree: qt.Node, field: str = "body") -> froze
         elif isinstance(node, qt.Phrase):
             words.update(node.terms)
         elif isinstance(node, (qt.Prefix, qt.Wildcard, qt.Fuzzy, qt.TermRange)):
-            words.update(_expanded(snapshot, node))
+            words.update(qt.expand(node, snapshot.terms))
     return frozenset(words)
-
-
-def _expanded(snapshot: Snapshot, node: qt.Prefix | qt.Wildcard | qt.Fuzzy | qt.TermRange,
-              ) -> list[str]:
-    """The index's terms a prefix, wildcard, fuzzy term or range stands for."""
-    if isinstance(node, qt.Prefix):
-        return list(snapshot.terms(node.field, node.text))
-    if isinstance(node, qt.Wildcard):
-        start = re.split(r"[*?]", node.pattern, maxsplit=1)[0]
-        pattern = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c)
-                                     for c in node.pattern), re.DOTALL)
-        return [t for t in snapshot.terms(node.field, start) if pattern.fullmatch(t)]
-    if isinstance(node, qt.Fuzzy):
-        from rapidfuzz.distance import Levenshtein  # imported only for a fuzzy term
-
-        start = node.text[:node.prefix_length]
-        return [t for t in snapshot.terms(node.field, start)
-                if Levenshtein.distance(node.text, t, score_cutoff=node.distance)
-                <= node.distance]
-    return [t for t in snapshot.terms(node.field) if (node.low is None or t >= node.low)
-            and (node.high is None or t <= node.high)]
 
 
 def make_snippet(body: str, words: frozenset[str]) -> str:

@@ -22,12 +22,10 @@ matches, not on scores.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz.distance import Levenshtein
 
 from docsearch.engines.base import TEXT_FIELDS
 from docsearch.search import querytree as qt
@@ -41,7 +39,7 @@ __all__ = ["expansion", "in_order", "match", "score"]
 #: (mask, scores) of one node: scores are 0 where the mask is False.
 Answer = tuple[np.ndarray, np.ndarray]
 #: The nodes that stand for the terms they expand to (:func:`expansion`).
-Expandable = qt.Prefix | qt.Wildcard | qt.Fuzzy | qt.TermRange
+Expandable = qt.Expandable
 
 
 def match(snapshot: MemorySnapshot, node: qt.Node) -> np.ndarray:
@@ -178,20 +176,7 @@ class _Evaluator:
 
 def expansion(snapshot: MemorySnapshot, node: Expandable) -> list[str]:
     """The terms of the snapshot a prefix, wildcard, fuzzy term or range stands for."""
-    if isinstance(node, qt.Prefix):
-        return list(snapshot.terms(node.field, node.text))
-    if isinstance(node, qt.Wildcard):
-        start = re.split(r"[*?]", node.pattern, maxsplit=1)[0]
-        pattern = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c)
-                                     for c in node.pattern), re.DOTALL)
-        return [t for t in snapshot.terms(node.field, start) if pattern.fullmatch(t)]
-    if isinstance(node, qt.Fuzzy):
-        return [t for t in snapshot.terms(node.field, node.text[:node.prefix_length])
-                if Levenshtein.distance(t, node.text, score_cutoff=node.distance)
-                <= node.distance]
-    low, high = node.low or "", node.high
-    return [t for t in snapshot.terms(node.field)
-            if low <= t and (high is None or t <= high)]
+    return qt.expand(node, snapshot.terms)
 
 
 def in_order(snapshot: MemorySnapshot, field: str, words: list[str], docs: np.ndarray,
