@@ -11,42 +11,18 @@ import numpy as np
 import pytest
 
 import docsearch
-from docsearch.analysis import terms
 from docsearch.engines import memory
 from docsearch.engines.base import Document, date_number
 from docsearch.engines.memory import storage
 from docsearch.search import querytree as qt
-
-
-def doc(article_id: str, title: str, body: str, *, day: dt.datetime | None = None,
-        **keywords: tuple[str, ...]) -> Document:
-    return Document(id=article_id, title=title, body=body, title_terms=tuple(terms(title)),
-                    body_terms=tuple(terms(body)), keywords=keywords, date=day,
-                    stored={"id": article_id, "title": title, "data": {"n": (1, 2)}})
-
-
-DOCS = [
-    doc("d1", "Harbour wall repaired", "Masons repaired the harbour wall by the quay.",
-        day=dt.datetime(2022, 3, 1), person=("Orla Fenwick",), topic=("transport",)),
-    doc("d2", "Ferry fares frozen", "Ferry fares stay frozen; the harbour board agreed.",
-        day=dt.datetime(2023, 6, 5, 9, 30), person=("Orla Fenwick", "Tobias Wren"),
-        topic=("transport", "economy"), source=("Gull Post",)),
-    doc("d3", "Night market", "A night market on the quay.", topic=("economy",)),
-]
+from tests.engines.backend_docs import DOCS, doc, fill, ids
 
 
 @pytest.fixture
 def backend(tmp_path):
-    made = memory.create(tmp_path / "gen")
-    with made.writer() as writer:
-        for d in DOCS:
-            writer.put(d)
+    made = fill(memory.create(tmp_path / "gen"), DOCS)
     yield made
     made.close()
-
-
-def ids(snapshot, mask):
-    return {snapshot.ids()[n] for n in np.flatnonzero(mask)}
 
 
 def test_a_new_backend_is_empty_and_committed(tmp_path):

@@ -14,7 +14,6 @@ import pytest
 tantivy_lib = pytest.importorskip("tantivy")
 
 import docsearch  # noqa: E402
-from docsearch.analysis import terms  # noqa: E402
 from docsearch.engines import memory  # noqa: E402
 from docsearch.engines import tantivy as engine  # noqa: E402
 from docsearch.engines.base import Document, date_number  # noqa: E402
@@ -23,34 +22,11 @@ from docsearch.engines.tantivy import segments as tantivy_segments  # noqa: E402
 from docsearch.engines.tantivy import snapshot as tantivy_snapshot  # noqa: E402
 from docsearch.errors import EngineError, IndexFormatError, IndexLockedError  # noqa: E402
 from docsearch.search import querytree as qt  # noqa: E402
+from tests.engines.backend_docs import DOCS, doc, fill, ids  # noqa: E402
 from tests.engines.conftest import SAMPLE_DOCS  # noqa: E402
 
 #: How many of sample_docs/ a search for "harbour" finds (as with Whoosh).
 HARBOUR_IN_SAMPLE_DOCS = 11
-
-
-def doc(article_id: str, title: str, body: str, *, day: dt.datetime | None = None,
-        **keywords: tuple[str, ...]) -> Document:
-    return Document(id=article_id, title=title, body=body, title_terms=tuple(terms(title)),
-                    body_terms=tuple(terms(body)), keywords=keywords, date=day,
-                    stored={"id": article_id, "title": title, "data": {"n": (1, 2)}})
-
-
-DOCS = [
-    doc("d1", "Harbour wall repaired", "Masons repaired the harbour wall by the quay.",
-        day=dt.datetime(2022, 3, 1), person=("Orla Fenwick",), topic=("transport",)),
-    doc("d2", "Ferry fares frozen", "Ferry fares stay frozen; the harbour board agreed.",
-        day=dt.datetime(2023, 6, 5, 9, 30), person=("Orla Fenwick", "Tobias Wren"),
-        topic=("transport", "economy"), source=("Gull Post",)),
-    doc("d3", "Night market", "A night market on the quay.", topic=("economy",)),
-]
-
-
-def fill(backend, docs):
-    with backend.writer() as writer:
-        for d in docs:
-            writer.put(d)
-    return backend
 
 
 @pytest.fixture
@@ -58,10 +34,6 @@ def backend(tmp_path):
     made = fill(engine.create(tmp_path / "gen"), DOCS)
     yield made
     made.close()
-
-
-def ids(snapshot, mask):
-    return {snapshot.ids()[n] for n in np.flatnonzero(mask)}
 
 
 def test_a_new_backend_is_empty_and_reopens(tmp_path):
