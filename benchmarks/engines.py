@@ -4,8 +4,11 @@ Every adapter builds an index from a JSON-lines file, answers a :class:`QuerySpe
 an :class:`Answer` (total hits, facet counts, the ids of the first page) and adds
 articles to an index it built:
 
-- ``docsearch``: ``docsearch.open(..., create=True).add(articles)`` from the corpus
-  itself (people and topics extracted), ``Index.search`` with multi-select facets;
+- ``docsearch`` (also called ``docsearch-whoosh``): ``docsearch.open(...,
+  create=True).add(articles)`` from the corpus itself (people and topics extracted),
+  ``Index.search`` with multi-select facets; ``docsearch-tantivy`` the same with the
+  index in docsearch's tantivy engine, ``docsearch-solr`` with it on a SolrCloud cluster
+  (``solr://HOST:PORT/solr/NAME``, a fresh ``NAME`` per run, deleted at its end);
 - ``whoosh``: raw Whoosh on the same text with docsearch's text analyzer and the
   people / topics / sources that docsearch extracted (no extraction of its own); facets
   by ``groupedby`` with ``allow_overlap``, multi-select done as a Whoosh user would, by
@@ -39,8 +42,8 @@ import attrs
 import docsearch
 from docsearch.models import utc_naive
 
-__all__ = ["ENGINES", "Answer", "Engine", "QuerySpec", "make_engine", "read_jsonl",
-           "reference_record", "top_values"]
+__all__ = ["ENGINES", "REFERENCE_NAMES", "Answer", "Engine", "QuerySpec", "make_engine",
+           "read_jsonl", "reference_record", "solr_location", "top_values"]
 
 FACET_NAMES = ("person", "topic", "source", "month")
 FACET_LIMIT = 10
@@ -227,12 +230,97 @@ class DocsearchEngine:
             self.index.close()
             self.index = None
 
+    def index_bytes(self, folder: Path) -> int:
+        """The size of the index this engine built in ``folder``."""
+        return size_on_disk(folder)
+
+
+class DocsearchWhooshEngine(DocsearchEngine):
+    """docsearch with its index in the Whoosh engine (its default), by that name."""
+
+    name = "docsearch-whoosh"
+    engine = "whoosh"
+
 
 class DocsearchTantivyEngine(DocsearchEngine):
     """docsearch with its index in the tantivy engine."""
 
     name = "docsearch-tantivy"
     engine = "tantivy"
+
+
+def solr_location(base_url: str, name: str) -> str:
+    """The docsearch location of the index ``name`` on the cluster whose node has the
+    base URL ``base_url`` (``http://HOST:PORT/solr``, as ``scripts/solrcloud up``
+    prints it): ``solr://HOST:PORT/solr/NAME`` (``https://...`` stays as it is).
+
+    >>> solr_location("http://127.0.0.1:38983/solr/", "bench_1")
+    'solr://127.0.0.1:38983/solr/bench_1'
+    """
+    base = base_url.strip().rstrip("/")
+    scheme, sep, rest = base.partition("://")
+    if not sep or not rest.endswith("/solr"):
+        raise ValueError(f"{base_url!r} is not a Solr base URL (http://HOST:PORT/solr)")
+    if scheme.lower() == "http":
+        scheme = "solr"
+    return f"{scheme}://{rest}/{name}"
+
+
+class DocsearchSolrEngine(DocsearchEngine):
+    """docsearch with its index on a SolrCloud cluster. The location is given by the
+    suite (``--solr``); ``build`` keeps it in the engine's folder (``location.txt``),
+    where ``open`` reads it back."""
+
+    name = "docsearch-solr"
+    engine = "solr"
+    LOCATION_FILE = "location.txt"
+
+    def __init__(self, location: str | None = None, shards: int | None = None,
+                 replicas: int | None = None) -> None:
+        super().__init__()
+        self.location = location
+        #: The size of the new index (``None``: docsearch's default, 2 and 2).
+        self.shards, self.replicas = shards, replicas
+
+    def build(self, source: Path, folder: Path) -> int:
+        if not self.location:
+            raise SystemExit("docsearch-solr needs a cluster: --solr URL or DOCSEARCH_SOLR_URL")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / self.LOCATION_FILE).write_text(self.location + "\n", encoding="utf-8")
+        with docsearch.open(self.location, create=True, shards=self.shards,
+                            replicas=self.replicas) as ix:
+            return ix.add(record_article(r) for r in read_jsonl(source))
+
+    @classmethod
+    def recorded(cls, folder: Path) -> str:
+        """The location a build in ``folder`` used."""
+        return (folder / cls.LOCATION_FILE).read_text(encoding="utf-8").strip()
+
+    def open(self, folder: Path) -> None:
+        self.location = self.recorded(folder)
+        self.folder = folder
+        self.index = docsearch.open(self.location)
+
+    def index_bytes(self, folder: Path) -> int:
+        """What Solr reports for the collection: the leaders' segments, one copy of each
+        shard (each replica holds another copy)."""
+        with docsearch.open(self.recorded(folder)) as ix:
+            return ix.stats().size_bytes
+
+    @staticmethod
+    def delete(location: str) -> bool:
+        """Delete the index at ``location`` from the cluster; ``False`` if there is none."""
+        from docsearch.engines.solr.store import SolrStore
+        from docsearch.errors import IndexNotFoundError
+        try:
+            store = SolrStore.open(location)
+        except IndexNotFoundError:
+            return False
+        try:
+            store.delete_everything()
+        finally:
+            store.close()
+        return True
 
 
 # ----------------------------------------------------------------------------- whoosh
@@ -641,13 +729,25 @@ class SqliteEngine:
 
 
 ENGINES: dict[str, type[Any]] = {"docsearch": DocsearchEngine,
+                                 "docsearch-whoosh": DocsearchWhooshEngine,
                                  "docsearch-tantivy": DocsearchTantivyEngine,
+                                 "docsearch-solr": DocsearchSolrEngine,
                                  "whoosh": WhooshEngine, "tantivy": TantivyEngine,
                                  "sqlite": SqliteEngine}
 
+#: The names of docsearch on its default engine, the one every other is compared with.
+REFERENCE_NAMES = ("docsearch", "docsearch-whoosh")
 
-def make_engine(name: str) -> Engine:
+
+def make_engine(name: str, options: dict[str, Any] | None = None) -> Engine:
+    """The engine called ``name``; ``options`` are the suite's (``solr_index``: where
+    ``docsearch-solr`` builds; ``solr_shards``, ``solr_replicas``: its size)."""
     try:
-        return ENGINES[name]()  # type: ignore[no-any-return]
+        cls = ENGINES[name]
     except KeyError:
         raise SystemExit(f"unknown engine {name!r} (engines: {', '.join(ENGINES)})") from None
+    if cls is DocsearchSolrEngine:
+        given = options or {}
+        return DocsearchSolrEngine(given.get("solr_index"), given.get("solr_shards"),
+                                   given.get("solr_replicas"))
+    return cls()  # type: ignore[no-any-return]

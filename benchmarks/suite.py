@@ -4,7 +4,19 @@
         [--synthetic-size 200000] [--seed 0] [--queries 240]
         [--engines docsearch,whoosh,tantivy,sqlite] [--workdir DIR] [--keep]
         [--markdown FILE] [--query-budget SECONDS] [--no-sync] [--profile]
+        [--solr URL] [--solr-shards N] [--solr-replicas N] [--solr-state DIR]
         [--report-only]
+
+The engines (``benchmarks/engines.py``): ``docsearch`` (or by its other name
+``docsearch-whoosh``) is the one every other engine is compared with and must be
+among them; ``docsearch-tantivy`` and ``docsearch-solr`` are docsearch on its other
+engines. ``docsearch-solr`` builds a fresh index ``bench_CORPUS_STAMP`` on the
+SolrCloud cluster of ``--solr`` (a node's base URL, ``http://HOST:PORT/solr``; default
+the environment variable ``DOCSEARCH_SOLR_URL``), of ``--solr-shards`` shards of
+``--solr-replicas`` replicas (default docsearch's, 2 and 2), and deletes it at the end;
+the resident memory and CPU time of the cluster's Solr nodes (their pids in the
+``scripts/solrcloud`` state folder, ``--solr-state``, default ``SOLRCLOUD_STATE`` or
+``.solrcloud/``) are read after its build and after its queries.
 
 For each corpus (Reuters-21578 from ``../shared/corpora/reuters21578/``, and a synthetic
 corpus from ``benchmarks/synthetic.py``) it
@@ -22,7 +34,8 @@ corpus from ``benchmarks/synthetic.py``) it
 6. adds 10, then 100 new articles to each built index (child process per engine);
 7. for Reuters, times a no-op ``Index.sync`` of the corpus as 21,578 Markdown files and
    a sync after adding 10 files, with ``benchmarks/sync.py``'s functions;
-8. compares every engine's totals and facet counts with docsearch's, query by query.
+8. compares every engine's totals and facet counts with docsearch's, query by query
+   (and, for docsearch on its other engines, the ids of the first page).
 
 Peak RSS is each child's own ``ru_maxrss``; build seconds are wall time of the child's
 build call (parse + extract + index for docsearch, parse + index for the others).
@@ -342,7 +355,7 @@ def _write_profile(profiler: Any, path: Path) -> None:
 
 def _child_build(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, Any]
                  ) -> dict[str, Any]:
-    engine = eng.make_engine(name)
+    engine = eng.make_engine(name, options)
     folder = out_dir / "index"
     if folder.exists():
         shutil.rmtree(folder)
@@ -364,8 +377,10 @@ def _child_build(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, 
             workers = worker_count()
         except ImportError:
             workers = 1
+    size = (engine.index_bytes(folder) if isinstance(engine, eng.DocsearchEngine)
+            else eng.size_on_disk(folder))
     return {"seconds": seconds, "cpu": cpu, "docs": docs, "workers": workers,
-            "size_bytes": eng.size_on_disk(folder), "profiled": profiler is not None}
+            "size_bytes": size, "profiled": profiler is not None}
 
 
 def _child_dump(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, Any]
@@ -375,7 +390,7 @@ def _child_dump(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, A
     import docsearch
     count = 0
     start = time.perf_counter()
-    with docsearch.open(corpus_dir / "docsearch" / "index") as ix, \
+    with docsearch.open(corpus_dir / name / "index") as ix, \
             (corpus_dir / "reference.jsonl").open("w", encoding="utf-8") as out:
         for article in ix:
             out.write(json.dumps(eng.reference_record(article), ensure_ascii=False) + "\n")
@@ -389,7 +404,7 @@ def _child_dump(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, A
 
 def _child_query(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, Any]
                  ) -> dict[str, Any]:
-    engine = eng.make_engine(name)
+    engine = eng.make_engine(name, options)
     specs = [QuerySpec(**s) for s in _read_json(corpus_dir / "queries.json")]
     budget = float(options.get("budget", 900.0))
     start = time.perf_counter()
@@ -432,7 +447,7 @@ def _child_query(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, 
 
 def _child_incremental(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, Any]
                        ) -> dict[str, Any]:
-    engine = eng.make_engine(name)
+    engine = eng.make_engine(name, options)
     source = ("new.jsonl" if isinstance(engine, eng.DocsearchEngine)
               else "new_reference.jsonl")
     records = list(eng.read_jsonl(corpus_dir / source))
@@ -539,6 +554,50 @@ def _memory_kb(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+def solr_state_folder(given: str | None) -> Path:
+    """The ``scripts/solrcloud`` state folder: ``given``, else ``SOLRCLOUD_STATE``, else
+    ``.solrcloud/`` at the repository root."""
+    return Path(given or os.environ.get("SOLRCLOUD_STATE") or HERE.parent / ".solrcloud")
+
+
+def solr_nodes(state: Path) -> dict[str, dict[str, float]]:
+    """Each running Solr node of the test cluster whose state folder is ``state``
+    (``node1.pid``, ``node2.pid``, ...): its resident memory now (``VmRSS``, MB) and the
+    CPU seconds it has used since it started (``utime + stime``)."""
+    found: dict[str, dict[str, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid_file in sorted(state.glob("node*.pid")):
+        try:
+            pid = int(pid_file.read_text().strip())
+            status = Path(f"/proc/{pid}/status").read_text()
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except (OSError, ValueError):
+            continue
+        rss = [int(line.split()[1]) / 1024 for line in status.splitlines()
+               if line.startswith("VmRSS:")]
+        fields = stat.rpartition(")")[2].split()  # fields 3.. of proc(5); 14, 15: times
+        found[pid_file.stem] = {"rss_mb": rss[0] if rss else 0.0,
+                                "cpu_s": (int(fields[11]) + int(fields[12])) / tick}
+    return found
+
+
+def solr_disk_bytes(state: Path, location: str) -> int:
+    """What the cores of the index at ``location`` take on the disks of the test
+    cluster's nodes (``node*/NAME__*``: every replica of every shard, and the index's
+    records), in bytes."""
+    name = location.rstrip("/").rsplit("/", 1)[-1]
+    return sum(eng.size_on_disk(core) for node in sorted(state.glob("node*"))
+               if node.is_dir() for core in sorted(node.glob(f"{name}__*")))
+
+
+def nodes_during(before: dict[str, dict[str, float]], after: dict[str, dict[str, float]]
+                 ) -> dict[str, dict[str, float]]:
+    """Per node: its RSS at the end of a step and the CPU seconds it used during it."""
+    return {node: {"rss_mb": now["rss_mb"],
+                   "cpu_s": now["cpu_s"] - before.get(node, {"cpu_s": now["cpu_s"]})["cpu_s"]}
+            for node, now in after.items()}
+
+
 def run_child(task: str, engine: str, corpus_dir: Path, options: dict[str, Any],
               say: Callable[[str], None]) -> dict[str, Any] | None:
     """One step in a child process; while it runs, the RSS and PSS of its process tree
@@ -597,14 +656,20 @@ class Diff:
     facets_differ: int = 0
     facets_differ_same_total: int = 0
     no_text_differ: int = 0
+    ids_compared: int = 0
+    ids_differ: int = 0
+    ids_same_set: int = 0
     which_facets: collections.Counter[str] = attrs.Factory(collections.Counter)
     examples: list[str] = attrs.Factory(list)
     no_text_examples: list[str] = attrs.Factory(list)
+    ids_examples: list[str] = attrs.Factory(list)
 
 
 def compare(reference: dict[int, dict[str, Any]], other: dict[int, dict[str, Any]],
-            specs: dict[int, QuerySpec]) -> dict[str, Diff]:
-    """Totals and facet counts of ``other`` against ``reference`` (docsearch's)."""
+            specs: dict[int, QuerySpec], ids: bool = False) -> dict[str, Diff]:
+    """Totals and facet counts of ``other`` against ``reference`` (docsearch's); with
+    ``ids``, also the ids of the first page (of docsearch on another engine: the same
+    articles in the same order, or at least the same articles)."""
     diffs = {kind: Diff() for kind in CLASSES}
     for number, mine in reference.items():
         theirs = other.get(number)
@@ -637,6 +702,21 @@ def compare(reference: dict[int, dict[str, Any]], other: dict[int, dict[str, Any
         if total_differs and len(diff.examples) < 2:
             diff.examples.append(f"{spec.describe()}: total {mine['total']} vs "
                                  f"{theirs['total']}")
+        if ids:
+            diff.ids_compared += 1
+            a, b = list(mine.get("ids", [])), list(theirs.get("ids", []))
+            if a != b:
+                diff.ids_differ += 1
+                if set(a) == set(b):
+                    diff.ids_same_set += 1
+                if len(diff.ids_examples) < 2:
+                    first = next(k for k in range(max(len(a), len(b)))
+                                 if k >= len(a) or k >= len(b) or a[k] != b[k])
+                    diff.ids_examples.append(
+                        f"{spec.describe()}: hit {first + 1} is "
+                        f"{a[first] if first < len(a) else '-'} vs "
+                        f"{b[first] if first < len(b) else '-'}"
+                        + (" (same 10 articles)" if set(a) == set(b) else ""))
         if not spec.words and len(diff.no_text_examples) < 2 and (
                 total_differs or mine.get("facets") != theirs.get("facets")):
             diff.no_text_examples.append(
@@ -822,41 +902,38 @@ def run_corpus(name: str, args: argparse.Namespace, workdir: Path,
     corpus_dir.mkdir(parents=True)
     code_at_start = code_state()
     engines = [e for e in args.engines.split(",") if e]
+    ref = reference_engine(engines)
     size = args.synthetic_size if name == "synthetic" else (args.limit or 0)
     say(f"== {name}: writing the corpus")
     start = time.perf_counter()
     count = write_corpus(name, corpus_dir, size, args.seed, Path(args.reuters))
     say(f"  {count:,} articles + {NEW_ARTICLES} new ones in {time.perf_counter() - start:.1f} s")
     result: dict[str, Any] = {"corpus": name, "docs": count, "engines": engines,
+                              "reference": ref,
                               "queries_requested": args.queries, "seed": args.seed,
                               "build": {}, "query": {}, "incremental": {}, "sync": None}
     options = {"profile": args.profile, "budget": args.query_budget,
                "reuters": args.reuters, "limit": args.limit, "keep": args.keep,
                "workers": args.workers, "in_process": args.in_process}
-    result["build"]["docsearch"] = run_child("build", "docsearch", corpus_dir, options, say)
-    if result["build"]["docsearch"] is None:
-        raise SystemExit("docsearch build failed")
-    run_child("dump", "docsearch", corpus_dir, options, say)
-    records = list(eng.read_jsonl(corpus_dir / "reference.jsonl"))
-    specs = make_queries(records, args.queries, args.seed)
-    _write_json(corpus_dir / "queries.json", [s.to_dict() for s in specs])
-    result["specs"] = [s.to_dict() for s in specs]
-    say(f"  {len(specs)} queries ({len(specs) // len(CLASSES)} per class)")
-    del records
-    for engine in engines:
-        if engine != "docsearch":
-            result["build"][engine] = run_child("build", engine, corpus_dir, options, say)
-    for engine in engines:
-        if result["build"].get(engine) is not None:
-            result["query"][engine] = run_child("query", engine, corpus_dir, options, say)
-    result["agreement"] = agreement(corpus_dir, result, specs, say)
-    if not args.profile:
-        for engine in engines:
-            if result["build"].get(engine) is not None:
-                result["incremental"][engine] = run_child("incremental", engine, corpus_dir,
-                                                          options, say)
-        if name == "reuters" and not args.no_sync and "docsearch" in engines:
-            result["sync"] = run_child("sync", "docsearch", corpus_dir, options, say)
+    solr_state = None
+    if "docsearch-solr" in engines:
+        from docsearch.engines.solr.store import DEFAULT_REPLICAS, DEFAULT_SHARDS
+        options["solr_shards"], options["solr_replicas"] = args.solr_shards, args.solr_replicas
+        result["solr_size"] = [args.solr_shards or DEFAULT_SHARDS,
+                               args.solr_replicas or DEFAULT_REPLICAS]
+        options["solr_index"] = eng.solr_location(
+            args.solr, f"bench_{name}_{time.strftime('%Y%m%d%H%M%S')}_{os.getpid()}")
+        result["solr_index"] = options["solr_index"]
+        solr_state = solr_state_folder(args.solr_state)
+        say(f"  docsearch-solr: index {options['solr_index']} (deleted at the end); "
+            f"Solr nodes from {solr_state}: {', '.join(solr_nodes(solr_state)) or 'none found'}")
+    try:
+        _run_steps(name, args, corpus_dir, engines, ref, options, solr_state, result, say)
+    finally:
+        if options.get("solr_index"):
+            gone = eng.DocsearchSolrEngine.delete(str(options["solr_index"]))
+            say(f"  docsearch-solr: index {options['solr_index']} "
+                + ("deleted" if gone else "was not there to delete"))
     for engine in engines:
         for kind in ("build", "facets"):
             path = corpus_dir / engine / f"profile_{kind}.txt"
@@ -868,6 +945,63 @@ def run_corpus(name: str, args: argparse.Namespace, workdir: Path,
             f"{result['code']['end']}")
     _write_json(corpus_dir / "results.json", result)
     return result
+
+
+def reference_engine(engines: Sequence[str]) -> str:
+    """The name docsearch on its default engine has among ``engines`` (the one the
+    others are compared with); ``SystemExit`` when it is not there."""
+    for name in engines:
+        if name in eng.REFERENCE_NAMES:
+            return name
+    raise SystemExit("--engines must include docsearch (or docsearch-whoosh): the others "
+                     "are compared with it")
+
+
+def _run_steps(name: str, args: argparse.Namespace, corpus_dir: Path, engines: list[str],
+               ref: str, options: dict[str, Any], solr_state: Path | None,
+               result: dict[str, Any], say: Callable[[str], None]) -> None:
+    """Build, query, compare and add, each engine in its own child process."""
+
+    def step(task: str, engine: str) -> dict[str, Any] | None:
+        watch = solr_state is not None and engine == "docsearch-solr"
+        before = solr_nodes(solr_state) if watch and solr_state else {}
+        found = run_child(task, engine, corpus_dir, options, say)
+        if found is not None and watch and solr_state:
+            found["solr_nodes"] = nodes_during(before, solr_nodes(solr_state))
+            if task == "build":
+                found["size_reported_bytes"] = found["size_bytes"]
+                found["size_bytes"] = solr_disk_bytes(solr_state, str(options["solr_index"]))
+            _write_json(corpus_dir / engine / f"{task}.json", found)
+            say("    Solr nodes (RSS MB, CPU s during the step): " + ", ".join(
+                f"{n} {v['rss_mb']:,.0f} MB {v['cpu_s']:.1f} s"
+                for n, v in found["solr_nodes"].items()))
+        return found
+
+    result["build"][ref] = step("build", ref)
+    if result["build"][ref] is None:
+        raise SystemExit(f"{ref} build failed")
+    if run_child("dump", ref, corpus_dir, options, say) is None:
+        raise SystemExit(f"reading back what {ref} holds failed")
+    records = list(eng.read_jsonl(corpus_dir / "reference.jsonl"))
+    specs = make_queries(records, args.queries, args.seed)
+    _write_json(corpus_dir / "queries.json", [s.to_dict() for s in specs])
+    result["specs"] = [s.to_dict() for s in specs]
+    say(f"  {len(specs)} queries ({len(specs) // len(CLASSES)} per class)")
+    del records
+    for engine in engines:
+        if engine != ref:
+            result["build"][engine] = step("build", engine)
+    for engine in engines:
+        if result["build"].get(engine) is not None:
+            result["query"][engine] = step("query", engine)
+    result["agreement"] = agreement(corpus_dir, result, specs, say)
+    if not args.profile:
+        for engine in engines:
+            if result["build"].get(engine) is not None:
+                result["incremental"][engine] = run_child("incremental", engine, corpus_dir,
+                                                          options, say)
+        if name == "reuters" and not args.no_sync:
+            result["sync"] = run_child("sync", ref, corpus_dir, options, say)
 
 
 def code_state() -> str:
@@ -892,17 +1026,18 @@ def code_state() -> str:
 def agreement(corpus_dir: Path, result: dict[str, Any], specs: Sequence[QuerySpec],
               say: Callable[[str], None]) -> dict[str, Any]:
     by_number = {s.number: s for s in specs}
-    reference_run = result["query"].get("docsearch")
+    ref = result.get("reference", "docsearch")
+    reference_run = result["query"].get(ref)
     if reference_run is None:
         return {}
     reference = {q["number"]: q for q in reference_run["timed"]}
     out: dict[str, Any] = {}
     records: dict[str, dict[str, Any]] | None = None
     for engine, run in result["query"].items():
-        if engine == "docsearch" or run is None:
+        if engine == ref or run is None:
             continue
         other = {q["number"]: q for q in run["timed"]}
-        diffs = compare(reference, other, by_number)
+        diffs = compare(reference, other, by_number, ids=engine.startswith("docsearch"))
         reasons: dict[str, list[str]] = {}
         categories: dict[str, collections.Counter[str]] = {}
         if engine in ("tantivy", "sqlite") and "whoosh" in result["query"] and any(
@@ -976,12 +1111,15 @@ def _ms(value: float | None) -> str:
 
 
 def build_rows(result: dict[str, Any]) -> list[list[str]]:
+    solr = any(b and "solr_nodes" in b for b in result["build"].values())
     rows = [["engine", "build s", "cpu s", "docs/s", "own peak RSS MB", "tree RSS / PSS MB",
              "index MB", "docs", "what is timed"]]
+    if solr:
+        rows[0][-1:-1] = ["Solr nodes: RSS MB after / CPU s"]
     for engine in result["engines"]:
         b = result["build"].get(engine)
         if b is None:
-            rows.append([engine, "failed", *[""] * 7])
+            rows.append([engine, "failed", *[""] * (len(rows[0]) - 2)])
             continue
         what = ("parse JSON + extract + index" if engine.startswith("docsearch")
                 else "parse JSON + index (values given)")
@@ -989,11 +1127,28 @@ def build_rows(result: dict[str, Any]) -> list[list[str]]:
             what += f", {b['workers']} worker(s)"
         tree = (f"{b['tree_rss_mb']:,.0f} / {b['tree_pss_mb']:,.0f}" if "tree_rss_mb" in b
                 else "n/a")
-        rows.append([engine, f"{b['seconds']:.1f}", f"{b['cpu']:.1f}",
-                     f"{b['docs'] / b['seconds']:,.0f}", _own_mb(b), tree,
-                     f"{b['size_bytes'] / 1e6:,.1f}", f"{b['docs']:,}",
-                     what + (" [profiled]" if b.get("profiled") else "")])
+        if engine == "docsearch-solr" and result.get("solr_size"):
+            shards, replicas = result["solr_size"]
+            what += f"; {shards} shard(s) x {replicas} replica(s)"
+        if "size_reported_bytes" in b:
+            what += (f"; index MB: the cores on the nodes' disks, all replicas (docsearch "
+                     f"stats says {b['size_reported_bytes'] / 1e6:,.1f})")
+        row = [engine, f"{b['seconds']:.1f}", f"{b['cpu']:.1f}",
+               f"{b['docs'] / b['seconds']:,.0f}", _own_mb(b), tree,
+               f"{b['size_bytes'] / 1e6:,.1f}", f"{b['docs']:,}",
+               what + (" [profiled]" if b.get("profiled") else "")]
+        if solr:
+            row[-1:-1] = [_nodes_cell(b.get("solr_nodes"))]
+        rows.append(row)
     return rows
+
+
+def _nodes_cell(nodes: dict[str, dict[str, float]] | None) -> str:
+    """``node1 + node2`` RSS MB / the CPU seconds they used, e.g. ``412 + 398 / 95.1``."""
+    if not nodes:
+        return ""
+    rss = " + ".join(f"{v['rss_mb']:,.0f}" for v in nodes.values())
+    return f"{rss} / {sum(v['cpu_s'] for v in nodes.values()):.1f}"
 
 
 def latency_rows(result: dict[str, Any]) -> list[list[str]]:
@@ -1019,6 +1174,10 @@ def latency_rows(result: dict[str, Any]) -> list[list[str]]:
     row = ["query process own peak RSS MB", ""]
     row += [_own_mb(result["query"][e]) for e in engines]
     rows.append(row)
+    if any("solr_nodes" in result["query"][e] for e in engines):
+        row = ["Solr nodes: RSS MB after the queries / CPU s during them", ""]
+        row += [_nodes_cell(result["query"][e].get("solr_nodes")) or "-" for e in engines]
+        rows.append(row)
     return rows
 
 
@@ -1067,7 +1226,9 @@ def agreement_rows(result: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
     have a total, and facet counts, other than docsearch's."""
     found = result.get("agreement", {})
     engines = list(found)
-    rows = [["query class", "n", *[f"{e}: totals / facets differ" for e in engines]]]
+    with_ids = [e for e in engines if any(d.get("ids_compared") for d in found[e].values())]
+    rows = [["query class", "n", *[f"{e}: totals / facets differ" for e in engines],
+             *[f"{e}: first page differs (same 10 articles)" for e in with_ids]]]
     notes: list[str] = []
     for kind in CLASSES:
         per = [found[e][kind] for e in engines]
@@ -1083,6 +1244,9 @@ def agreement_rows(result: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
                 if d["facets_differ_same_total"]:
                     cell += f" ({d['facets_differ_same_total']} with equal totals)"
             row.append(cell)
+        for e in with_ids:
+            d = found[e][kind]
+            row.append(f"{d['ids_differ']} ({d['ids_same_set']})")
         rows.append(row)
     for engine in engines:
         for kind in CLASSES:
@@ -1093,8 +1257,12 @@ def agreement_rows(result: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
                              f"queries whose totals or facet counts differ looked at: {cats}")
             for line in d["reasons"]:
                 notes.append(f"  e.g. {line}")
-            for line in d["examples"] if engine == "whoosh" else d["no_text_examples"]:
+            docsearch_engine = engine.startswith("docsearch")
+            for line in (d["examples"] if engine == "whoosh" or docsearch_engine
+                         else d["no_text_examples"]):
                 notes.append(f"  UNEXPLAINED {engine} / {kind}: {line}")
+            for line in d.get("ids_examples", []):
+                notes.append(f"  first page differs, {engine} / {kind}: {line}")
     for engine, cause in _CAUSES.items():
         if engine in found:
             notes.append(f"{engine}: the text analysis differs: {cause}")
@@ -1103,6 +1271,17 @@ def agreement_rows(result: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
         notes.insert(0, "raw Whoosh (same analyzer, docsearch's values): "
                         + ("every total and facet count equal to docsearch's" if not bad
                            else f"MISMATCH in {bad} totals/facet sets"))
+    for engine in with_ids:
+        bad = sum(d["totals_differ"] + d["facets_differ"] for d in found[engine].values())
+        pages = sum(d["ids_differ"] for d in found[engine].values())
+        same = sum(d["ids_same_set"] for d in found[engine].values())
+        notes.insert(0, f"{engine} (docsearch on another engine): "
+                        + ("every total and facet count equal to "
+                           f"{result.get('reference', 'docsearch')}'s" if not bad
+                           else f"MISMATCH in {bad} totals/facet sets")
+                        + f"; first page of 10 differs in {pages} queries"
+                        + (f" ({same} of them the same articles in another order)"
+                           if pages else ""))
     return rows, notes
 
 
@@ -1116,7 +1295,8 @@ def goal_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
     rows = [["goal", "target", "measured", "status"]]
     reuters = results.get("reuters")
     if reuters is not None:
-        ds = reuters["query"].get("docsearch")
+        ref = reuters.get("reference", "docsearch")
+        ds = reuters["query"].get(ref)
         faceted = latencies(ds, FACET_CLASSES)
         if faceted:
             p50, p95 = _pct(faceted, 0.5), _pct(faceted, 0.95)
@@ -1124,13 +1304,13 @@ def goal_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
                          f"{p50:.1f} ms", _missed(p50, GOAL_FACET_P50, "ms")])
             rows.append(["faceted query p95 (Reuters, multi-select incl.)", "<= 50 ms",
                          f"{p95:.1f} ms", _missed(p95, GOAL_FACET_P95, "ms")])
-        b, w = reuters["build"].get("docsearch"), reuters["build"].get("whoosh")
+        b, w = reuters["build"].get(ref), reuters["build"].get("whoosh")
         if b and w:
             ratio = b["seconds"] / w["seconds"]
             rows.append(["full build / raw Whoosh build (same text)", "<= 1.5x",
                          f"{b['seconds']:.1f} s / {w['seconds']:.1f} s = {ratio:.2f}x",
                          _missed(ratio, GOAL_BUILD_RATIO, "x")])
-        inc = reuters["incremental"].get("docsearch")
+        inc = reuters["incremental"].get(ref)
         if inc:
             rows.append(["add 10 articles (Index.add on the open index: extract, commit)",
                          "<= 1 s",
@@ -1146,10 +1326,10 @@ def goal_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
                 rows.append(["(sync after adding 10 files)", "<= 1 s",
                              f"{added[0]['seconds']:.2f} s",
                              _missed(added[0]["seconds"], GOAL_ADD10, "s")])
-        procs = [x for x in (reuters["build"].get("docsearch"), reuters["query"].get("docsearch"),
-                             reuters["incremental"].get("docsearch")) if x]
+        procs = [x for x in (reuters["build"].get(ref), reuters["query"].get(ref),
+                             reuters["incremental"].get(ref)) if x]
         rss = [_own_value(x) for x in procs]
-        build = reuters["build"].get("docsearch") or {}
+        build = reuters["build"].get(ref) or {}
         if "tree_pss_mb" in build:
             rss.append(build["tree_pss_mb"])
         if rss:
@@ -1160,8 +1340,9 @@ def goal_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
                          _missed(max(rss), GOAL_RSS, "MB")])
     synthetic = results.get("synthetic")
     if synthetic is not None:
-        b = synthetic["build"].get("docsearch")
-        q = synthetic["query"].get("docsearch")
+        ref = synthetic.get("reference", "docsearch")
+        b = synthetic["build"].get(ref)
+        q = synthetic["query"].get(ref)
         answered = len(q["timed"]) if q else 0
         wanted = len(synthetic["specs"])
         ok = b is not None and answered == wanted
@@ -1175,7 +1356,8 @@ def growth_rows(results: dict[str, dict[str, Any]]) -> list[list[str]] | None:
     reuters, synthetic = results.get("reuters"), results.get("synthetic")
     if reuters is None or synthetic is None:
         return None
-    small, large = reuters["query"].get("docsearch"), synthetic["query"].get("docsearch")
+    small = reuters["query"].get(reuters.get("reference", "docsearch"))
+    large = synthetic["query"].get(synthetic.get("reference", "docsearch"))
     if not small or not large:
         return None
     rows = [["docsearch query class", f"Reuters ({reuters['docs']:,}) p50 / p95 ms",
@@ -1274,12 +1456,37 @@ def report(results: dict[str, dict[str, Any]], markdown: bool, machine: str,
 # =============================================================================== main
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "_child":
-        return child(argv[1:])
+def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """The options, checked: known engines, docsearch among them, a Solr URL that
+    can name an index when ``docsearch-solr`` is asked for."""
+    args = parser.parse_args(argv)
+    engines = [e for e in args.engines.split(",") if e]
+    for engine in engines:
+        if engine not in eng.ENGINES:
+            parser.error(f"unknown engine {engine!r} (engines: {', '.join(eng.ENGINES)})")
+    if not any(e in eng.REFERENCE_NAMES for e in engines):
+        parser.error("--engines must include docsearch (or docsearch-whoosh): the others are "
+                     "compared with it")
+    if "docsearch-solr" in engines and not args.report_only:
+        if not args.solr:
+            parser.error("docsearch-solr needs a SolrCloud cluster: --solr "
+                         "http://HOST:PORT/solr (or set DOCSEARCH_SOLR_URL)")
+        try:
+            eng.solr_location(args.solr, "check")
+        except ValueError as error:
+            parser.error(f"--solr: {error}")
+    for option in ("solr_shards", "solr_replicas"):
+        value = getattr(args, option)
+        if value is not None and value < 1:
+            parser.error(f"--{option.replace('_', '-')} must be at least 1")
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The suite's command-line options."""
     from reuters import DEFAULT
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog=Path(__file__).name,
+                                     description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", choices=("reuters", "synthetic", "all"), default="all")
     parser.add_argument("--synthetic-size", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=0)
@@ -1303,14 +1510,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None,
                         help="DOCSEARCH_WORKERS for docsearch's steps (default: its own, "
                              "one per core)")
+    parser.add_argument("--solr", default=os.environ.get("DOCSEARCH_SOLR_URL"), metavar="URL",
+                        help="for docsearch-solr: a SolrCloud node's base URL, "
+                             "http://HOST:PORT/solr (default: $DOCSEARCH_SOLR_URL)")
+    parser.add_argument("--solr-shards", type=int, default=None, metavar="N",
+                        help="shards of docsearch-solr's index (default: docsearch's, 2)")
+    parser.add_argument("--solr-replicas", type=int, default=None, metavar="N",
+                        help="replicas of each shard (default: docsearch's, 2)")
+    parser.add_argument("--solr-state", default=None, metavar="DIR",
+                        help="the scripts/solrcloud state folder, where the Solr nodes' "
+                             "pids are (default: $SOLRCLOUD_STATE or .solrcloud/)")
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--report-only", action="store_true",
                         help="print the tables from the results kept in --workdir")
-    args = parser.parse_args(argv)
-    for engine in args.engines.split(","):
-        eng.make_engine(engine)
-    if "docsearch" not in args.engines.split(","):
-        parser.error("--engines must include docsearch (the others are compared with it)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "_child":
+        return child(argv[1:])
+    parser = build_parser()
+    args = parse_args(parser, argv)
     corpora = ("reuters", "synthetic") if args.corpus == "all" else (args.corpus,)
     import sync as bench_sync
     machine = bench_sync.machine_line()
