@@ -166,14 +166,15 @@ def recency_option(fn: F) -> F:
 
 
 def _open(path: str, create: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-          taxonomy_file: str | None = None, engine: str | None = None) -> Index:
+          taxonomy_file: str | None = None, engine: str | None = None,
+          shards: int | None = None, replicas: int | None = None) -> Index:
     from docsearch import load_taxonomy
     from docsearch import open as open_index
 
     with library_errors():
         taxonomy = load_taxonomy(taxonomy_file) if taxonomy_file else None
         return open_index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy,
-                          engine=engine)
+                          engine=engine, shards=shards, replicas=replicas)
 
 
 @contextlib.contextmanager
@@ -278,9 +279,14 @@ def default_map(config: dict[str, dict[str, Any]], path: str) -> dict[str, dict[
 @click.option("--engine", metavar="NAME",
               help="Engine a new index is made with (default: whoosh; see docsearch "
                    "engines). An existing index keeps its own.")
+@click.option("--shards", type=click.IntRange(min=1), metavar="N",
+              help="Shards of a new Solr index (default 2).")
+@click.option("--replicas", type=click.IntRange(min=1), metavar="N",
+              help="Replicas of each shard of a new Solr index (default 2).")
 def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: bool,
               dry_run: bool, allow_empty: bool, taxonomy_file: str | None,
-              lock_timeout: float, batch_size: int, engine: str | None) -> int:
+              lock_timeout: float, batch_size: int, engine: str | None,
+              shards: int | None, replicas: int | None) -> int:
     """Bring the index in step with article files and folders (created if missing).
 
     Markdown (.md), plain text (.txt), HTML (.html) and JSON Lines (.jsonl) files
@@ -289,7 +295,7 @@ def index_cmd(paths: tuple[str, ...], index_path: str, as_json: bool, quiet: boo
     cannot be read is reported and skipped (exit status 1).
     """
     with _open(index_path, not dry_run, lock_timeout,
-               taxonomy_file, engine) as ix, library_errors(), \
+               taxonomy_file, engine, shards, replicas) as ix, library_errors(), \
             _progress("indexing", quiet) as progress:
         report = ix.sync(paths, dry_run=dry_run, batch_size=batch_size, progress=progress,
                          allow_empty=allow_empty)

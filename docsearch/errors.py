@@ -17,6 +17,7 @@
     ├── TaxonomyError               a topic taxonomy file that cannot be used
     ├── ConfigError                 a docsearch.toml that cannot be used
     └── EngineError                 an engine that is unknown, not installed or not the index's
+        └── EngineUnavailableError  a remote engine that cannot answer (down, timeout, error)
 
 Each message is one line meant for a person; the CLI prints it as it is.
 """
@@ -31,6 +32,7 @@ __all__ = [
     "ConfigError",
     "DocsearchError",
     "EngineError",
+    "EngineUnavailableError",
     "IndexFormatError",
     "IndexLockedError",
     "IndexNotFoundError",
@@ -238,4 +240,15 @@ class EngineError(DocsearchError):
     >>> docsearch.open(tmp / "new", create=True, engine="lucene")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     docsearch.errors.EngineError: unknown engine 'lucene' (engines: whoosh, ...)
+    """
+
+
+class EngineUnavailableError(EngineError):
+    """A remote engine (a SolrCloud cluster) that cannot answer: no node reachable,
+    a timeout, a collection missing, or an error the engine reported. Nothing the
+    engine did not acknowledge is recorded as written.
+
+    >>> docsearch.open("solr://127.0.0.1:9/solr/news")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    docsearch.errors.EngineUnavailableError: cannot reach SolrCloud at 127.0.0.1:9 ...
     """

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import attrs
 
 from docsearch.batch import Batch, prepare, start_enrich
 from docsearch.defaults import BATCH_SIZE, DEFAULT_FACETS, DEFAULT_INDEX
-from docsearch.engines import choose_engine
+from docsearch.engines import choose_engine, open_store, remote_engine
 from docsearch.errors import (
     ArticleNotFoundError,
     RebuildError,
@@ -110,15 +110,27 @@ class Index:
 
     def __init__(self, path: str | Path = DEFAULT_INDEX, *, create: bool = False,
                  lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-                 taxonomy: Taxonomy | None = None, engine: str | None = None) -> None:
+                 taxonomy: Taxonomy | None = None, engine: str | None = None,
+                 shards: int | None = None, replicas: int | None = None) -> None:
+        chosen = choose_engine(path, engine, None if remote_engine(path) else
+                               Store.recorded_engine(path))
         #: The name of the engine the index was made with (see :mod:`docsearch.engines`).
-        self.engine = choose_engine(path, engine, Store.recorded_engine(path)).name
-        self.path = Path(path)
+        self.engine = chosen.name
         self.lock_timeout = lock_timeout
         self._given_taxonomy = taxonomy
         self._taxonomy: Taxonomy | None = None  # read when first needed (a search does not)
-        self._store = (Store.create(self.path, lock_timeout, engine=self.engine) if create
-                       else Store.open(self.path))
+        if chosen.remote:
+            sizes = {k: v for k, v in (("shards", shards), ("replicas", replicas)) if v}
+            remote = open_store(chosen.name, str(path), create=create, timeout=lock_timeout,
+                                **sizes)
+            # The same interface as a folder's Store (duck-typed).
+            self._store: Store = cast(Store, remote)
+            #: Where the index is: its folder, or the location of a remote index.
+            self.path: Path = cast(Path, remote.path)
+        else:
+            self.path = Path(path)
+            self._store = (Store.create(self.path, lock_timeout, engine=self.engine)
+                           if create else Store.open(self.path))
         self._engine = SearchEngine(self._store)
 
     @property
@@ -128,7 +140,8 @@ class Index:
         from docsearch.extract.topic_model import collection_taxonomy
 
         if self._taxonomy is None:
-            self._taxonomy = collection_taxonomy(self.path, self._given_taxonomy)
+            self._taxonomy = collection_taxonomy(self._store.model_folder(),
+                                                 self._given_taxonomy)
         return self._taxonomy
 
     @taxonomy.setter
@@ -249,7 +262,8 @@ class Index:
                                    f"file{'s' * (held != 1)}); the live index is unchanged; "
                                    f"use --allow-empty to rebuild without them")
             self.taxonomy = collection_taxonomy(  # topics learnt from the collection
-                self.path, self.taxonomy, ((a.title, a.body) for a in self))
+                self._store.model_folder(), self.taxonomy, ((a.title, a.body) for a in self))
+            self._store.keep_model()
             fresh = store.new_generation()
             try:
                 report = syncing.sync(fresh, [Path(r) for r in roots], self.taxonomy,
@@ -532,19 +546,21 @@ class Index:
 
 def open_index(path: str | Path = DEFAULT_INDEX, *, create: bool = False,
                lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-               taxonomy: Taxonomy | None = None, engine: str | None = None) -> Index:
+               taxonomy: Taxonomy | None = None, engine: str | None = None,
+               shards: int | None = None, replicas: int | None = None) -> Index:
     """Open the index at ``path`` (``create=True`` makes it when missing).
 
     ``engine`` names the engine a new index is made with (default ``"whoosh"``; see
     :func:`available_engines`); it is recorded in the index, so reopening needs none,
     and naming another for an existing index is an :class:`EngineError`. A
     ``path`` that is a URL (``solr://HOST:PORT/solr/COLLECTION``) names a remote
-    engine's index. Raises :class:`~docsearch.errors.IndexNotFoundError` when
-    there is none.
+    engine's index; ``shards`` and ``replicas`` size a new Solr index (default 2
+    and 2; ignored for a folder or an existing index). Raises
+    :class:`~docsearch.errors.IndexNotFoundError` when there is none.
 
     >>> with docsearch.open(tmp / "new", create=True) as new:
     ...     len(new), new.engine
     (0, 'whoosh')
     """
     return Index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy,
-                 engine=engine)
+                 engine=engine, shards=shards, replicas=replicas)

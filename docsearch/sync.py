@@ -260,8 +260,17 @@ def _start_reader(taxonomy: Taxonomy | None, engine: str, folder: str) -> None:
     previous = _READER.pop("backend", None)
     if previous is not None:
         previous.close()
-    backend = open_backend(engine, Path(folder))
+    backend = open_backend(engine, folder)
     _READER.update(taxonomy=taxonomy, backend=backend, known=Known(backend.snapshot()))
+
+
+def _close_reader() -> None:
+    """Release the index a reading set up in this process (a remote engine's
+    connections)."""
+    backend = _READER.pop("backend", None)
+    _READER.pop("known", None)
+    if backend is not None:
+        backend.close()
 
 
 def _read(job: tuple[str, str]) -> tuple[FileResult, list[Terms], int]:
@@ -327,7 +336,7 @@ class _Sync:
         # Reading and extraction in worker processes, the rest here, in file order.
         results = ordered_map(_read, [(str(t.path), str(t.root)) for t in todo],
                               initializer=_start_reader,
-                              initargs=(self.taxonomy, self.gen.engine, str(self.gen.folder)))
+                              initargs=(self.taxonomy, self.gen.engine, self.gen.location()))
         known = Known(self.gen.backend.snapshot())
         for job, (result, terms, started) in zip(todo, results, strict=True):
             self._at = job.order
@@ -336,6 +345,7 @@ class _Sync:
             self._progress(job.path, done, len(found))
             if len(self.batch) >= self.batch_size:
                 self._flush(final=False)
+        _close_reader()  # when the files were read in this process
         for key, entry in self.manifest.items():
             if key not in seen and in_scope(key, scopes):
                 self._gone(entry)

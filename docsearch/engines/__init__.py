@@ -27,7 +27,7 @@ import importlib
 import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from docsearch.engines.base import Backend
 
 __all__ = ["DEFAULT_ENGINE", "ENGINES", "EngineInfo", "available_engines", "choose_engine",
-           "create_backend", "engine_info", "open_backend", "remote_engine"]
+           "create_backend", "engine_info", "open_backend", "open_store", "remote_engine"]
 
 DEFAULT_ENGINE = "whoosh"
 
@@ -224,7 +224,16 @@ def create_backend(name: str, folder: Path) -> Backend:
     return backend
 
 
-def open_backend(name: str, folder: Path) -> Backend:
-    """The index of the engine ``name`` in ``folder``."""
-    backend: Backend = _module(name).open(folder)
+def open_store(name: str, location: str, *, create: bool, timeout: float,
+               **sizes: int) -> Any:
+    """The store of a remote engine's index at ``location`` (its metadata, lock,
+    manifest and generations live with the engine), made when ``create`` and
+    missing; ``sizes`` (``shards``, ``replicas``) size a new one."""
+    return _module(name).open_store(location, create=create, timeout=timeout, **sizes)
+
+
+def open_backend(name: str, folder: Path | str) -> Backend:
+    """The index of the engine ``name`` in ``folder`` (for a remote engine, the
+    location of one generation)."""
+    backend: Backend = _module(name).open(folder if engine_info(name).remote else Path(folder))
     return backend

@@ -48,10 +48,13 @@ requires identical totals, hit-id sets and facet counts, not identical scores.
 Dates are ``int64`` microseconds since ``0001-01-01T00:00`` (naive UTC), 0 for an
 article without a date (:func:`date_number`).
 
-A remote engine (SolrCloud, a later issue) implements the same protocols where
-they fit; where whole-index numpy columns do not (millions of documents on other
-machines), it will answer the search layer's questions in bulk instead. That
-split is not drawn yet: today every engine is local.
+A remote engine (SolrCloud) implements the same protocols, and one more method,
+:meth:`RemoteSnapshot.facet_search`: where whole-index numpy columns do not fit
+(millions of documents on other machines), a search with its filters and facets
+is one :class:`FacetSearch` (in docsearch's terms: the query tree, the filters as
+tagged alternatives of keyword terms, the facet counts wanted and which filters
+each ignores), answered in bulk by a :class:`FacetAnswer`; the search layer then
+orders and names the facet values as for a local engine.
 """
 
 from __future__ import annotations
@@ -60,13 +63,13 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 import attrs
 import numpy as np
 
-__all__ = ["KEYWORD_FIELDS", "TEXT_FIELDS", "Backend", "Document", "Snapshot", "Writer",
-           "date_number"]
+__all__ = ["KEYWORD_FIELDS", "TEXT_FIELDS", "Backend", "Document", "FacetAnswer", "FacetSearch",
+           "RemoteSnapshot", "Snapshot", "Writer", "date_number", "is_remote"]
 
 #: The fields whose values are kept exactly (one value is one term): filters,
 #: facets and ``person:``-style query clauses. ``day`` is the published day
@@ -178,6 +181,62 @@ class Snapshot(Protocol):
 
     def details(self) -> Mapping[str, Any]:
         """Engine facts for ``docsearch stats`` (segments, deleted documents ...)."""
+
+
+#: (field, term) pairs: alternatives, any of which a document must hold.
+Alternatives = tuple[tuple[str, str], ...]
+
+
+@attrs.frozen(kw_only=True)
+class FacetSearch:
+    """One search with its filters and facet counts, for a remote engine.
+
+    ``filters`` maps a tag (a facet's field) to its alternatives; a document must
+    match ``query``, every one of ``fixed`` (query trees no facet ignores: a date
+    range, an excluded article) and, for each tag, one of its alternatives.
+    ``counts`` maps a name to ``(field, ignored tags)``: how many documents hold each
+    value of ``field`` among those matching everything but the ignored tags.
+    ``groups`` maps a name to ``(alternatives, ignored tags)``: how many such
+    documents hold any of the alternatives. ``sort`` is ``relevance`` (best first,
+    ties by id) or ``date`` (newest first, undated last, ties by id);
+    ``start``/``rows`` the page.
+    """
+
+    query: Any
+    filters: Mapping[str, Alternatives] = attrs.field(factory=dict)
+    fixed: tuple[Any, ...] = ()
+    counts: Mapping[str, tuple[str, tuple[str, ...]]] = attrs.field(factory=dict)
+    groups: Mapping[str, tuple[Alternatives, tuple[str, ...]]] = attrs.field(factory=dict)
+    sort: str = "relevance"
+    start: int = 0
+    rows: int = 10
+
+
+@attrs.frozen(kw_only=True)
+class FacetAnswer:
+    """What a :class:`FacetSearch` found: the total, the page (score or ``None`` when
+    sorted by date, and the stored fields), the counts per value and the groups'."""
+
+    total: int
+    hits: tuple[tuple[float | None, Mapping[str, Any]], ...]
+    counts: Mapping[str, Mapping[str, int]]
+    groups: Mapping[str, int]
+
+
+class RemoteSnapshot(Snapshot, Protocol):
+    """A snapshot of a remote engine: it also answers a whole search in bulk."""
+
+    def facet_search(self, search: FacetSearch) -> FacetAnswer:
+        """The total, page and facet counts of ``search`` (see :class:`FacetSearch`)."""
+
+    def value_column(self, field: str) -> Any:
+        """The :class:`~docsearch.search.columns.ValueColumn` of a keyword field: its
+        values and how many documents hold each (no documents)."""
+
+
+def is_remote(snapshot: Snapshot) -> TypeGuard[RemoteSnapshot]:
+    """Whether ``snapshot`` is a remote engine's (it answers searches in bulk)."""
+    return hasattr(snapshot, "facet_search")
 
 
 class Backend(Protocol):

@@ -12,14 +12,14 @@ as suggestions (``SearchResults.filter_suggestions``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 
-from docsearch.engines.base import Snapshot
+from docsearch.engines.base import Snapshot, is_remote
 from docsearch.errors import AmbiguousPersonError, QueryError
 from docsearch.models import Article, Hit, SearchResults, parse_published
 from docsearch.search import proximity, ranking
@@ -140,6 +140,15 @@ def _near_values(column: Column, typed: str) -> tuple[str, ...]:
     return tuple(name for name, edits in near if edits == near[0][1])[:NEAR_VALUES]
 
 
+def _column(snapshot: Snapshot, field: str) -> Column:
+    """A keyword column: a local engine's whole column, a remote one's values."""
+    if is_remote(snapshot):
+        column: Column = snapshot.value_column(field)
+    else:
+        column = snapshot.column(field)
+    return column
+
+
 class SearchEngine:
     """Answers searches on one store, through the snapshot of its live generation's
     engine (:class:`docsearch.engines.base.Snapshot`); the caches below are kept per
@@ -183,18 +192,19 @@ class SearchEngine:
 
     def column(self, field: str, snapshot: Snapshot | None = None) -> Column:
         """The facet column of ``field``; ``person`` under the index's one name per
-        person (see :mod:`docsearch.search.people`)."""
+        person (see :mod:`docsearch.search.people`). A remote engine's holds values
+        and counts only (:class:`~docsearch.search.columns.ValueColumn`)."""
         snapshot = snapshot or self.snapshot()
         if field == "person":
             return self.people(snapshot).column
-        return snapshot.column(field)
+        return _column(snapshot, field)
 
     def people(self, snapshot: Snapshot | None = None) -> PeopleView:
         """The index's people, rebuilt when the index changed."""
         snapshot = snapshot or self.snapshot()
         if self._people is None or self._people[0] != snapshot.key:
             cache = self._people_cache(snapshot)
-            view = PeopleView(snapshot.column("person"), snapshot.column("surname"), cache)
+            view = PeopleView(_column(snapshot, "person"), _column(snapshot, "surname"), cache)
             self._people = (snapshot.key, view)
             clean_cache(cache.parent, {cache.name}, "people-*.json")
         return self._people[1]
@@ -237,19 +247,11 @@ class SearchEngine:
 
     # ------------------------------------------------------------------ search
 
-    def search(self, request: SearchRequest, query: qt.Node | None = None,
-               exclude: int | None = None) -> SearchResults:
-        """Run a search; ``query`` (already built) stands in for the request's text,
-        and the document numbered ``exclude`` is left out of hits and counts."""
-        request.validate()
-        snapshot = self.snapshot()
-        q = self.parse(request) if query is None else query
-
-        # The filters first: they do not depend on the text query.
-        dates = (self._date_mask(snapshot, request.since, request.until)
-                 if request.since or request.until else None)
+    def selections(self, snapshot: Snapshot, request: SearchRequest,
+                   ) -> tuple[dict[str, set[int]], dict[str, tuple[str, ...]]]:
+        """The ordinals of the column values each filter of ``request`` selects, and
+        for a typed value that stands for none, the nearest values the index holds."""
         selected: dict[str, set[int]] = {}
-        masks: dict[str, np.ndarray] = {}
         near: dict[str, tuple[str, ...]] = {}
         for field, typed_values in request.selections().items():
             if not typed_values:
@@ -262,7 +264,27 @@ class SearchEngine:
                     near[field] = tuple(dict.fromkeys((*near.get(field, ()), *values)))
                 ords.update(found)
             selected[field] = ords
-            masks[field] = column.docs_with(sorted(ords))
+        return selected, near
+
+    def search(self, request: SearchRequest, query: qt.Node | None = None,
+               exclude: int | None = None) -> SearchResults:
+        """Run a search; ``query`` (already built) stands in for the request's text,
+        and the document numbered ``exclude`` is left out of hits and counts."""
+        request.validate()
+        snapshot = self.snapshot()
+        q = self.parse(request) if query is None else query
+        if is_remote(snapshot):
+            from docsearch.search.remote import remote_search
+
+            return remote_search(self, snapshot, request, q,
+                                 None if exclude is None else snapshot.ids()[exclude])
+
+        # The filters first: they do not depend on the text query.
+        dates = (self._date_mask(snapshot, request.since, request.until)
+                 if request.since or request.until else None)
+        selected, near = self.selections(snapshot, request)
+        masks = {field: self.column(field, snapshot).docs_with(sorted(ords))
+                 for field, ords in selected.items()}
         filters = _all_of([dates, *masks.values()])
         allowed = filters
 
@@ -313,7 +335,10 @@ class SearchEngine:
         hits = self._hits(snapshot, q, top, by_date, request.snippets) if top else ()
         suggestion = None
         if request.query.strip():
-            suggestion = self._suggest(snapshot, request, filters, total)
+            def count(corrected: qt.Node) -> int:
+                found = snapshot.match(corrected)
+                return int((found if filters is None else found & filters).sum())
+            suggestion = self.suggest(snapshot, request, count, total)
         return SearchResults(query=request.query, total=total, page=request.page,
                              per_page=request.per_page, hits=hits, facets=facets,
                              suggestion=suggestion, filter_suggestions=near)
@@ -357,11 +382,16 @@ class SearchEngine:
 
     def _hits(self, snapshot: Snapshot, q: qt.Node, top: list[tuple[float | None, int]],
               by_date: bool, snippets: bool = True) -> tuple[Hit, ...]:
-        people = self.people(snapshot)
         words = query_words(snapshot, q) if snippets else frozenset()
+        return self.hits_of(snapshot, [(score, snapshot.stored(docnum)) for score, docnum in top],
+                            words, by_date, snippets)
+
+    def hits_of(self, snapshot: Snapshot, page: Sequence[tuple[float | None, Mapping[str, Any]]],
+                words: frozenset[str], by_date: bool, snippets: bool) -> tuple[Hit, ...]:
+        """The hits of a page of stored articles (with their scores)."""
+        people = self.people(snapshot)
         out = []
-        for score, docnum in top:
-            stored = snapshot.stored(docnum)
+        for score, stored in page:
             data = stored.get("data") or {}
             body = stored.get("body", "")
             out.append(Hit(
@@ -381,8 +411,8 @@ class SearchEngine:
         except AmbiguousPersonError:
             return True
 
-    def _suggest(self, snapshot: Snapshot, request: SearchRequest, allowed: np.ndarray | None,
-                 total: int) -> str | None:
+    def suggest(self, snapshot: Snapshot, request: SearchRequest,
+                count: Callable[[qt.Node], int], total: int) -> str | None:
         """A corrected query text, when its words are not all in the index and a
         correction finds more articles (under the same filters) than the query:
         of the speller's few corrections, the one with the fewest edits, then the
@@ -405,11 +435,8 @@ class SearchEngine:
                 continue
             if isinstance(q, qt.Nothing):
                 continue
-            found = snapshot.match(q)
-            if allowed is not None:
-                found &= allowed
-            count = int(found.sum())
+            found = count(q)  # under the same filters
             # Fewest edits first; among as near ones, the one finding most articles.
-            if count > total and (best is None or (edits, -count) < best[:2]):
-                best = (edits, -count, corrected)
+            if found > total and (best is None or (edits, -found) < best[:2]):
+                best = (edits, -found, corrected)
         return best[2] if best else None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["CACHE_PREFIX", "Column", "clean_cache"]
+__all__ = ["CACHE_PREFIX", "Column", "ValueColumn", "clean_cache"]
 
 class Column:
     """One field's values and, in parallel arrays, (document, value) pairs."""
@@ -41,6 +41,23 @@ class Column:
             wanted[list(ordinals)] = True
             mask[self.docs[wanted[self.ords]]] = True
         return mask
+
+
+class ValueColumn(Column):
+    """A field's values and how many documents hold each, without the documents: what
+    a remote engine gives (it counts and filters on its own nodes)."""
+
+    def __init__(self, values: list[str], counts: Sequence[int] | np.ndarray, size: int) -> None:
+        super().__init__(values, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), size)
+        self._counts = np.asarray(counts, dtype=np.int64)
+
+    def counts(self, mask: np.ndarray | None) -> np.ndarray:
+        if mask is not None:
+            raise TypeError("a ValueColumn counts the whole index only")
+        return self._counts
+
+    def docs_with(self, ordinals: Sequence[int]) -> np.ndarray:
+        raise TypeError("a ValueColumn does not know which documents hold a value")
 
 
 CACHE_PREFIX = ".facets-"

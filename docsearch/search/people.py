@@ -22,7 +22,7 @@ import numpy as np
 
 from docsearch.extract.registry import PeopleRegistry
 from docsearch.files import atomic_write
-from docsearch.search.columns import Column
+from docsearch.search.columns import Column, ValueColumn
 
 __all__ = ["PeopleView"]
 
@@ -31,8 +31,8 @@ class PeopleView:
     """The canonical person column and the raw terms behind each of its values."""
 
     def __init__(self, person: Column, surname: Column, cache: Path | None = None) -> None:
-        person_counts = np.bincount(person.ords, minlength=len(person.values))
-        weak_counts = np.bincount(surname.ords, minlength=len(surname.values))
+        person_counts = person.counts(None)
+        weak_counts = surname.counts(None)
         self._counts = (
             {v: int(c) for v, c in zip(person.values, person_counts, strict=True) if c},
             {v: int(c) for v, c in zip(surname.values, weak_counts, strict=True) if c})
@@ -63,6 +63,15 @@ class PeopleView:
             if target >= 0:
                 self.members.setdefault(target, []).append(("surname", raw))
 
+        if isinstance(person, ValueColumn):  # a remote engine's: counts, not documents
+            totals = np.zeros(len(values), dtype=np.int64)
+            for mapping, counts in ((person_map, person_counts), (surname_map, weak_counts)):
+                known = mapping >= 0
+                np.add.at(totals, mapping[known], np.asarray(counts)[known])
+            # An article naming a person two ways counts twice here: an upper bound
+            # (the search layer asks the engine for exact counts where it matters).
+            self.column: Column = ValueColumn(values, totals, person.size)
+            return
         docs = np.concatenate([person.docs, surname.docs])
         ords = np.concatenate([person_map[person.ords] if len(person.ords) else person.ords,
                                surname_map[surname.ords] if len(surname.ords) else surname.ords])
@@ -73,6 +82,14 @@ class PeopleView:
         width = max(len(values), 1)
         self.column = Column(values, (pairs // width).astype(np.int64),
                              (pairs % width).astype(np.int32), person.size)
+
+    def canonical(self, field: str, raw: str) -> str | None:
+        """The index's name for a raw ``person`` or ``surname`` term (``None``: a
+        surname that stands for nobody)."""
+        if field == "person":
+            name = self._names.get(raw)
+            return name if name is not None else self.registry.canonical(raw)
+        return self._resolved[raw] if raw in self._resolved else self.registry.resolve(raw)
 
     def terms(self, ordinals: Sequence[int]) -> list[tuple[str, str]]:
         """The (field, term) pairs that find the articles of these people."""

@@ -93,6 +93,10 @@ class Generation:
             self._manifest = Manifest(self.folder / MANIFEST_FILE)
         return self._manifest
 
+    def location(self) -> str:
+        """Where a worker process reopens this generation's backend."""
+        return str(self.folder)
+
     @classmethod
     def open(cls, folder: Path, engine: str = _ENGINE) -> Generation:
         return cls(folder, open_backend(engine, folder), engine)
@@ -299,6 +303,13 @@ class Store:
 
     def size_on_disk(self) -> int:
         return self.live.size_on_disk()
+
+    def model_folder(self) -> Path:
+        """The folder holding the index's topic model (``topic_model.npz``)."""
+        return self.path
+
+    def keep_model(self) -> None:
+        """Nothing to do: the model was written into the index folder."""
 
     def close(self) -> None:
         self.live.close()

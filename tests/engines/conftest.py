@@ -15,7 +15,9 @@ name, so they are all here too (read from that file, not copied).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.util
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,10 +42,27 @@ REPO, SAMPLE_DOCS, DATA, SHARED, REUTERS = (_shared.REPO, _shared.SAMPLE_DOCS, _
                                             _shared.SHARED, _shared.REUTERS)
 REAL_ARTICLE, REAL_ID, load_json = _shared.REAL_ARTICLE, _shared.REAL_ID, _shared.load_json
 
+#: The SolrCloud test cluster (``scripts/solrcloud up`` prints it; ``.ci/run`` sets it).
+SOLR_URL = os.environ.get("DOCSEARCH_SOLR_URL", "").rstrip("/")
+
 #: The engines the suite runs against: every local engine this docsearch has and
-#: can use (``memory`` is the test engine).
+#: can use (``memory`` is the test engine), and Solr when a test cluster is given.
 ENGINES = [e.name for e in available_engines()
-           if e.implemented and e.installed and not e.remote]
+           if e.implemented and e.installed and (not e.remote or (e.name == "solr" and SOLR_URL))]
+#: Every Solr index the suite made (deleted from the cluster at the end).
+SOLR_MADE: list[str] = []
+
+
+def location(path: Path, engine: str) -> str | Path:
+    """Where an index of ``engine`` for the test folder ``path`` lives: the folder
+    itself, or for Solr a collection of the test cluster named after it."""
+    if engine != "solr":
+        return path
+    name = "t" + hashlib.sha1(str(path).encode()).hexdigest()[:12]
+    where = SOLR_URL.replace("http://", "solr://", 1) + "/" + name
+    SOLR_MADE.append(where)
+    return where
+
 
 #: Per engine, the tests it cannot pass: ``{engine: {test name: why}}`` (see :func:`cannot`).
 CANNOT: dict[str, dict[str, str]] = {}
@@ -56,8 +75,25 @@ def cannot(engine: str, reason: str) -> pytest.MarkDecorator:
 
 
 def open_new(path: Path, engine: str) -> docsearch.Index:
-    """A new, empty index at ``path`` made with ``engine``."""
-    return docsearch.open(path, create=True, engine=engine)
+    """A new, empty index at ``path`` (for Solr: named after it) made with ``engine``."""
+    return docsearch.open(location(path, engine), create=True, engine=engine)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _delete_solr_indexes() -> Iterator[None]:
+    """Delete the Solr indexes the suite made, once it has run."""
+    yield
+    if not SOLR_MADE:
+        return
+    from docsearch.engines.solr.store import SolrStore
+
+    for where in dict.fromkeys(SOLR_MADE):
+        try:
+            store = SolrStore.open(where)
+        except docsearch.DocsearchError:
+            continue
+        store.delete_everything()
+        store.close()
 
 
 @pytest.fixture(scope="session", params=ENGINES)

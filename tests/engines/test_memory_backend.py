@@ -260,7 +260,7 @@ def test_docsearch_engines_lists_memory_as_a_test_engine():
 
     from docsearch.cli import cli
     lines = CliRunner().invoke(cli, ["engines"]).output.splitlines()
-    assert lines[1] == ("memory   installed                                   built in; for "
+    assert lines[1] == ("memory   installed            built in; for "
                         "tests, not for real archives")
     assert docsearch.engines.engine_info("memory").note == "for tests, not for real archives"
 

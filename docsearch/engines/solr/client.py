@@ -1,0 +1,300 @@
+"""Talking to a SolrCloud cluster over HTTP: the only module that imports ``httpx``.
+
+:class:`SolrClient` knows the cluster's nodes (those the location names, then the
+live nodes the cluster reports) and sends each request to one of them, moving to
+the next node when one cannot be reached, as a SolrJ cloud client does. Every
+failure is mapped here, at the boundary, to one line of
+:class:`~docsearch.errors.EngineUnavailableError`: no node answers, a timeout, or
+an error Solr reports (its own message, shortened). The caller never sees an
+``httpx`` exception.
+
+Locations (:func:`parse_location`)::
+
+    solr://HOST:PORT/solr/COLLECTION
+    solr://HOST:PORT,HOST2:PORT2/solr/COLLECTION      several nodes to start from
+    http://HOST:PORT/solr/COLLECTION  (https too)
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+import httpx
+
+from docsearch.errors import EngineUnavailableError
+
+__all__ = ["Location", "SolrClient", "SolrConflict", "parse_location"]
+
+#: Seconds a request may take before the node is given up (per node).
+TIMEOUT = 60.0
+#: Seconds an update may take (a commit of a large batch on a busy node).
+UPDATE_TIMEOUT = 300.0
+
+
+class SolrConflict(EngineUnavailableError):
+    """Solr refused a write whose ``_version_`` condition did not hold (HTTP 409): the
+    document changed (or appeared) since it was read."""
+
+
+@attrs.frozen
+class Location:
+    """Where an index lives: the nodes' base URLs (``http://HOST:PORT/solr``) and the
+    name the user gave the index (a Solr alias docsearch manages)."""
+
+    nodes: tuple[str, ...]
+    name: str
+
+    @property
+    def shown(self) -> str:
+        """The location as a person reads it (``solr://HOST:PORT/solr/NAME``)."""
+        hosts = ",".join(urlsplit(n).netloc for n in self.nodes)
+        return f"solr://{hosts}/solr/{self.name}"
+
+
+def parse_location(text: str) -> Location:
+    """The nodes and index name of a ``solr://`` (or ``http(s)://``) location.
+
+    >>> parse_location("solr://127.0.0.1:8983/solr/news")
+    Location(nodes=('http://127.0.0.1:8983/solr',), name='news')
+    >>> parse_location("solr://a:1,b:2/solr/news").nodes
+    ('http://a:1/solr', 'http://b:2/solr')
+    """
+    scheme, sep, rest = str(text).partition("://")
+    if not sep:
+        raise EngineUnavailableError(f"{text} is not a Solr location "
+                                     f"(use solr://HOST:PORT/solr/COLLECTION)")
+    hosts, _, path = rest.partition("/")
+    parts = [p for p in path.split("/") if p]
+    if not hosts or len(parts) != 2 or parts[0] != "solr":
+        raise EngineUnavailableError(f"{text} is not a Solr location "
+                                     f"(use solr://HOST:PORT/solr/COLLECTION)")
+    name = parts[1]
+    if not all(c.isalnum() or c in "_-" for c in name) or name.startswith(("_", "-")):
+        raise EngineUnavailableError(
+            f"'{name}' cannot name a Solr collection (use letters, digits, _ and -)")
+    http = "https" if scheme.lower() == "https" else "http"
+    nodes = tuple(f"{http}://{h.strip()}/solr" for h in hosts.split(",") if h.strip())
+    return Location(nodes, name)
+
+
+def _node_url(live: str) -> str:
+    """A live-node name as CLUSTERSTATUS gives it (``127.0.0.1:8983_solr``) as a URL."""
+    host, _, context = live.partition("_")
+    return f"http://{host}/{context or 'solr'}"
+
+
+def _solr_message(response: httpx.Response) -> str:
+    """The error Solr reported, as one short line."""
+    try:
+        data = response.json()
+    except ValueError:
+        text = response.text.strip().splitlines()
+        return f"HTTP {response.status_code}" + (f": {text[0][:200]}" if text else "")
+    error = data.get("error") if isinstance(data, dict) else None
+    msg = ""
+    if isinstance(error, dict):
+        msg = str(error.get("msg") or error.get("trace", "")).strip()
+    elif isinstance(data, dict) and data.get("exception"):
+        msg = str(data["exception"].get("msg", ""))
+    msg = " ".join(msg.split())
+    return f"HTTP {response.status_code}" + (f": {msg[:300]}" if msg else "")
+
+
+class SolrClient:
+    """Requests to a SolrCloud cluster, failing over between its nodes."""
+
+    def __init__(self, location: Location, timeout: float = TIMEOUT) -> None:
+        self.location = location
+        self.nodes: list[str] = list(location.nodes)
+        self._http = httpx.Client(timeout=timeout, trust_env=False)
+        self._discovered = False
+
+    def close(self) -> None:
+        self._http.close()
+
+    # ---------------------------------------------------------------- requests
+
+    def request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
+                body: Any = None, content: bytes | None = None, content_type: str | None = None,
+                timeout: float | None = None, what: str = "") -> dict[str, Any]:
+        """Send a request to the first node that answers; the JSON reply.
+
+        ``path`` is relative to a node's base URL (``admin/collections``,
+        ``news/select``). Raises :class:`EngineUnavailableError` when no node can be
+        reached or Solr answers with an error."""
+        if not self._discovered:
+            self._discovered = True
+            self._discover()
+        last: Exception | None = None
+        for node in list(self.nodes):
+            try:
+                response = self._send(node, method, path, params, body, content,
+                                      content_type, timeout)
+            except httpx.TransportError as exc:
+                last = exc
+                continue
+            self._prefer(node)
+            if response.status_code == 409:
+                raise SolrConflict(f"{what or path}: {_solr_message(response)}")
+            if response.status_code >= 400:
+                raise EngineUnavailableError(
+                    f"SolrCloud at {self.location.shown} refused {what or path}: "
+                    f"{_solr_message(response)}")
+            try:
+                data = response.json()
+            except ValueError:
+                raise EngineUnavailableError(
+                    f"SolrCloud at {self.location.shown} gave an answer that is not JSON "
+                    f"to {what or path}") from None
+            return data if isinstance(data, dict) else {"response": data}
+        reason = _reason(last)
+        hosts = ",".join(urlsplit(n).netloc for n in self.nodes)
+        raise EngineUnavailableError(f"cannot reach SolrCloud at {hosts} ({reason})")
+
+    def _send(self, node: str, method: str, path: str, params: Mapping[str, Any] | None,
+              body: Any, content: bytes | None, content_type: str | None,
+              timeout: float | None) -> httpx.Response:
+        headers = {}
+        if body is not None:
+            content = json.dumps(body).encode("utf-8")
+            content_type = "application/json"
+        if content_type:
+            headers["Content-Type"] = content_type
+        query = {"wt": "json", **(params or {})}
+        limit = timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT
+        return self._http.request(method, f"{node}/{path}", params=query, content=content,
+                                  headers=headers, timeout=limit)
+
+    def _prefer(self, node: str) -> None:
+        if self.nodes[0] != node:
+            self.nodes.remove(node)
+            self.nodes.insert(0, node)
+
+    def _discover(self) -> None:
+        """Add the cluster's live nodes to those the location names (a node the
+        location names may be the one that is down)."""
+        try:
+            data = self.request("GET", "admin/collections",
+                                params={"action": "CLUSTERSTATUS", "collection": "__none__"},
+                                what="the cluster status")
+        except EngineUnavailableError as exc:
+            if "cannot reach" in str(exc):
+                raise
+            try:
+                data = self.request("GET", "admin/collections",
+                                    params={"action": "LIVE_NODES"}, what="the live nodes")
+            except EngineUnavailableError:
+                return
+        live = data.get("cluster", {}).get("live_nodes") or data.get("live_nodes") or []
+        for name in live:
+            url = _node_url(str(name))
+            if url not in self.nodes:
+                self.nodes.append(url)
+
+    def live_nodes(self) -> list[str]:
+        """The names of the nodes the cluster sees as live."""
+        data = self.request("GET", "admin/collections", params={"action": "LIVE_NODES"},
+                            what="the live nodes")
+        return [str(n) for n in data.get("live_nodes", [])]
+
+    # ------------------------------------------------------------- collections
+
+    def admin(self, action: str, what: str, timeout: float | None = UPDATE_TIMEOUT,
+              **params: Any) -> dict[str, Any]:  # params: the call's own parameters
+        """A Collections API call (``CREATE``, ``DELETE``, ``CREATEALIAS`` ...)."""
+        data = self.request("GET", "admin/collections", params={"action": action, **params},
+                            timeout=timeout, what=what)
+        failure = data.get("failure") or data.get("exception")
+        if failure:
+            text = " ".join(json.dumps(failure).split())[:300]
+            raise EngineUnavailableError(
+                f"SolrCloud at {self.location.shown} could not {what}: {text}")
+        return data
+
+    def collections(self) -> list[str]:
+        return [str(c) for c in self.admin("LIST", "list the collections", timeout=None)
+                .get("collections", [])]
+
+    def aliases(self) -> dict[str, str]:
+        return dict(self.admin("LISTALIASES", "list the aliases", timeout=None)
+                    .get("aliases", {}))
+
+    def configsets(self) -> list[str]:
+        data = self.request("GET", "admin/configs", params={"action": "LIST"},
+                            what="list the configsets")
+        return [str(c) for c in data.get("configSets", [])]
+
+    def upload_configset(self, name: str, archive: bytes) -> None:
+        self.request("POST", "admin/configs", params={"action": "UPLOAD", "name": name},
+                     content=archive, content_type="application/octet-stream",
+                     what=f"the upload of configset {name}")
+
+    def cluster_status(self, collection: str) -> dict[str, Any]:
+        data = self.admin("CLUSTERSTATUS", "read the cluster status", timeout=None,
+                          collection=collection)
+        return dict(data.get("cluster", {}))
+
+    # ---------------------------------------------------------------- documents
+
+    def select(self, collection: str, body: Mapping[str, Any],
+               what: str = "a search") -> dict[str, Any]:
+        """A JSON Request API search (``/select`` with a JSON body)."""
+        data = self.request("POST", f"{collection}/select", body=dict(body), what=what)
+        header = data.get("responseHeader", {})
+        if header.get("partialResults"):
+            raise EngineUnavailableError(
+                f"SolrCloud at {self.location.shown} answered {what} from only some shards "
+                f"(a shard has no live replica)")
+        return data
+
+    def update(self, collection: str, commands: Any, *, commit: bool = True,
+               params: Mapping[str, Any] | None = None, what: str = "a write") -> dict[str, Any]:
+        """Send update commands (a JSON list of documents, or a command object);
+        with ``commit`` the changes are committed (and visible) when this returns."""
+        query: dict[str, Any] = dict(params or {})
+        if commit:
+            query["commit"] = "true"
+        return self.request("POST", f"{collection}/update", params=query, body=commands,
+                            timeout=UPDATE_TIMEOUT, what=what)
+
+    def get(self, collection: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The documents with these ids, as last written (real-time get: no commit
+        needed); those that do not exist are left out."""
+        data = self.request("GET", f"{collection}/get", params={"ids": ",".join(ids)},
+                            what="a read of the index records")
+        return list(data.get("response", {}).get("docs", []))
+
+    def scan(self, collection: str, query: Mapping[str, Any], fields: Sequence[str],
+             rows: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every document ``query`` matches (its ``fields``), by cursor, sorted by id."""
+        cursor = "*"
+        while True:
+            body = {**query, "fields": ",".join(fields), "limit": rows, "sort": "id asc",
+                    "params": {**query.get("params", {}), "cursorMark": cursor}}
+            data = self.select(collection, body, what="a scan of the documents")
+            yield from data.get("response", {}).get("docs", [])
+            following = data.get("nextCursorMark")
+            if not following or following == cursor:
+                return
+            cursor = following
+
+
+def _reason(exc: Exception | None) -> str:
+    if exc is None:
+        return "no node given"
+    if isinstance(exc, httpx.TimeoutException):
+        return "timed out"
+    text = " ".join(str(exc).split())
+    if "Connection refused" in text or "connect" in type(exc).__name__.lower():
+        return "connection refused"
+    return text[:200] or type(exc).__name__
+
+
+def wait(seconds: float) -> None:
+    """Sleep (a seam for tests)."""
+    time.sleep(seconds)
