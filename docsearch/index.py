@@ -61,6 +61,9 @@ class IndexStats:
     files: int = 0
     roots: tuple[str, ...] = ()
     last_sync: dict[str, Any] | None = None
+    #: A remote index's layout: ``collection``, ``shards``, ``replicas`` (in all),
+    #: ``active_replicas`` and ``live_nodes`` (``None`` for a folder).
+    cluster: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self)
@@ -527,6 +530,9 @@ class Index:
             files=len(manifest),
             roots=tuple(manifest.get_meta("roots", [])),
             last_sync=manifest.get_meta("last_sync"),
+            cluster=({k: details[k] for k in ("collection", "shards", "replicas",
+                                              "active_replicas", "live_nodes") if k in details}
+                     or None),
         )
 
     def close(self) -> None:

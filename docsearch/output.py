@@ -316,6 +316,12 @@ def render_stats(stats: IndexStats) -> str:
         ("last write", stats.last_write or "never"),
         ("last sync", _last_sync(stats.last_sync)),
     ]
+    if stats.cluster:
+        c = stats.cluster
+        rows.insert(3, ("cluster", f"{c.get('shards')} shards of {c.get('replicas')} replicas "
+                                   f"({c.get('active_replicas')} active) on "
+                                   f"{c.get('live_nodes')} live nodes; collection "
+                                   f"{c.get('collection')}"))
     return "\n".join(f"{k:>12}  {safe(v)}" for k, v in rows)
 
 

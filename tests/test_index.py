@@ -155,7 +155,8 @@ def test_stats(sample_index):
     assert stats.segments >= 1 and stats.size_bytes > 0
     assert set(stats.to_dict()) == {"path", "documents", "segments", "size_bytes", "people",
                                     "topics", "sources", "earliest", "latest", "last_write",
-                                    "deleted", "files", "roots", "last_sync"}
+                                    "deleted", "files", "roots", "last_sync", "cluster"}
+    assert stats.cluster is None  # a folder's index has no cluster
 
 
 def _count_extraction(monkeypatch) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from docsearch.engines.base import KEYWORD_FIELDS, Document, date_number
 from docsearch.engines.solr.client import SolrClient
-from docsearch.engines.solr.snapshot import SolrSnapshot
+from docsearch.engines.solr.snapshot import SolrSnapshot, leader_sizes
 
 __all__ = ["SolrBackend", "SolrWriter", "solr_document"]
 
@@ -120,18 +120,9 @@ class SolrBackend:
         return False  # Solr merges segments by its own policy
 
     def size_on_disk(self) -> int:
-        try:
-            data = self.client.admin("COLSTATUS", "read the collection's size", timeout=None,
-                                     collection=self.collection, sizeInfo="true")
-        except Exception:  # noqa: BLE001 - a size is a nicety, not worth failing over
-            return 0
-        total = 0
-        shards = data.get(self.collection, {}).get("shards", {})
-        for shard in shards.values():
-            leader = shard.get("leader", {}) or {}
-            size = leader.get("segInfos", {}).get("info", {}).get("sizeInBytes")
-            total += int(size or 0)
-        return total
+        """Bytes of one copy of the index (the shard leaders'; each replica holds
+        another copy)."""
+        return leader_sizes(self.client, self.collection)[2]
 
     def close(self) -> None:
         self._snapshot = None

@@ -327,14 +327,33 @@ class SolrSnapshot:
             at += 1
 
     def details(self) -> Mapping[str, Any]:
+        """The collection's layout (shards, replicas per shard, active replicas, live
+        nodes) and, over its shard leaders, segments and deleted documents."""
         status = self.client.cluster_status(self.collection)
         collection = status.get("collections", {}).get(self.collection, {})
         shards = collection.get("shards", {})
         replicas = [r for s in shards.values() for r in s.get("replicas", {}).values()]
+        segments, deleted, _ = leader_sizes(self.client, self.collection)
         return {"collection": self.collection, "shards": len(shards),
-                "replicas": len(replicas),
+                "replicas": len(replicas) // max(len(shards), 1),
                 "active_replicas": sum(1 for r in replicas if r.get("state") == "active"),
-                "live_nodes": len(status.get("live_nodes", []))}
+                "live_nodes": len(status.get("live_nodes", [])),
+                "segments": segments, "deleted": deleted}
+
+
+def leader_sizes(client: SolrClient, collection: str) -> tuple[int, int, int]:
+    """Segments, deleted documents and bytes of the collection's shard leaders (one
+    copy of the index), from the Collections API's ``COLSTATUS``."""
+    data = client.admin("COLSTATUS", "read the collection's status", timeout=None,
+                        collection=collection, sizeInfo="true")
+    segments = deleted = size = 0
+    for shard in data.get(collection, {}).get("shards", {}).values():
+        infos = (shard.get("leader") or {}).get("segInfos", {})
+        segments += int(infos.get("info", {}).get("numSegments", 0))
+        for segment in infos.get("segments", {}).values():
+            deleted += int(segment.get("delCount", 0))
+            size += int(segment.get("sizeInBytes", 0))
+    return segments, deleted, size
 
 
 def _by_field(alternatives: Alternatives) -> dict[str, list[str]]:
