@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from pathlib import Path
 import socket
 import threading
 import time
@@ -50,7 +51,8 @@ def serve(ix: Index, *, host: str = "127.0.0.1", port: int = 8080, open_browser:
     if workers == 1:
         uvicorn.Server(_config(ix, host, port)).run()
         return
-    os.environ[INDEX_VARIABLE] = str(ix.path.resolve())
+    # A folder's full path; a remote index's location as it is.
+    os.environ[INDEX_VARIABLE] = str(ix.path.resolve() if isinstance(ix.path, Path) else ix.path)
     uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, host=host,
                 port=port, log_level="warning", access_log=False, lifespan="off",
                 server_header=False)
