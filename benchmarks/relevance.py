@@ -17,6 +17,7 @@ a paired t-test of each system's per-query average precision against the referen
     python benchmarks/relevance.py ../shared/ir/cranfield/derived
     python benchmarks/relevance.py COLLECTION --variants       # every ranking choice
     python benchmarks/relevance.py COLLECTION --json out.json  # numbers for docs
+    python benchmarks/relevance.py COLLECTION --solr http://127.0.0.1:18983/solr  # + Solr
 
 Needs the ``relevance`` extra: ``pip install -e ".[relevance]"``.
 """
@@ -122,7 +123,7 @@ def bm25_reference(collection: Collection, depth: int = DEPTH) -> Run:
     return run
 
 
-def build_index(collection: Collection, folder: Path) -> docsearch.Index:
+def build_index(collection: Collection, folder: Path | str) -> docsearch.Index:
     ix = docsearch.open(folder, create=True)
     ix.add((Article(id=d["doc_id"], title=d["title"], body=d["text"])
             for d in collection.docs), extract=False)
@@ -275,9 +276,35 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def solr_row(collection: Collection, solr: str, reference: Mapping[str, Mapping[str, float]],
+             first: Mapping[str, Any]) -> dict[str, Any]:
+    """docsearch's defaults on the Solr engine (Solr's own BM25), the index made in the
+    cluster at ``solr`` (``http://HOST:PORT/solr``) and deleted afterwards."""
+    from docsearch.engines.solr.store import SolrStore
+
+    base = solr.rstrip("/").replace("http://", "solr://", 1)
+    where = f"{base}/relevance{int(time.time())}"
+    started = time.perf_counter()
+    ix = build_index(collection, where)
+    try:
+        scores = evaluate(docsearch_run(ix, collection, Ranking()), collection.qrels)
+    finally:
+        ix.close()
+        store = SolrStore.open(where)
+        store.delete_everything()
+        store.close()
+    row = {"system": "docsearch (defaults) on Solr", **means(scores),
+           "p": paired_p(scores, reference), "seconds": time.perf_counter() - started}
+    row["d_map"] = row["map"] - first["map"]
+    row["d_ndcg"] = row["ndcg_cut_10"] - first["ndcg_cut_10"]
+    return row
+
+
 def measure(collection: Collection, names: list[str] | None = None,
-            echo: Callable[[str], None] = print) -> list[dict[str, Any]]:
-    """The rows of the table: the reference first, then each docsearch variant."""
+            echo: Callable[[str], None] = print, solr: str | None = None,
+            ) -> list[dict[str, Any]]:
+    """The rows of the table: the reference first, then each docsearch variant (and
+    with ``solr``, docsearch's defaults on that SolrCloud cluster)."""
     started = time.perf_counter()
     reference = evaluate(bm25_reference(collection), collection.qrels)
     rows: list[dict[str, Any]] = [{"system": "BM25 reference (bm25s)", **means(reference),
@@ -310,6 +337,9 @@ def measure(collection: Collection, names: list[str] | None = None,
             echo(f"  {name}: MAP {row['map']:.4f} ({row['seconds']:.1f} s)")
         for ix in indexes.values():
             ix.close()
+    if solr:
+        rows.append(solr_row(collection, solr, reference, rows[0]))
+        echo(f"  on Solr: MAP {rows[-1]['map']:.4f} ({rows[-1]['seconds']:.1f} s)")
     return rows
 
 
@@ -320,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure these ranking choices (no names: all of them; "
                              "'k1=0.9,b=0.4,proximity=1': any settings of docsearch.Ranking)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the rows here")
+    parser.add_argument("--solr", metavar="URL",
+                        help="also rank with the Solr engine on this SolrCloud cluster "
+                             "(http://HOST:PORT/solr; scripts/solrcloud up prints one)")
     args = parser.parse_args(argv)
     try:
         collection = load(args.collection)
@@ -327,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{collection.name}: {len(collection.docs):,} documents, "
               f"{len(collection.queries):,} queries, {len(collection.qrels):,} judged; "
               f"depth {DEPTH}", file=sys.stderr)
-        rows = measure(collection, names, echo=lambda line: print(line, file=sys.stderr))
+        rows = measure(collection, names, echo=lambda line: print(line, file=sys.stderr),
+                       solr=args.solr)
     except (LayoutError, json.JSONDecodeError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
