@@ -1,0 +1,126 @@
+"""A known-item relevance collection made from AG's News (the test split: 7,600
+news items in 4 classes), in the layout ``benchmarks/relevance.py`` reads: a
+held-out check for ranking choices made on Cranfield and Reuters topics.
+
+Every item is a document (its title; its description as text; ``#36;``-style
+character references and backslash line breaks written out). ``--queries``
+items are drawn at random (``--seed``); each gives one query that recalls it as
+a reader would half-remember it: alternately from its title (the source's
+``(AP)``-style tag at the end left out) and from the first sentence of its
+description (the ``SOURCE - `` or ``CITY (Reuters) - `` lead left out), each
+word kept with probability 0.6, in order (when fewer than 3 are kept, the first
+three are kept too; a title of fewer than 3 words or a sentence of fewer than 4
+is passed over for the next item drawn).
+The relevant documents are the item and any other with the same title and
+description (the split has duplicates), grade 1. The construction was fixed
+before any ranking was measured on it, and no ranking choice is tuned on it.
+
+    python benchmarks/ag_news_relevance.py OUT [--corpus FOLDER] [--queries 500] [--seed 16]
+    python benchmarks/relevance.py OUT
+
+The output is derived from AG's News (non-commercial research use, see its
+SOURCE.md and readme.txt): write it outside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import html
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "ag_news"
+#: How likely each word of a query's source is to be kept.
+KEEP = 0.6
+_REFERENCE = re.compile(r"#(\d+);")
+_TAG = re.compile(r"\s*\([^()]*\)\s*$")  # "(AP)", "(Reuters)" after a title
+_LEAD = re.compile(r"^[^.!?]{0,80}?\s(?:-|--)\s")  # "AP - ", "TORONTO (Reuters) - "
+_SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
+
+
+def clean(text: str) -> str:
+    """AG's text with its escapes written out: ``#36;`` is ``$``, ``\\`` a space."""
+    text = _REFERENCE.sub(lambda m: f" {chr(int(m.group(1)))}", text.replace("\\", " "))
+    return " ".join(html.unescape(text).split())
+
+
+def read(folder: Path) -> list[tuple[str, str, str]]:
+    """``(doc_id, title, text)`` of every item of the test split, in file order."""
+    with gzip.open(folder / "test.csv.gz", "rt", encoding="utf-8", newline="") as lines:
+        return [(f"ag{number:05d}", clean(row[1]), clean(row[2]))
+                for number, row in enumerate(csv.reader(lines), 1)]
+
+
+def source_words(title: str, text: str, from_title: bool) -> list[str]:
+    """The words a query is drawn from: the title without its trailing source tag,
+    or the description's first sentence without its lead."""
+    if from_title:
+        return _WORD.findall(_TAG.sub("", title))
+    body = _LEAD.sub("", text, count=1)
+    first = _SENTENCE.match(body)
+    return _WORD.findall(first.group(0) if first else body)
+
+
+def write(out: Path, folder: Path = DEFAULT, queries: int = 500,
+          seed: int = 16) -> tuple[int, int, int]:
+    """Write docs.jsonl, queries.tsv and qrels.trec under ``out``; returns the
+    counts of documents, queries and judgments."""
+    items = read(folder)
+    same: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for doc_id, title, text in items:
+        same[(title, text)].append(doc_id)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "docs.jsonl").open("w", encoding="utf-8") as docs:
+        for doc_id, title, text in items:
+            docs.write(json.dumps({"doc_id": doc_id, "title": title, "text": text}) + "\n")
+    chance = random.Random(seed)
+    order = list(range(len(items)))
+    chance.shuffle(order)
+    judgments = 0
+    made = 0
+    with (out / "queries.tsv").open("w", encoding="utf-8") as qfile, \
+            (out / "qrels.trec").open("w", encoding="utf-8") as qrels:
+        for index in order:
+            if made == queries:
+                break
+            doc_id, title, text = items[index]
+            from_title = made % 2 == 0
+            words = source_words(title, text, from_title)
+            if len(words) < (3 if from_title else 4):
+                continue
+            kept = [i for i in range(len(words)) if chance.random() < KEEP]
+            if len(kept) < 3:  # too few kept: the first three words are kept too
+                kept = sorted(set(kept) | {0, 1, 2})
+            made += 1
+            qfile.write(f"{made}\t{' '.join(words[i] for i in kept)}\n")
+            for relevant in same[(title, text)]:
+                qrels.write(f"{made} 0 {relevant} 1\n")
+                judgments += 1
+    return len(items), made, judgments
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT,
+                        help="the folder holding AG's News test.csv.gz")
+    parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=16)
+    args = parser.parse_args(argv)
+    if not (args.corpus / "test.csv.gz").is_file():
+        print(f"error: no test.csv.gz in {args.corpus}", file=sys.stderr)
+        return 2
+    docs, made, judgments = write(args.out, args.corpus, args.queries, args.seed)
+    print(f"{args.out}: {docs:,} documents, {made} queries, {judgments:,} judgments")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
