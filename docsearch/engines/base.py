@@ -199,7 +199,10 @@ class FacetSearch:
     ``groups`` maps a name to ``(alternatives, ignored tags)``: how many such
     documents hold any of the alternatives. ``sort`` is ``relevance`` (best first,
     ties by id) or ``date`` (newest first, undated last, ties by id);
-    ``start``/``rows`` the page.
+    ``start``/``rows`` the page. ``recency`` (reference date number, weight, half
+    life in days) multiplies a dated document's score by ``1 + weight * 0.5 **
+    (age / half life)``, its age in days before the reference (see
+    :class:`~docsearch.search.ranking.Ranking`).
     """
 
     query: Any
@@ -210,6 +213,7 @@ class FacetSearch:
     sort: str = "relevance"
     start: int = 0
     rows: int = 10
+    recency: tuple[int, float, float] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -232,6 +236,9 @@ class RemoteSnapshot(Snapshot, Protocol):
     def value_column(self, field: str) -> Any:
         """The :class:`~docsearch.search.columns.ValueColumn` of a keyword field: its
         values and how many documents hold each (no documents)."""
+
+    def newest(self) -> int:
+        """The newest date number among the documents (0: none has a date)."""
 
 
 def is_remote(snapshot: Snapshot) -> TypeGuard[RemoteSnapshot]:

@@ -28,6 +28,7 @@ from docsearch.search import querytree as qt
 from docsearch.search.columns import Column
 from docsearch.search.facets import get_facet
 from docsearch.search.query import day_range
+from docsearch.search.ranking import datetime_long
 from docsearch.search.snippets import query_words
 
 if TYPE_CHECKING:
@@ -64,9 +65,16 @@ def remote_search(engine: SearchEngine, snapshot: RemoteSnapshot, request: Searc
         else:
             counts[name] = (field, (field,))
     by_date = request.sort == "date" or isinstance(q, qt.Every)
+    recency = None
+    how = request.ranking
+    if how.recency_days is not None and not by_date:
+        reference = (datetime_long(request.until) if request.until else snapshot.newest())
+        if reference > 0:
+            recency = (reference, float(how.recency_weight), float(how.recency_days))
     search = FacetSearch(query=q, filters=filters, fixed=tuple(fixed), counts=counts,
                          sort="date" if by_date else "relevance",
-                         start=(request.page - 1) * request.per_page, rows=request.per_page)
+                         start=(request.page - 1) * request.per_page, rows=request.per_page,
+                         recency=recency)
     answer = snapshot.facet_search(search)
 
     facets: dict[str, tuple[FacetValue, ...]] = {}

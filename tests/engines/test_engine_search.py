@@ -8,6 +8,8 @@ date order are exact.
 from __future__ import annotations
 
 import pytest
+
+import docsearch
 from conftest import REAL_ARTICLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -301,6 +303,20 @@ def test_relevance_hits_are_whole_and_scored(harbour):
     assert {h.id for h in results.hits} == {"art-a", "art-b", "art-e"}
     assert all(h.score is not None and h.score > 0 for h in results.hits)
     assert results.hits[0].id == "art-b"  # both words in the title and the body
+
+
+def test_a_strong_recency_boost_puts_the_newest_match_first(harbour):
+    # "ferry" finds art-a (2022-03-01), art-e (2023-06-05) and the undated art-g.
+    plain = harbour.search("ferry", per_page=20)
+    assert {h.id for h in plain.hits} == {"art-a", "art-e", "art-g"}
+    fresh = harbour.search("ferry", per_page=20,
+                           ranking=docsearch.Ranking(recency_days=1, recency_weight=1000))
+    assert fresh.hits[0].id == "art-e"
+    assert {h.id for h in fresh.hits} == {"art-a", "art-e", "art-g"}
+    # The reference is the search's --until when given: art-a is then the newest.
+    before = harbour.search("ferry", until="2022-12-31", per_page=20,
+                            ranking=docsearch.Ranking(recency_days=1, recency_weight=1000))
+    assert [h.id for h in before.hits] == ["art-a"]
 
 
 WORDS = ["harbour", "lake", "ferry", "night", "council", "strike", "tram", "turbine", "swim",

@@ -50,6 +50,7 @@ class SolrSnapshot:
         self._texts: dict[tuple[int, str], list[str]] = {}
         self._frequencies: dict[tuple[str, str], int] = {}
         self._terms: dict[str, list[str]] = {}
+        self._newest: int | None = None
 
     # ------------------------------------------------------------ requests
 
@@ -75,8 +76,11 @@ class SolrSnapshot:
         """One JSON Request API call: the query, the filters as tagged ``fq``, each
         count a JSON Facet API ``terms`` facet and each group a ``query`` facet,
         whose domains leave out the tags they ignore (multi-select faceting)."""
+        query = self.compile(search.query)
+        if search.recency is not None and search.sort == "relevance":
+            query = _recency(query, *search.recency)
         body: dict[str, Any] = {
-            "query": self.compile(search.query),
+            "query": query,
             "offset": search.start, "limit": search.rows,
             "fields": "id,score,stored",
             "sort": "score desc, id asc" if search.sort == "relevance" else "date desc, id asc",
@@ -110,6 +114,14 @@ class SolrSnapshot:
                   for name in search.groups}
         return FacetAnswer(total=int(data["response"]["numFound"]), hits=tuple(hits),
                            counts=counts, groups=groups)
+
+    def newest(self) -> int:
+        """The newest date number (a JSON Facet API ``max``), once per state."""
+        if self._newest is None:
+            body = {"query": EVERY, "limit": 0, "facet": {"newest": "max(date)"}}
+            found = self.select(body, "the newest date").get("facets", {}).get("newest")
+            self._newest = int(found or 0)
+        return self._newest
 
     def value_column(self, field: str) -> ValueColumn:
         """A keyword field's values and their document counts (one facet request)."""
@@ -382,6 +394,19 @@ def _group_query(params: dict[str, Any], number: int, alternatives: Alternatives
     if not clauses:
         return "-*:*"
     return "{!bool " + " ".join(clauses) + "}"
+
+
+#: Microseconds in a day (date numbers are microseconds).
+_US_PER_DAY = 86_400_000_000
+
+
+def _recency(query: dict[str, Any], reference: int, weight: float,
+             half_life: float) -> dict[str, Any]:
+    """``query`` with each dated document's score multiplied by docsearch's recency
+    factor (a function query: ``1 + weight * 0.5 ^ (age / half life)``)."""
+    age = f"div(max(0,sub({reference},date)),{_US_PER_DAY})"
+    factor = f"sum(1,product({weight!r},pow(0.5,div({age},{half_life!r}))))"
+    return {"boost": {"query": query, "b": f"if(gt(date,0),{factor},1)"}}
 
 
 def _domain(facet: dict[str, Any], ignored: Sequence[str]) -> dict[str, Any]:
