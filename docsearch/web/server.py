@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
 import socket
 import threading
 import time
 import webbrowser
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import uvicorn
