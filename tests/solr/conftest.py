@@ -3,7 +3,13 @@
 ``solr_url`` is the base URL of node 1 of a running cluster, from the environment
 variable ``DOCSEARCH_SOLR_URL`` (``.ci/run`` starts the cluster and sets it); tests
 that use it skip where it is not set. ``solrcloud(*args)`` runs the script, for the
-tests that kill and restart nodes.
+tests that kill and restart nodes (``stopped_node(N)``: killed for a block, started
+again after it).
+
+Each test's index has a name of its own (:func:`unique_name`) and is deleted from
+the cluster when the test ends (``new_location``); ``solr_sample`` is one 2x2
+index of sample_docs/, made once by ``docsearch index`` for the tests that only
+read.
 
 pytest imports every ``conftest.py`` as the module ``conftest``, this one after
 ``tests/conftest.py``; the tests beside that one import its constants by that
@@ -12,12 +18,20 @@ name, so they are all here too (read from that file, not copied).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import json
 import os
 import subprocess
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+import docsearch
 
 
 def _shared_conftest():  # type: ignore[no-untyped-def]
@@ -57,3 +71,90 @@ def solrcloud(*args: str) -> str:
     done = subprocess.run([str(SCRIPT), *args], stdout=subprocess.PIPE, text=True,
                           check=True, timeout=300)
     return done.stdout
+
+
+# --- indexes on the cluster ------------------------------------------------------------
+
+
+def node_ports(url: str) -> tuple[int, int]:
+    """The ports of nodes 1 and 2 of the cluster whose node 1 is at ``url``."""
+    port = int(url.split(":")[2].split("/")[0])
+    return port, port + 1
+
+
+def location(url: str, name: str, ports: tuple[int, ...] | None = None) -> str:
+    """The ``solr://`` location of the index ``name`` on the cluster at ``url``, naming
+    the nodes of ``ports`` (default: node 1 only), in that order."""
+    hosts = ",".join(f"127.0.0.1:{p}" for p in (ports or node_ports(url)[:1]))
+    return f"solr://{hosts}/solr/{name}"
+
+
+def unique_name(prefix: str = "t") -> str:
+    """A name no other test's index has."""
+    return f"{prefix}{uuid.uuid4().hex[:12]}"
+
+
+def delete_index(where: str) -> None:
+    """Delete the docsearch index at ``where`` from the cluster, if there is one."""
+    from docsearch.engines.solr.store import SolrStore
+
+    try:
+        store = SolrStore.open(where)
+    except docsearch.DocsearchError:
+        return
+    try:
+        store.delete_everything()
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def new_location(solr_url: str) -> Iterator[str]:
+    """The location of an index no test made yet (the test makes it); it is deleted
+    from the cluster when the test ends."""
+    where = location(solr_url, unique_name())
+    yield where
+    delete_index(where)
+
+
+@pytest.fixture(scope="session")
+def solr_sample(solr_url: str) -> Iterator[str]:
+    """The location of a 2x2 index of sample_docs/ made by ``docsearch index``; the
+    tests must not write to it."""
+    from click.testing import CliRunner
+
+    from docsearch.cli import cli
+
+    where = location(solr_url, unique_name("sample"))
+    try:
+        result = CliRunner().invoke(cli, ["index", str(SAMPLE_DOCS), "--index", where])
+        assert result.exit_code == 0, result.output
+        assert result.output == ("30 files: 35 added, 0 updated, 0 removed, 0 unchanged, "
+                                 "0 failed\n")
+        yield where
+    finally:
+        delete_index(where)
+
+
+def solr_get(url: str, **params: str) -> dict:
+    """The JSON answer of a GET to a Solr URL (a node's, a collection's or a core's)."""
+    query = urllib.parse.urlencode({"wt": "json", **params})
+    with urllib.request.urlopen(f"{url}?{query}", timeout=60) as answer:
+        return json.load(answer)
+
+
+def node_down(number: int) -> bool:
+    """Whether node ``number`` of the cluster is down (``scripts/solrcloud status``)."""
+    return solrcloud("status").splitlines()[number].endswith(" down")
+
+
+@contextlib.contextmanager
+def stopped_node(number: int) -> Iterator[None]:
+    """Node ``number`` killed for the block, and started again after it (unless the
+    block started it again itself)."""
+    solrcloud("stop-node", str(number))
+    try:
+        yield
+    finally:
+        if node_down(number):
+            solrcloud("start-node", str(number))

@@ -13,11 +13,17 @@ Locations (:func:`parse_location`)::
     solr://HOST:PORT/solr/COLLECTION
     solr://HOST:PORT,HOST2:PORT2/solr/COLLECTION      several nodes to start from
     http://HOST:PORT/solr/COLLECTION  (https too)
+
+Each request may take :data:`TIMEOUT` seconds (60) per node, and a write or a
+Collections API call :data:`UPDATE_TIMEOUT` (300); the environment variable
+``DOCSEARCH_SOLR_TIMEOUT`` (seconds, e.g. ``5`` or ``0.5``) sets the first for every
+client made while it is set.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -34,6 +40,8 @@ __all__ = ["Location", "SolrClient", "SolrConflict", "parse_location"]
 TIMEOUT = 60.0
 #: Seconds an update may take (a commit of a large batch on a busy node).
 UPDATE_TIMEOUT = 300.0
+#: The environment variable that replaces :data:`TIMEOUT`.
+TIMEOUT_VARIABLE = "DOCSEARCH_SOLR_TIMEOUT"
 
 
 class SolrConflict(EngineUnavailableError):
@@ -82,6 +90,21 @@ def parse_location(text: str) -> Location:
     return Location(nodes, name)
 
 
+def default_timeout() -> float:
+    """Seconds a request may take: ``DOCSEARCH_SOLR_TIMEOUT`` when set, else :data:`TIMEOUT`."""
+    text = os.environ.get(TIMEOUT_VARIABLE, "").strip()
+    if not text:
+        return TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise EngineUnavailableError(
+            f"{TIMEOUT_VARIABLE} must be a number of seconds above 0, not {text!r}")
+    return seconds
+
+
 def _node_url(live: str) -> str:
     """A live-node name as CLUSTERSTATUS gives it (``127.0.0.1:8983_solr``) as a URL."""
     host, _, context = live.partition("_")
@@ -108,10 +131,11 @@ def _solr_message(response: httpx.Response) -> str:
 class SolrClient:
     """Requests to a SolrCloud cluster, failing over between its nodes."""
 
-    def __init__(self, location: Location, timeout: float = TIMEOUT) -> None:
+    def __init__(self, location: Location, timeout: float | None = None) -> None:
         self.location = location
         self.nodes: list[str] = list(location.nodes)
-        self._http = httpx.Client(timeout=timeout, trust_env=False)
+        limit = default_timeout() if timeout is None else timeout
+        self._http = httpx.Client(timeout=limit, trust_env=False)
         self._discovered = False
 
     def close(self) -> None:
@@ -177,30 +201,31 @@ class SolrClient:
 
     def _discover(self) -> None:
         """Add the cluster's live nodes to those the location names (a node the
-        location names may be the one that is down)."""
-        try:
-            data = self.request("GET", "admin/collections",
-                                params={"action": "CLUSTERSTATUS", "collection": "__none__"},
-                                what="the cluster status")
-        except EngineUnavailableError as exc:
-            if "cannot reach" in str(exc):
-                raise
+        location names may be the one that is down). The cluster status of the
+        index's own record collection is small; a cluster without it (an index not
+        made yet) answers with the status of every collection."""
+        data: dict[str, Any] = {}
+        for params in ({"collection": f"{self.location.name}__docsearch"}, {}):
             try:
                 data = self.request("GET", "admin/collections",
-                                    params={"action": "LIVE_NODES"}, what="the live nodes")
-            except EngineUnavailableError:
-                return
-        live = data.get("cluster", {}).get("live_nodes") or data.get("live_nodes") or []
-        for name in live:
+                                    params={"action": "CLUSTERSTATUS", **params},
+                                    what="the cluster status")
+                break
+            except EngineUnavailableError as exc:
+                if "cannot reach" in str(exc):
+                    raise  # no node answers: the request that asked says so
+        for name in data.get("cluster", {}).get("live_nodes") or []:
             url = _node_url(str(name))
             if url not in self.nodes:
                 self.nodes.append(url)
 
     def live_nodes(self) -> list[str]:
         """The names of the nodes the cluster sees as live."""
-        data = self.request("GET", "admin/collections", params={"action": "LIVE_NODES"},
+        data = self.request("GET", "admin/collections",
+                            params={"action": "CLUSTERSTATUS",
+                                    "collection": f"{self.location.name}__docsearch"},
                             what="the live nodes")
-        return [str(n) for n in data.get("live_nodes", [])]
+        return [str(n) for n in data.get("cluster", {}).get("live_nodes", [])]
 
     # ------------------------------------------------------------- collections
 
