@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -93,6 +94,40 @@ def test_index_with_a_taxonomy_file(tmp_path):
                               "no such file or directory\n")
 
 
+# ------------------------------------------- the bundled seed model (no collection model)
+
+@pytest.mark.parametrize("title, body, keywords, first", [
+    # A technology firm's product: its company words must not make it economy news.
+    ("Sapling unveils a cheaper smart doorbell",
+     "The company's new doorbell records video when someone rings and sends it to the "
+     "owner's phone. It costs 60 pounds, and the firm said it would go on sale next week.",
+     "economy, business and finance", "science and technology"),
+    # Job cuts in a company's news: business first, not labour.
+    ("Department store chain cuts 600 jobs",
+     "The chain will close 20 stores after sales fell and losses widened, its chief "
+     "executive said. Its shares rose 3 per cent.", "labour", "economy, business and finance"),
+])
+def test_seed_model_settles_the_keywords_confusions(title, body, keywords, first):
+    bundled = docsearch.extract.topics.default_taxonomy()
+    assert attrs.evolve(bundled, seed=None).classify(title, body)[0] == keywords
+    assert classify_topics(title, body)[0] == first
+
+
+def test_seed_model_of_every_taxonomy(tmp_path):
+    bundled = docsearch.extract.topics.default_taxonomy()
+    assert bundled.seed is not None and bundled.seed.topics == bundled.names
+    path = tmp_path / "mine.toml"
+    path.write_text(MINE, "utf-8")
+    mine = load_taxonomy(path)
+    # A taxonomy of its own gets a seed model of its own terms, and of the bundled seed
+    # texts for the topics it names as the bundled one does ("weather", not "sport").
+    assert mine.seed is not None and mine.seed.topics == ("shipping", "weather")
+    assert {"ferri", "harbour", "cargo", "gale", "forecast"} <= set(mine.seed.vocabulary)
+    assert "striker" not in mine.seed.vocabulary
+    # No term of the taxonomy in the text: no topic, seed model or not.
+    assert classify_topics("A quiet day", "Nothing happened at all today, they said.") == []
+
+
 # --------------------------------------------------- the model learnt from a collection
 
 def _collection(n: int = 25) -> list[tuple[str, str]]:
@@ -128,6 +163,19 @@ def test_model_first_then_the_keywords_other_topics():
     # Keywords this sure (a best score of 5, 3 times the runner-up's) keep their topic.
     title, body = "Zorball pay deal", "Zorball zorball zorball zorball: the union met."
     assert taxonomy.classify(title, body) == classify_topics(title, body) == ["labour"]
+
+
+def test_model_does_not_choose_a_topic_the_keywords_see_no_sign_of():
+    taxonomy = docsearch.extract.topics.default_taxonomy().with_model(
+        fit_topic_model(_collection()))
+    # Keywords fairly sure (arts 6, education 5), the model's topic (sport, from
+    # "zorball") not named by any term: the keywords keep their order.
+    title = "Gallery opens for pupils"
+    body = "Zorball zorball zorball: the museum shows paintings by the artist to pupils."
+    assert taxonomy.classify(title, body + " Of the school.") == [
+        "arts, culture, entertainment and media", "education"]
+    # Weaker keywords (no term reaches 5): the model chooses.
+    assert taxonomy.classify("Pupils", "Zorball zorball zorball: a museum trip.")[0] == "sport"
 
 
 def test_no_model_for_a_small_collection(tmp_path):

@@ -16,28 +16,48 @@ for sport or technology. A :class:`TopicModel` learns those words from the colle
 
 An article's first topic is the model's, unless its keywords are sure of theirs (best
 score at least ``topics.KEEP_SCORE`` and 3 times the runner-up's: a topic the collection
-has few articles of keeps its place); the taxonomy's other topics follow (one to three
-in all). With fewer than ``MIN_TOPICS`` topics left (a small or one-sided collection)
+has few articles of keeps its place), or their best score is at least ``KEEP_SCORE`` and
+no term of the model's topic occurs in the article (a small topic, such as the arts in a
+collection of business and sport news, is not swallowed by a large one); the taxonomy's
+other topics follow (one to three in all). With fewer than ``MIN_TOPICS`` topics left (a small or one-sided collection)
 there is no model and topics come from the keywords alone. A model holds its taxonomy's
 topic names and is used only with a taxonomy of the same names; a user taxonomy
 (``--taxonomy``) gets a model of its own topics. A model is small and plain (topic
 names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,
 :meth:`TopicModel.load`). Classifying an article is a pure function of the article, the
 taxonomy and the model. The settings were chosen on AG News (``benchmarks/topics_eval.py``).
+
+Every taxonomy also has a small *seed model* (:func:`seed_model`), built when the taxonomy
+is read, with no collection: naive Bayes over the taxonomy's own terms (each term's words
+counted with its weight) and, for topics of the bundled names, the short example texts of
+``data/topic_seeds.txt`` (written for docsearch). Where the collection has no model of its
+own (a small collection, or before ``docsearch rebuild``), or that model knows too few of an
+article's words, the seed model's probabilities are added to the keyword scores, worth up to
+``SEED_WEIGHT`` keyword points: it weighs the words together rather than counting the listed
+ones, so "company" and "prices" stop outweighing "cloud storage" and "hard drives".
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from docsearch.extract.topics import Taxonomy, confident_topic, default_taxonomy, stems
+from docsearch.extract.topics import (
+    Targets,
+    Taxonomy,
+    confident_topic,
+    default_taxonomy,
+    stem,
+    stems,
+)
 from docsearch.files import atomic_write
 
-__all__ = ["MODEL_FILE", "TopicModel", "collection_taxonomy", "fit_topic_model"]
+__all__ = ["MODEL_FILE", "TopicModel", "collection_taxonomy", "fit_topic_model", "seed_model"]
 
 #: The model's file in an index folder.
 MODEL_FILE = "topic_model.npz"
@@ -51,6 +71,10 @@ MIN_KNOWN = 3
 ALPHA = 2.0
 #: Rounds of self-training: every article relabelled by the model, the model refitted.
 ROUNDS = 3
+#: The seed model's smoothing (its counts are few: a small value lets one word count).
+SEED_ALPHA = 0.05
+#: The most keyword points the seed model's probabilities add to a topic.
+SEED_WEIGHT = 4.0
 
 
 def _features(title: str, body: str) -> list[str]:
@@ -85,6 +109,20 @@ class TopicModel:
         totals = self.log_probs[:, known].sum(axis=1)
         return self._indexes[int(np.argmax(totals))]
 
+    def blend(self, scores: Sequence[float], words: Sequence[str]) -> int | None:
+        """The topic index that keyword ``scores`` plus ``SEED_WEIGHT`` times this model's
+        probabilities for ``words`` point to; ``None`` with too few known words. The log
+        likelihoods are divided by the square root of the number of known words, so a
+        long article does not make the model sure of itself."""
+        known = [i for i in map(self.vocabulary.get, words) if i is not None]
+        if len(known) < MIN_KNOWN:
+            return None
+        totals = self.log_probs[:, known].sum(axis=1, dtype=np.float64)
+        weights = np.exp((totals - totals.max()) / np.sqrt(len(known)))
+        combined = np.asarray(scores, dtype=np.float64)
+        combined[self._indexes] += SEED_WEIGHT * weights / weights.sum()
+        return int(np.argmax(combined))
+
     def save(self, path: str | Path) -> None:
         """Write the model to ``path`` (whole or not at all)."""
         words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
@@ -97,6 +135,52 @@ class TopicModel:
         with np.load(path, allow_pickle=False) as data:
             return cls([str(n) for n in data["names"]], [str(t) for t in data["topics"]],
                        [str(w) for w in data["vocabulary"]], data["log_probs"])
+
+
+@functools.cache
+def seed_texts() -> tuple[tuple[str, str], ...]:
+    """The bundled ``(topic name, text)`` examples of ``data/topic_seeds.txt``."""
+    data = resources.files("docsearch.extract").joinpath("data/topic_seeds.txt")
+    out: list[tuple[str, str]] = []
+    topic = ""
+    for line in data.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("= "):
+            topic = line[2:].strip()
+        elif line and not line.startswith("#") and topic:
+            out.append((topic, line))
+    return tuple(out)
+
+
+def seed_model(names: Sequence[str], words: Mapping[str, Targets],
+               prefixes: Mapping[str, Targets],
+               phrases: Mapping[tuple[str, ...], Targets]) -> TopicModel | None:
+    """Naive Bayes from a taxonomy's terms (by stem, weighted) and the seed texts of its
+    topic names; ``None`` for a taxonomy without terms."""
+    counts: list[dict[str, float]] = [{} for _ in names]
+    for table in (words, {stem(p): t for p, t in prefixes.items()}):
+        for word, targets in table.items():
+            for topic, weight in targets:
+                counts[topic][word] = counts[topic].get(word, 0.0) + weight
+    for phrase, targets in phrases.items():
+        for topic, weight in targets:
+            for word in phrase:
+                counts[topic][word] = counts[topic].get(word, 0.0) + weight
+    row = {name: i for i, name in enumerate(names)}
+    for name, text in seed_texts():
+        if name in row:
+            for word in stems(text):
+                counts[row[name]][word] = counts[row[name]].get(word, 0.0) + 1.0
+    vocabulary = sorted(set().union(*counts))
+    if not vocabulary:
+        return None
+    index = {w: i for i, w in enumerate(vocabulary)}
+    smoothed = np.full((len(names), len(vocabulary)), SEED_ALPHA, dtype=np.float64)
+    for topic, column in enumerate(counts):
+        for word, n in column.items():
+            smoothed[topic, index[word]] += n
+    log_probs = np.log(smoothed) - np.log(smoothed.sum(axis=1, keepdims=True))
+    return TopicModel(names, names, vocabulary, log_probs.astype(np.float32))
 
 
 def fit_topic_model(articles: Iterable[tuple[str, str]],

@@ -65,8 +65,12 @@ Key = TypeVar("Key", str, tuple[str, ...])
 
 
 @functools.lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """The Porter stem of one lower-case word (remembered)."""
     return _porter_stem(word)
+
+
+_stem = stem
 
 
 def stems(text: str) -> list[str]:
@@ -100,6 +104,10 @@ class Taxonomy:
     #: A model learnt from a collection (:mod:`docsearch.extract.topic_model`): when set,
     #: it chooses the first topic.
     model: TopicModel | None = attrs.field(default=None, eq=False, repr=False)
+    #: The seed model of this taxonomy's terms and the bundled seed texts
+    #: (:func:`docsearch.extract.topic_model.seed_model`): without ``model``, it is weighed
+    #: with the keywords for the first topic.
+    seed: TopicModel | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "taxonomy") -> Taxonomy:
@@ -130,13 +138,17 @@ class Taxonomy:
         starts: dict[str, set[int]] = {}
         for phrase in phrases:
             starts.setdefault(phrase[0], set()).add(len(phrase))
+        from docsearch.extract.topic_model import seed_model
+        frozen_words, frozen_prefixes, frozen_phrases = (
+            _frozen(words), _frozen(prefixes), _frozen(phrases))
         return cls(
             names=tuple(names),
-            words=_frozen(words),
-            prefixes=_frozen(prefixes),
-            phrases=_frozen(phrases),
+            words=frozen_words,
+            prefixes=frozen_prefixes,
+            phrases=frozen_phrases,
             phrase_starts={k: tuple(sorted(v, reverse=True)) for k, v in starts.items()},
             prefix_lengths=tuple(sorted({len(p) for p in prefixes}, reverse=True)),
+            seed=seed_model(names, frozen_words, frozen_prefixes, frozen_phrases),
         )
 
     def _hits(self, text: str) -> dict[object, tuple[Targets, int]]:
@@ -175,15 +187,27 @@ class Taxonomy:
         return scores
 
     def classify(self, title: str, body: str, limit: int = 3) -> list[str]:
-        """One to ``limit`` topic names, best first; empty when too few terms match.
+        """One to ``limit`` topic names, best first.
         With a :attr:`model`, its topic comes first, then the keywords' others, unless
         the keywords are sure (:func:`confident_topic` with a best score of at least
-        ``KEEP_SCORE``)."""
+        ``KEEP_SCORE``), or their best score is at least ``KEEP_SCORE`` and no term of the
+        model's topic occurs (a topic the collection has few articles of is not swallowed
+        by a large one). Without one, the first topic is the one the keyword
+        scores and the :attr:`seed` model point to together; empty when no term matches."""
         scores = self.scores(title, body)
         ranked = self._ranked(scores, limit)
-        if self.model is None or confident_topic(scores, KEEP_SCORE) is not None:
-            return ranked
-        first = self.model.best(title, body)
+        if self.model is not None:
+            if confident_topic(scores, KEEP_SCORE) is not None:
+                return ranked
+            first = self.model.best(title, body)
+            if (first is not None and max(scores) >= KEEP_SCORE
+                    and scores[self.names.index(first)] == 0):
+                return ranked
+        elif ranked and self.seed is not None:
+            best = self.seed.blend(scores, stems(title) + stems(body))
+            first = None if best is None else self.names[best]
+        else:
+            first = None
         if first is None:
             return ranked
         return [first, *[t for t in ranked if t != first]][:limit]
