@@ -8,12 +8,11 @@ date order are exact.
 from __future__ import annotations
 
 import pytest
-
-import docsearch
 from conftest import REAL_ARTICLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import docsearch
 from docsearch.models import utc_naive
 
 HARBOUR = {"calloway-gallery-buys-harbour-tapestry.txt", "calloway-gallery-reopens-tidelines.md",
