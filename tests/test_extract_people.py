@@ -168,3 +168,39 @@ def test_people_in_other_styles(body, people):
 ])
 def test_not_people_in_other_styles(body):
     assert extract_people("", body) == []
+
+
+@pytest.mark.parametrize("body, people", [
+    # A person's affiliation: "NAME of X Y".
+    ("Analyst Priya Sood of Hartley Crane said the shares looked cheap.", ["Priya Sood"]),
+    ("The deal was agreed by Fiona Marsh of Kendal Pryce and Tom Ash of Sutton Vale.",
+     ["Fiona Marsh", "Tom Ash"]),
+    # An appositive that names a kind of organisation.
+    ("Morgan Hale, the Dutch insurer, said claims had fallen.", []),
+    ("Carter Blake, a London-based firm, lost the contract.", []),
+    # What only an organisation has, or says: its shares, "said its".
+    ("Mason Reid's shares fell 6 per cent after the profit warning.", []),
+    ("Carter Lowe said its profits rose by a fifth.", []),
+    # ... and what people still are.
+    ("Dan Healy, the company's chief economist, said rates would fall.", ["Dan Healy"]),
+    ("He replaces Joan Tully, the company said.", ["Joan Tully"]),
+    ("Owen Park, a company founder and director, left. Ray Lamb, a Dallas investor, stayed.",
+     ["Owen Park", "Ray Lamb"]),
+    ("Union leader Laura Kemp said its members would strike.", ["Laura Kemp"]),
+    ("The trophy was presented by Sarah Jones of Wales.", ["Sarah Jones"]),
+    ("Prince Harry of Wales and Tom Ash of Leeds attended.", ["Prince Harry", "Tom Ash"]),
+    # Firms in a list of a kind of firm; a journal; a firm beside a known firm; shops.
+    ("Rivals such as Harper Quill and competitors like Dean Morrow must respond.", []),
+    ("The findings appear in the journal Tidal Ecology, said Ann Pike.", ["Ann Pike"]),
+    ("Buyers included Carl Brenner and Merrill Lynch.", []),
+    ("Carl Brenner and Merrill Lynch analyst Ruth Cole spoke, as did Ian Hart and Merrill "
+     "Lynch's economist.", ["Carl Brenner", "Ruth Cole", "Ian Hart"]),
+    ("Among the businesses sold are Gordon Fitch pharmacies and Rosa Lind stores.", []),
+    # A character of a work, and a product with a capital inside its name.
+    ("The hero, Nina Roth, played by Ava Kerr, returns.", ["Ava Kerr"]),
+    ("Dr Nina Roth, played by Ava Kerr, returns.", ["Ava Kerr"]),
+    ("A flaw in the password manager VaultBox let attackers in.", []),
+    ("The singer McKenna and the author MacLeod spoke.", ["McKenna", "MacLeod"]),
+])
+def test_organisation_evidence(body, people):
+    assert extract_people("", body) == people

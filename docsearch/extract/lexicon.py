@@ -103,7 +103,7 @@ _ORG_CUES = {
     "insurer", "lender", "manufacturer", "brand", "outfit", "duo", "trio", "quartet",
     "orchestra", "choir", "ensemble", "agency", "consultancy", "conglomerate", "subsidiary",
     "venue", "album", "novel", "film", "series", "musical", "opera", "song", "magazine",
-    "newspaper",
+    "newspaper", "journal", "rival", "rivals", "competitor", "competitors",
 }
 _SPEECH = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated",
            "states", "argued", "argues", "wrote", "writes", "insisted", "insists", "warned",

@@ -93,7 +93,25 @@ _THING_NOUNS = _PLACE_NOUNS | {
     "mosque", "temple", "plant", "factory", "mine", "port", "festival", "fund", "index",
     "doctrine", "era", "brand", "label", "shipyard", "campus", "memorial", "monument",
     "park", "tunnel", "railway", "project", "programme", "program", "scheme", "act",
+    "pharmacy", "store", "shop", "supermarket", "restaurant", "brewery", "bakery", "dealership",
 }
+# An appositive headed by one of these names an organisation: "Morgan Hale, the insurer,".
+_ORG_HEADS = {
+    "insurer", "lender", "bank", "firm", "company", "group", "chain", "retailer", "maker",
+    "provider", "brokerage", "consultancy", "agency", "carrier", "airline", "publisher",
+    "label", "band", "manufacturer", "conglomerate", "subsidiary", "startup", "start-up",
+    "partnership", "supplier", "wholesaler", "distributor", "fund",
+}
+# Words that end an appositive: "X, a broker with ...", "X, the firm that ...".
+_APPOSITIVE_ENDS = {"with", "of", "at", "in", "for", "from", "that", "which", "who", "and",
+                    "based", "owned", "whose", "on", "to", "by"}
+# A capital inside a word after three lower-case letters: a product or firm ("VaultBox"),
+# not a name ("McKenna", "MacLeod", "DiCaprio", "FitzGerald").
+_CAMEL = re.compile(r"^(?!Mac|Fitz)[A-Z][a-z]{3,}[A-Z]")
+# What only an organisation has: "Mason Reid's shares".
+_ORG_POSSESSIONS = {"shares", "stock", "board", "profits", "profit", "revenue", "revenues",
+                    "subsidiary", "subsidiaries", "shareholders", "stores", "factories",
+                    "headquarters", "staff", "employees", "customers", "brokers"}
 # "the Reagan administration": the noun after a lone name that makes it a person.
 _LEADER_NOUNS = {"administration", "presidency", "cabinet", "premiership", "regime"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
@@ -123,6 +141,58 @@ def _affiliation(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool:
     """A role word and a name follow: "Kidder Peabody analyst Adam Cuhney"."""
     return (end + 1 < len(tokens) and tokens[end].text.islower()
             and tokens[end].text in lex.role_nouns and tokens[end + 1].kind in (CAP, HONORIFIC))
+
+
+def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
+    """What the words around a name say of an organisation: a person's affiliation
+    ("Priya Sood of Hartley Crane"), a kind of firm before it ("rivals such as X",
+    "competitors like X"), a known firm beside it ("X and Merrill Lynch"), an appositive
+    headed by an organisation noun ("Morgan Hale, the Dutch insurer,"), what only a firm
+    has ("Mason Reid's shares") or its pronoun ("Carter Lowe said its profits")."""
+    if first >= 2 and tokens[first - 1].text in ("as", "like"):
+        kind = tokens[first - 3] if tokens[first - 2].text == "such" and first >= 3 else (
+            tokens[first - 2])
+        if kind.text.lower() in lex.org_cues:
+            return True
+    if end + 1 < len(tokens) and tokens[end].text in ("and", "or", "&"):
+        j = end + 1
+        while j < len(tokens) and tokens[j].kind == CAP and j - end <= 4:
+            j += 1
+        # "X and Merrill Lynch", not "X and Merrill Lynch's analyst" nor "... analyst Y".
+        if j > end + 1 and not tokens[j - 1].possessive and not (
+                j < len(tokens) and tokens[j].text in lex.role_nouns) and fold(
+                " ".join(t.text for t in tokens[end + 1:j])) in lex.organisations:
+            return True
+    if first >= 2 and tokens[first - 1].text == "of":
+        # Only after a person's name: "Bank of", "Governor of" and "Prince X of" are titles.
+        owner = tokens[first - 2]
+        key = fold(owner.text).rstrip(".")
+        if (owner.kind == CAP and not owner.possessive and key not in lex.titles
+                and key not in lex.org_words and key not in lex.place_words
+                and first >= 3 and tokens[first - 3].kind == CAP):
+            return True
+    last = tokens[end - 1]
+    if last.possessive:
+        return end < len(tokens) and tokens[end].text.lower() in _ORG_POSSESSIONS
+    if end + 1 < len(tokens) and tokens[end].text in _SPEECH and tokens[end + 1].text == "its":
+        return True
+    if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() in (
+            "a", "an", "the"):
+        # The appositive's last noun names a firm: "X, the Dutch insurer," is a firm, not
+        # "X, a company founder", "X, the company's economist", "X, the company said".
+        head = False
+        for token in tokens[end + 2:end + 7]:
+            word = token.text.lower()
+            if token.possessive or token.kind == CAP:
+                head = False  # "the Dutch insurer", "the company's chief economist"
+            elif word in _ORG_HEADS:
+                head = True
+            elif word in lex.role_nouns or word in _SPEECH:
+                return False
+            elif not word.replace("-", "").isalpha() or word in _APPOSITIVE_ENDS:
+                return head
+        return head
+    return False
 
 
 def _joined_company(tokens: Sequence[_Token], end: int) -> bool:
@@ -291,6 +361,11 @@ class _Extractor:
             return None
         after = tokens[end].text.lower() if end < len(tokens) else ""
         after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
+        if len(caps) > 1 and not titled and before not in lex.role_nouns and (
+                _org_evidence(tokens, first, end, lex)) or [
+                t.text for t in tokens[end:end + 3]] == [",", "played", "by"]:
+            self.orgs.add(joined)  # an organisation, or a character ("X, played by Y")
+            return None
         # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
         # "Charles de Gaulle airport".
         if len(caps) > 1 and not titled and (
@@ -309,6 +384,8 @@ class _Extractor:
             before == "," and before2 in lex.role_nouns)
         if len(caps) > 1 and not cue and before2 == "the" and "-" in before:
             self.orgs.add(joined)  # "the long-delayed Glen Sannox": a thing
+            return None
+        if len(words) == 1 and _CAMEL.match(words[0]):
             return None
         role = (before in lex.role_nouns and tokens[first - 1].text.islower()
                 or before == "," and before2 in lex.role_nouns  # "her daughter, Lucy, and"
