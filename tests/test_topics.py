@@ -99,8 +99,8 @@ def test_index_with_a_taxonomy_file(tmp_path):
 @pytest.mark.parametrize("title, body, keywords, first", [
     # A technology firm's product: its company words must not make it economy news.
     ("Sapling unveils a cheaper smart doorbell",
-     "The company's new doorbell records video when someone rings and sends it to the "
-     "owner's phone. It costs 60 pounds, and the firm said it would go on sale next week.",
+     "The company's new doorbell records video when someone rings and sends it to an app on "
+     "the owner's phone. It costs 60 pounds, and the firm said it would go on sale next week.",
      "economy, business and finance", "science and technology"),
     # Job cuts in a company's news: business first, not labour.
     ("Department store chain cuts 600 jobs",
@@ -126,6 +126,10 @@ def test_seed_model_of_every_taxonomy(tmp_path):
     assert "striker" not in mine.seed.vocabulary
     # No term of the taxonomy in the text: no topic, seed model or not.
     assert classify_topics("A quiet day", "Nothing happened at all today, they said.") == []
+    # The seed model reorders the topics some term points to, and adds none.
+    assert classify_topics("Ferry service resumes", "Harbour master Nina Okafor said the "
+                           "ferry would sail on Monday, now that the strike is over.") == [
+        "labour"]
 
 
 # --------------------------------------------------- the model learnt from a collection

@@ -19,11 +19,11 @@ score at least ``topics.KEEP_SCORE`` and 3 times the runner-up's: a topic the co
 has few articles of keeps its place), or their best score is at least ``KEEP_SCORE`` and
 no term of the model's topic occurs in the article (a small topic, such as the arts in a
 collection of business and sport news, is not swallowed by a large one); the taxonomy's
-other topics follow (one to three in all). With fewer than ``MIN_TOPICS`` topics left (a small or one-sided collection)
-there is no model and topics come from the keywords alone. A model holds its taxonomy's
-topic names and is used only with a taxonomy of the same names; a user taxonomy
-(``--taxonomy``) gets a model of its own topics. A model is small and plain (topic
-names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,
+other topics follow (one to three in all). With fewer than ``MIN_TOPICS`` topics left (a
+small or one-sided collection) there is no model and topics come from the keywords alone.
+A model holds its taxonomy's topic names and is used only with a taxonomy of the same
+names; a user taxonomy (``--taxonomy``) gets a model of its own topics. A model is small
+and plain (topic names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,
 :meth:`TopicModel.load`). Classifying an article is a pure function of the article, the
 taxonomy and the model. The settings were chosen on AG News (``benchmarks/topics_eval.py``).
 
@@ -111,7 +111,8 @@ class TopicModel:
 
     def blend(self, scores: Sequence[float], words: Sequence[str]) -> int | None:
         """The topic index that keyword ``scores`` plus ``SEED_WEIGHT`` times this model's
-        probabilities for ``words`` point to; ``None`` with too few known words. The log
+        probabilities for ``words`` point to, among the topics with a keyword score (at
+        least one must have one); ``None`` with too few known words. The log
         likelihoods are divided by the square root of the number of known words, so a
         long article does not make the model sure of itself."""
         known = [i for i in map(self.vocabulary.get, words) if i is not None]
@@ -120,8 +121,10 @@ class TopicModel:
         totals = self.log_probs[:, known].sum(axis=1, dtype=np.float64)
         weights = np.exp((totals - totals.max()) / np.sqrt(len(known)))
         combined = np.asarray(scores, dtype=np.float64)
+        matched = combined > 0
         combined[self._indexes] += SEED_WEIGHT * weights / weights.sum()
-        return int(np.argmax(combined))
+        # Only among the topics some term points to: the model reorders them.
+        return int(np.argmax(np.where(matched, combined, -np.inf)))
 
     def save(self, path: str | Path) -> None:
         """Write the model to ``path`` (whole or not at all)."""
