@@ -50,7 +50,10 @@ HARBOUR, STRIKE, FERRY = word("harbour"), word("strike"), word("ferri")
     ("harbour", HARBOUR),
     ("Harbour strike", And((HARBOUR, STRIKE))),
     ("the harbour", HARBOUR),
-    ("harbour harbour", HARBOUR),
+    ("harbour harbour", word("harbour", 2.0)),  # a repeated word counts twice (qtf)
+    ("harbour strike harbour", And((word("harbour", 2.0), STRIKE))),
+    ("harbour OR harbour", word("harbour", 2.0)),
+    ("-strike -strike", Not(STRIKE)),
     ("harbour OR strike", Or((*HARBOUR.children, *STRIKE.children))),
     ("harbour AND strike OR ferry", Or((And((HARBOUR, STRIKE)), *FERRY.children))),
     ("harbour OR strike AND ferry", Or((*HARBOUR.children, And((STRIKE, FERRY))))),
@@ -123,6 +126,10 @@ def test_text_to_tree(text, tree):
     ("-strike -ferry", Not(Or((*STRIKE.children, *FERRY.children)))),
     ("anti-war", Or((Term("title", "anti", 2.0), Term("title", "war", 2.0), Term("body", "anti"),
                      Term("body", "war")))),
+    ("harbour strike harbour", Or((Term("title", "harbour", 4.0), Term("body", "harbour", 2.0),
+                                   *STRIKE.children))),
+    ("harbour harbour^3 harbours", word("harbour", 5.0)),
+    ("harbour -strike -strike", AndNot(HARBOUR, STRIKE)),
 ])
 def test_text_to_tree_with_match_any(text, tree):
     assert parse(text, match="any") == tree

@@ -15,9 +15,10 @@ The rules (those of Whoosh's query language, which docsearch used to parse with)
 - Words are read by :mod:`docsearch.analysis` (a word that is all stop words is
   dropped); a bare word is ``title`` (boosted) or ``body``; a word that analyses
   into several terms (``anti-war``) needs all of them (any, with ``match="any"``).
-  Words combine by ``match``: all must match, or any. ``AND`` binds tighter than
-  ``OR``, then ``ANDNOT``, then ``ANDMAYBE``; ``NOT`` and the signs bind to the
-  next term or group. Operators are in capitals between spaces.
+  Words combine by ``match``: all must match, or any. A word repeated in the query
+  weighs as often as it is repeated (``harbour strike harbour``: harbour twice).
+  ``AND`` binds tighter than ``OR``, then ``ANDNOT``, then ``ANDMAYBE``; ``NOT``
+  and the signs bind to the next term or group. Operators are in capitals between spaces.
 - ``"a phrase"`` (``"a phrase"~3``: words up to 3 apart) drops its stop words; a
   phrase of one word is that word (without the title boost). ``'single quotes'``
   group words as one term. ``word^2``, ``"a phrase"^2``, ``(a b)^2`` boost.
@@ -316,15 +317,30 @@ class _Required:
 _Parsed = Any
 
 
-def _flat(kind: Callable[[list[Any]], _Parsed], items: Iterable[_Parsed | None]
-          ) -> Any:
-    """``items`` under one ``kind`` (nested ones of that kind merged, repeats and
-    dropped words left out); one item is itself; ``None`` for none."""
+def _flat(kind: Callable[[list[Any]], _Parsed], items: Iterable[_Parsed | None], *,
+          repeats: bool = True) -> Any:
+    """``items`` under one ``kind`` (nested ones of that kind merged, dropped words
+    left out); one item is itself; ``None`` for none. A repeated item is kept once:
+    with ``repeats``, weighing what its repeats add up to (a leaf's boosts summed,
+    a group's boosts times its count: query term frequency), else as it was."""
+    found: dict[Any, int] = {}  # an item without its boost -> where it is in out
     out: list[Any] = []
+    count: list[int] = []
     for item in items:
         for sub in (item.children if type(item) is kind else (item,)) if item else ():
-            if sub not in out:
+            leaf = isinstance(sub, qt.Leaf)
+            key = attrs.evolve(sub, boost=1.0) if leaf else sub
+            at = found.get(key)
+            if at is None:
+                found[key] = len(out)
                 out.append(sub)
+                count.append(1)
+            elif repeats and leaf:
+                out[at] = attrs.evolve(out[at], boost=out[at].boost + sub.boost)
+            elif repeats:
+                count[at] += 1
+    out = [_boosted(sub, times) if times > 1 else sub
+           for sub, times in zip(out, count, strict=True)]
     if not out:
         return None
     return out[0] if len(out) == 1 else kind(out)
@@ -355,7 +371,7 @@ def _finish(node: _Parsed) -> qt.Node:
     if required:
         must = _flat(qt.And, required)
         wanted = must if wanted is None else qt.AndMaybe(must, wanted)
-    excluded = _flat(qt.Or, banned)
+    excluded = _flat(qt.Or, banned, repeats=False)
     if wanted is None:
         return qt.Not(excluded)
     return wanted if excluded is None else qt.AndNot(wanted, excluded)
@@ -543,7 +559,7 @@ class QueryParser:
                 return None
             values = self._resolve(field, typed)
             terms = [qt.Term(f, v, tok.boost) for f, v in values]
-            return _flat(qt.Or, terms) or qt.Nothing()
+            return _flat(qt.Or, terms, repeats=False) or qt.Nothing()
         if tok.kind == "word" and typed == "*":
             return qt.Every()
         if tok.kind == "word" and ("*" in typed or "?" in typed):

@@ -34,7 +34,8 @@ prefix_length)``                  of ``text`` that shares its first ``prefix_len
 Every leaf has a ``boost`` (1.0 by default) that multiplies its score; boosts of
 groups are already multiplied into their leaves. The trees the parser makes are
 flat (no ``Or`` directly under an ``Or``, nor ``And`` under ``And``), hold no
-repeated child and no group of one child.
+repeated child and no group of one child: a word repeated in the query is one
+leaf whose boost is the sum of its repeats' (query term frequency).
 
 >>> tree = Or((Term("title", "ferri", 2.0), Term("body", "ferri")))
 >>> terms(AndNot(tree, Term("body", "strike")), "body")

@@ -297,6 +297,21 @@ def test_sort_by_date_on_sample_docs(sample):
     assert results.hits[0].path == "wire-feed.jsonl#6"
 
 
+def test_a_word_repeated_in_the_query_weighs_more(fresh):
+    """Query term frequency: a word typed twice counts twice (as BM25's qtf and
+    Lucene's repeated clauses), so the article with more of it comes first."""
+    fresh.add([docsearch.Article(id="ferries", title="Notes", body="ferry ferry ferry harbour"),
+               docsearch.Article(id="harbours", title="Notes", body="harbour harbour harbour ferry")],
+              extract=False)
+    plain = {"match": "any", "facets": (), "ranking": docsearch.Ranking(proximity=0)}
+    assert [h.id for h in fresh.search("ferry harbour harbour", **plain).hits] == \
+        ["harbours", "ferries"]
+    assert [h.id for h in fresh.search("ferry ferry harbour", **plain).hits] == \
+        ["ferries", "harbours"]
+    assert [h.id for h in fresh.search("harbour ferry harbour", **dict(plain, match="all"))
+            .hits] == ["harbours", "ferries"]
+
+
 def test_relevance_hits_are_whole_and_scored(harbour):
     results = harbour.search("harbour board", per_page=20)
     assert {h.id for h in results.hits} == {"art-a", "art-b", "art-e"}
