@@ -16,6 +16,7 @@ The recency boost multiplies scores by a factor of each document's age.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import threading
 
 import attrs
@@ -24,7 +25,20 @@ import numpy as np
 from docsearch.engines.base import Snapshot, date_number
 from docsearch.errors import QueryError
 
-__all__ = ["DateOrder", "Ranking", "Scored", "datetime_long", "recency"]
+__all__ = ["DateOrder", "Ranking", "Scored", "datetime_long", "idf", "recency"]
+
+
+def idf(documents: int, frequency: int) -> float:
+    """A term's inverse document frequency, Lucene's BM25 formula
+    ``ln(1 + (N - df + 0.5) / (df + 0.5))`` (``N`` documents, ``df`` of them with
+    the term): every engine's text terms and the proximity bonus weigh words by it.
+    It falls towards 0 for a word in most documents (Whoosh's ``ln(N / (df + 1)) + 1``
+    never goes below 1), so that common words of a long query count for little.
+
+    >>> round(idf(1000, 1), 3), round(idf(1000, 500), 3), round(idf(1000, 1000), 4)
+    (6.503, 0.693, 0.0005)
+    """
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute, value: float) -> None:

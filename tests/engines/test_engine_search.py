@@ -312,6 +312,19 @@ def test_a_word_repeated_in_the_query_weighs_more(fresh):
             .hits] == ["harbours", "ferries"]
 
 
+def test_a_word_scores_with_lucenes_idf(fresh):
+    """BM25's idf is Lucene's, ln(1 + (N - df + 0.5) / (df + 0.5)): a word in every
+    article weighs almost nothing (Whoosh's ln(N / (df + 1)) + 1 never falls below 1)."""
+    import math
+    fresh.add([docsearch.Article(id=f"a{n}", title="Notes", body=f"harbour {word}")
+               for n, word in enumerate(["ferry", "tram", "bus"])], extract=False)
+    plain = {"match": "any", "facets": (), "ranking": docsearch.Ranking(proximity=0)}
+    # Equal lengths: BM25's term part is tf (k1 + 1) / (tf + k1) = 1, so a score is its idf.
+    assert [h.score for h in fresh.search("harbour", **plain).hits] == \
+        pytest.approx([math.log(1 + 0.5 / 3.5)] * 3)
+    assert fresh.search("ferry", **plain).hits[0].score == pytest.approx(math.log(1 + 2.5 / 1.5))
+
+
 def test_relevance_hits_are_whole_and_scored(harbour):
     results = harbour.search("harbour board", per_page=20)
     assert {h.id for h in results.hits} == {"art-a", "art-b", "art-e"}

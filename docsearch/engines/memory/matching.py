@@ -11,7 +11,8 @@ A keyword field's term is one value of its column; ``id`` terms are article ids.
 
 Scores are BM25F as a sum over fields: each text term scores
 ``boost × idf × tf (k1 + 1) / (tf + k1 (1 - b + b × length / average length))``
-with ``idf = ln(1 + (N - df + 0.5) / (df + 0.5))``; a phrase scores as the sum
+with Lucene's ``idf = ln(1 + (N - df + 0.5) / (df + 0.5))``
+(:func:`docsearch.search.ranking.idf`, as the Whoosh engine's); a phrase scores as the sum
 of its words; keyword terms and expanded terms score their boost, ``Every`` and
 ``Not`` 1; ``And`` and ``Or`` add the scores of their matching children,
 ``AndMaybe`` adds the optional part's where it matches, ``AndNot`` keeps the
@@ -21,7 +22,6 @@ matches, not on scores.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,7 @@ import numpy as np
 
 from docsearch.engines.base import TEXT_FIELDS
 from docsearch.search import querytree as qt
-from docsearch.search.ranking import Scored
+from docsearch.search.ranking import Scored, idf
 
 if TYPE_CHECKING:
     from docsearch.engines.memory.snapshot import MemorySnapshot
@@ -108,12 +108,12 @@ class _Evaluator:
         average = lengths.mean() if self.size else 1.0
         average = average if average > 0 else 1.0
         df = len(postings.docs)
-        idf = math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+        weight = idf(self.size, df)
         tf = postings.freqs.astype(float)
         norm = self.k1 * (1 - self.b + self.b * lengths[postings.docs] / average)
         mask, scores = self._empty()
         mask[postings.docs] = True
-        scores[postings.docs] = boost * idf * tf * (self.k1 + 1) / (tf + norm)
+        scores[postings.docs] = boost * weight * tf * (self.k1 + 1) / (tf + norm)
         return mask, scores
 
     def _phrase(self, node: qt.Phrase) -> Answer:

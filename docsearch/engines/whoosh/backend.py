@@ -19,11 +19,10 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.scoring import BM25F
 from whoosh.writing import IndexWriter
 
 from docsearch.engines.base import Document
-from docsearch.engines.whoosh import buffers
+from docsearch.engines.whoosh import buffers, scoring
 from docsearch.engines.whoosh.columns import Columns
 from docsearch.engines.whoosh.schema import build_schema, fields_of
 from docsearch.engines.whoosh.snapshot import WhooshSnapshot
@@ -118,7 +117,7 @@ class WhooshBackend:
             if current is not None:
                 current.close()
             default = Ranking()  # the searcher scores with the default ranking's BM25F
-            searcher = self.ix.searcher(weighting=BM25F(K1=default.k1, B=default.b))
+            searcher = self.ix.searcher(weighting=scoring.Weighting(K1=default.k1, B=default.b))
             self._snapshot = WhooshSnapshot(searcher, self)
             return self._snapshot
 

@@ -7,6 +7,9 @@ with the score Whoosh gives it, as numpy arrays (a
 :class:`docsearch.search.ranking.Scored`): the search layer takes the facet
 masks and any page under any filters from it. The queries
 :mod:`~docsearch.engines.whoosh.vector` scores with numpy do not come here.
+
+Both score with :class:`Weighting`: Whoosh's BM25F with Lucene's idf
+(:func:`docsearch.search.ranking.idf`) instead of Whoosh's own.
 """
 
 from __future__ import annotations
@@ -14,11 +17,23 @@ from __future__ import annotations
 import numpy as np
 from whoosh import collectors
 from whoosh import query as wq
+from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from docsearch.search import ranking
 from docsearch.search.ranking import Scored
 
-__all__ = ["live_docs", "matches", "score_all", "scored"]
+__all__ = ["Weighting", "live_docs", "matches", "score_all", "scored"]
+
+
+class Weighting(BM25F):
+    """Whoosh's BM25F (a BM25 score per field, summed) with Lucene's idf
+    (:func:`docsearch.search.ranking.idf`) over every stored document, deleted ones
+    included until merged away (as Whoosh and Lucene count them)."""
+
+    def idf(self, searcher: Searcher, fieldname: str, text: str) -> float:
+        parent = searcher.get_parent()
+        return ranking.idf(parent.doc_count_all(), parent.doc_frequency(fieldname, text))
 
 
 class _EveryScore(collectors.TopCollector):

@@ -19,7 +19,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from docsearch.engines.whoosh import scoring
@@ -59,7 +58,7 @@ class WhooshSnapshot:
         with self._lock:
             found = self._weighted.get(key)
             if found is None:
-                found = Searcher(self.searcher.reader(), weighting=BM25F(K1=k1, B=b),
+                found = Searcher(self.searcher.reader(), weighting=scoring.Weighting(K1=k1, B=b),
                                  closereader=False)
                 self._weighted[key] = found
         return found

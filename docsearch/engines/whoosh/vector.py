@@ -4,8 +4,9 @@ Whoosh scores one matching document at a time, walking a tree of matchers in
 Python: most of a search's time. For the queries people type most (words, ``AND``,
 ``OR``, ``NOT``, boosts, words in one field) the same BM25F scores are computed
 here for every document at once: each term's postings are read a block at a time
-into arrays, scored with Whoosh's formula and Whoosh's statistics (idf, average
-field length, each document's stored length), and combined with array operations.
+into arrays, scored with the searcher's weighting (Whoosh's BM25 formula, the idf of
+:class:`~docsearch.engines.whoosh.scoring.Weighting`, Whoosh's average field length
+and each document's stored length), and combined with array operations.
 Scores equal Whoosh's up to the order of floating-point additions (tests compare to
 1e-9). Any other query (phrases, wildcards, fuzzy terms, ranges) returns ``None``
 and is scored by Whoosh.
@@ -21,10 +22,10 @@ from whoosh import query as wq
 from whoosh.codec import whoosh3
 from whoosh.columns import NumericColumn
 from whoosh.matching import ListMatcher
-from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from docsearch.engines.whoosh.scoring import Weighting
 from docsearch.engines.whoosh.state import segment_key
 
 __all__ = ["Vectors", "numeric_column"]
@@ -47,7 +48,7 @@ class Vectors:
         """``(matched, scores)`` over all document numbers, or ``None`` when Whoosh
         must score this query."""
         weighting = searcher.weighting
-        if type(weighting) is not BM25F or weighting._field_B:
+        if type(weighting) is not Weighting or weighting._field_B:
             return None
         try:
             return _Run(self, searcher, weighting).node(q)
@@ -131,7 +132,7 @@ def _postings(reader: Any, field: str, btext: bytes) -> tuple[np.ndarray, np.nda
 class _Run:
     """The scores of one query on one searcher."""
 
-    def __init__(self, vectors: Vectors, searcher: Searcher, weighting: BM25F) -> None:
+    def __init__(self, vectors: Vectors, searcher: Searcher, weighting: Weighting) -> None:
         self.vectors = vectors
         self.searcher = searcher
         self.weighting = weighting
