@@ -151,3 +151,47 @@ def test_proximity_reads_the_positions_whoosh_has(tmp_index, sample_index):
             found = _positions(searcher, "body", word, sorted(set(docs)))
             assert {d: list(p) for d, p in found.items()} == \
                 {d: expected[d] for d in sorted(set(docs)) if d in expected}, word
+
+
+def _loop_bonuses(positions, weights, words, docs, k1):  # type: ignore[no-untyped-def]
+    """The proximity bonus as first written: every pair of words, every document,
+    every pair of positions (kept here to check the vectorised sum against)."""
+    import numpy as np
+    out = np.zeros(len(docs))
+    where = {doc: i for i, doc in enumerate(docs)}
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            weight = min(weights[a], weights[b])
+            for doc in positions[a].keys() & positions[b].keys():
+                gaps = np.abs(np.subtract.outer(positions[a][doc], positions[b][doc]))
+                near = gaps[(gaps > 0) & (gaps <= 5)]
+                if len(near):
+                    acc = float(np.sum(1.0 / near.astype(np.float64) ** 2))
+                    out[where[doc]] += weight * acc * (k1 + 1) / (acc + k1)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_proximity_pairs_summed_at_once_equal_every_pair_of_positions(seed):
+    import random
+
+    import numpy as np
+
+    from docsearch.search import proximity
+    chance = random.Random(seed)
+    words = [f"w{n}" for n in range(chance.randint(2, 30))]
+    docs = chance.sample(range(500), chance.randint(1, 40))
+    positions: dict[str, dict[int, np.ndarray]] = {w: {} for w in words}
+    for doc in docs:
+        length = chance.randint(1, 60)
+        for at in range(length):  # each position holds one word, or none of the query's
+            word = chance.choice(words + [None] * chance.randint(0, 20))
+            if word is not None:
+                positions[word].setdefault(doc, [])
+                positions[word][doc].append(at)
+    positions = {w: {d: np.array(p) for d, p in found.items()} for w, found in positions.items()}
+    weights = {w: chance.uniform(0.01, 8.0) for w in words}
+    k1 = chance.choice([0.9, 1.2])
+    expected = _loop_bonuses(positions, weights, words, docs, k1)
+    found = proximity.pair_bonuses(positions, weights, words, docs, k1)
+    assert found.tolist() == pytest.approx(expected.tolist(), rel=1e-12, abs=1e-12)

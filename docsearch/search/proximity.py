@@ -16,15 +16,15 @@ come from the engine's postings (:meth:`Snapshot.positions`); no text is re-read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from math import log
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from docsearch.engines.base import Snapshot
 from docsearch.search import querytree as qt
+from docsearch.search import ranking
 
-__all__ = ["SPAN", "WINDOW", "bonuses", "idf", "query_words"]
+__all__ = ["SPAN", "WINDOW", "bonuses", "idf", "pair_bonuses", "query_words"]
 
 #: How many of the best hits are scored again.
 WINDOW = 100
@@ -39,30 +39,60 @@ def query_words(tree: qt.Node, field: str = "body") -> list[str]:
 
 
 def idf(snapshot: Snapshot, field: str, word: str) -> float:
-    """A word's inverse document frequency, by Whoosh's formula (the weight of a pair)."""
-    return log(snapshot.size / (snapshot.doc_frequency(field, word) + 1)) + 1
+    """A word's inverse document frequency (the weight of a pair): the one BM25 scores
+    with (:func:`docsearch.search.ranking.idf`)."""
+    return ranking.idf(snapshot.size, snapshot.doc_frequency(field, word))
 
 
 def bonuses(snapshot: Snapshot, words: Sequence[str], docs: Sequence[int], k1: float,
             field: str = "body") -> np.ndarray:
     """The proximity bonus (see the module docs) of each of ``docs``."""
-    out = np.zeros(len(docs))
     if len(words) < 2 or not len(docs):
-        return out
+        return np.zeros(len(docs))
     ordered = sorted(set(docs))
-    where = {doc: i for i, doc in enumerate(docs)}
     positions = {w: snapshot.positions(field, w, ordered) for w in words}
     weights = {w: idf(snapshot, field, w) for w in words}
-    saturation = k1 if k1 > 0 else 1.0
-    for i, a in enumerate(words):
-        for b in words[i + 1:]:
-            weight = min(weights[a], weights[b])
-            shared = positions[a].keys() & positions[b].keys()
-            for doc in shared:
-                gaps = np.abs(np.subtract.outer(positions[a][doc], positions[b][doc]))
-                near = gaps[(gaps > 0) & (gaps <= SPAN)]
-                if not len(near):
-                    continue
-                acc = float(np.sum(1.0 / near.astype(np.float64) ** 2))
-                out[where[doc]] += weight * acc * (saturation + 1) / (acc + saturation)
-    return out
+    return pair_bonuses(positions, weights, words, docs, k1 if k1 > 0 else 1.0)
+
+
+def pair_bonuses(positions: Mapping[str, Mapping[int, np.ndarray]],
+                 weights: Mapping[str, float], words: Sequence[str], docs: Sequence[int],
+                 saturation: float) -> np.ndarray:
+    """The bonus of each of ``docs`` from each distinct word's ``positions`` (by
+    document) and weight, every pair of words at once: a document's positions of all
+    the words are merged in order, and since a position holds one word, two
+    occurrences at most :data:`SPAN` apart are at most :data:`SPAN` places apart in
+    that order, so comparing each with the next :data:`SPAN` finds every close pair."""
+    where = {doc: i for i, doc in enumerate(docs)}
+    rows, places, ids = [], [], []
+    for number, text in enumerate(words):
+        for doc, found in positions[text].items():
+            if doc in where:
+                rows.append(np.full(len(found), where[doc], dtype=np.int64))
+                places.append(np.asarray(found, dtype=np.int64))
+                ids.append(np.full(len(found), number, dtype=np.int64))
+    out = np.zeros(len(docs))
+    if not rows:
+        return out
+    row, place, word = np.concatenate(rows), np.concatenate(places), np.concatenate(ids)
+    order = np.lexsort((place, row))
+    row, place, word = row[order], place[order], word[order]
+    count = len(words)
+    keys, near = [], []
+    for step in range(1, SPAN + 1):
+        gap = place[step:] - place[:-step]
+        close = (row[step:] == row[:-step]) & (gap > 0) & (gap <= SPAN) & \
+            (word[step:] != word[:-step])
+        low = np.minimum(word[step:], word[:-step])[close]
+        high = np.maximum(word[step:], word[:-step])[close]
+        keys.append((row[step:][close] * count + low) * count + high)
+        near.append(1.0 / gap[close].astype(np.float64) ** 2)
+    key = np.concatenate(keys)
+    if not len(key):
+        return out
+    pairs, index = np.unique(key, return_inverse=True)
+    acc = np.bincount(index, weights=np.concatenate(near))
+    weight = np.array([weights[w] for w in words])
+    low, high = (pairs // count) % count, pairs % count
+    bonus = np.minimum(weight[low], weight[high]) * acc * (saturation + 1) / (acc + saturation)
+    return np.bincount(pairs // (count * count), weights=bonus, minlength=len(docs))
