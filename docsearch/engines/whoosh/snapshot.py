@@ -144,7 +144,9 @@ class WhooshSnapshot:
     def match(self, node: qt.Node) -> np.ndarray:
         if isinstance(node, qt.Every):
             return self.live().copy()
-        return scoring.matches(self.searcher, to_whoosh(node))
+        q = to_whoosh(node)
+        vectorised = self.backend.vectors.score(self.searcher, q)  # far faster for many words
+        return vectorised[0] if vectorised is not None else scoring.matches(self.searcher, q)
 
     def score(self, node: qt.Node, k1: float, b: float) -> Scored:
         searcher = self.weighted(k1, b)

@@ -15,6 +15,7 @@ and is scored by Whoosh.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -37,12 +38,42 @@ class _Unsupported(Exception):
     """A query this module does not score (Whoosh does)."""
 
 
+#: How many postings (documents of terms) are remembered, most recently used kept.
+POSTINGS_CACHE = 2_000_000
+
+
 class Vectors:
-    """Vectorised scoring for one index; per-segment field lengths are cached."""
+    """Vectorised scoring for one index; per-segment field lengths are cached, and
+    the postings of the terms read last (up to :data:`POSTINGS_CACHE` of them), so
+    that a query sharing words with one before (the next page, a did-you-mean
+    correction of one word of a long query) does not decode them again."""
 
     def __init__(self) -> None:
         self._lengths: dict[tuple[Any, ...], np.ndarray] = {}
+        self._postings: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = \
+            OrderedDict()
+        self._held = 0
         self._lock = threading.Lock()
+
+    def postings(self, reader: Any, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """A segment's postings of a term (:func:`_postings`), remembered."""
+        key = (*segment_key(reader), field, btext)
+        with self._lock:
+            found = self._postings.get(key)
+            if found is not None:
+                self._postings.move_to_end(key)
+                return found
+        found = _postings(reader, field, btext)
+        for array in found:
+            array.flags.writeable = False  # shared by every query that reads the term
+        with self._lock:
+            if key not in self._postings:
+                self._postings[key] = found
+                self._held += len(found[0])
+                while self._held > POSTINGS_CACHE and len(self._postings) > 1:
+                    _, (ids, _weights) = self._postings.popitem(last=False)
+                    self._held -= len(ids)
+        return found
 
     def score(self, searcher: Searcher, q: wq.Query) -> tuple[np.ndarray, np.ndarray] | None:
         """``(matched, scores)`` over all document numbers, or ``None`` when Whoosh
@@ -201,7 +232,7 @@ class _Run:
             reader = leaf.reader()
             if (field, btext) not in reader:
                 continue
-            ids, weights = _postings(reader, field, btext)
+            ids, weights = self.vectors.postings(reader, field, btext)
             if reader.has_deletions():
                 deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live = ~np.isin(ids, deleted)
