@@ -8,7 +8,7 @@ items are drawn at random (``--seed``); each gives one query that recalls it as
 a reader would half-remember it: alternately from its title (the source's
 ``(AP)``-style tag at the end left out) and from the first sentence of its
 description (the ``SOURCE - `` or ``CITY (Reuters) - `` lead left out), each
-word kept with probability 0.6, in order (when fewer than 3 are kept, the first
+word kept with probability 0.6 (``--keep``), in order (when fewer than 3 are kept, the first
 three are kept too; a title of fewer than 3 words or a sentence of fewer than 4
 is passed over for the next item drawn).
 The relevant documents are the item and any other with the same title and
@@ -16,6 +16,7 @@ description (the split has duplicates), grade 1. The construction was fixed
 before any ranking was measured on it, and no ranking choice is tuned on it.
 
     python benchmarks/ag_news_relevance.py OUT [--corpus FOLDER] [--queries 500] [--seed 16]
+        [--keep 0.6]
     python benchmarks/relevance.py OUT
 
 The output is derived from AG's News (non-commercial research use, see its
@@ -68,8 +69,8 @@ def source_words(title: str, text: str, from_title: bool) -> list[str]:
     return _WORD.findall(first.group(0) if first else body)
 
 
-def write(out: Path, folder: Path = DEFAULT, queries: int = 500,
-          seed: int = 16) -> tuple[int, int, int]:
+def write(out: Path, folder: Path = DEFAULT, queries: int = 500, seed: int = 16,
+          keep: float = KEEP) -> tuple[int, int, int]:
     """Write docs.jsonl, queries.tsv and qrels.trec under ``out``; returns the
     counts of documents, queries and judgments."""
     items = read(folder)
@@ -95,7 +96,7 @@ def write(out: Path, folder: Path = DEFAULT, queries: int = 500,
             words = source_words(title, text, from_title)
             if len(words) < (3 if from_title else 4):
                 continue
-            kept = [i for i in range(len(words)) if chance.random() < KEEP]
+            kept = [i for i in range(len(words)) if chance.random() < keep]
             if len(kept) < 3:  # too few kept: the first three words are kept too
                 kept = sorted(set(kept) | {0, 1, 2})
             made += 1
@@ -113,11 +114,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="the folder holding AG's News test.csv.gz")
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--keep", type=float, default=KEEP,
+                        help="how likely each word is to be kept (default %(default)s)")
     args = parser.parse_args(argv)
     if not (args.corpus / "test.csv.gz").is_file():
         print(f"error: no test.csv.gz in {args.corpus}", file=sys.stderr)
         return 2
-    docs, made, judgments = write(args.out, args.corpus, args.queries, args.seed)
+    docs, made, judgments = write(args.out, args.corpus, args.queries, args.seed, args.keep)
     print(f"{args.out}: {docs:,} documents, {made} queries, {judgments:,} judgments")
     return 0
 

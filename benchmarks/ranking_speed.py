@@ -8,8 +8,10 @@ Each query of the collection is run (as plain words, ``match="any"`` and, for th
 typed-query rows, ``match="all"`` as people type them) once to warm up, then
 ``--repeat`` times, timed; the table gives the median and 95th percentile over
 all runs, in milliseconds. The misspelt queries are the collection's queries with
-one letter dropped from the middle of their longest word. No facets are counted,
-to time the ranking itself.
+one letter dropped from the middle of their longest word. The long queries are
+pasted text: the first ``--long-words`` words (30) of as many documents as there
+are queries, spread over the collection, run as the short ones (``match="any"``,
+plain words). No facets are counted, to time the ranking itself.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -59,7 +61,16 @@ def misspelt(text: str) -> str:
     return " ".join(words)
 
 
-def rows(ix: Index, queries: list[str], ids: list[str], repeat: int) -> list[tuple[str, ...]]:
+def pasted(docs: list[dict[str, str]], count: int, words: int) -> list[str]:
+    """The first ``words`` words of ``count`` documents' text spread over ``docs``
+    (those with that many words), as a reader would paste them."""
+    long = [d["text"].split()[:words] for d in docs if len(d["text"].split()) >= words]
+    step = max(1, len(long) // max(1, count))
+    return [" ".join(text) for text in long[::step][:count]]
+
+
+def rows(ix: Index, queries: list[str], ids: list[str], repeat: int,
+         long: Sequence[str] = ()) -> list[tuple[str, ...]]:
     plain = Ranking(proximity=0)
     recent = Ranking(recency_days=30)
     quick: dict[str, Any] = {"match": "any", "plain": True, "facets": (), "snippets": False}
@@ -68,6 +79,8 @@ def rows(ix: Index, queries: list[str], ids: list[str], repeat: int) -> list[tup
          [partial(ix.search, q, **quick, ranking=plain) for q in queries]),
         ("defaults (proximity 2), no snippets",
          [partial(ix.search, q, **quick) for q in queries]),
+        (f"long pasted queries ({len(long[0].split()) if long else 0} words), defaults, "
+         "no snippets", [partial(ix.search, q, **quick) for q in long]),
         ("defaults + recency 30 days, no snippets",
          [partial(ix.search, q, **quick, ranking=recent) for q in queries]),
         ("defaults, with snippets",
@@ -79,6 +92,8 @@ def rows(ix: Index, queries: list[str], ids: list[str], repeat: int) -> list[tup
     ]
     out: list[tuple[str, ...]] = []
     for name, calls in cases:
+        if not calls:
+            continue
         times = timed(calls, repeat)
         p50, p95 = percentiles(times)
         out.append((name, str(len(calls)), f"{p50:.1f}", f"{p95:.1f}"))
@@ -91,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("collection", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--similar", type=int, default=50, help="articles for similar()")
+    parser.add_argument("--long-words", type=int, default=30,
+                        help="words of each long pasted query (0: no long queries)")
     args = parser.parse_args(argv)
     collection = load(args.collection)
     queries = [text for _, text in collection.queries]
@@ -101,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         ix = build_dated_index(collection, Path(tmp) / "ix")
         print(f"{collection.name}: {len(collection.docs):,} documents indexed in "
               f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
-        table = rows(ix, queries, ids, args.repeat)
+        long = pasted(collection.docs, len(queries), args.long_words) if args.long_words else []
+        table = rows(ix, queries, ids, args.repeat, long)
         ix.close()
     print("| case | queries | p50 ms | p95 ms |\n|---|---:|---:|---:|")
     for row in table:

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 import docsearch
-from docsearch import Article, Ranking
+from docsearch import Article, Ranking, analysis
 
 DEPTH = 1000
 MEASURES = ("map", "ndcg_cut_10", "P_10")
@@ -165,6 +165,8 @@ def variants() -> dict[str, Variant]:
     for k1, b in ((1.2, 0.75), (1.2, 0.5), (0.9, 0.3), (0.7, 0.4)):
         out[f"BM25 k1 {k1:g} b {b:g}"] = (attrs.evolve(d, k1=k1, b=b), None)
     out["no stemming"] = (d, "no-stem")
+    other = "porter" if analysis.STEMMER == "english" else "english"
+    out[f"{STEMMERS[other]} stemming"] = (d, f"stemmer:{other}")
     out["no stop words"] = (d, "no-stop")
     out["made-up dates, no recency"] = (d, "dated")
     for days in (30, 365):
@@ -188,27 +190,41 @@ def custom(spec: str) -> Ranking:
     return attrs.evolve(Ranking(), **values)
 
 
+#: PyStemmer's algorithms a variant may stem with, by name.
+STEMMERS = {"porter": "Porter", "english": "Snowball English"}
+
+
 @contextmanager
 def analyzer_variant(change: str | None) -> Iterator[None]:
     """Index and search with another text analysis (a benchmark-only change to
-    :mod:`docsearch.analysis`, undone on exit): no stemming, or no stop words."""
-    from docsearch import analysis
+    :mod:`docsearch.analysis`, undone on exit): no stemming, no stop words, or
+    ``stemmer:NAME``, another of PyStemmer's algorithms (:data:`STEMMERS`)."""
+    import Stemmer
 
-    if change not in ("no-stem", "no-stop"):
+    if change not in ("no-stem", "no-stop") and not (change or "").startswith("stemmer:"):
         yield
         return
-    changes: dict[str, Any] = {"stem": str} if change == "no-stem" else \
-        {"STOP_WORDS": frozenset(), "MIN_LENGTH": 1}
+    changes: dict[str, Any]
+    if change == "no-stem":
+        changes = {"stem": str}
+    elif change == "no-stop":
+        changes = {"STOP_WORDS": frozenset(), "MIN_LENGTH": 1}
+    else:
+        stemmer = Stemmer.Stemmer(str(change).partition(":")[2])
+        stemmer.maxCacheSize = 0
+        changes = {"_stemmer": stemmer}
     original = {name: getattr(analysis, name) for name in changes}
     for name, value in changes.items():
         setattr(analysis, name, value)
     analysis._cache.clear()
+    analysis._written.clear()
     try:
         yield
     finally:
         for name, value in original.items():
             setattr(analysis, name, value)
         analysis._cache.clear()
+        analysis._written.clear()
 
 
 def dated(collection: Collection) -> Collection:

@@ -81,3 +81,19 @@ def test_main_reports_a_bad_collection_or_variant(tmp_path, capsys):
     assert capsys.readouterr().err.strip().endswith("no docs.jsonl (see benchmarks/relevance.py)")
     assert relevance.main([str(COLLECTION), "--variants", "k3=1"]) == 2
     assert "not a ranking setting: 'k3=1'" in capsys.readouterr().err
+
+
+def test_the_stemmer_variant_stems_with_another_algorithm_and_is_undone():
+    from docsearch import analysis
+    assert analysis.term("generously") == "gener"  # Porter
+    assert "Snowball English stemming" in relevance.variants()
+    with relevance.analyzer_variant("stemmer:english"):
+        assert analysis.term("generously") == "generous"
+    assert analysis.term("generously") == "gener"
+
+
+def test_long_queries_are_the_first_words_of_documents_spread_over_the_collection():
+    import ranking_speed
+    docs = [{"doc_id": str(n), "title": "", "text": " ".join(f"w{n}x{i}" for i in range(n))}
+            for n in range(10)]
+    assert ranking_speed.pasted(docs, 2, 3) == ["w3x0 w3x1 w3x2", "w6x0 w6x1 w6x2"]
