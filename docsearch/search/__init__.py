@@ -277,7 +277,8 @@ class SearchEngine:
             from docsearch.search.remote import remote_search
 
             return remote_search(self, snapshot, request, q,
-                                 None if exclude is None else snapshot.ids()[exclude])
+                                 None if exclude is None else
+                                 str(snapshot.stored(exclude)["id"]))
 
         # The filters first: they do not depend on the text query.
         dates = (self._date_mask(snapshot, request.since, request.until)

@@ -53,8 +53,12 @@ def key_terms(snapshot: Snapshot, stored: Mapping[str, Any],
     weights = Counter(analysis.terms(text))
     documents = snapshot.size
     scored = []
+    # A remote engine answers for every term at once.
+    batch = getattr(snapshot, "collection_frequencies", None)
+    known = batch("body", list(weights)) if batch is not None else None
     for term, weight in weights.items():
-        frequency = snapshot.collection_frequency("body", term)
+        frequency = (known.get(term, 0) if known is not None
+                     else snapshot.collection_frequency("body", term))
         if frequency:
             scored.append((_bo1(weight, frequency, documents), term))
     if not scored:

@@ -65,7 +65,11 @@ def location(path: Path, engine: str) -> str | Path:
 
 
 #: Per engine, the tests it cannot pass: ``{engine: {test name: why}}`` (see :func:`cannot`).
-CANNOT: dict[str, dict[str, str]] = {}
+CANNOT: dict[str, dict[str, str]] = {
+    "solr": {"test_a_word_scores_with_lucenes_idf":
+             "Solr scores with Lucene's BM25, whose term part has no (k1 + 1) factor and whose "
+             "lengths are stored in one byte: the same hits, other scores"},
+}
 
 
 def cannot(engine: str, reason: str) -> pytest.MarkDecorator:

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from conftest import SAMPLE_DOCS, location, solr_get, unique_name
 
 from docsearch.cli import cli
+from docsearch.engines.solr.store import CONFIGSET
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
@@ -79,7 +80,7 @@ def plain_collection(solr_url: str, solr_sample: str) -> Iterator[str]:
     name = unique_name("plain")
     made = solr_get(f"{solr_url}/admin/collections", action="CREATE", name=name,
                     numShards="1", replicationFactor="1",
-                    **{"collection.configName": "docsearch-v1"})
+                    **{"collection.configName": CONFIGSET})
     assert made["responseHeader"]["status"] == 0
     try:
         yield name

@@ -51,6 +51,7 @@ class SolrSnapshot:
         self._frequencies: dict[tuple[str, str], int] = {}
         self._terms: dict[str, list[str]] = {}
         self._newest: int | None = None
+        self._known: dict[int, str] = {}
 
     # ------------------------------------------------------------ requests
 
@@ -151,24 +152,49 @@ class SolrSnapshot:
         return {article_id: n for n, article_id in enumerate(self._ids)}
 
     @property
+    def _table(self) -> bool:
+        """Whether every id has been read (document numbers by look-up)."""
+        return "_ids" in self.__dict__
+
+    @cached_property
+    def _live(self) -> int:
+        return self.count(EVERY)
+
+    @property
     def size(self) -> int:
-        return len(self._ids)
+        return len(self._ids) if self._table else self._live
 
     def live(self) -> np.ndarray:
         return np.ones(self.size, dtype=bool)
 
     def doc_count(self) -> int:
-        if "_ids" in self.__dict__:
-            return self.size
-        return self.count({"lucene": {"query": "*:*"}})
+        return self.size
 
     def ids(self) -> Sequence[str]:
         return self._ids
 
     def find(self, article_id: str) -> int | None:
-        return self._numbers.get(article_id)
+        """The document number of an id: its position in id order, counted by Solr
+        (two counts) unless every id was read already."""
+        if self._table:
+            return self._numbers.get(article_id)
+        if not self.count(term_set("id", [article_id])):
+            return None
+        number = self.count({"lucene": {"query": f"id:{{* TO {_quoted(article_id)}}}"}})
+        self._known[number] = article_id
+        return number
+
+    def id_of(self, doc: int) -> str:
+        """The id of a document number (one :meth:`find` gave, or any once every id
+        was read)."""
+        found = self._known.get(doc)
+        return found if found is not None else self._ids[doc]
 
     def ids_with_prefix(self, prefix: str) -> list[str]:
+        if not self._table:
+            body = {"query": {"prefix": {"f": "id", "query": prefix}}, "limit": 1000,
+                    "fields": "id", "sort": "id asc"}
+            return [str(d["id"]) for d in self.select(body, "ids")["response"]["docs"]]
         at = bisect.bisect_left(self._ids, prefix)
         out = []
         while at < len(self._ids) and self._ids[at].startswith(prefix):
@@ -192,8 +218,8 @@ class SolrSnapshot:
         return mask
 
     def score(self, node: qt.Node, k1: float, b: float) -> Scored:
-        """Solr's BM25 scores (its own ``k1`` and ``b``, set in the schema: the
-        ``Ranking`` values are not passed on)."""
+        """Solr's BM25 scores (``k1`` and ``b`` set in the configset's schema, 0.9 and
+        0.4 as docsearch's defaults: the ``Ranking`` values are not passed on)."""
         ids: list[str] = []
         scores: list[float] = []
         if not isinstance(node, qt.Nothing):
@@ -268,7 +294,7 @@ class SolrSnapshot:
         wanted = [d for d in dict.fromkeys(docs) if d not in self._stored]
         for start in range(0, len(wanted), 500):
             part = wanted[start:start + 500]
-            ids = [self._ids[d] for d in part]
+            ids = [self.id_of(d) for d in part]
             body = {"query": term_set("id", ids), "limit": len(ids),
                     "fields": "id,stored,title,body"}
             for hit in self.select(body, "a read of stored articles")["response"]["docs"]:
@@ -276,7 +302,9 @@ class SolrSnapshot:
 
     def remember(self, hit: Mapping[str, Any]) -> int | None:
         """Keep what a search gave back of a document (its stored data and terms)."""
-        n = self._numbers.get(str(hit["id"])) if "_ids" in self.__dict__ else None
+        article_id = str(hit["id"])
+        n = self._numbers.get(article_id) if self._table else next(
+            (k for k, v in self._known.items() if v == article_id), None)
         if n is None:
             return None
         self._stored[n] = json.loads(hit.get("stored") or "{}")
@@ -308,14 +336,24 @@ class SolrSnapshot:
         return found
 
     def collection_frequency(self, field: str, term: str) -> int:
-        data = self.client.request(
-            "GET", f"{self.collection}/terms",
-            params={"terms.fl": field, "terms.list": term, "terms.ttf": "true",
-                    "json.nl": "map"}, what="the term statistics")
-        entry = data.get("terms", {}).get(field, {}).get(term)
-        if isinstance(entry, Mapping):
-            return int(entry.get("ttf", 0))
-        return 0
+        return self.collection_frequencies(field, [term]).get(term, 0)
+
+    def collection_frequencies(self, field: str, terms: Sequence[str]) -> dict[str, int]:
+        """How many times each term occurs in ``field``: the terms component's
+        ``ttf``, 200 terms a request (terms of deleted documents count until Solr
+        merges them away, as in Whoosh)."""
+        out: dict[str, int] = {}
+        wanted = [t for t in dict.fromkeys(terms) if t and "," not in t]
+        for start in range(0, len(wanted), 200):
+            part = wanted[start:start + 200]
+            data = self.client.request(
+                "GET", f"{self.collection}/terms",
+                params={"terms.fl": field, "terms.list": ",".join(part), "terms.ttf": "true",
+                        "json.nl": "map"}, what="the term statistics")
+            for term, entry in data.get("terms", {}).get(field, {}).items():
+                if isinstance(entry, Mapping):
+                    out[str(term)] = int(entry.get("ttf", 0))
+        return out
 
     def field_length(self, field: str) -> int:
         body = {"query": {"lucene": {"query": "*:*"}}, "limit": 0,
@@ -366,6 +404,11 @@ def leader_sizes(client: SolrClient, collection: str) -> tuple[int, int, int]:
             deleted += int(segment.get("delCount", 0))
             size += int(segment.get("sizeInBytes", 0))
     return segments, deleted, size
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a quoted term of Solr's standard query syntax."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _by_field(alternatives: Alternatives) -> dict[str, list[str]]:

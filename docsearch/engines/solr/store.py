@@ -50,7 +50,7 @@ from docsearch.errors import EngineUnavailableError, IndexFormatError, IndexNotF
 __all__ = ["CONFIGSET", "DEFAULT_REPLICAS", "DEFAULT_SHARDS", "SolrGeneration", "SolrStore"]
 
 #: The configset's name: a new docsearch schema gets a new name.
-CONFIGSET = "docsearch-v1"
+CONFIGSET = "docsearch-v2"
 DEFAULT_SHARDS = 2
 DEFAULT_REPLICAS = 2
 FORMAT_VERSION = 4
