@@ -23,6 +23,7 @@ import importlib.util
 import json
 import os
 import subprocess
+import time
 import urllib.parse
 import urllib.request
 import uuid
@@ -148,13 +149,49 @@ def node_down(number: int) -> bool:
     return solrcloud("status").splitlines()[number].endswith(" down")
 
 
+def recovered(url: str) -> bool:
+    """Whether every replica of every collection is active on a live node and answers
+    a search of its own core."""
+    try:
+        cluster = solr_get(f"{url}/admin/collections", action="CLUSTERSTATUS")["cluster"]
+        live = set(cluster["live_nodes"])
+        for info in cluster.get("collections", {}).values():
+            for shard in info["shards"].values():
+                for replica in shard["replicas"].values():
+                    if replica["state"] != "active" or replica["node_name"] not in live:
+                        return False
+                    solr_get(f"{replica['base_url']}/{replica['core']}/select", q="*:*",
+                             rows="0", distrib="false")
+    except OSError:  # urllib's HTTP and connection errors
+        return False
+    return True
+
+
+def start_node(number: int, url: str, timeout: float = 120) -> None:
+    """``scripts/solrcloud start-node N``, then wait until every replica has recovered
+    (the script returns when node N is live and CLUSTERSTATUS shows its replicas
+    active, which can be before each of them answers)."""
+    solrcloud("start-node", str(number))
+    wait_recovered(url, timeout)
+
+
+def wait_recovered(url: str, timeout: float = 120) -> None:
+    """Wait until :func:`recovered` (failing the test after ``timeout`` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not recovered(url):
+        assert time.monotonic() < deadline, f"the cluster did not recover in {timeout} s"
+        time.sleep(0.5)
+
+
 @contextlib.contextmanager
-def stopped_node(number: int) -> Iterator[None]:
-    """Node ``number`` killed for the block, and started again after it (unless the
-    block started it again itself)."""
+def stopped_node(number: int, url: str) -> Iterator[None]:
+    """Node ``number`` of the cluster at ``url`` killed for the block, and started
+    again after it (unless the block started it again itself). A node is killed only
+    when every replica has recovered: else a shard could be left with no leader."""
+    wait_recovered(url)
     solrcloud("stop-node", str(number))
     try:
         yield
     finally:
         if node_down(number):
-            solrcloud("start-node", str(number))
+            start_node(number, url)

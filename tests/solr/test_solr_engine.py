@@ -26,7 +26,7 @@ from conftest import (
     node_down,
     node_ports,
     solr_get,
-    solrcloud,
+    start_node,
     stopped_node,
     unique_name,
 )
@@ -130,10 +130,10 @@ def test_documents_are_spread_over_both_shards(solr_url, solr_sample):
 # --- a node killed -----------------------------------------------------------------------
 
 
-def test_a_client_learns_the_live_nodes_from_the_one_it_names(solr_url):
+def test_a_client_learns_the_live_nodes_from_the_one_it_names(solr_url, solr_sample):
     """What lets a client move on when the node it was given dies."""
     port1, port2 = node_ports(solr_url)
-    client = SolrClient(parse_location(location(solr_url, "any", (port2,))))
+    client = SolrClient(parse_location(location(solr_url, name_of(solr_sample), (port2,))))
     try:
         client.collections()
         assert client.nodes == [f"http://127.0.0.1:{port2}/solr",
@@ -165,9 +165,9 @@ def open_on_node2(solr_url: str, solr_sample: str, sample_answers: list) -> Iter
 
 
 @pytest.fixture(scope="class")
-def node2_killed(spare: str, open_on_node2: docsearch.Index) -> Iterator[None]:
+def node2_killed(solr_url: str, spare: str, open_on_node2: docsearch.Index) -> Iterator[None]:
     """Node 2 killed for the class (its last test starts it again)."""
-    with stopped_node(2):
+    with stopped_node(2, solr_url):
         yield
 
 
@@ -201,7 +201,7 @@ class TestNode2Killed:
         with docsearch.open(spare) as ix:
             assert ix.add([article(n) for n in (1, 2, 3)], extract=False) == 3
             assert ix.search("ferry").total == 3
-        solrcloud("start-node", "2")
+        start_node(2, solr_url)
         assert not node_down(2)
         with docsearch.open(spare) as ix:
             assert ix.search("ferry").total == 3
@@ -219,7 +219,7 @@ def test_node_1_killed_a_location_listing_both_nodes_works(solr_url, solr_sample
     both = location(solr_url, name_of(solr_sample), (port1, port2))
     with docsearch.open(both) as already_open:
         assert answers(already_open) == sample_answers
-        with stopped_node(1):
+        with stopped_node(1, solr_url):
             with docsearch.open(both) as ix:
                 assert answers(ix) == sample_answers
             assert answers(already_open) == sample_answers
