@@ -51,6 +51,9 @@ ENGINES = [e.name for e in available_engines()
            if e.implemented and e.installed and (not e.remote or (e.name == "solr" and SOLR_URL))]
 #: Every Solr index the suite made (deleted from the cluster at the end).
 SOLR_MADE: list[str] = []
+#: The names of the suite's Solr indexes start with it (the suite deletes every one
+#: it finds at the end, also those made through a second copy of this module).
+SOLR_PREFIX = "conformance"
 
 
 def location(path: Path, engine: str) -> str | Path:
@@ -58,7 +61,7 @@ def location(path: Path, engine: str) -> str | Path:
     itself, or for Solr a collection of the test cluster named after it."""
     if engine != "solr":
         return path
-    name = "t" + hashlib.sha1(str(path).encode()).hexdigest()[:12]
+    name = SOLR_PREFIX + hashlib.sha1(str(path).encode()).hexdigest()[:12]
     where = SOLR_URL.replace("http://", "solr://", 1) + "/" + name
     SOLR_MADE.append(where)
     return where
@@ -87,13 +90,21 @@ def open_new(path: Path, engine: str) -> docsearch.Index:
 def _delete_solr_indexes() -> Iterator[None]:
     """Delete the Solr indexes the suite made, once it has run."""
     yield
-    if not SOLR_MADE:
+    if not SOLR_URL or "solr" not in ENGINES:
         return
+    from docsearch.engines.solr.client import SolrClient, parse_location
     from docsearch.engines.solr.store import SolrStore
 
-    for where in dict.fromkeys(SOLR_MADE):
+    base = SOLR_URL.replace("http://", "solr://", 1)
+    client = SolrClient(parse_location(f"{base}/{SOLR_PREFIX}"))
+    try:
+        names = [c.removesuffix("__docsearch") for c in client.collections()
+                 if c.startswith(SOLR_PREFIX) and c.endswith("__docsearch")]
+    finally:
+        client.close()
+    for name in dict.fromkeys([*names, *(w.rsplit("/", 1)[-1] for w in SOLR_MADE)]):
         try:
-            store = SolrStore.open(where)
+            store = SolrStore.open(f"{base}/{name}")
         except docsearch.DocsearchError:
             continue
         store.delete_everything()
