@@ -108,6 +108,9 @@ class Taxonomy:
     #: (:func:`docsearch.extract.topic_model.seed_model`): without ``model``, it is weighed
     #: with the keywords for the first topic.
     seed: TopicModel | None = attrs.field(default=None, eq=False, repr=False)
+    #: Each word's ``prefix*`` term (key and targets), or ``None``: worked out once.
+    _prefix_of: dict[str, tuple[str, Targets] | None] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "taxonomy") -> Taxonomy:
@@ -151,20 +154,31 @@ class Taxonomy:
             seed=seed_model(names, frozen_words, frozen_prefixes, frozen_phrases),
         )
 
-    def _hits(self, text: str) -> dict[object, tuple[Targets, int]]:
-        """Each term found in ``text`` (by stem, ``prefix*`` or phrase): targets, count."""
+    def _prefix(self, word: str) -> tuple[str, Targets] | None:
+        """The longest ``prefix*`` term ``word`` starts with (key and targets), or ``None``."""
+        for length in self.prefix_lengths:
+            if length <= len(word) and word[:length] in self.prefixes:
+                return word[:length] + "*", self.prefixes[word[:length]]
+        return None
+
+    def _hits(self, text: str) -> tuple[dict[object, tuple[Targets, int]], list[str]]:
+        """Each term found in ``text`` (by stem, ``prefix*`` or phrase): targets, count;
+        and the stems of ``text``."""
         found: dict[object, tuple[Targets, int]] = {}
         words = _WORD.findall(text.lower())
         tokens = [_stem(w) for w in words]
+        prefix_of = self._prefix_of
         for pos, token in enumerate(tokens):
             key: object = token
             targets = self.words.get(token)
             if targets is None:
                 word = words[pos]
-                for length in self.prefix_lengths:
-                    if length <= len(word) and word[:length] in self.prefixes:
-                        key, targets = word[:length] + "*", self.prefixes[word[:length]]
-                        break
+                if word in prefix_of:
+                    prefixed = prefix_of[word]
+                else:
+                    prefixed = prefix_of[word] = self._prefix(word)
+                if prefixed is not None:
+                    key, targets = prefixed
             if targets is not None:
                 found[key] = (targets, found[key][1] + 1 if key in found else 1)
             for size in self.phrase_starts.get(token, ()):
@@ -172,19 +186,27 @@ class Taxonomy:
                 targets = self.phrases.get(phrase)
                 if targets is not None:
                     found[phrase] = (targets, found[phrase][1] + 1 if phrase in found else 1)
-        return found
+        if len(prefix_of) > 200_000:
+            prefix_of.clear()
+        return found, tokens
 
     def scores(self, title: str, body: str) -> list[float]:
         """How strongly the text points to each topic (same order as ``names``)."""
-        found = {key: (targets, _damped(n)) for key, (targets, n) in self._hits(body).items()}
-        for key, (targets, _) in self._hits(title).items():
+        return self._scored(title, body)[0]
+
+    def _scored(self, title: str, body: str) -> tuple[list[float], list[str]]:
+        """:meth:`scores`, and the stems of title and body."""
+        body_hits, body_stems = self._hits(body)
+        title_hits, title_stems = self._hits(title)
+        found = {key: (targets, _damped(n)) for key, (targets, n) in body_hits.items()}
+        for key, (targets, _) in title_hits.items():
             found[key] = (targets, found[key][1] + _TITLE_WEIGHT if key in found
                           else _TITLE_WEIGHT)
         scores = [0.0] * len(self.names)
         for targets, strength in found.values():
             for i, weight in targets:
                 scores[i] += weight * strength
-        return scores
+        return scores, title_stems + body_stems
 
     def classify(self, title: str, body: str, limit: int = 3) -> list[str]:
         """One to ``limit`` topic names, best first.
@@ -194,17 +216,18 @@ class Taxonomy:
         model's topic occurs (a topic the collection has few articles of is not swallowed
         by a large one). Without one, the first topic is the one the keyword
         scores and the :attr:`seed` model point to together; empty when no term matches."""
-        scores = self.scores(title, body)
+        scores, words = self._scored(title, body)
         ranked = self._ranked(scores, limit)
         if self.model is not None:
             if confident_topic(scores, KEEP_SCORE) is not None:
                 return ranked
-            first = self.model.best(title, body)
+            best = self.model.best_index(words)
+            first = None if best is None else self.names[best]
             if (first is not None and max(scores) >= KEEP_SCORE
                     and scores[self.names.index(first)] == 0):
                 return ranked
         elif ranked and self.seed is not None:
-            best = self.seed.blend(scores, stems(title) + stems(body))
+            best = self.seed.blend(scores, words)
             first = None if best is None else self.names[best]
         else:
             first = None
