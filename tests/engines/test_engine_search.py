@@ -301,8 +301,8 @@ def test_a_word_repeated_in_the_query_weighs_more(fresh):
     """Query term frequency: a word typed twice counts twice (as BM25's qtf and
     Lucene's repeated clauses), so the article with more of it comes first."""
     fresh.add([docsearch.Article(id="ferries", title="Notes", body="ferry ferry ferry harbour"),
-               docsearch.Article(id="harbours", title="Notes", body="harbour harbour harbour ferry")],
-              extract=False)
+               docsearch.Article(id="harbours", title="Notes",
+                                 body="harbour harbour harbour ferry")], extract=False)
     plain = {"match": "any", "facets": (), "ranking": docsearch.Ranking(proximity=0)}
     assert [h.id for h in fresh.search("ferry harbour harbour", **plain).hits] == \
         ["harbours", "ferries"]
