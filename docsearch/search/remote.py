@@ -17,12 +17,12 @@ request: a ``query`` facet of its terms.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+import attrs
 import numpy as np
 
-from docsearch.engines.base import Alternatives, FacetSearch, RemoteSnapshot
+from docsearch.engines.base import Alternatives, FacetAnswer, FacetSearch, RemoteSnapshot
 from docsearch.models import FacetValue, Hit, SearchResults
 from docsearch.search import querytree as qt
 from docsearch.search.columns import Column
@@ -57,11 +57,13 @@ def remote_search(engine: SearchEngine, snapshot: RemoteSnapshot, request: Searc
         fixed.append(qt.Not(qt.Term("id", exclude)))
 
     counts: dict[str, tuple[str, tuple[str, ...]]] = {}
+    groups: dict[str, tuple[Alternatives, tuple[str, ...]]] = {}
     for name in request.facets:
         field = get_facet(name).field
         if field == "person":
             counts["person"] = ("person", ("person",))
             counts["surname"] = ("surname", ("person",))
+            groups = _likely_groups(engine, snapshot)
         else:
             counts[name] = (field, (field,))
     by_date = request.sort == "date" or isinstance(q, qt.Every)
@@ -72,7 +74,7 @@ def remote_search(engine: SearchEngine, snapshot: RemoteSnapshot, request: Searc
         if reference > 0:
             recency = (reference, float(how.recency_weight), float(how.recency_days))
     search = FacetSearch(query=q, filters=filters, fixed=tuple(fixed), counts=counts,
-                         sort="date" if by_date else "relevance",
+                         groups=groups, sort="date" if by_date else "relevance",
                          start=(request.page - 1) * request.per_page, rows=request.per_page,
                          recency=recency)
     answer = snapshot.facet_search(search)
@@ -81,7 +83,7 @@ def remote_search(engine: SearchEngine, snapshot: RemoteSnapshot, request: Searc
     for name in request.facets:
         facet = get_facet(name)
         if facet.field == "person":
-            column, tally = _people_counts(engine, snapshot, search, answer.counts,
+            column, tally = _people_counts(engine, snapshot, search, answer,
                                            selected.get("person", set()), request.facet_limit)
         else:
             column = engine.column(facet.field, snapshot)
@@ -109,34 +111,88 @@ def remote_search(engine: SearchEngine, snapshot: RemoteSnapshot, request: Searc
                          suggestion=suggestion, filter_suggestions=near)
 
 
+#: People of several raw names whose exact counts the first request already asks for
+#: (those with the most articles in the index: the likeliest to be shown).
+LIKELY_GROUPS = 32
+
+
+@attrs.frozen
+class _PeopleIndex:
+    """Per index state: each raw ``person``/``surname`` term's person (ordinal of the
+    people view's column) and the likeliest people of several raw names."""
+
+    key: tuple[str, int]
+    ordinals: dict[str, dict[str, int]]
+    likely: dict[str, tuple[Alternatives, tuple[str, ...]]]
+
+
+_INDEXES: dict[int, _PeopleIndex] = {}
+
+
+def _people_index(engine: SearchEngine, snapshot: RemoteSnapshot) -> _PeopleIndex:
+    people = engine.people(snapshot)
+    key = (snapshot.key, id(people))
+    found = _INDEXES.get(id(engine))
+    if found is not None and found.key == key:
+        return found
+    ordinals: dict[str, dict[str, int]] = {"person": {}, "surname": {}}
+    for at, terms in people.members.items():
+        for field, raw in terms:
+            ordinals[field][raw] = at
+    totals = people.column.counts(None)
+    several = [at for at, terms in people.members.items() if len(terms) > 1]
+    several.sort(key=lambda at: (-int(totals[at]), at))
+    likely: dict[str, tuple[Alternatives, tuple[str, ...]]] = {
+        f"p{at}": (tuple(people.members[at]), ("person",)) for at in several[:LIKELY_GROUPS]}
+    found = _PeopleIndex(key, ordinals, likely)
+    _INDEXES[id(engine)] = found
+    return found
+
+
+def _likely_groups(engine: SearchEngine, snapshot: RemoteSnapshot,
+                   ) -> dict[str, tuple[Alternatives, tuple[str, ...]]]:
+    """Query facets counting exactly the people most likely shown whom several raw
+    names lead to (keyed ``p<ordinal>``)."""
+    return _people_index(engine, snapshot).likely
+
+
 def _people_counts(engine: SearchEngine, snapshot: RemoteSnapshot, search: FacetSearch,
-                   raw: Mapping[str, Mapping[str, int]], selected: set[int],
+                   answer: FacetAnswer, selected: set[int],
                    limit: int | None) -> tuple[Column, np.ndarray]:
-    """The person facet's column and exact counts, from the raw terms' counts."""
+    """The person facet's column and exact counts, from the raw terms' counts (and
+    the exact counts of the people several raw names lead to, asked for where the
+    first answer has none and the person could be shown)."""
+    raw = answer.counts
     people = engine.people(snapshot)
     column = people.column
+    index = _people_index(engine, snapshot)
     upper = np.zeros(len(column.values), dtype=np.int64)
     lower = np.zeros(len(column.values), dtype=np.int64)
     members: dict[int, list[tuple[str, str]]] = {}
     for field in ("person", "surname"):
+        ordinals = index.ordinals[field]
         for value, count in raw.get(field, {}).items():
-            name = people.canonical(field, value)
-            at = column.lookup.get(name) if name is not None else None
+            at = ordinals.get(value)
             if at is None:
                 continue
             upper[at] += count
-            lower[at] = max(lower[at], count)
+            if count > lower[at]:
+                lower[at] = count
             members.setdefault(at, []).append((field, value))
     several = [at for at, terms in members.items() if len(terms) > 1]
     if several:
         ranked = np.sort(lower)[::-1]
         floor = int(ranked[limit - 1]) if limit is not None and len(ranked) >= limit else 0
         doubtful = [at for at in several if upper[at] >= floor or at in selected]
-        if doubtful:
-            groups = {str(at): (tuple(members[at]), ("person",)) for at in doubtful}
+        known = [at for at in doubtful if f"p{at}" in answer.groups]
+        for at in known:
+            upper[at] = answer.groups[f"p{at}"]
+        rest = [at for at in doubtful if f"p{at}" not in answer.groups]
+        if rest:
+            groups = {f"p{at}": (tuple(members[at]), ("person",)) for at in rest}
             exact = snapshot.facet_search(FacetSearch(
                 query=search.query, filters=search.filters, fixed=search.fixed,
-                groups=groups, rows=0))
-            for at in doubtful:
-                upper[at] = exact.groups[str(at)]
+                groups=groups, rows=0, recency=search.recency))
+            for at in rest:
+                upper[at] = exact.groups[f"p{at}"]
     return column, upper

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -83,10 +84,18 @@ class SolrBackend:
         #: Where a worker process reopens this backend (see ``docsearch.engines.solr.open``).
         self.folder = location
         self._snapshot: SolrSnapshot | None = None
+        self._preset: tuple[str, float] | None = None
 
     @property
-    def _token_id(self) -> str:
+    def token_id(self) -> str:
+        """The id of this collection's state token in the meta collection."""
         return f"commit:{self.collection}"
+
+    def preset(self, token: str) -> None:
+        """The state token as just read (with the index's metadata): the next
+        :meth:`snapshot`, if it comes within a second and before any write, uses it
+        instead of reading it again."""
+        self._preset = (token, time.monotonic())
 
     @contextlib.contextmanager
     def writer(self, merge: bool = True) -> Iterator[SolrWriter]:
@@ -102,12 +111,16 @@ class SolrBackend:
 
     def note_commit(self) -> None:
         """Leave a new state token: every reader's next snapshot is a new state."""
-        self.client.update(self.meta, [{"id": self._token_id, "kind": "commit",
+        self._preset = None
+        self.client.update(self.meta, [{"id": self.token_id, "kind": "commit",
                                         "stored": uuid.uuid4().hex}],
                            what="the record of a commit")
 
     def token(self) -> str:
-        docs = self.client.get(self.meta, [self._token_id])
+        preset, self._preset = self._preset, None
+        if preset is not None and time.monotonic() - preset[1] < 1.0:
+            return preset[0]
+        docs = self.client.get(self.meta, [self.token_id])
         return str(docs[0].get("stored", "")) if docs else ""
 
     def snapshot(self) -> SolrSnapshot:

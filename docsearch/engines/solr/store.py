@@ -231,12 +231,15 @@ class SolrStore:
 
     def refresh(self) -> bool:
         """Move to the live generation if a rebuild (here or elsewhere) swapped it."""
-        docs = self.client.get(self.meta_collection, [_META])
-        if not docs:
+        token_id = self.live.backend.token_id
+        docs = {d["id"]: d for d in self.client.get(self.meta_collection, [_META, token_id])}
+        if _META not in docs:
             raise IndexNotFoundError(f"the index at {self.path} was deleted")
-        meta = json.loads(docs[0]["stored"])
+        meta = json.loads(docs[_META]["stored"])
         self.meta = dict(meta)
         if meta["data"] == self.live.name:
+            # The state token read with the metadata spares the snapshot a request.
+            self.live.backend.preset(str(docs.get(token_id, {}).get("stored", "")))
             return False
         old, self.live = self.live, SolrGeneration(self, str(meta["data"]))
         old.close()
