@@ -14,6 +14,11 @@ Locations (:func:`parse_location`)::
     solr://HOST:PORT,HOST2:PORT2/solr/COLLECTION      several nodes to start from
     http://HOST:PORT/solr/COLLECTION  (https too)
 
+A cluster that asks for HTTP basic authentication gets the user and password of
+``DOCSEARCH_SOLR_USER`` and ``DOCSEARCH_SOLR_PASSWORD``; a location ``https://...``
+talks TLS to every node, those the cluster reports included. Proxy settings of the
+environment are not used (the nodes are reached directly).
+
 Each request may take :data:`TIMEOUT` seconds (60) per node, and a write or a
 Collections API call :data:`UPDATE_TIMEOUT` (300); the environment variable
 ``DOCSEARCH_SOLR_TIMEOUT`` (seconds, e.g. ``5`` or ``0.5``) sets the first for every
@@ -105,10 +110,26 @@ def default_timeout() -> float:
     return seconds
 
 
-def _node_url(live: str) -> str:
-    """A live-node name as CLUSTERSTATUS gives it (``127.0.0.1:8983_solr``) as a URL."""
+def _node_url(live: str, scheme: str = "http") -> str:
+    """A live-node name as CLUSTERSTATUS gives it (``127.0.0.1:8983_solr``) as a URL,
+    with the scheme of the nodes the location names.
+
+    >>> _node_url("10.0.0.7:8983_solr", "https")
+    'https://10.0.0.7:8983/solr'
+    """
     host, _, context = live.partition("_")
-    return f"http://{host}/{context or 'solr'}"
+    return f"{scheme}://{host}/{context or 'solr'}"
+
+
+#: The environment variables holding the user name and password of a cluster that
+#: asks for HTTP basic authentication (kept out of locations, which are printed).
+USER_VARIABLE, PASSWORD_VARIABLE = "DOCSEARCH_SOLR_USER", "DOCSEARCH_SOLR_PASSWORD"
+
+
+def credentials() -> tuple[str, str] | None:
+    """The basic-authentication user and password from the environment, if both are set."""
+    user, password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
+    return (user, password) if user and password is not None else None
 
 
 def _solr_message(response: httpx.Response) -> str:
@@ -135,7 +156,7 @@ class SolrClient:
         self.location = location
         self.nodes: list[str] = list(location.nodes)
         limit = default_timeout() if timeout is None else timeout
-        self._http = httpx.Client(timeout=limit, trust_env=False)
+        self._http = httpx.Client(timeout=limit, trust_env=False, auth=credentials())
         self._discovered = False
 
     def close(self) -> None:
@@ -215,7 +236,7 @@ class SolrClient:
                 if "cannot reach" in str(exc):
                     raise  # no node answers: the request that asked says so
         for name in data.get("cluster", {}).get("live_nodes") or []:
-            url = _node_url(str(name))
+            url = _node_url(str(name), urlsplit(self.location.nodes[0]).scheme)
             if url not in self.nodes:
                 self.nodes.append(url)
 
