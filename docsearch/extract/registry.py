@@ -30,8 +30,12 @@ extraction benchmark one per corpus.
 
 from __future__ import annotations
 
+import operator
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from typing import NamedTuple
 
 from docsearch.extract.people import fold as _fold
 from docsearch.extract.people import is_surname_form, surname_keys
@@ -79,82 +83,124 @@ class PeopleRegistry:
     """
 
     def __init__(self, counts: Mapping[str, int], weak: Mapping[str, int] | None = None) -> None:
+        # What a name's key says of it (its words, core, last word, surname keys) is
+        # worked out once per process (_shape, kept in _SHAPES): a new state of an
+        # index pays for the names it has not seen, and the rest is a few dict
+        # operations per name, most of them in C (map, zip, compress, Counter).
+        # ``tests/test_people_fast.py`` holds the plain rules as the oracle.
         # 1. One group per folded spelling, named by its most used form.
-        spellings: dict[str, list[tuple[int, str]]] = {}
-        for value, count in counts.items():
-            spellings.setdefault(_fold(value), []).append((count, value))
-        group_count = {key: sum(c for c, _ in forms) for key, forms in spellings.items()}
-        name_of = {key: max(forms, key=lambda f: (f[0], _accents(f[1]), f[1]))[1]
-                   for key, forms in spellings.items()}
-        parent = {key: key for key in spellings}
+        keys = list(map(_key, counts))
+        group_count = dict(zip(keys, counts.values(), strict=True))
+        name_of = dict(zip(keys, counts, strict=True))
+        if len(group_count) < len(keys):  # spellings that differ in case or accents
+            shared = {key for key, n in Counter(keys).items() if n > 1}
+            spellings: dict[str, list[tuple[int, str]]] = {}
+            for key, (value, count) in zip(keys, counts.items(), strict=True):
+                if key in shared:
+                    spellings.setdefault(key, []).append((count, value))
+            for key, forms in spellings.items():
+                group_count[key] = sum(c for c, _ in forms)
+                name_of[key] = _most_used(forms)
+        if len(_SHAPES) + len(group_count) > _MEMO_LIMIT:
+            _SHAPES.clear()
+        for key in group_count:
+            if key not in _SHAPES:
+                _SHAPES[key] = _shape(key)
+        shapes = dict(zip(group_count, map(_SHAPES.__getitem__, group_count), strict=True))
+        every = list(shapes.values())
 
         # 2. A full name joins its one fuller form ("paul volcker" -> "paul a. volcker").
+        parent: dict[str, str] = {}     # only the keys that join another
+        cores = list(map(_CORE, every))
+        shared_cores = {core for core, n in Counter(cores).items() if n > 1 and core is not None}
         by_core: dict[tuple[str, str], list[str]] = {}
-        for key in spellings:
-            core = _core(key)
-            if core is not None and not is_surname_form(key):
-                by_core.setdefault(core, []).append(key)
-        for keys in by_core.values():
-            plain = [k for k in keys if len(k.split()) == 2]
-            fuller = [k for k in keys if len(k.split()) > 2]
+        for key in compress(shapes, map(shared_cores.__contains__, cores)):
+            by_core.setdefault(shapes[key].core, []).append(key)  # type: ignore[arg-type]
+        for same_core in by_core.values():
+            plain = [k for k in same_core if shapes[k].words == 2]
+            fuller = [k for k in same_core if shapes[k].words > 2]
             if len(plain) == 1 and len(fuller) == 1:
                 parent[plain[0]] = fuller[0]
         # "t rourke" -> "tiernan rourke": the one full name with that first initial.
-        by_last: dict[str, list[str]] = {}
-        for key in spellings:
-            by_last.setdefault(key.rsplit(" ", 1)[-1], []).append(key)
-        for key in spellings:
-            owner = _initial_owner(key, by_last.get(key.rsplit(" ", 1)[-1], ()))
-            if owner is not None:
-                parent[key] = owner
-        roots = {key: _root(parent, key) for key in spellings}
-        totals: dict[str, int] = {}
+        initials = list(compress(shapes, map(_INITIALS_FIRST, every)))
+        if initials:
+            lasts = {shapes[key].last for key in initials}
+            by_last: dict[str, list[str]] = {}
+            for key in compress(shapes, map(lasts.__contains__, map(_LAST, every))):
+                by_last.setdefault(shapes[key].last, []).append(key)
+            for key in initials:
+                owners = [other for other in by_last[shapes[key].last]
+                          if other != key and other[0] == key[0] and shapes[other].may_own]
+                if len(owners) == 1:
+                    parent[key] = owners[0]
+        roots = {key: _root(parent, key) for key in parent}
+        totals = dict(group_count)
         for key, root in roots.items():
-            totals[root] = totals.get(root, 0) + group_count[key]
+            totals[root] += group_count[key]
+        for key in roots:
+            del totals[key]
 
-        # 3. Surnames: which full names each may stand for.
-        self._surnames: dict[str, list[str]] = {}
+        # 3. Surnames: the articles of the full names each may stand for, and its own.
+        evidence = {key: group_count[key]
+                    for key in compress(shapes, map(_SURNAME_FORM, every))}
+        for key in compress(shapes, map(_SURNAME_KEYS, every)):  # full names
+            if key not in parent:
+                total = totals[key]
+                for surname in shapes[key].surname_keys:
+                    evidence[surname] = evidence.get(surname, 0) + total
+        self._evidence = evidence
+        weak = weak or {}
+        weak_keys = [_weak_key(value)[0] for value in weak]
+        self._weak = dict(zip(weak_keys, weak.values(), strict=True))
+        if len(self._weak) < len(weak_keys):  # spellings that differ in case or spaces
+            shared = {key for key, n in Counter(weak_keys).items() if n > 1}
+            for key in shared:
+                self._weak[key] = 0
+            for key, count in zip(weak_keys, weak.values(), strict=True):
+                if key in shared:
+                    self._weak[key] += count
+        # Each person is named by the most used full spelling in its group: a name
+        # that joins nobody and that nobody joins is its own.
+        self._display = name_of
+        members: dict[str, list[str]] = {}
         for key, root in roots.items():
-            if key != root or is_surname_form(key):
-                continue
-            for surname in surname_keys(key.split()):
-                self._surnames.setdefault(surname, []).append(root)
-        self._totals = totals
-        self._weak: dict[str, int] = {}
-        for value, count in (weak or {}).items():
-            key = _fold(" ".join(value.split()))
-            self._weak[key] = self._weak.get(key, 0) + count
-        self._plain = {key for key in spellings if is_surname_form(key)}
-        self._full = {key for key in spellings if not is_surname_form(key)}
-        self._plain_count = {key: group_count[key] for key in self._plain}
-        # Each person is named by the most used full spelling in its group.
-        best: dict[str, str] = {}
-        for key, root in roots.items():
-            if is_surname_form(key) and key != root:
-                continue
-            held = best.get(root)
-            if held is None or (group_count[key], key) > (group_count[held], held):
-                best[root] = key
-        self._display = {key: name_of[best.get(root, root)] for key, root in roots.items()}
+            members.setdefault(root, []).append(key)
+        for root, keys in members.items():
+            best = root
+            for key in keys:
+                if not shapes[key].surname_form and (group_count[key], key) > (
+                        group_count[best], best):
+                    best = key
+            name = name_of[best]
+            name_of[root] = name
+            for key in keys:
+                name_of[key] = name
 
     def canonical(self, value: str) -> str:
         """The collection's name for a person value it holds (else the value)."""
-        return self._display.get(_fold(value), value)
+        return self._display.get(_key(value), value)
+
+    def canonical_all(self, values: Iterable[str]) -> list[str]:
+        """:meth:`canonical` of each value."""
+        display = self._display
+        return [display.get(_key(value), value) for value in values]
+
+    def resolve_all(self, surnames: Iterable[str]) -> list[str | None]:
+        """:meth:`resolve` of each weak surname."""
+        return [self.resolve(surname) for surname in surnames]
 
     def resolve(self, surname: str) -> str | None:
         """The person a weak surname is: the surname alone, when the collection knows
         someone of that surname (else ``None``). A weak full name stands for itself
         when the collection knows it."""
-        value = " ".join(surname.split())
-        key = _fold(value)
-        if not is_surname_form(key):
+        key, surname_form = _weak_key(surname)
+        if not surname_form:
             # A weak full name ("IVAN BOESKY" in a headline): only a name already known.
-            return self._display.get(key) if key in self._full else None
-        owners = self._surnames.get(key, [])
-        evidence = sum(self._totals[o] for o in owners) + self._plain_count.get(key, 0)
+            return self._display.get(key)
+        evidence = self._evidence.get(key, 0)
         if not evidence or self._weak.get(key, 0) > WEAK_RATIO * evidence:
             return None
-        return self._display.get(key, value)
+        return self._display.get(key, " ".join(surname.split()))
 
     def people(self, values: Iterable[str], surnames: Iterable[str] = ()) -> tuple[str, ...]:
         """An article's people under the collection's names: its own people, then the
@@ -172,20 +218,68 @@ class PeopleRegistry:
 _INITIALS = re.compile(r"^(?:[a-z]{1,3}|(?:[a-z]\.){1,3})$")
 
 
-def _initial_owner(key: str, same_surname: Iterable[str]) -> str | None:
-    """For initials and a surname ("t rourke", "j.r. ellory"), the one full name among
-    ``same_surname`` whose first name starts with the first initial."""
+class _Shape(NamedTuple):
+    """What the rules read of a folded name."""
+
+    surname_form: bool              # a surname alone ("volcker", "de la fuente")
+    words: int                      # how many words
+    core: tuple[str, str] | None    # a full name's first and last words of two letters or more
+    last: str                       # the last word
+    initials: bool                  # initials and a surname ("t rourke", "j.r. ellory")
+    may_own: bool                   # a full name that initials may stand for
+    surname_keys: tuple[str, ...]   # the surnames that may stand for it
+
+
+_SURNAME_FORM, _CORE, _LAST, _INITIALS_FIRST, _SURNAME_KEYS = (
+    operator.attrgetter(field) for field in ("surname_form", "core", "last", "initials",
+                                             "surname_keys"))
+
+
+#: What :func:`_shape` and :func:`_weak_key` worked out, kept for the next state of the
+#: collection (plain dicts: no object of the garbage collector's per entry), emptied
+#: before they would hold more than this many names.
+_MEMO_LIMIT = 200_000
+_SHAPES: dict[str, _Shape] = {}
+_WEAK_KEYS: dict[str, tuple[str, bool]] = {}
+
+
+def _shape(key: str) -> _Shape:
     words = key.split()
-    if len(words) != 2 or not _INITIALS.match(words[0]):
-        return None
-    owners = [other for other in same_surname
-              if other != key and " " in other and other[0] == key[0]
-              and not _INITIALS.match(other.split()[0])]
-    return owners[0] if len(owners) == 1 else None
+    surname_form = is_surname_form(key)
+    return _Shape(                                                  # (positional: faster)
+        surname_form,
+        len(words),
+        None if surname_form else _core(key),
+        key.rsplit(" ", 1)[-1],
+        len(words) == 2 and _INITIALS.match(words[0]) is not None,
+        " " in key and bool(words) and not _INITIALS.match(words[0]),
+        () if surname_form else tuple(surname_keys(words)))
+
+
+def _key(value: str) -> str:
+    """:func:`~docsearch.extract.lexicon.fold`, without its cost for plain ASCII (which
+    has nothing to decompose): the same key."""
+    return value.lower() if value.isascii() else _fold(value)
+
+
+def _weak_key(value: str) -> tuple[str, bool]:
+    """A weak surname's key, and whether that is a surname alone."""
+    found = _WEAK_KEYS.get(value)
+    if found is None:
+        key = _key(" ".join(value.split()))
+        found = key, is_surname_form(key)
+        if len(_WEAK_KEYS) >= _MEMO_LIMIT:
+            _WEAK_KEYS.clear()
+        _WEAK_KEYS[value] = found
+    return found
+
+
+def _most_used(forms: list[tuple[int, str]]) -> str:
+    return max(forms, key=lambda f: (f[0], _accents(f[1]), f[1]))[1]
 
 
 def _root(parent: dict[str, str], key: str) -> str:
-    while parent[key] != key:
+    while key in parent:
         key = parent[key]
     return key
 

@@ -13,6 +13,7 @@ the names it gives are saved beside the index for that state of the index
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -31,37 +32,46 @@ class PeopleView:
     """The canonical person column and the raw terms behind each of its values."""
 
     def __init__(self, person: Column, surname: Column, cache: Path | None = None) -> None:
+        # Thousands of small objects are made here and few are garbage: a full
+        # collection of a large index's process in the middle (~40 ms on Reuters)
+        # would find nothing to free, so the collector waits until the view is built.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(person, surname, cache)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self, person: Column, surname: Column, cache: Path | None) -> None:
         person_counts = person.counts(None)
         weak_counts = surname.counts(None)
         self._counts = (
-            {v: int(c) for v, c in zip(person.values, person_counts, strict=True) if c},
-            {v: int(c) for v, c in zip(surname.values, weak_counts, strict=True) if c})
+            {v: c for v, c in zip(person.values, person_counts.tolist(), strict=True) if c},
+            {v: c for v, c in zip(surname.values, weak_counts.tolist(), strict=True) if c})
         self._registry: PeopleRegistry | None = None
         found = _load(cache, len(person.values), len(surname.values)) if cache else None
         if found is None:
-            names = [self.registry.canonical(v) for v in person.values]
-            resolved = [self.registry.resolve(v) for v in surname.values]
+            names = self.registry.canonical_all(person.values)
+            resolved = self.registry.resolve_all(surname.values)
             if cache is not None:
                 _save(cache, names, resolved)
         else:
             names, resolved = found
         self._names = dict(zip(person.values, names, strict=True))
         self._resolved = dict(zip(surname.values, resolved, strict=True))
-        values = sorted({n for n, c in zip(names, person_counts, strict=True) if c}
-                        | {n for n, c in zip(resolved, weak_counts, strict=True)
+        people = person_counts.tolist()
+        weak = weak_counts.tolist()
+        values = sorted({n for n, c in zip(names, people, strict=True) if c}
+                        | {n for n, c in zip(resolved, weak, strict=True)
                            if c and n is not None})
         index = {v: i for i, v in enumerate(values)}
-
-        self.members: dict[int, list[tuple[str, str]]] = {}
-        person_map = np.array([index.get(n, -1) for n in names], dtype=np.int64)
-        surname_map = np.array([index.get(n, -1) if n is not None else -1 for n in resolved],
+        get = index.get
+        person_map = np.array([get(n, -1) for n in names], dtype=np.int64)
+        surname_map = np.array([get(n, -1) if n is not None else -1 for n in resolved],
                                dtype=np.int64)
-        for raw, target in zip(person.values, person_map.tolist(), strict=True):
-            if target >= 0:
-                self.members.setdefault(target, []).append(("person", raw))
-        for raw, target in zip(surname.values, surname_map.tolist(), strict=True):
-            if target >= 0:
-                self.members.setdefault(target, []).append(("surname", raw))
+        self._raw = (person.values, person_map, surname.values, surname_map)
+        self._members: dict[int, list[tuple[str, str]]] | None = None
 
         if isinstance(person, ValueColumn):  # a remote engine's: counts, not documents
             totals = np.zeros(len(values), dtype=np.int64)
@@ -90,6 +100,22 @@ class PeopleView:
             name = self._names.get(raw)
             return name if name is not None else self.registry.canonical(raw)
         return self._resolved[raw] if raw in self._resolved else self.registry.resolve(raw)
+
+    @property
+    def members(self) -> dict[int, list[tuple[str, str]]]:
+        """The (field, raw term) pairs under each value of :attr:`column` (by ordinal;
+        built when first needed: a facet count does not need them)."""
+        if self._members is None:
+            members: dict[int, list[tuple[str, str]]] = {}
+            people, person_map, surnames, surname_map = self._raw
+            for raw, target in zip(people, person_map.tolist(), strict=True):
+                if target >= 0:
+                    members.setdefault(target, []).append(("person", raw))
+            for raw, target in zip(surnames, surname_map.tolist(), strict=True):
+                if target >= 0:
+                    members.setdefault(target, []).append(("surname", raw))
+            self._members = members
+        return self._members
 
     def terms(self, ordinals: Sequence[int]) -> list[tuple[str, str]]:
         """The (field, term) pairs that find the articles of these people."""
