@@ -39,7 +39,7 @@ from docsearch.store.lock import HOLDER_FILE, LOCK_FILE, WriteLock
 from docsearch.store.manifest import MANIFEST_FILE, Entry, Manifest
 
 __all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Entry", "Generation",
-           "Manifest", "Store"]
+           "Manifest", "Store", "Writing"]
 
 META_FILE = "docsearch.json"
 FORMAT_VERSION = 4
@@ -124,7 +124,44 @@ class Generation:
         self.backend.close()
 
 
-class Store:
+class Writing:
+    """What every store does around a write, a folder's (:class:`Store`) or a remote
+    engine's: hold the lock, move to the live generation, drop retired ones, and
+    record when the index was last written."""
+
+    lock: Any
+    meta: dict[str, Any]
+
+    def refresh(self) -> bool:
+        raise NotImplementedError
+
+    def _clean_generations(self) -> None:
+        raise NotImplementedError
+
+    def _save_meta(self) -> None:
+        raise NotImplementedError
+
+    @contextlib.contextmanager
+    def writing(self, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[Any]:
+        """Hold the write lock for the block (re-entrant), waiting up to ``timeout``
+        seconds for it. The first holder moves to the live generation and deletes
+        generations no longer in use."""
+        first = not self.lock.held
+        self.lock.acquire(timeout)
+        try:
+            if first:
+                self.refresh()
+                self._clean_generations()
+            yield self
+        finally:
+            self.lock.release()
+
+    def note_write(self) -> None:
+        self.meta["last_write"] = _now()
+        self._save_meta()
+
+
+class Store(Writing):
     """An index folder: its metadata, its write lock and its live generation."""
 
     def __init__(self, path: Path, meta: dict[str, Any], live: Generation,
@@ -237,25 +274,6 @@ class Store:
         old, self.live = self.live, Generation.open(self.path / str(meta["data"]), self.engine)
         old.close()
         return True
-
-    @contextlib.contextmanager
-    def writing(self, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[Store]:
-        """Hold the write lock for the block (re-entrant), waiting up to ``timeout``
-        seconds for it. The first holder moves to the live generation and deletes
-        generations no longer in use."""
-        first = not self.lock.held
-        self.lock.acquire(timeout)
-        try:
-            if first:
-                self.refresh()
-                self._clean_generations()
-            yield self
-        finally:
-            self.lock.release()
-
-    def note_write(self) -> None:
-        self.meta["last_write"] = _now()
-        self._save_meta()
 
     def _save_meta(self) -> None:
         _write_json(self.path / META_FILE, self.meta)

@@ -36,7 +36,6 @@ import json
 import os
 import time
 import zipfile
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ from docsearch.engines.solr.backend import SolrBackend
 from docsearch.engines.solr.client import Location, SolrClient, parse_location
 from docsearch.engines.solr.records import SolrLock, SolrManifest
 from docsearch.errors import EngineUnavailableError, IndexFormatError, IndexNotFoundError
+from docsearch.store import Writing
 
 __all__ = ["CONFIGSET", "DEFAULT_REPLICAS", "DEFAULT_SHARDS", "SolrGeneration", "SolrStore"]
 
@@ -109,9 +109,9 @@ class SolrGeneration:
         self.backend.close()
 
 
-class SolrStore:
+class SolrStore(Writing):
     """An index on SolrCloud (see the module docs); the interface of
-    :class:`docsearch.store.Store`."""
+    :class:`docsearch.store.Store` (``writing`` and ``note_write`` are its)."""
 
     def __init__(self, location: Location, client: SolrClient, meta: dict[str, Any]) -> None:
         self.location = location
@@ -245,20 +245,7 @@ class SolrStore:
         old.close()
         return True
 
-    @contextlib.contextmanager
-    def writing(self, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[SolrStore]:
-        first = not self.lock.held
-        self.lock.acquire(timeout)
-        try:
-            if first:
-                self.refresh()
-                self._clean_generations()
-            yield self
-        finally:
-            self.lock.release()
-
-    def note_write(self) -> None:
-        self.meta["last_write"] = _now()
+    def _save_meta(self) -> None:
         _save_meta(self.client, self.meta_collection, self.meta)
 
     def new_generation(self) -> SolrGeneration:
@@ -274,7 +261,7 @@ class SolrStore:
                           f"new generation", name=self.location.name, collections=new.name)
         retired = [*self.meta.get("retired", []), {"data": self.live.name, "at": time.time()}]
         self.meta.update(data=new.name, retired=retired, last_write=_now())
-        _save_meta(self.client, self.meta_collection, self.meta)
+        self._save_meta()
         old, self.live = self.live, new
         old.close()
 
@@ -300,7 +287,7 @@ class SolrStore:
                 self.client.admin("DELETE", f"delete the retired collection {item['data']}",
                                   name=item["data"])
         self.meta["retired"] = keep
-        _save_meta(self.client, self.meta_collection, self.meta)
+        self._save_meta()
 
     def size_on_disk(self) -> int:
         return self.live.size_on_disk()
