@@ -262,3 +262,9 @@ def _lexicon() -> _Lexicon:
         common=frozenset(common),
         english=frozenset(common | _faker_words()),
     )
+
+
+def _common_noun(key: str, lex: _Lexicon) -> bool:
+    """A common English word or its plural ("taxes", "rates")."""
+    return key in lex.english or key.endswith("s") and (
+        key[:-1] in lex.english or key.endswith("es") and key[:-2] in lex.english)

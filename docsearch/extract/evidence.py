@@ -1,0 +1,137 @@
+"""What the words around a capitalised run say of an organisation, a place or a thing.
+
+Used by :mod:`docsearch.extract.mentions` to keep firms, bands, works and places out of
+the people: the nouns that end a place or a thing ("Halden Bay", "... airport"), the
+heads of an appositive that names a firm ("X, the Dutch insurer,"), what only a firm has
+("X's shares"), a person's affiliation ("analyst Priya Sood of Hartley Crane"), a firm
+joined by "and" ("Goodyear Tire and Rubber Co").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from docsearch.extract.lexicon import _SPEECH, _Lexicon, fold
+from docsearch.extract.tokens import CAP, HONORIFIC, INITIAL, _Token
+
+# Words that open a place name: "West Texas", "North Tyneside", "New York".
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "new", "upper", "lower", "greater", "central", "north-east", "north-west",
+            "south-east", "south-west"}
+
+
+# Words that end a place or organisation name ("Halden Bay", "Greenloop Materials").
+_PLACE_NOUNS = {
+    "bay", "valley", "lake", "river", "mount", "mountain", "mountains", "hill", "hills", "point",
+    "island", "islands", "isle", "coast", "harbour", "harbor", "beach", "creek", "forest",
+    "canyon", "gulf", "sea", "ocean", "strait", "straits", "peninsula", "cape", "falls",
+    "springs", "heights", "gardens", "square", "bridge", "tower", "towers", "road", "street",
+    "avenue", "boulevard", "highway", "motorway", "interchange", "lighthouse", "pueblo",
+    "metro", "airport", "station", "terminal", "plaza", "estate", "marina", "pier", "wharf",
+    "quay", "dock", "docks", "reservoir", "dam", "canal", "shoal", "reef", "glacier", "volcano",
+    "desert", "plains", "ridge", "gorge", "fjord", "delta", "basin", "materials", "county",
+    "province", "region", "district", "borough", "township", "village", "city", "town",
+}
+# A lower-case word after a name that shows the name belongs to a thing, not a person.
+_THING_NOUNS = _PLACE_NOUNS | {
+    "stadium", "arena", "hospital", "clinic", "school", "college", "university", "ferry",
+    "ship", "vessel", "boat", "building", "museum", "gallery", "centre", "center", "hotel",
+    "company", "firm", "group", "team", "club", "prize", "award", "foundation", "trophy",
+    "cup", "line", "route", "library", "theatre", "theater", "hall", "church", "cathedral",
+    "mosque", "temple", "plant", "factory", "mine", "port", "festival", "fund", "index",
+    "doctrine", "era", "brand", "label", "shipyard", "campus", "memorial", "monument",
+    "park", "tunnel", "railway", "project", "programme", "program", "scheme", "act",
+    "pharmacy", "store", "shop", "supermarket", "restaurant", "brewery", "bakery", "dealership",
+}
+# An appositive headed by one of these names an organisation: "Morgan Hale, the insurer,".
+_ORG_HEADS = {
+    "insurer", "lender", "bank", "firm", "company", "group", "chain", "retailer", "maker",
+    "provider", "brokerage", "consultancy", "agency", "carrier", "airline", "publisher",
+    "label", "band", "manufacturer", "conglomerate", "subsidiary", "startup", "start-up",
+    "partnership", "supplier", "wholesaler", "distributor", "fund",
+}
+# Words that end an appositive: "X, a broker with ...", "X, the firm that ...".
+_APPOSITIVE_ENDS = {"with", "of", "at", "in", "for", "from", "that", "which", "who", "and",
+                    "based", "owned", "whose", "on", "to", "by"}
+# A capital inside a word after three lower-case letters: a product or firm ("VaultBox"),
+# not a name ("McKenna", "MacLeod", "DiCaprio", "FitzGerald").
+_CAMEL = re.compile(r"^(?!Mac|Fitz)[A-Z][a-z]{3,}[A-Z]")
+# What only an organisation has: "Mason Reid's shares".
+_ORG_POSSESSIONS = {"shares", "stock", "board", "profits", "profit", "revenue", "revenues",
+                    "subsidiary", "subsidiaries", "shareholders", "stores", "factories",
+                    "headquarters", "staff", "employees", "customers", "brokers"}
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _affiliation(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool:
+    """A role word and a name follow: "Kidder Peabody analyst Adam Cuhney"."""
+    return (end + 1 < len(tokens) and tokens[end].text.islower()
+            and tokens[end].text in lex.role_nouns and tokens[end + 1].kind in (CAP, HONORIFIC))
+
+
+def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
+    """What the words around a name say of an organisation: a person's affiliation
+    ("Priya Sood of Hartley Crane"), a kind of firm before it ("rivals such as X",
+    "competitors like X"), a known firm beside it ("X and Merrill Lynch"), an appositive
+    headed by an organisation noun ("Morgan Hale, the Dutch insurer,"), what only a firm
+    has ("Mason Reid's shares") or its pronoun ("Carter Lowe said its profits")."""
+    if first >= 2 and tokens[first - 1].text in ("as", "like"):
+        kind = tokens[first - 3] if tokens[first - 2].text == "such" and first >= 3 else (
+            tokens[first - 2])
+        if kind.text.lower() in lex.org_cues:
+            return True
+    if end + 1 < len(tokens) and tokens[end].text in ("and", "or", "&"):
+        j = end + 1
+        while j < len(tokens) and tokens[j].kind == CAP and j - end <= 4:
+            j += 1
+        # "X and Merrill Lynch", not "X and Merrill Lynch's analyst" nor "... analyst Y".
+        if j > end + 1 and not tokens[j - 1].possessive and not (
+                j < len(tokens) and tokens[j].text in lex.role_nouns) and fold(
+                " ".join(t.text for t in tokens[end + 1:j])) in lex.organisations:
+            return True
+    if first >= 2 and tokens[first - 1].text == "of":
+        # Only after a person's name: "Bank of", "Governor of" and "Prince X of" are titles.
+        owner = tokens[first - 2]
+        key = fold(owner.text).rstrip(".")
+        if (owner.kind == CAP and not owner.possessive and key not in lex.titles
+                and key not in lex.org_words and key not in lex.place_words
+                and first >= 3 and tokens[first - 3].kind == CAP):
+            return True
+    last = tokens[end - 1]
+    if last.possessive:
+        return end < len(tokens) and tokens[end].text.lower() in _ORG_POSSESSIONS
+    if end + 1 < len(tokens) and tokens[end].text in _SPEECH and tokens[end + 1].text == "its":
+        return True
+    if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() in (
+            "a", "an", "the"):
+        # The appositive's last noun names a firm: "X, the Dutch insurer," is a firm, not
+        # "X, a company founder", "X, the company's economist", "X, the company said".
+        head = False
+        for token in tokens[end + 2:end + 7]:
+            word = token.text.lower()
+            if token.possessive or token.kind == CAP:
+                head = False  # "the Dutch insurer", "the company's chief economist"
+            elif word in _ORG_HEADS:
+                head = True
+            elif word in lex.role_nouns or word in _SPEECH:
+                return False
+            elif not word.replace("-", "").isalpha() or word in _APPOSITIVE_ENDS:
+                return head
+        return head
+    return False
+
+
+def _joined_company(tokens: Sequence[_Token], end: int) -> bool:
+    """"and" and a company name follow: "Goodyear Tire and Rubber Co"."""
+    if end + 1 >= len(tokens) or tokens[end].text not in ("and", "&"):
+        return False
+    j = end + 1
+    while j < len(tokens) and tokens[j].kind in (CAP, INITIAL) and j - end < 5:
+        if tokens[j].text in ("Co", "Corp", "Inc", "Ltd", "Cos", "Sons", "Brothers"):
+            return True
+        j += 1
+    return False

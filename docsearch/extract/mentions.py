@@ -1,0 +1,303 @@
+"""Candidate names in an article's tokens and the evidence around each.
+
+:class:`_Extractor` finds runs of capitalised words (:meth:`_Extractor.runs`), cuts titles,
+roles and descriptors off them and weighs the cues of a person against the evidence of
+an organisation, place or thing (:mod:`docsearch.extract.evidence`) (:meth:`_Extractor.
+mention`), and says which mentions are full names (:meth:`_Extractor.is_full_name`).
+:func:`_coordinated` gives "David" of "David and Ed Mirvish" its surname. How the
+mentions of an article become its people is :mod:`docsearch.extract.people`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from docsearch.extract.evidence import (
+    _CAMEL,
+    _COMPASS,
+    _PLACE_NOUNS,
+    _THING_NOUNS,
+    _affiliation,
+    _joined_company,
+    _org_evidence,
+    _singular,
+)
+from docsearch.extract.lexicon import (
+    _MONTHS,
+    _PARTICLES,
+    _SPEECH,
+    _SUFFIXES,
+    _TITLE_OR_NAME,
+    _WEEKDAYS,
+    _common_noun,
+    _Lexicon,
+    fold,
+)
+from docsearch.extract.tokens import _INITIALS, CAP, HONORIFIC, INITIAL, PARTICLE, _Token
+
+
+def _last_name_word(word: str, i: int, count: int) -> bool:
+    """A capitalised particle that ends a name is a surname ("Louis Lo", "Ana Da")."""
+    return i == count - 1 and i > 0 and word[:1].isupper()
+
+
+# "the Reagan administration": the noun after a lone name that makes it a person.
+_LEADER_NOUNS = {"administration", "presidency", "cabinet", "premiership", "regime"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
+                       "throughout", "towards", "toward"}
+_APPOSITIVE = {"a", "an", "the", "who", "whose", "aged", "its", "his", "her", "their"}
+_ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
+
+@attrs.define
+class _Mention:
+    words: list[str]
+    titled: bool        # a title or honorific stood before it ("President", "Mr.")
+    cue: bool           # some evidence of a person (titled, role word, speech verb...)
+    position: int
+    from_heading: bool = False
+    upper: bool = False            # from a headline in capitals
+    role: bool = False             # a lower-case role word right before it ("singer Kesia")
+
+
+class _Extractor:
+    def __init__(self, lex: _Lexicon) -> None:
+        self.lex = lex
+        self.orgs: set[str] = set()
+        self.lowercase_seen: set[str] = set()
+        # Where the last organisation named with a cue ended: "banks X and Y".
+        self._org_end: tuple[int, int] = (0, -1)
+
+    def runs(self, tokens: Sequence[_Token]) -> Iterable[tuple[int, int]]:
+        """Spans of name-like tokens: capitalised words, initials, particles, honorifics.
+        A possessive ("Lloyd's") ends a span."""
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if tokens[i].kind in (CAP, HONORIFIC) or (
+                    tokens[i].kind in (PARTICLE, INITIAL) and i + 1 < n
+                    and tokens[i + 1].kind in (CAP, PARTICLE)):
+                j = i + 1
+                while j < n and not tokens[j - 1].possessive and tokens[j].kind in (
+                        CAP, INITIAL, PARTICLE, HONORIFIC):
+                    j += 1
+                while j - 1 > i and tokens[j - 1].kind == PARTICLE and (
+                        tokens[j - 1].text.islower()):
+                    j -= 1
+                yield i, j
+                i = j
+            else:
+                i += 1
+
+    def _is_title(self, keys: Sequence[str], k: int, kind: int) -> bool:
+        """Whether ``keys[k]`` is a title here. A title that is also a first name, followed
+        by one word only, is a first name ("Earl Jennings", "Prince Harry")."""
+        key = keys[k]
+        if kind == HONORIFIC:
+            return True
+        if key not in self.lex.titles and key not in self.lex.modifiers:
+            return False
+        return not (key in _TITLE_OR_NAME and k == 0 and len(keys) == 2)
+
+    def _title_phrase_before(self, tokens: Sequence[_Token], start: int) -> bool:
+        """Whether a title word stands shortly before ``start``, joined to it by "of",
+        "the" and capitalised words ("Governor of the Bank of England ...")."""
+        i = start - 1
+        if i < 0 or tokens[i].text.lower() not in ("of", "the"):
+            return False
+        for _ in range(8):
+            if i < 0:
+                return False
+            token = tokens[i]
+            key = fold(token.text).rstrip(".")
+            if key in self.lex.titles:
+                return True
+            if token.kind != CAP and key not in ("of", "the", "and", "for"):
+                return False
+            i -= 1
+        return False
+
+    def mention(self, tokens: Sequence[_Token], start: int, end: int,
+                headline: bool) -> _Mention | None:
+        lex = self.lex
+        words = [t.text for t in tokens[start:end]]
+        keys = [fold(w).rstrip(".") for w in words]
+        titled = False
+        # A title followed by more words: everything up to it is the title.
+        last_title = -1
+        for k in range(len(keys) - 1):
+            if self._is_title(keys, k, tokens[start + k].kind):
+                if keys[k] not in lex.modifiers:
+                    titled = True
+                last_title = k
+            elif last_title >= 0 and (keys[k] in lex.demonyms or keys[k] in lex.place_words):
+                last_title = k
+        sentence_start = tokens[start].sentence_start or headline
+        if (last_title < 0 and len(keys) >= 2 and keys[0].endswith("s") and keys[1] in
+                lex.first_names and _singular(keys[0]) in lex.role_nouns):
+            words, keys = words[1:], keys[1:]  # "Singers Jennifer Lopez and ..."
+            titled = True
+        if last_title >= 0:
+            if any(k in lex.org_words for k in keys[:last_title + 1]) and not titled:
+                self.orgs.add(" ".join(keys))
+                return None
+            words, keys = words[last_title + 1:], keys[last_title + 1:]
+        elif sentence_start:
+            while keys and (keys[0] in lex.common or keys[0] in _WEEKDAYS or keys[0] in _MONTHS
+                            or (keys[0] in self.lowercase_seen and keys[0] not in lex.first_names)):
+                words, keys = words[1:], keys[1:]
+            # "Volcanologist Thordur Arnason": a capitalised role word opens the sentence.
+            if len(keys) >= 3 and keys[0] not in lex.first_names and _ROLE_SUFFIX.search(keys[0]):
+                words, keys = words[1:], keys[1:]
+                titled = True
+        while len(keys) > 1 and (keys[-1] in _WEEKDAYS or keys[-1] in ("today", "tonight")):
+            words, keys = words[:-1], keys[:-1]  # "met James Baker Monday"
+        while keys and keys[-1] in _SUFFIXES:
+            words, keys = words[:-1], keys[:-1]
+        if not keys:
+            return None
+        # "Chancellor of the Exchequer Nigel Lawson": a title phrase runs on through
+        # "of the ..." and the name starts at the first first name.
+        if len(keys) >= 3 and keys[0] not in lex.first_names and self._title_phrase_before(
+                tokens, start):
+            for k in range(1, len(keys) - 1):
+                if keys[k] in lex.first_names:
+                    words, keys = words[k:], keys[k:]
+                    titled = True
+                    break
+        after_run = [t.text for t in tokens[end:end + 2]]
+        if (words[-1] in ("Co", "Co.") and len(keys) > 1 or after_run[:1] == ["<"]
+                or after_run in (["and", "Co"], ["&", "Co"])):
+            # "Rubber Co", "Campbell Soup Co <CPB>", "Frank B. Hall and Co": a company.
+            self.orgs.add(" ".join(keys))
+            for cut in range(1, len(keys)):
+                self.orgs.add(" ".join(keys[:cut]))
+            return None
+        if any(k in lex.org_words or k in _PLACE_NOUNS for k in keys[1:]) or (
+                keys[0] in lex.org_words and len(keys) > 1):
+            self.orgs.add(" ".join(keys))
+            for cut in range(1, len(keys)):
+                self.orgs.add(" ".join(keys[:cut]))
+            return None
+        caps = [k for i, (k, w) in enumerate(zip(keys, words, strict=True))
+                if not (k in _PARTICLES and not _last_name_word(w, i, len(words))
+                        or w.endswith("."))]
+        if (len(keys) >= 3 and keys[1] in lex.first_names and keys[0] not in lex.first_names
+                and (keys[0] in lex.place_words or keys[0] in lex.demonyms
+                     or len(keys) == 3 and keys[1] not in _PARTICLES
+                     and (len(keys[0]) > 5 or keys[0] in lex.english))):
+            # "ambassador to Moscow Salah Bassiouni", "Beatle George Harrison"
+            words, keys = words[1:], keys[1:]
+            caps = caps[1:]
+        if not caps or len(caps) > 5:
+            return None
+        joined = " ".join(keys)
+        if (joined in lex.places or joined in lex.demonyms or all(
+                k in lex.place_words or k in lex.demonyms or k in _MONTHS or k in _WEEKDAYS
+                or k in lex.common for k in caps)):
+            return None
+        if len(caps) == 1 and (caps[0] in lex.titles or caps[0] in lex.modifiers
+                               or caps[0] in lex.org_words):
+            return None
+        first = start + (end - start - len(words))
+        before = tokens[first - 1].text.lower() if first > 0 else ""
+        before2 = tokens[first - 2].text.lower() if first > 1 else ""
+        if self._organisation(tokens, first, end, joined, keys, titled):
+            return None
+        after = tokens[end].text.lower() if end < len(tokens) else ""
+        after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
+        if len(caps) > 1 and not titled and before not in lex.role_nouns and (
+                _org_evidence(tokens, first, end, lex)) or [
+                t.text for t in tokens[end:end + 3]] == [",", "played", "by"]:
+            self.orgs.add(joined)  # an organisation, or a character ("X, played by Y")
+            return None
+        # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
+        # "Charles de Gaulle airport".
+        if len(caps) > 1 and not titled and (
+                before in _PLACE_PREPOSITIONS and not (
+                    tokens[end - 1].possessive and keys[0] in lex.first_names)
+                or _singular(after) in _THING_NOUNS
+                or (caps[0] in lex.place_words and caps[0] not in lex.first_names)
+                or _affiliation(tokens, end, lex) or _joined_company(tokens, end)):
+            self.orgs.add(joined)
+            return None
+        cue = titled or before in lex.role_nouns or before in _SPEECH or after in _SPEECH or (
+            after in ("who", "whose") and len(caps) > 1) or (
+            after in _LEADER_NOUNS and len(caps) == 1) or (
+            after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
+                              or after2 in lex.role_nouns)) or (
+            before == "," and before2 in lex.role_nouns)
+        if len(caps) > 1 and not cue and before2 == "the" and "-" in before:
+            self.orgs.add(joined)  # "the long-delayed Glen Sannox": a thing
+            return None
+        if len(words) == 1 and _CAMEL.match(words[0]):
+            return None
+        role = (before in lex.role_nouns and tokens[first - 1].text.islower()
+                or before == "," and before2 in lex.role_nouns  # "her daughter, Lucy, and"
+                and after in (",", ".", "and", "")) and not (  # "manager Kidder, Peabody"
+            after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
+        return _Mention(words, titled, cue, first, role=role)
+
+    def _organisation(self, tokens: Sequence[_Token], first: int, end: int, joined: str,
+                      keys: Sequence[str], titled: bool) -> bool:
+        """An organisation, band or work by evidence: a known one ("Merrill Lynch"), an
+        organisation word before it ("investment banks X"), or listed right after one
+        ("X and Y"); a place by its first words ("West Texas", "North Tyneside")."""
+        lex = self.lex
+        before = tokens[first - 1].text if first > 0 else ""
+        gap = [t.text for t in tokens[self._org_end[1]:first]] if (
+            self._org_end[0] == id(tokens)) else []
+        if (joined in lex.organisations or " ".join(keys[:2]) in lex.organisations
+                or not titled and before in lex.org_cues
+                or gap in (["and"], [","], ["&"], ["or"])):
+            self.orgs.add(joined)
+            self._org_end = (id(tokens), end)
+            return True
+        return len(keys) >= 2 and keys[0] in _COMPASS and (
+            keys[1] in lex.place_words or keys[1] in lex.demonyms)
+
+    def is_full_name(self, m: _Mention) -> bool:
+        keys = [fold(w).rstrip(".") for w in m.words]
+        if len(keys) == 2 and _INITIALS.match(m.words[0]) and not m.from_heading:
+            # "AR Rahman", "E Nesbit": initials and a surname, with a cue.
+            return m.cue and not _common_noun(keys[1], self.lex) and not self.in_organisation(
+                keys[1]) and keys[1] not in self.lex.place_words
+        caps = [k for i, (k, w) in enumerate(zip(keys, m.words, strict=True))
+                if (k not in _PARTICLES or _last_name_word(w, i, len(keys))) and len(k) > 1]
+        if len(caps) < 2:
+            return False
+        joined = " ".join(keys)
+        if any(org == joined or org.startswith(joined + " ") for org in self.orgs):
+            return False
+        if (keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms) and not (
+                m.cue and keys[0] in self.lex.first_names):
+            return False  # "Charles de Gaulle airport" no, "president Miguel de la Madrid" yes
+        if keys[0] not in self.lex.first_names and any(
+                _common_noun(k, self.lex) for k in caps):
+            return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
+        return m.cue or keys[0] in self.lex.first_names
+
+    def in_organisation(self, key: str) -> bool:
+        """Whether a one-word name is a word of an organisation or thing the article
+        names ("Phillips" of "Phillips Petroleum Co")."""
+        return any(key in org.split() for org in self.orgs)
+
+
+def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
+                 lex: _Lexicon) -> list[_Mention]:
+    """"David and Ed Mirvish": a lone first name joined by "and" to a full name whose
+    first word is a first name takes its surname."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        m, nxt = out[k], out[k + 1]
+        end = m.position + len(m.words)
+        key = fold(m.words[0])
+        if (len(m.words) == 1 and key in lex.first_names and key not in lex.place_words
+                and not tokens[end - 1].possessive and end + 1 == nxt.position
+                and tokens[end].text in ("and", "&")
+                and len(nxt.words) >= 2 and fold(nxt.words[0]) in lex.first_names):
+            out[k] = attrs.evolve(m, words=[m.words[0], *nxt.words[1:]],
+                                  cue=m.cue or nxt.cue or m.titled)
+    return out
