@@ -6,6 +6,9 @@ model each collection learns from itself (:mod:`docsearch.extract.topic_model`).
 * ``unseen3``: ``tests/data/unseen3/articles.jsonl``, 43 clippings (read after the first
   issue-17 work: now tuned);
 * ``unseen4``: ``tests/data/unseen4/articles.jsonl``, 51 clippings never tuned on;
+* ``unseen5``: ``tests/data/unseen5/articles.jsonl``, 66 clippings on other publishers and
+  topics (health, environment, weather, crime, conflict, education, religion, ...), never
+  tuned on;
 * ``reuters``: Reuters-21578 stories with a body and TOPICS, agreement with TOPICS mapped
   to IPTC (every topic is economy, except ``jobs``: labour);
 * ``ag``: AG News test split (``../shared/corpora/ag_news/``, 7,600 items), its four
@@ -14,10 +17,10 @@ model each collection learns from itself (:mod:`docsearch.extract.topic_model`).
 
 Each corpus is one collection: the model is fitted on its own texts (as ``docsearch
 rebuild`` does), and with too few confident texts there is none (keywords alone: the small
-sets). ``unseen3+ag`` and ``unseen4+ag`` classify the clippings with the model fitted on
-them and AG News together (as part of a larger archive of another publisher). The model's
-settings were chosen on AG News; ``unseen4`` is measured only at the end (``--skip
-unseen4`` leaves it out while tuning).
+sets). ``unseen3+ag``, ``unseen4+ag`` and ``unseen5+ag`` classify the clippings with the
+model fitted on them and AG News together (as part of a larger archive of another
+publisher). The model's settings were chosen on AG News; ``unseen4`` and ``unseen5`` are
+measured only at the end (``--skip unseen4 unseen5`` leaves them out while tuning).
 
 Usage: ``python benchmarks/topics_eval.py [--reuters DIR] [--ag DIR] [--taxonomy FILE]
 [--skip NAME ...] [--misses]``
@@ -42,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from gold_sets import jsonl_set, local_sets  # noqa: E402
+from gold_sets import CLIPPINGS, jsonl_set, local_sets  # noqa: E402
 from reuters import read_reuters  # noqa: E402
 
 from docsearch.extract.topic_model import fit_topic_model  # noqa: E402
@@ -80,7 +83,7 @@ def eval_set() -> list[TopicDoc]:
 
 
 def gold_topic_set(name: str) -> list[TopicDoc]:
-    """A gold set of ``gold_sets.py`` that has topics ("sample", "unseen3", "unseen4")."""
+    """A gold set of ``gold_sets.py`` that has topics ("sample" or one of ``CLIPPINGS``)."""
     docs = (jsonl_set(ROOT / f"tests/data/{name}/articles.jsonl") if name.startswith("unseen")
             else local_sets()[name])
     return single([(d.title, d.body, d.topic) for d in docs if d.topic])
@@ -154,7 +157,7 @@ def corpora(reuters: Path | None, ag: Path | None,
             skip: Sequence[str] = ()) -> dict[str, list[TopicDoc]]:
     """Every corpus that can be read, less those named in ``skip``."""
     sets = {"eval": eval_set(), "sample": gold_topic_set("sample"),
-            "unseen3": gold_topic_set("unseen3"), "unseen4": gold_topic_set("unseen4")}
+            **{name: gold_topic_set(name) for name in CLIPPINGS}}
     if reuters is not None and any(reuters.glob("reut2-*.sgm.gz")):
         sets["reuters"] = reuters_set(reuters)
     if ag is not None and (ag / "test.csv.gz").exists():
@@ -170,7 +173,7 @@ def topic_lines(sets: dict[str, list[TopicDoc]], taxonomy: Taxonomy,
     extra: list[str] = []
     runs: list[tuple[str, list[TopicDoc], list[TopicDoc] | None]] = [
         (name, docs, None) for name, docs in sets.items()]
-    for small in ("unseen3", "unseen4"):
+    for small in CLIPPINGS:
         if "ag" in sets and small in sets:
             runs.append((f"{small}+ag", sets[small], sets[small] + sets["ag"]))
     for name, docs, fit_on in runs:
@@ -192,7 +195,7 @@ def main() -> None:
     parser.add_argument("--ag", type=Path, default=AG_DEFAULT)
     parser.add_argument("--taxonomy", type=Path, help="a taxonomy TOML (default: the bundled one)")
     parser.add_argument("--skip", nargs="*", default=[], metavar="NAME",
-                        help="corpora to leave out (e.g. unseen4 while tuning)")
+                        help="corpora to leave out (unseen4 unseen5 while tuning)")
     parser.add_argument("--misses", action="store_true", help="list wrongly ranked documents")
     args = parser.parse_args()
     taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else default_taxonomy()
