@@ -163,6 +163,10 @@ def test_fast_paths_on_random_indexes_with_updates_and_deletes(tmp_path_factory,
     check_vectors(ix, query)
     snapshot = ix._engine.snapshot()
     searcher = snapshot.searcher
+    terms = [t for w in WORDS for t in docsearch.analysis.terms(w)] + ["nowhere"]
+    for _ in range(2):  # remembered term dictionary entries: the same counts again
+        assert [snapshot.doc_frequency(f, t) for f in ("title", "body") for t in terms] == \
+            [searcher.doc_frequency(f, t) for f in ("title", "body") for t in terms]
     tree = ix._engine.parser().parse(query, ix._engine.resolve)
     q = to_whoosh(tree)
     by = [sorting.FieldFacet("date", reverse=True), sorting.FieldFacet("id")]

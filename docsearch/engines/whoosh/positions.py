@@ -16,29 +16,28 @@ import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.searching import Searcher
 
+from docsearch.engines.whoosh.terms import TermInfos
+
 __all__ = ["positions"]
 
 
-def positions(searcher: Searcher, field: str, word: str,
-               docs: Sequence[int]) -> dict[int, np.ndarray]:
+def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
+              terms: TermInfos | None = None) -> dict[int, np.ndarray]:
     """The positions of ``word`` in each of ``docs`` (ascending) that has it, read
     segment by segment: a postings block is opened only if it can hold one of the
     documents, and the documents are looked up in it by bisection (Whoosh's own
-    ``skip_to`` steps through a block one posting at a time)."""
+    ``skip_to`` steps through a block one posting at a time). ``terms``: where
+    the segments' term dictionary entries are remembered."""
     found: dict[int, np.ndarray] = {}
-    fieldobj = searcher.schema[field]
-    btext = fieldobj.to_bytes(word)
-    if (field, btext) not in searcher.reader():
-        return found
+    terms = terms or TermInfos()
+    btext = searcher.schema[field].to_bytes(word)
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
-        if (field, btext) not in reader:
-            continue
         end = offset + reader.doc_count_all()
         local = [d - offset for d in docs if offset <= d < end]
-        if not local:
+        if not local or terms.info(reader, field, btext) is None:
             continue
-        matcher = reader._terms.matcher(field, btext, fieldobj.format)
+        matcher = terms.matcher(reader, field, btext)
         if isinstance(matcher, whoosh3.W3LeafMatcher):
             _from_blocks(matcher, local, offset, found)
         else:  # a short list kept with the term: the generic way

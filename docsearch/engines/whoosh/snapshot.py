@@ -124,10 +124,13 @@ class WhooshSnapshot:
 
     def positions(self, field: str, term: str,
                   docs: Sequence[int]) -> Mapping[int, np.ndarray]:
-        return positions(self.searcher, field, term, docs)
+        return positions(self.searcher, field, term, docs, self.backend.vectors.terms)
 
     def doc_frequency(self, field: str, term: str) -> int:
-        return int(self.searcher.doc_frequency(field, term))
+        if field not in self.searcher.schema:
+            return 0
+        btext = self.searcher.schema[field].to_bytes(term)
+        return self.backend.vectors.terms.doc_frequency(self.searcher, field, btext)
 
     def collection_frequency(self, field: str, term: str) -> int:
         return int(self.searcher.frequency(field, term))

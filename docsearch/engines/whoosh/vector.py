@@ -28,6 +28,8 @@ from whoosh.util.numeric import byte_to_length
 
 from docsearch.engines.whoosh.scoring import Weighting
 from docsearch.engines.whoosh.state import segment_key
+from docsearch.engines.whoosh.terms import TermInfos
+from docsearch.search import ranking
 
 __all__ = ["Vectors", "numeric_column"]
 
@@ -46,9 +48,11 @@ class Vectors:
     """Vectorised scoring for one index; per-segment field lengths are cached, and
     the postings of the terms read last (up to :data:`POSTINGS_CACHE` of them), so
     that a query sharing words with one before (the next page, a did-you-mean
-    correction of one word of a long query) does not decode them again."""
+    correction of one word of a long query) does not decode them again; each
+    segment's term dictionary entries are remembered too (:attr:`terms`)."""
 
     def __init__(self) -> None:
+        self.terms = TermInfos()
         self._lengths: dict[tuple[Any, ...], np.ndarray] = {}
         self._postings: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = \
             OrderedDict()
@@ -63,7 +67,7 @@ class Vectors:
             if found is not None:
                 self._postings.move_to_end(key)
                 return found
-        found = _postings(reader, field, btext)
+        found = _postings(self.terms.matcher(reader, field, btext))
         for array in found:
             array.flags.writeable = False  # shared by every query that reads the term
         with self._lock:
@@ -137,10 +141,9 @@ def _segment_lengths(reader: Any, field: str) -> np.ndarray:
     return lengths
 
 
-def _postings(reader: Any, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """A segment's postings of a term (deleted documents included) as arrays."""
-    format_ = reader.schema[field].format
-    matcher = reader._terms.matcher(field, btext, format_)
+def _postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
+    """A segment's postings of a term (deleted documents included) as arrays, from
+    its matcher."""
     if isinstance(matcher, ListMatcher):
         ids = np.asarray(matcher._ids, dtype=np.int64)
         weights = matcher._weights
@@ -225,12 +228,10 @@ class _Run:
             btext = schema[field].to_bytes(q.text)
         except Exception as exc:  # noqa: BLE001 - Whoosh will say what is wrong
             raise _Unsupported(str(exc)) from None
-        if (field, btext) not in searcher.reader():
-            return None
         ids_parts, weight_parts = [], []
         for leaf, offset in searcher.leaf_searchers():
             reader = leaf.reader()
-            if (field, btext) not in reader:
+            if self.vectors.terms.info(reader, field, btext) is None:
                 continue
             ids, weights = self.vectors.postings(reader, field, btext)
             if reader.has_deletions():
@@ -245,6 +246,13 @@ class _Run:
         lengths = self.vectors.lengths(searcher, field)[docs]
         return docs, np.concatenate(weight_parts), lengths, searcher.avg_field_length(field) or 1
 
+    def idf(self, q: wq.Term) -> float:
+        """The term's idf, as :meth:`Weighting.idf` gives it (from the remembered
+        term dictionary entries)."""
+        btext = self.searcher.schema[q.fieldname].to_bytes(q.text)
+        frequency = self.vectors.terms.doc_frequency(self.searcher, q.fieldname, btext)
+        return ranking.idf(self.searcher.doc_count_all(), frequency)
+
     def term(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
         matched = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size)
@@ -252,7 +260,7 @@ class _Run:
         if found is None:
             return matched, scores
         docs, tf, fl, avgfl = found
-        idf = self.searcher.idf(q.fieldname, q.text)
+        idf = self.idf(q)
         B, K1 = self.weighting.B, self.weighting.K1
         # Whoosh's bm25(), term by term, in the same order of operations.
         values = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))

@@ -1,0 +1,87 @@
+"""What a segment's term dictionary says of a term, looked up once.
+
+Whoosh looks a term up in a segment's dictionary (a hash file read and a pickle
+loaded) each time it is asked whether the segment has the term, in how many
+documents, and for its postings: a query word is looked up that way three or
+four times per segment (scoring, its idf, the proximity positions, did-you-mean's
+counts), which for a pasted paragraph of 30 words on an index of several segments
+is a sizeable part of the search. :class:`TermInfos` keeps each segment's answer
+(the term's ``TermInfo``, or that it has none) for the terms read last; a segment
+never changes its terms, so the answer holds for as long as the segment lives.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from whoosh.codec import whoosh3
+from whoosh.reading import TermNotFound
+from whoosh.searching import Searcher
+
+from docsearch.engines.whoosh.state import segment_key
+
+__all__ = ["TERMS_CACHE", "TermInfos"]
+
+#: How many (segment, field, term) look-ups are remembered, most recently used kept.
+TERMS_CACHE = 50_000
+
+
+class TermInfos:
+    """Each segment's ``TermInfo`` of a term (``None``: the segment has not the term),
+    remembered for the last :data:`TERMS_CACHE` look-ups."""
+
+    def __init__(self) -> None:
+        self._infos: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def info(self, reader: Any, field: str, btext: bytes) -> Any:
+        """The segment ``reader``'s ``TermInfo`` of the term, or ``None``."""
+        terms = getattr(reader, "_terms", None)
+        if not isinstance(terms, whoosh3.W3TermsReader):  # not a Whoosh 3 segment
+            return _Plain(reader, field, btext) if (field, btext) in reader else None
+        key = (*segment_key(reader), field, btext)
+        with self._lock:
+            if key in self._infos:
+                self._infos.move_to_end(key)
+                return self._infos[key]
+        try:
+            found = terms.term_info(field, btext)
+        except TermNotFound:
+            found = None
+        with self._lock:
+            self._infos[key] = found
+            while len(self._infos) > TERMS_CACHE:
+                self._infos.popitem(last=False)
+        return found
+
+    def doc_frequency(self, searcher: Searcher, field: str, btext: bytes) -> int:
+        """In how many documents of the searcher's segments (deleted ones included, as
+        Whoosh counts them) the term is."""
+        total = 0
+        for leaf, _offset in searcher.leaf_searchers():
+            found = self.info(leaf.reader(), field, btext)
+            if found is not None:
+                total += found.doc_frequency()
+        return total
+
+    def matcher(self, reader: Any, field: str, btext: bytes) -> Any:
+        """The segment's postings matcher of a term it has (see :meth:`info`)."""
+        found = self.info(reader, field, btext)
+        terms = reader._terms
+        if isinstance(found, _Plain):
+            return terms.matcher(field, btext, reader.schema[field].format)
+        return terms._codec.postings_reader(terms._postfile, found, reader.schema[field].format,
+                                            term=(field, btext))
+
+
+class _Plain:
+    """A term of a segment that is not Whoosh 3's: asked of the reader each time."""
+
+    def __init__(self, reader: Any, field: str, btext: bytes) -> None:
+        self._frequency = int(reader.doc_frequency(field,
+                                                   reader.schema[field].from_bytes(btext)))
+
+    def doc_frequency(self) -> int:
+        return self._frequency
