@@ -102,3 +102,25 @@ def test_only_the_first_misspelt_words_of_a_query_are_corrected(sample_index):
     typed = " ".join(["harbor"] * (most + 2))
     assert sample_index.search(typed, match="any").suggestion == " ".join(
         ["harbour"] * most + ["harbor"] * 2)
+
+
+
+def _articles(harbour: int) -> list[Article]:
+    return [Article(id=f"h{n}", title="Harbour news", body=f"The harbour ferry left on day {n}.")
+            for n in range(harbour)] + [
+        Article(id=f"q{n}", title="Moorings", body="Boats moored at the quay.") for n in range(2)]
+
+
+def test_a_pasted_query_that_finds_plenty_gets_no_correction(tmp_index):
+    from docsearch.search import PASTED_WORDS, PLENTY
+
+    tmp_index.add(_articles(PLENTY), extract=False)
+    pasted = "the harbour ferry left the quy on a grey morning as trams waited"
+    assert len(pasted.split()) > PASTED_WORDS
+    found = tmp_index.search(pasted, match="any")
+    assert (found.total, found.suggestion) == (PLENTY, None)
+    # A typed query keeps its suggestion, and so does a pasted one that finds little.
+    assert tmp_index.search("harbour ferry quy", match="any").suggestion == "harbour ferry quay"
+    tmp_index.delete([f"h{n}" for n in range(1, PLENTY)])
+    found = tmp_index.search(pasted, match="any")
+    assert (found.total, found.suggestion) == (1, pasted.replace("quy", "quay"))

@@ -43,7 +43,7 @@ from docsearch.store.documents import article_from_stored
 if TYPE_CHECKING:
     from docsearch.search.spelling import Vocabulary
 
-__all__ = ["Ranking", "SearchEngine", "SearchRequest"]
+__all__ = ["PASTED_WORDS", "PLENTY", "Ranking", "SearchEngine", "SearchRequest"]
 
 _FILTER_FACETS = ("person", "topic", "source", "author")
 MAX_PER_PAGE = 1000
@@ -106,6 +106,13 @@ class SearchRequest:
 #: Queries whose matches and scores are kept (per index state) for facet clicks and paging.
 RECENT_QUERIES = 16
 
+#: A query of ``match="any"`` of more words than this (text pasted, not typed) that
+#: finds at least :data:`PLENTY` articles gets no did-you-mean: a reader expects a
+#: suggestion when a query finds little (and correcting a paragraph costs more than
+#: searching it).
+PASTED_WORDS = 8
+PLENTY = 10
+
 
 def _all_of(masks: Sequence[np.ndarray | None]) -> np.ndarray | None:
     """The documents in every given mask (``None``: no mask given)."""
@@ -116,6 +123,12 @@ def _all_of(masks: Sequence[np.ndarray | None]) -> np.ndarray | None:
     for mask in present[1:]:
         out &= mask
     return out
+
+
+def _pasted_with_plenty(request: SearchRequest, total: int) -> bool:
+    """Whether a search is pasted text that found plenty (see :data:`PASTED_WORDS`)."""
+    return request.match == "any" and total >= PLENTY and \
+        len(request.query.split()) > PASTED_WORDS
 
 
 def _without(size: int, doc: int) -> np.ndarray:
@@ -417,7 +430,10 @@ class SearchEngine:
         """A corrected query text, when its words are not all in the index and a
         correction finds more articles (under the same filters) than the query:
         of the speller's few corrections, the one with the fewest edits, then the
-        one finding the most articles."""
+        one finding the most articles. Pasted text that found plenty gets none
+        (:data:`PASTED_WORDS`)."""
+        if _pasted_with_plenty(request, total):
+            return None
         from docsearch.search.spelling import Speller, Vocabulary
 
         people = self.people(snapshot)
