@@ -195,3 +195,33 @@ def test_proximity_pairs_summed_at_once_equal_every_pair_of_positions(seed):
     expected = _loop_bonuses(positions, weights, words, docs, k1)
     found = proximity.pair_bonuses(positions, weights, words, docs, k1)
     assert found.tolist() == pytest.approx(expected.tolist(), rel=1e-12, abs=1e-12)
+
+
+def test_proximity_pairs_are_made_of_the_query_words_of_highest_idf(tmp_index):
+    import random
+
+    import numpy as np
+
+    from docsearch.search import proximity
+    chance = random.Random(16)
+    vocabulary = [f"k{chr(97 + n)}v" for n in range(20)]
+    # Word n is in about n/20 of the articles: the idf falls along the vocabulary.
+    bodies = [" ".join(w for n, w in enumerate(vocabulary) for _ in range(chance.randint(0, 2))
+                       if chance.random() < (n + 1) / 20) for _ in range(120)]
+    tmp_index.add([Article(id=f"a{n}", title="Notes", body=body or "empty")
+                   for n, body in enumerate(bodies)], extract=False)
+    snapshot = tmp_index._engine.snapshot()
+    words = [vocabulary[n] for n in chance.sample(range(20), 20)]
+    docs = list(range(0, 120, 3))
+    weights = {w: proximity.idf(snapshot, "body", w) for w in words}
+    # The highest idf first, the first in query order among equals.
+    rarest = sorted(words, key=lambda w: -weights[w])[:proximity.MOST_WORDS]
+    assert len(rarest) < len(words)
+    kept = [w for w in words if w in rarest]
+    positions = {w: {d: np.array(p) for d, p in _whoosh_positions(snapshot.searcher, w).items()
+                     if d in docs} for w in kept}
+    expected = _loop_bonuses(positions, weights, kept, docs, 0.9)
+    found = proximity.bonuses(snapshot, words, docs, 0.9)
+    assert found.tolist() == pytest.approx(expected.tolist(), rel=1e-12, abs=1e-12)
+    assert proximity.rarest(words, weights) == kept
+    assert proximity.rarest(words[:5], weights) == words[:5]

@@ -8,10 +8,13 @@ distinct query words ``(a, b)`` adds
 
 over every occurrence of ``a`` and of ``b`` at most :data:`SPAN` positions apart
 (``d`` is the distance; stop words do not count), after the term-proximity
-score of Rasolofo and Savoy (ECIR 2003). The bonus, times ``Ranking.proximity``,
-is added to the score and the window re-sorted; hits past the window keep their
-BM25F order, so a page beyond it is the same with or without the bonus. Positions
-come from the engine's postings (:meth:`Snapshot.positions`); no text is re-read.
+score of Rasolofo and Savoy (ECIR 2003). Only the :data:`MOST_WORDS` words of
+highest idf count (all of a typed query's; a pasted paragraph's commonest words,
+whose positions cost most to read, weigh least in a pair anyway). The bonus,
+times ``Ranking.proximity``, is added to the score and the window re-sorted; hits
+past the window keep their BM25F order, so a page beyond it is the same with or
+without the bonus. Positions come from the engine's postings
+(:meth:`Snapshot.positions`); no text is re-read.
 """
 
 from __future__ import annotations
@@ -24,12 +27,15 @@ from docsearch.engines.base import Snapshot
 from docsearch.search import querytree as qt
 from docsearch.search import ranking
 
-__all__ = ["SPAN", "WINDOW", "bonuses", "idf", "pair_bonuses", "query_words"]
+__all__ = ["MOST_WORDS", "SPAN", "WINDOW", "bonuses", "idf", "pair_bonuses", "query_words",
+           "rarest"]
 
 #: How many of the best hits are scored again.
 WINDOW = 100
 #: The farthest apart (in positions) two words count as close.
 SPAN = 5
+#: How many of the query's words (those of highest idf) the pairs are made of.
+MOST_WORDS = 12
 
 
 def query_words(tree: qt.Node, field: str = "body") -> list[str]:
@@ -49,10 +55,27 @@ def bonuses(snapshot: Snapshot, words: Sequence[str], docs: Sequence[int], k1: f
     """The proximity bonus (see the module docs) of each of ``docs``."""
     if len(words) < 2 or not len(docs):
         return np.zeros(len(docs))
+    weights = {w: idf(snapshot, field, w) for w in words}
+    words = rarest(words, weights)
     ordered = sorted(set(docs))
     positions = {w: snapshot.positions(field, w, ordered) for w in words}
-    weights = {w: idf(snapshot, field, w) for w in words}
     return pair_bonuses(positions, weights, words, docs, k1 if k1 > 0 else 1.0)
+
+
+def rarest(words: Sequence[str], weights: Mapping[str, float],
+           most: int | None = None) -> list[str]:
+    """The ``most`` (:data:`MOST_WORDS`) of ``words`` of highest weight (the first in
+    query order among equals), in query order.
+
+    >>> rarest(["oil", "the", "opec", "price"], {"oil": 2.0, "the": 0.1, "opec": 5.0,
+    ...                                          "price": 2.0}, most=2)
+    ['oil', 'opec']
+    """
+    most = MOST_WORDS if most is None else most
+    if len(words) <= most:
+        return list(words)
+    chosen = set(sorted(range(len(words)), key=lambda i: (-weights[words[i]], i))[:most])
+    return [w for i, w in enumerate(words) if i in chosen]
 
 
 def pair_bonuses(positions: Mapping[str, Mapping[int, np.ndarray]],
