@@ -204,3 +204,37 @@ def test_not_people_in_other_styles(body):
 ])
 def test_organisation_evidence(body, people):
     assert extract_people("", body) == people
+
+
+# ------------------------------------------ issue 17, third round: titles and firms
+
+@pytest.mark.parametrize("body, people", [
+    # British council and police titles are cut off and are evidence of a person.
+    ("Cllr Dominic Hartwell, who chairs planning, said the scheme would go ahead.",
+     ["Dominic Hartwell"]),
+    ("The motion was put by Cllr Tadeusz Oyelaran and seconded by Cllr. Wynne Pryor.",
+     ["Tadeusz Oyelaran", "Wynne Pryor"]),
+    ("Det Insp Carys Lloyd said the inquiry was continuing. Det Sgt Omar Faisal agreed.",
+     ["Carys Lloyd", "Omar Faisal"]),
+    # Honorifics of other languages and communities.
+    ("Doña Remedios Vallejo has run the bakery since 1971.", ["Remedios Vallejo"]),
+    ("Aunty Beryl Tamwoy, an elder, opened the festival.", ["Beryl Tamwoy"]),
+])
+def test_titles_of_other_styles(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "said in a statement" is how a firm speaks: no evidence of a person by itself.
+    ("Zentrix Holloway said in a statement that the plant would close.", []),
+    ("Harriet Quill said in a statement that she would stand down.", ["Harriet Quill"]),
+    # A stake, shares or a takeover: a firm.
+    ("The fund bought a 5 per cent stake in Morrow Finch last year.", []),
+    ("Investors sold shares in Kendrick Dale after the warning.", []),
+    ("The takeover of Ellis Harrow was approved on Monday.", []),
+    ("The acquisition of Lionel Varga's newspapers was completed.", ["Lionel Varga"]),
+    # Organisation words of other languages end a firm's name.
+    ("Ostwald Gruppe and Vasquez Grupo agreed to merge.", []),
+])
+def test_firm_evidence(body, people):
+    assert extract_people("", body) == people

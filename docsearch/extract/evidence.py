@@ -58,6 +58,10 @@ _APPOSITIVE_ENDS = {"with", "of", "at", "in", "for", "from", "that", "which", "w
 # not a name ("McKenna", "MacLeod", "DiCaprio", "FitzGerald").
 _CAMEL = re.compile(r"^(?!Mac|Fitz)[A-Z][a-z]{3,}[A-Z]")
 # What only an organisation has: "Mason Reid's shares".
+# What is done to a firm: "a stake in X", "the takeover of X", "a merger with X".
+_FIRM_OBJECTS = {("stake", "in"), ("stakes", "in"), ("shares", "in"), ("takeover", "of"),
+                 ("acquisition", "of"), ("merger", "with"), ("subsidiary", "of"),
+                 ("shareholders", "in"), ("shareholders", "of"), ("bid", "for")}
 _ORG_POSSESSIONS = {"shares", "stock", "board", "profits", "profit", "revenue", "revenues",
                     "subsidiary", "subsidiaries", "shareholders", "stores", "factories",
                     "headquarters", "staff", "employees", "customers", "brokers"}
@@ -78,7 +82,11 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
     ("Priya Sood of Hartley Crane"), a kind of firm before it ("rivals such as X",
     "competitors like X"), a known firm beside it ("X and Merrill Lynch"), an appositive
     headed by an organisation noun ("Morgan Hale, the Dutch insurer,"), what only a firm
-    has ("Mason Reid's shares") or its pronoun ("Carter Lowe said its profits")."""
+    has ("Mason Reid's shares") or its pronoun ("Carter Lowe said its profits"), what is
+    done to a firm ("a stake in X", "the takeover of X")."""
+    if first >= 2 and (tokens[first - 2].text.lower(), tokens[first - 1].text) in (
+            _FIRM_OBJECTS) and not tokens[end - 1].possessive:  # not "the sale of X's papers"
+        return True
     if first >= 2 and tokens[first - 1].text in ("as", "like"):
         kind = tokens[first - 3] if tokens[first - 2].text == "such" and first >= 3 else (
             tokens[first - 2])
@@ -123,6 +131,11 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
                 return head
         return head
     return False
+
+
+def _statement(tokens: Sequence[_Token], end: int) -> bool:
+    """"X said in a statement": how a firm speaks, no evidence of a person by itself."""
+    return [t.text for t in tokens[end + 1:end + 4]] == ["in", "a", "statement"]
 
 
 def _joined_company(tokens: Sequence[_Token], end: int) -> bool:

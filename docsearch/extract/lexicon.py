@@ -65,7 +65,7 @@ _MODIFIERS = {
 }
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady",
                "rev", "fr", "hon", "mme", "mlle", "herr", "frau", "señor", "senor", "sra", "sr",
-               "monsieur", "madame"}
+               "monsieur", "madame", "cllr", "doña", "dona", "aunty", "auntie"}
 _ROLE_NOUNS_EXTRA = {
     "counterpart", "colleague", "rival", "predecessor", "successor", "wife", "husband", "son",
     "daughter", "brother", "sister", "mother", "father", "widow", "nephew", "niece", "aide",

@@ -24,6 +24,7 @@ from docsearch.extract.evidence import (
     _joined_company,
     _org_evidence,
     _singular,
+    _statement,
 )
 from docsearch.extract.lexicon import (
     _MONTHS,
@@ -223,7 +224,8 @@ class _Extractor:
                 or _affiliation(tokens, end, lex) or _joined_company(tokens, end)):
             self.orgs.add(joined)
             return None
-        cue = titled or before in lex.role_nouns or before in _SPEECH or after in _SPEECH or (
+        cue = titled or before in lex.role_nouns or before in _SPEECH or (
+            after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
             after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
