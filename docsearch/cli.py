@@ -168,11 +168,14 @@ def recency_option(fn: F) -> F:
 def _open(path: str, create: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
           taxonomy_file: str | None = None, engine: str | None = None,
           shards: int | None = None, replicas: int | None = None) -> Index:
-    from docsearch import load_taxonomy
     from docsearch import open as open_index
 
     with library_errors():
-        taxonomy = load_taxonomy(taxonomy_file) if taxonomy_file else None
+        taxonomy = None
+        if taxonomy_file:  # the extraction package: only for a taxonomy file
+            from docsearch import load_taxonomy
+
+            taxonomy = load_taxonomy(taxonomy_file)
         return open_index(path, create=create, lock_timeout=lock_timeout, taxonomy=taxonomy,
                           engine=engine, shards=shards, replicas=replicas)
 

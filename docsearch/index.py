@@ -15,14 +15,12 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import attrs
 
-from docsearch.batch import Batch, prepare, start_enrich
 from docsearch.defaults import BATCH_SIZE, DEFAULT_FACETS, DEFAULT_INDEX
 from docsearch.engines import choose_engine, open_store, remote_engine
 from docsearch.errors import (
     ArticleNotFoundError,
     RebuildError,
 )
-from docsearch.export import check_format, export_articles
 from docsearch.models import Article, FacetValue, SearchResults
 from docsearch.search import MAX_PER_PAGE, Ranking, SearchEngine, SearchRequest
 from docsearch.search.query import date_option
@@ -30,6 +28,7 @@ from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
 from docsearch.store.documents import article_from_stored
 
 if TYPE_CHECKING:  # reading, extraction, sync and check are imported where used
+    from docsearch.batch import Batch
     from docsearch.check import CheckReport
     from docsearch.extract.topics import Taxonomy
     from docsearch.person import PersonProfile
@@ -162,6 +161,8 @@ class Index:
         ...     batch.update("f456809ccdbe6eae", topics=["sport"])
         ...     batch.delete("0123456789abcdef")
         """
+        from docsearch.batch import Batch
+
         return Batch(self)
 
     def add(self, articles: Iterable[Article] | Article, *, extract: bool = True) -> int:
@@ -170,6 +171,7 @@ class Index:
         Fields an article leaves empty are extracted from its text unless
         ``extract`` is false. Written in batches of ``BATCH_SIZE``, one commit each.
         """
+        from docsearch.batch import prepare, start_enrich
         from docsearch.parallel import ordered_map
 
         if isinstance(articles, Article):
@@ -427,6 +429,8 @@ class Index:
         >>> ix.export(buffer)                               # doctest: +SKIP
         35
         """
+        from docsearch.export import check_format, export_articles
+
         check_format(format)
         filters = {"people": people, "topics": topics, "sources": sources,
                    "authors": authors, "since": since, "until": until}

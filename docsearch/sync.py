@@ -47,8 +47,9 @@ from docsearch.models import Article
 from docsearch.parallel import ordered_map
 from docsearch.readers import FileResult, FoundFile, read_file, walk
 from docsearch.search import querytree as qt
-from docsearch.store import Entry, Generation
+from docsearch.store import Generation
 from docsearch.store.documents import Terms, analyze, article_from_stored, to_document
+from docsearch.store.manifest import Entry
 
 __all__ = ["BATCH_SIZE", "Change", "IndexReport", "Progress", "commit", "sync"]
 

@@ -79,6 +79,38 @@ def test_search_with_a_person_imports_no_parser_nor_speller(sample_index):
                   str(sample_index.path), watched=NEVER) == []
 
 
+#: What a search of an index whose people view is saved does not need: the extraction
+#: rules (name folding included), the writing side and the SQLite manifest.
+NOT_FOR_SEARCH = ("docsearch.extract", "docsearch.extract.people", "docsearch.extract.registry",
+                  "docsearch.extract.topics", "docsearch.sync", "docsearch.check",
+                  "docsearch.readers", "docsearch.batch", "docsearch.export", "sqlite3")
+
+
+def searched(*args: str) -> list[str]:
+    """What ``docsearch search ARGS`` on the sample index imported of NOT_FOR_SEARCH, in
+    a process after one that saved the index's people view."""
+    loaded(*args)  # the first search of this index state saves its people
+    return loaded(*args, watched=NOT_FOR_SEARCH)
+
+
+def test_search_imports_no_extraction_nor_writing(sample_index):
+    assert searched("search", "harbour", "--index", str(sample_index.path)) == []
+
+
+def test_search_for_a_person_as_the_index_holds_the_name_imports_no_extraction(sample_index):
+    assert searched("search", "ferry", "--person", "Ingrid Solberg-Vance", "--index",
+                    str(sample_index.path)) == []
+
+
+def test_json_search_imports_no_extraction_nor_writing(sample_index):
+    assert searched("search", "harbour", "--json", "--index", str(sample_index.path)) == []
+
+
+def test_a_surname_filter_loads_the_name_rules(sample_index):
+    args = ("search", "ferry", "--person", "solberg-vance", "--index", str(sample_index.path))
+    assert loaded(*args, watched=("docsearch.extract.people",)) == ["docsearch.extract.people"]
+
+
 def test_a_misspelt_search_loads_the_speller(sample_index):
     assert loaded("search", "harbuor", "--index", str(sample_index.path),
                   watched=("rapidfuzz",)) == ["rapidfuzz"]

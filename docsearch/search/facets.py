@@ -18,8 +18,6 @@ import numpy as np
 
 from docsearch.defaults import DEFAULT_FACETS, FACET_NAMES
 from docsearch.errors import AmbiguousPersonError, QueryError, UnknownFacetError, listing
-from docsearch.extract.people import fold
-from docsearch.extract.registry import dominant
 from docsearch.models import FacetValue
 from docsearch.search.columns import Column
 
@@ -41,6 +39,8 @@ class Facet:
         exact = column.lookup.get(typed.strip())
         if exact is not None:
             return [exact]
+        from docsearch.extract.people import fold  # the name rules: only for a typed value
+
         key = fold(" ".join(typed.split()))
         return [i for i, v in enumerate(column.values) if fold(v) == key]
 
@@ -83,12 +83,16 @@ class PersonFacet(TermsFacet):
         if exact:
             return exact  # a value as the index holds it: its articles, as the facet counts
         shown = " ".join(typed.split())
+        from docsearch.extract.people import fold
+
         key = fold(shown)
         if not key:
             return []
         matches = [i for i, v in enumerate(column.values) if fold(v).endswith(" " + key)]
         if len(matches) < 2:
             return matches
+        from docsearch.extract.registry import dominant
+
         counts = column.counts(None)
         held = {column.values[i]: int(counts[i]) for i in matches}
         owner = dominant(held)
@@ -106,6 +110,8 @@ class TopicFacet(TermsFacet):
         if found:
             return found
         shown = " ".join(typed.split())
+        from docsearch.extract.people import fold
+
         key = fold(shown)
         if not key:
             return []

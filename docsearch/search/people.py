@@ -17,13 +17,15 @@ import gc
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from docsearch.extract.registry import PeopleRegistry
 from docsearch.files import atomic_write
 from docsearch.search.columns import Column, ValueColumn
+
+if TYPE_CHECKING:
+    from docsearch.extract.registry import PeopleRegistry
 
 __all__ = ["PeopleView"]
 
@@ -123,8 +125,11 @@ class PeopleView:
 
     @property
     def registry(self) -> PeopleRegistry:
-        """The registry of the index's people (built when first needed)."""
+        """The registry of the index's people (built, and the name rules imported, when
+        first needed: not for an index state whose names were saved)."""
         if self._registry is None:
+            from docsearch.extract.registry import PeopleRegistry
+
             self._registry = PeopleRegistry(*self._counts)
         return self._registry
 

@@ -44,7 +44,6 @@ import numpy as np
 
 from docsearch import analysis
 from docsearch.engines.base import Snapshot
-from docsearch.extract.people import fold
 from docsearch.search import querytree as qt
 
 __all__ = ["Speller", "near_names"]
@@ -98,6 +97,8 @@ def near_names(typed: str, names: Iterable[str]) -> list[tuple[str, int]]:
     four letters, two of a longer one (case and accents ignored). The person
     filters' suggestions use it too."""
     from rapidfuzz.distance import DamerauLevenshtein  # imported only when needed
+
+    from docsearch.extract.people import fold
 
     key = fold(typed)
     limit = _limit(key)

@@ -28,7 +28,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docsearch.defaults import DEFAULT_LOCK_TIMEOUT
 from docsearch.engines import DEFAULT_ENGINE, create_backend, open_backend
@@ -36,10 +36,12 @@ from docsearch.engines.base import Backend, Writer
 from docsearch.errors import IndexFormatError, IndexNotFoundError
 from docsearch.files import atomic_write
 from docsearch.store.lock import HOLDER_FILE, LOCK_FILE, WriteLock
-from docsearch.store.manifest import MANIFEST_FILE, Entry, Manifest
 
-__all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Entry", "Generation",
-           "Manifest", "Store", "Writing"]
+if TYPE_CHECKING:  # SQLite: only for writing and checking, never for a search
+    from docsearch.store.manifest import Manifest
+
+__all__ = ["DEFAULT_LOCK_TIMEOUT", "FORMAT_VERSION", "META_FILE", "Generation", "Store",
+           "Writing"]
 
 META_FILE = "docsearch.json"
 FORMAT_VERSION = 4
@@ -90,6 +92,8 @@ class Generation:
         """The manifest, opened on first use (searching never needs it, so an index on
         a read-only disk can be searched)."""
         if self._manifest is None:
+            from docsearch.store.manifest import MANIFEST_FILE, Manifest
+
             self._manifest = Manifest(self.folder / MANIFEST_FILE)
         return self._manifest
 
