@@ -29,7 +29,7 @@ import tantivy
 
 from docsearch.engines.base import Document
 from docsearch.engines.tantivy.schema import build_schema, register, tantivy_document
-from docsearch.engines.tantivy.segments import SegmentCache
+from docsearch.engines.tantivy.segments import SegmentCache, SegmentMeta
 from docsearch.engines.tantivy.snapshot import TantivySnapshot
 from docsearch.errors import IndexFormatError, IndexLockedError
 
@@ -127,7 +127,7 @@ class TantivyBackend:
                 meta, searcher = self._searcher()
                 self._snapshot = TantivySnapshot(_key(meta), searcher, self._index.schema,
                                                  _details(searcher, meta), self._segments,
-                                                 _segment_ids(meta))
+                                                 _segments(meta))
             return self._snapshot
 
     def _searcher(self) -> tuple[bytes, tantivy.Searcher]:
@@ -160,12 +160,11 @@ def _key(meta: bytes) -> str:
     return "tantivy-" + hashlib.sha1(meta).hexdigest()
 
 
-def _segment_ids(meta: bytes) -> list[str]:
-    """Each segment's id, in the order of the searcher's segment numbers."""
-    return [s["segment_id"] for s in json.loads(meta).get("segments", [])]
+def _segments(meta: bytes) -> list[SegmentMeta]:
+    """Each segment, in the order of the searcher's segment numbers."""
+    return [SegmentMeta.of(s) for s in json.loads(meta).get("segments", [])]
 
 
 def _details(searcher: tantivy.Searcher, meta: bytes) -> dict[str, Any]:
-    segments = json.loads(meta).get("segments", [])
-    deleted = sum((s.get("deletes") or {}).get("num_deleted_docs", 0) for s in segments)
-    return {"segments": searcher.num_segments, "deleted": deleted}
+    return {"segments": searcher.num_segments,
+            "deleted": sum(s.deleted for s in _segments(meta))}

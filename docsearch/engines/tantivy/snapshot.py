@@ -2,13 +2,16 @@
 
 tantivy addresses a document by (segment, document in segment) and skips deleted
 ones; the snapshot numbers the searcher's live documents ``0 .. size-1`` in
-address order, once (:class:`Numbering`), so a snapshot has no deleted numbers.
-Queries run in tantivy (:mod:`~docsearch.engines.tantivy.compile`): a match or a
-scoring collects every matching address and turns it into document numbers.
+address order, once (:class:`Numbering`, from each segment's live documents:
+:meth:`~docsearch.engines.tantivy.segments.SegmentCache.live`), so a snapshot has
+no deleted numbers. Queries run in tantivy
+(:mod:`~docsearch.engines.tantivy.compile`): a match or a scoring collects every
+matching address and turns it into document numbers; the match-all query
+(``Every``) is every number, with no search.
 
 A text field's terms (sorted) and document frequencies are tantivy's (which,
-like Whoosh, still counts deleted documents until a merge drops them); dates are
-the ``date`` fast field. Ids and keyword columns are gathered from the parts of
+like Whoosh, still counts deleted documents until a merge drops them). Ids, dates
+(the ``date`` fast field) and keyword columns are gathered from the parts of
 the snapshot's segments, each read once and kept under its segment's id
 (:mod:`~docsearch.engines.tantivy.segments`): after a commit only its new
 segments are read. A whole stored document is decoded only
@@ -33,7 +36,14 @@ from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document
 from docsearch.engines.memory.snapshot import MemorySnapshot
 from docsearch.engines.tantivy.compile import compile_query
 from docsearch.engines.tantivy.schema import document_of
-from docsearch.engines.tantivy.segments import SegmentCache, gather_column, gather_ids
+from docsearch.engines.tantivy.segments import (
+    SegmentCache,
+    SegmentMeta,
+    gather_column,
+    gather_dates,
+    gather_ids,
+)
+from docsearch.search import querytree as qt
 from docsearch.search.columns import Column
 from docsearch.search.ranking import Scored
 
@@ -55,15 +65,30 @@ class Hits:
 class Numbering:
     """Dense document numbers for a searcher's live addresses, in address order."""
 
-    def __init__(self, every: Hits) -> None:
+    def __init__(self, live: Mapping[int, np.ndarray]) -> None:
+        """``live``: the live documents (ascending) of each segment, by segment number."""
+        self.segments = {s: docs for s, docs in sorted(live.items()) if len(docs)}
+        self.starts: dict[int, int] = {}
+        start = 0
+        for segment, docs in self.segments.items():
+            self.starts[segment] = start
+            start += len(docs)
+        self.size = start
+        self._firsts = np.array(list(self.starts.values()), dtype=np.int64)
+        self._order = list(self.segments)
+
+    @classmethod
+    def of_hits(cls, every: Hits) -> dict[int, np.ndarray]:
+        """The live documents of each segment among ``every`` (a search for all)."""
         order = np.lexsort((every.docs, every.segments))
         segments, docs = every.segments[order], every.docs[order]
-        self.ordered = list(zip(segments.tolist(), docs.tolist(), strict=True))
-        self.starts: dict[int, int] = {}
-        self.segments: dict[int, np.ndarray] = {}
-        for segment in np.unique(segments).tolist():
-            at = np.flatnonzero(segments == segment)
-            self.starts[segment], self.segments[segment] = int(at[0]), docs[at]
+        return {s: docs[segments == s] for s in np.unique(segments).tolist()}
+
+    def address(self, number: int) -> tuple[int, int]:
+        """The (segment, document in segment) of a document number."""
+        at = int(np.searchsorted(self._firsts, number, side="right")) - 1
+        segment = self._order[at]
+        return segment, int(self.segments[segment][number - self.starts[segment]])
 
     def numbers(self, hits: Hits) -> np.ndarray:
         """The document numbers of the live addresses of ``hits`` (in their order)."""
@@ -78,12 +103,12 @@ class Numbering:
 class LazyDocs(Sequence[Document]):
     """A snapshot's documents, each decoded from its stored record when first asked for."""
 
-    def __init__(self, searcher: tantivy.Searcher, ordered: Sequence[tuple[int, int]]) -> None:
-        self._searcher, self._ordered = searcher, ordered
+    def __init__(self, searcher: tantivy.Searcher, numbering: Numbering) -> None:
+        self._searcher, self._numbering = searcher, numbering
         self._decoded: dict[int, Document] = {}
 
     def __len__(self) -> int:
-        return len(self._ordered)
+        return self._numbering.size
 
     @overload
     def __getitem__(self, index: int) -> Document: ...
@@ -96,7 +121,7 @@ class LazyDocs(Sequence[Document]):
             return [self[n] for n in range(*index.indices(len(self)))]
         found = self._decoded.get(index)
         if found is None:
-            segment, doc = self._ordered[index]
+            segment, doc = self._numbering.address(index)
             found = document_of(self._searcher.doc(tantivy.DocAddress(segment, doc)))
             self._decoded[index] = found
         return found
@@ -114,14 +139,20 @@ class TantivySnapshot(MemorySnapshot):
 
     def __init__(self, key: str, searcher: tantivy.Searcher, schema: tantivy.Schema,
                  details: Mapping[str, Any], segments: SegmentCache,
-                 segment_ids: Sequence[str]) -> None:
+                 metas: Sequence[SegmentMeta]) -> None:
         super().__init__(key, (), details)
         self.searcher, self.schema = searcher, schema
-        every = _hits(searcher, tantivy.Query.all_query(), searcher.num_docs)
-        self.numbering = Numbering(every)
-        self.docs = LazyDocs(searcher, self.numbering.ordered)  # type: ignore[assignment]
+        self.numbering = Numbering(segments.live(metas, self._every))
+        if self.numbering.size != searcher.num_docs:  # meta.json and the searcher disagree
+            self.numbering = Numbering(self._every())
+        self.docs = LazyDocs(searcher, self.numbering)  # type: ignore[assignment]
         self.size = len(self.docs)
-        self._selected = segments.select(searcher, segment_ids, self.numbering)
+        self._selected = segments.select(searcher, [m.id for m in metas], self.numbering)
+
+    def _every(self) -> dict[int, np.ndarray]:
+        """The live documents of each segment, as a search for every document finds them."""
+        return Numbering.of_hits(_hits(self.searcher, tantivy.Query.all_query(),
+                                       self.searcher.num_docs))
 
     @cached_property
     def _ids(self) -> list[str]:
@@ -129,9 +160,7 @@ class TantivySnapshot(MemorySnapshot):
 
     @cached_property
     def _dates(self) -> np.ndarray:
-        addresses = [tantivy.DocAddress(s, d) for s, d in self.numbering.ordered]
-        values = self.searcher.fast_field_values("date", addresses) if addresses else []
-        return np.array([v or 0 for v in values], dtype=np.int64)
+        return gather_dates(self._selected)
 
     def column(self, field: str) -> Column:
         if field not in KEYWORD_FIELDS:
@@ -172,6 +201,8 @@ class TantivySnapshot(MemorySnapshot):
         return docs[order], hits.scores[order]
 
     def match(self, node: Any) -> np.ndarray:
+        if isinstance(node, qt.Every):  # every number is a live document
+            return np.ones(self.size, dtype=bool)
         mask = np.zeros(self.size, dtype=bool)
         mask[self._run(node)[0]] = True
         return mask

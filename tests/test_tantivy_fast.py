@@ -1,0 +1,128 @@
+"""The tantivy engine's fast paths against the slow, obvious answers, after adds,
+updates and deletes over many commits (hypothesis chooses them):
+
+- document numbers worked out from the segments' sizes and deletes in ``meta.json``
+  (and the live documents of a segment with deletes, kept under its id and its
+  deletes) equal the numbers of a search for every document;
+- a match-all query, ids, dates and keyword columns gathered from the segments'
+  parts equal the memory engine's on the same documents;
+- a commit that only adds reads its new segment only: no search for every
+  document, and the dates of the older segments are not read again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("tantivy")
+
+from docsearch.engines import memory  # noqa: E402
+from docsearch.engines import tantivy as engine  # noqa: E402
+from docsearch.engines.tantivy import segments as tantivy_segments  # noqa: E402
+from docsearch.engines.tantivy import snapshot as tantivy_snapshot  # noqa: E402
+from docsearch.search import querytree as qt  # noqa: E402
+from tests.engines.backend_docs import doc, fill  # noqa: E402
+
+PEOPLE = ["Ada Quill", "Bo Marsh", "Cy Dunn", "Dee Fogg"]
+
+
+def made(n: int, round_: int, day: int | None) -> object:
+    return doc(f"r{n}", "Gull count", f"Count {round_} gull {n % 3}.",
+               day=None if day is None else dt.datetime(2020, 1, 1) + dt.timedelta(days=day),
+               person=tuple(PEOPLE[i] for i in range(4) if (n + round_) >> i & 1),
+               topic=(("sea", "sky")[n % 2],))
+
+
+#: One commit: (put or delete, article number, day or None) steps.
+COMMIT = st.lists(st.tuples(st.booleans(), st.integers(0, 24),
+                            st.none() | st.integers(0, 5)), min_size=1, max_size=8)
+
+
+def column_facts(snapshot, field):
+    """A keyword column as values, counts and (article id, value) pairs."""
+    column = snapshot.column(field)
+    return column.values, column.counts(None).tolist(), sorted(
+        (snapshot.ids()[d], column.values[o])
+        for d, o in zip(column.docs.tolist(), column.ords.tolist(), strict=True))
+
+
+def every_address(snapshot) -> list[tuple[int, int]]:
+    """The slow answer: the live addresses a search for every document finds, in order."""
+    hits = tantivy_snapshot._hits(snapshot.searcher, tantivy_snapshot.tantivy.Query.all_query(),
+                                  snapshot.searcher.num_docs)
+    return sorted(zip(hits.segments.tolist(), hits.docs.tolist(), strict=True))
+
+
+def check(got, want) -> None:
+    numbering = got.numbering
+    assert [numbering.address(n) for n in range(got.size)] == every_address(got)
+    assert got.size == got.doc_count() == want.doc_count()
+    assert got.match(qt.Every()).tolist() == [True] * got.size
+    assert got.live().tolist() == [True] * got.size
+    assert (sorted(zip(got.ids(), got.dates().tolist(), strict=True))
+            == sorted(zip(want.ids(), want.dates().tolist(), strict=True)))
+    for field in ("person", "topic"):
+        assert column_facts(got, field) == column_facts(want, field)
+    gull = qt.Term("body", "gull")
+    assert sorted(got.ids()[n] for n in np.flatnonzero(got.match(gull))) == sorted(
+        want.ids()[n] for n in np.flatnonzero(want.match(gull)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(commits=st.lists(COMMIT, min_size=1, max_size=6))
+def test_numbers_ids_dates_and_columns_after_adds_updates_and_deletes(tmp_path_factory,
+                                                                       commits):
+    folder = tmp_path_factory.mktemp("fast")
+    backends = engine.create(folder / "tantivy"), memory.create(folder / "memory")
+    for round_, steps in enumerate(commits):
+        with backends[0].writer() as tw, backends[1].writer() as mw:
+            for put, n, day in steps:
+                if put:
+                    tw.put(made(n, round_, day)), mw.put(made(n, round_, day))
+                else:
+                    tw.delete(f"r{n}"), mw.delete(f"r{n}")
+        check(backends[0].snapshot(), backends[1].snapshot())
+    backends[0].close()
+
+
+def counted(monkeypatch, module, name):
+    """Count the calls of ``module``'s function ``name``."""
+    calls = []
+    original = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *args: calls.append(args) or original(*args))
+    return calls
+
+
+def test_a_commit_that_only_adds_searches_for_nothing_and_reads_its_segment(tmp_path,
+                                                                          monkeypatch):
+    backend = fill(engine.create(tmp_path / "gen"), [made(n, 0, n % 4) for n in range(6)])
+    backend.snapshot().dates()
+    searches = counted(monkeypatch, tantivy_snapshot, "_hits")
+    dates = counted(monkeypatch, tantivy_segments, "_dates")
+    fill(backend, [made(n, 1, 2) for n in range(6, 9)])
+    snapshot = backend.snapshot()
+    assert sorted(snapshot.ids()) == sorted(f"r{n}" for n in range(9))
+    assert snapshot.match(qt.Every()).sum() == 9
+    assert snapshot.dates()[snapshot.find("r7")] == snapshot.dates()[snapshot.find("r2")]
+    assert searches == []  # no search for every document, none for the match-all query
+    assert sum(len(docs) for _, _, docs in dates) == 3  # the new segments' dates only
+
+
+def test_a_segment_with_deletes_is_searched_once_for_its_live_documents(tmp_path,
+                                                                      monkeypatch):
+    backend = fill(engine.create(tmp_path / "gen"), [made(n, 0, None) for n in range(6)])
+    with backend.writer() as writer:
+        writer.delete("r2")
+    searches = counted(monkeypatch, tantivy_snapshot, "_hits")
+    first = backend.snapshot()
+    assert len(searches) == 1 and "r2" not in first.ids() and first.size == 5
+    fill(backend, [made(9, 1, None)])  # a new segment; the deletes of the first unchanged
+    second = backend.snapshot()
+    assert len(searches) == 1 and sorted(second.ids()) == sorted(
+        f"r{n}" for n in (0, 1, 3, 4, 5, 9))
