@@ -16,7 +16,7 @@ import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.searching import Searcher
 
-from docsearch.engines.whoosh.terms import TermInfos
+from docsearch.engines.whoosh.terms import TermInfos, matcher
 
 __all__ = ["positions"]
 
@@ -31,23 +31,24 @@ def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
     found: dict[int, np.ndarray] = {}
     terms = terms or TermInfos()
     btext = searcher.schema[field].to_bytes(word)
-    for leaf, offset in searcher.leaf_searchers():
+    infos = terms.infos(searcher, field, btext)
+    for (leaf, offset), info in zip(searcher.leaf_searchers(), infos, strict=True):
         reader = leaf.reader()
         end = offset + reader.doc_count_all()
         local = [d - offset for d in docs if offset <= d < end]
-        if not local or terms.info(reader, field, btext) is None:
+        if not local or info is None:
             continue
-        matcher = terms.matcher(reader, field, btext)
-        if isinstance(matcher, whoosh3.W3LeafMatcher):
-            _from_blocks(matcher, local, offset, found)
+        postings = matcher(reader, field, btext, info)
+        if isinstance(postings, whoosh3.W3LeafMatcher):
+            _from_blocks(postings, local, offset, found)
         else:  # a short list kept with the term: the generic way
             for doc in local:
-                if not matcher.is_active():
+                if not postings.is_active():
                     break
-                if matcher.id() < doc:
-                    matcher.skip_to(doc)
-                if matcher.is_active() and matcher.id() == doc:
-                    found[doc + offset] = np.asarray(matcher.value_as("positions"),
+                if postings.id() < doc:
+                    postings.skip_to(doc)
+                if postings.is_active() and postings.id() == doc:
+                    found[doc + offset] = np.asarray(postings.value_as("positions"),
                                                      dtype=np.int64)
     return found
 

@@ -6,8 +6,8 @@ documents, and for its postings: a query word is looked up that way three or
 four times per segment (scoring, its idf, the proximity positions, did-you-mean's
 counts), which for a pasted paragraph of 30 words on an index of several segments
 is a sizeable part of the search. :class:`TermInfos` keeps each segment's answer
-(the term's ``TermInfo``, or that it has none) for the terms read last; a segment
-never changes its terms, so the answer holds for as long as the segment lives.
+(the term's ``TermInfo``, or that it has none) for the terms read last, per index
+state (:func:`~docsearch.engines.whoosh.state.state_key`).
 """
 
 from __future__ import annotations
@@ -20,36 +20,32 @@ from whoosh.codec import whoosh3
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
-from docsearch.engines.whoosh.state import segment_key
+from docsearch.engines.whoosh.state import state_key
 
-__all__ = ["TERMS_CACHE", "TermInfos"]
+__all__ = ["TERMS_CACHE", "TermInfos", "matcher"]
 
-#: How many (segment, field, term) look-ups are remembered, most recently used kept.
-TERMS_CACHE = 50_000
+#: How many terms' look-ups (in every segment) are remembered, most recently used kept.
+TERMS_CACHE = 20_000
 
 
 class TermInfos:
     """Each segment's ``TermInfo`` of a term (``None``: the segment has not the term),
-    remembered for the last :data:`TERMS_CACHE` look-ups."""
+    remembered per index state for the last :data:`TERMS_CACHE` terms."""
 
     def __init__(self) -> None:
-        self._infos: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._infos: OrderedDict[tuple[str, str, bytes], tuple[Any, ...]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def info(self, reader: Any, field: str, btext: bytes) -> Any:
-        """The segment ``reader``'s ``TermInfo`` of the term, or ``None``."""
-        terms = getattr(reader, "_terms", None)
-        if not isinstance(terms, whoosh3.W3TermsReader):  # not a Whoosh 3 segment
-            return _Plain(reader, field, btext) if (field, btext) in reader else None
-        key = (*segment_key(reader), field, btext)
+    def infos(self, searcher: Searcher, field: str, btext: bytes) -> tuple[Any, ...]:
+        """The term's ``TermInfo`` in each of the searcher's segments (in the order of
+        ``leaf_searchers()``), ``None`` where a segment has not the term."""
+        key = (state_key(searcher), field, btext)
         with self._lock:
-            if key in self._infos:
+            found = self._infos.get(key)
+            if found is not None:
                 self._infos.move_to_end(key)
-                return self._infos[key]
-        try:
-            found = terms.term_info(field, btext)
-        except TermNotFound:
-            found = None
+                return found
+        found = tuple(_info(leaf.reader(), field, btext) for leaf, _ in searcher.leaf_searchers())
         with self._lock:
             self._infos[key] = found
             while len(self._infos) > TERMS_CACHE:
@@ -59,21 +55,28 @@ class TermInfos:
     def doc_frequency(self, searcher: Searcher, field: str, btext: bytes) -> int:
         """In how many documents of the searcher's segments (deleted ones included, as
         Whoosh counts them) the term is."""
-        total = 0
-        for leaf, _offset in searcher.leaf_searchers():
-            found = self.info(leaf.reader(), field, btext)
-            if found is not None:
-                total += found.doc_frequency()
-        return total
+        return sum(info.doc_frequency() for info in self.infos(searcher, field, btext)
+                   if info is not None)
 
-    def matcher(self, reader: Any, field: str, btext: bytes) -> Any:
-        """The segment's postings matcher of a term it has (see :meth:`info`)."""
-        found = self.info(reader, field, btext)
-        terms = reader._terms
-        if isinstance(found, _Plain):
-            return terms.matcher(field, btext, reader.schema[field].format)
-        return terms._codec.postings_reader(terms._postfile, found, reader.schema[field].format,
-                                            term=(field, btext))
+
+def _info(reader: Any, field: str, btext: bytes) -> Any:
+    terms = getattr(reader, "_terms", None)
+    if not isinstance(terms, whoosh3.W3TermsReader):  # not a Whoosh 3 segment
+        return _Plain(reader, field, btext) if (field, btext) in reader else None
+    try:
+        return terms.term_info(field, btext)
+    except TermNotFound:
+        return None
+
+
+def matcher(reader: Any, field: str, btext: bytes, info: Any) -> Any:
+    """The segment's postings matcher of a term, from its ``TermInfo`` (see
+    :meth:`TermInfos.infos`)."""
+    terms = reader._terms
+    if isinstance(info, _Plain):
+        return terms.matcher(field, btext, reader.schema[field].format)
+    return terms._codec.postings_reader(terms._postfile, info, reader.schema[field].format,
+                                        term=(field, btext))
 
 
 class _Plain:

@@ -28,7 +28,7 @@ from whoosh.util.numeric import byte_to_length
 
 from docsearch.engines.whoosh.scoring import Weighting
 from docsearch.engines.whoosh.state import segment_key
-from docsearch.engines.whoosh.terms import TermInfos
+from docsearch.engines.whoosh.terms import TermInfos, matcher
 from docsearch.search import ranking
 
 __all__ = ["Vectors", "numeric_column"]
@@ -59,15 +59,17 @@ class Vectors:
         self._held = 0
         self._lock = threading.Lock()
 
-    def postings(self, reader: Any, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """A segment's postings of a term (:func:`_postings`), remembered."""
+    def postings(self, reader: Any, field: str, btext: bytes,
+                 info: Any) -> tuple[np.ndarray, np.ndarray]:
+        """A segment's postings of a term (:func:`_postings`; ``info``: the segment's
+        ``TermInfo`` of it, :meth:`TermInfos.infos`), remembered."""
         key = (*segment_key(reader), field, btext)
         with self._lock:
             found = self._postings.get(key)
             if found is not None:
                 self._postings.move_to_end(key)
                 return found
-        found = _postings(self.terms.matcher(reader, field, btext))
+        found = _postings(matcher(reader, field, btext, info))
         for array in found:
             array.flags.writeable = False  # shared by every query that reads the term
         with self._lock:
@@ -229,11 +231,12 @@ class _Run:
         except Exception as exc:  # noqa: BLE001 - Whoosh will say what is wrong
             raise _Unsupported(str(exc)) from None
         ids_parts, weight_parts = [], []
-        for leaf, offset in searcher.leaf_searchers():
-            reader = leaf.reader()
-            if self.vectors.terms.info(reader, field, btext) is None:
+        infos = self.vectors.terms.infos(searcher, field, btext)
+        for (leaf, offset), info in zip(searcher.leaf_searchers(), infos, strict=True):
+            if info is None:
                 continue
-            ids, weights = self.vectors.postings(reader, field, btext)
+            reader = leaf.reader()
+            ids, weights = self.vectors.postings(reader, field, btext, info)
             if reader.has_deletions():
                 deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live = ~np.isin(ids, deleted)
