@@ -214,9 +214,9 @@ def test_cached_columns_and_people_give_the_same_answers(tmp_path):
     expected = first.search("", facets=("person", "topic", "source", "date"), facet_limit=None)
     data = first._store.live.folder
     cached = sorted(p.name for p in data.glob(CACHE_PREFIX + "*"))
-    assert any(n.endswith("-person.npz") for n in cached)
+    assert any(n.endswith("-person.col") for n in cached)
     assert any(n.startswith(CACHE_PREFIX + "people-") for n in cached)
-    for path in data.glob(CACHE_PREFIX + "*-topic.npz"):
+    for path in data.glob(CACHE_PREFIX + "*-topic.col"):
         path.write_bytes(b"not a numpy file")
     second = docsearch.open(tmp_path / "ix")
     got = second.search("", facets=("person", "topic", "source", "date"), facet_limit=None)
@@ -224,7 +224,8 @@ def test_cached_columns_and_people_give_the_same_answers(tmp_path):
     assert [h.people for h in got.hits] == [h.people for h in expected.hits]
     second.add(Article(id="new-1", title="Ferry Strike", body="Mayor Ilse Varnholt spoke."))
     second.search("ferry")
-    now = {p.name for p in data.glob(CACHE_PREFIX + "*.npz")}
+    now = {p.name for p in data.glob(CACHE_PREFIX + "*.col")} - {
+        p.name for p in data.glob(CACHE_PREFIX + "state-*")}
     segments = {leaf.reader().segment().segment_id()
                 for leaf, _ in second._engine.snapshot().searcher.leaf_searchers()}
     assert now and all(any(s in name for s in segments) for name in now)

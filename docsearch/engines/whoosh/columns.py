@@ -3,14 +3,19 @@
 A column is read once per index segment from the field's posting lists (cached
 by segment key, so an update only reads the new segments) and joined over the
 segments of the open searcher. Each segment's columns are also saved beside it
-(``.facets-*.npz``), so a new process (every ``docsearch search``) loads them
-instead of reading the postings again. Document numbers are Whoosh's global
-ones; deleted documents are not in the postings.
+(``.facets-ID-STORED-LIVE-FIELD.col``), and so is each joined column of the index
+state (``.facets-state-KEY-FIELD.col``): a new process (every ``docsearch
+search``) reads one file per column it needs, and reads the segments' files (or
+their postings) only for a state no process has searched yet. A ``.col`` file is
+the column's raw arrays after a 32-byte header (see :func:`save_column`), read
+with one ``readinto`` and no parsing. Document numbers are Whoosh's global ones;
+deleted documents are not in the postings.
 """
 
 from __future__ import annotations
 
 import contextlib
+import struct
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,31 +29,61 @@ from docsearch.engines.whoosh.state import segment_key, state_key
 from docsearch.files import atomic_write
 from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
 
-__all__ = ["Columns"]
+__all__ = ["Columns", "load_column", "save_column"]
+
+#: A ``.col`` file's header: magic, UTF-8 bytes of the values (joined by
+#: ``SEPARATOR``), (document, value) pairs, documents in the index; then the values
+#: padded to 8 bytes, the documents (int64) and the value ordinals (int32).
+_HEADER = struct.Struct("<4sxxxxQQQ")
+_MAGIC = b"DSC1"
+
+#: A column's parts as saved: values, documents, ordinals, documents in the index.
+Saved = tuple[list[str], np.ndarray, np.ndarray, int]
 
 
-def _cache_name(segment_key: tuple[Any, ...], field: str) -> str:
+def _segment_name(segment_key: tuple[Any, ...], field: str) -> str:
     ident, stored, live = segment_key
-    return f"{CACHE_PREFIX}{ident}-{stored}-{live}-{field}.npz"
+    return f"{CACHE_PREFIX}{ident}-{stored}-{live}-{field}.col"
 
 
-def _load(path: Path) -> tuple[list[str], np.ndarray, np.ndarray] | None:
-    """A segment's column cached by an earlier process, or ``None``."""
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            joined = str(data["values"][0])
-            values = joined.split(SEPARATOR) if joined else []
-            docs, ords = data["docs"], data["ords"]
-    except (OSError, KeyError, ValueError):
-        return None
-    return values, docs, ords
+def _state_name(state: str, field: str) -> str:
+    return f"{CACHE_PREFIX}state-{state}-{field}.col"
 
 
-def _save(path: Path, values: list[str], docs: np.ndarray, ords: np.ndarray) -> None:
-    """Cache a segment's column beside it (segments never change; deletions make a new
-    name). Best effort: an index on a read-only disk is searched all the same."""
+def save_column(path: Path, values: list[str], docs: np.ndarray, ords: np.ndarray,
+                size: int) -> None:
+    """Save a column beside the index (a segment's or a state's: neither ever changes;
+    a change makes a new name). Best effort: an index on a read-only disk is searched
+    all the same."""
+    text = SEPARATOR.join(values).encode("utf-8")
     with contextlib.suppress(OSError), atomic_write(path, binary=True) as out:
-        np.savez(out, values=np.array([SEPARATOR.join(values)]), docs=docs, ords=ords)
+        out.write(_HEADER.pack(_MAGIC, len(text), len(docs), size))
+        out.write(text + b"\0" * (-len(text) % 8))
+        out.write(np.ascontiguousarray(docs, dtype="<i8").tobytes())
+        out.write(np.ascontiguousarray(ords, dtype="<i4").tobytes())
+
+
+def load_column(path: Path) -> Saved | None:
+    """A column saved by an earlier process, or ``None`` (none, or not whole)."""
+    try:
+        with path.open("rb") as file:
+            buffer = bytearray(path.stat().st_size)
+            whole = file.readinto(buffer) == len(buffer)
+    except OSError:
+        return None
+    if not whole or len(buffer) < _HEADER.size:
+        return None
+    magic, text, pairs, size = _HEADER.unpack_from(buffer)
+    start = _HEADER.size + text + (-text % 8)
+    if magic != _MAGIC or len(buffer) != start + 12 * pairs:
+        return None
+    try:
+        joined = buffer[_HEADER.size:_HEADER.size + text].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    docs = np.frombuffer(buffer, dtype="<i8", count=pairs, offset=start)
+    ords = np.frombuffer(buffer, dtype="<i4", count=pairs, offset=start + 8 * pairs)
+    return joined.split(SEPARATOR) if joined else [], docs, ords, size
 
 
 class Columns:
@@ -59,7 +94,7 @@ class Columns:
         self.fields = tuple(fields)
         #: Where the per-segment columns are cached on disk (the live generation).
         self.folder = folder or (lambda: None)
-        self._segments: dict[tuple[Any, ...], tuple[list[str], np.ndarray, np.ndarray]] = {}
+        self._segments: dict[tuple[Any, ...], Saved] = {}
         self._joined: dict[str, Column] = {}
         self._key: str | None = None
         self._lock = threading.Lock()
@@ -76,25 +111,39 @@ class Columns:
                 self._segments = {k: v for k, v in self._segments.items() if k in alive}
                 folder = self.folder()
                 if folder is not None:
-                    clean_cache(folder, {_cache_name(k, f) for k, f in alive})
+                    clean_cache(folder, {_segment_name(k, f) for k, f in alive}
+                                | {_state_name(key, f) for f in self.fields}, "*.col")
+                    clean_cache(folder, set(), "*.npz")  # the files of an older docsearch
             column = self._joined.get(field)
             if column is None:
-                column = self._join(searcher, field)
+                column = self._column(searcher, key, field)
                 self._joined[field] = column
             return column
 
-    def _segment(self, leaf: Searcher, field: str) -> tuple[list[str], np.ndarray, np.ndarray]:
-        key = (segment_key(leaf.reader()), field)
+    def _column(self, searcher: Searcher, state: str, field: str) -> Column:
+        """The state's column as an earlier process saved it, else joined from the
+        segments' columns (and saved)."""
+        folder = self.folder()
+        path = folder / _state_name(state, field) if folder is not None else None
+        saved = load_column(path) if path is not None else None
+        if saved is None or saved[3] != searcher.doc_count_all():
+            saved = self._join(searcher, field)
+            if path is not None:
+                save_column(path, *saved)
+        return Column(*saved)
+
+    def _segment(self, leaf: Searcher, field: str) -> Saved:
+        reader = leaf.reader()
+        key = (segment_key(reader), field)
         cached = self._segments.get(key)
         if cached is not None:
             return cached
         folder = self.folder()
-        cache = folder / _cache_name(key[0], field) if folder is not None else None
-        loaded = _load(cache) if cache is not None else None
-        if loaded is not None:
+        path = folder / _segment_name(key[0], field) if folder is not None else None
+        loaded = load_column(path) if path is not None else None
+        if loaded is not None and loaded[3] == reader.doc_count_all():
             self._segments[key] = loaded
             return loaded
-        reader = leaf.reader()
         values: list[str] = []
         doc_parts: list[np.ndarray] = []
         ord_parts: list[np.ndarray] = []
@@ -108,27 +157,25 @@ class Columns:
                 values.append(term.decode("utf-8") if isinstance(term, bytes) else str(term))
         docs = np.concatenate(doc_parts) if doc_parts else np.zeros(0, dtype=np.int64)
         ords = np.concatenate(ord_parts) if ord_parts else np.zeros(0, dtype=np.int32)
-        self._segments[key] = (values, docs, ords)
-        if cache is not None:
-            _save(cache, values, docs, ords)
-        return values, docs, ords
+        read = self._segments[key] = (values, docs, ords, reader.doc_count_all())
+        if path is not None:
+            save_column(path, *read)
+        return read
 
-    def _join(self, searcher: Searcher, field: str) -> Column:
+    def _join(self, searcher: Searcher, field: str) -> Saved:
         parts = [(self._segment(leaf, field), offset) for leaf, offset in
                  searcher.leaf_searchers()]
-        values = sorted({v for (vals, _, _), _ in parts for v in vals})
+        values = sorted({v for (vals, _, _, _), _ in parts for v in vals})
         index = {v: i for i, v in enumerate(values)}
         docs: list[np.ndarray] = []
         ords: list[np.ndarray] = []
-        for (vals, seg_docs, seg_ords), offset in parts:
+        for (vals, seg_docs, seg_ords, _), offset in parts:
             if not len(seg_docs):
                 continue
             remap = np.array([index[v] for v in vals], dtype=np.int32)
             docs.append(seg_docs + offset)
             ords.append(remap[seg_ords])
-        return Column(
-            values,
-            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
-            np.concatenate(ords) if ords else np.zeros(0, dtype=np.int32),
-            searcher.doc_count_all(),
-        )
+        return (values,
+                np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+                np.concatenate(ords) if ords else np.zeros(0, dtype=np.int32),
+                searcher.doc_count_all())

@@ -1,0 +1,120 @@
+"""The Whoosh engine's facet columns saved beside the index (issue 19): a new process
+reads each column of an index state from one file instead of joining the segments'
+files, and every column it reads equals the column read from the postings."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import docsearch
+from docsearch import Article
+from docsearch.engines.whoosh.columns import Columns, load_column, save_column
+from docsearch.search.columns import CACHE_PREFIX
+
+FIELDS = ("person", "surname", "topic", "source", "day", "author")
+
+
+def from_postings(ix: docsearch.Index, field: str) -> tuple[list[str], list[tuple[int, str]], int]:
+    """A column as nothing cached would give it: read from the postings now."""
+    searcher = ix._engine.snapshot().searcher
+    column = Columns(FIELDS).get(searcher, field)
+    pairs = sorted(zip(column.docs.tolist(), (column.values[o] for o in column.ords.tolist()),
+                       strict=True))
+    return column.values, pairs, column.size
+
+
+def as_read(ix: docsearch.Index, field: str) -> tuple[list[str], list[tuple[int, str]], int]:
+    column = ix._engine.snapshot().column(field)
+    pairs = sorted(zip(column.docs.tolist(), (column.values[o] for o in column.ords.tolist()),
+                       strict=True))
+    return column.values, pairs, column.size
+
+
+def articles(n: int, start: int = 0) -> list[Article]:
+    return [Article(id=f"a{i}", title=f"Ferry {i}", body=f"Mayor Ilse Værnholt spoke {i}.",
+                    people=[f"Ilse Værnholt {i % 3}", "Zoë Ng"], topics=["transport"],
+                    authors=[f"Writer {i % 2}"], source="Harbour Post",
+                    published=f"2024-0{1 + i % 9}-1{i % 10}")
+            for i in range(start, start + n)]
+
+
+def test_a_new_process_reads_one_file_per_column_and_the_same_columns(tmp_path):
+    first = docsearch.open(tmp_path / "ix", create=True)
+    first.add(articles(6))
+    first.add(articles(4, start=6))  # two segments at least
+    first.delete("a2")
+    for field in FIELDS:
+        first._engine.snapshot().column(field)
+    folder = first._store.live.folder
+    key = first._engine.snapshot().key
+    assert sorted(p.name for p in folder.glob(f"{CACHE_PREFIX}state-*")) == sorted(
+        f"{CACHE_PREFIX}state-{key}-{field}.col" for field in FIELDS)
+    for path in folder.glob(f"{CACHE_PREFIX}*.npz"):
+        raise AssertionError(f"an old-format file is left: {path.name}")
+    second = docsearch.open(tmp_path / "ix")
+    for field in FIELDS:
+        assert as_read(second, field) == from_postings(second, field), field
+    # the state's files alone: the segments' files are not read when they are there
+    for path in folder.glob(f"{CACHE_PREFIX}*.col"):
+        if not path.name.startswith(f"{CACHE_PREFIX}state-"):
+            path.unlink()
+    third = docsearch.open(tmp_path / "ix")
+    assert [as_read(third, f) for f in FIELDS] == [from_postings(third, f) for f in FIELDS]
+    for ix in (first, second, third):
+        ix.close()
+
+
+def test_after_a_change_the_old_state_files_go_and_columns_follow(tmp_path):
+    ix = docsearch.open(tmp_path / "ix", create=True)
+    ix.add(articles(5))
+    old_key = ix._engine.snapshot().key
+    ix.search("ferry")
+    ix.add([Article(id="b1", title="Ferry strike", body="Nadia Okafor spoke.",
+                    people=["Nadia Okafor"], topics=["labour"])])
+    ix.delete("a1")
+    ix.search("ferry")
+    folder = ix._store.live.folder
+    names = {p.name for p in folder.glob(f"{CACHE_PREFIX}state-*")}
+    assert names and not any(old_key in name for name in names)
+    again = docsearch.open(tmp_path / "ix")
+    assert [as_read(again, f) for f in FIELDS] == [from_postings(again, f) for f in FIELDS]
+    assert "Nadia Okafor" in as_read(again, "person")[0]
+    ix.close()
+    again.close()
+
+
+def test_a_damaged_column_file_is_read_from_the_postings(tmp_path):
+    ix = docsearch.open(tmp_path / "ix", create=True)
+    ix.add(articles(5))
+    expected = ix.search("", facets=("person", "topic", "source", "date"), facet_limit=None)
+    folder = ix._store.live.folder
+    for path in folder.glob(f"{CACHE_PREFIX}*.col"):
+        path.write_bytes(path.read_bytes()[:-3] if path.stat().st_size > 40 else b"DSC")
+    again = docsearch.open(tmp_path / "ix")
+    got = again.search("", facets=("person", "topic", "source", "date"), facet_limit=None)
+    assert got.facets == expected.facets
+    ix.close()
+    again.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.text(st.characters(blacklist_characters="\x1f",
+                                             blacklist_categories=("Cs",)), min_size=1),
+                       unique=True, max_size=8),
+       pairs=st.lists(st.tuples(st.integers(0, 2**40), st.integers(0, 7)), max_size=30),
+       size=st.integers(0, 2**40))
+def test_a_column_file_reads_back_what_was_saved(tmp_path_factory, values, pairs, size):
+    path = tmp_path_factory.mktemp("col") / "c.col"
+    pairs = [(d, o % len(values)) for d, o in pairs] if values else []
+    docs = np.array([d for d, _ in pairs], dtype=np.int64)
+    ords = np.array([o for _, o in pairs], dtype=np.int32)
+    save_column(path, values, docs, ords, size)
+    got = load_column(path)
+    assert got is not None
+    got_values, got_docs, got_ords, got_size = got
+    assert (got_values, got_docs.tolist(), got_ords.tolist(), got_size) == (
+        values, docs.tolist(), ords.tolist(), size)
+    assert (got_docs.dtype, got_ords.dtype) == (np.int64, np.int32)
+    got_docs += 1  # writable, as arrays built in memory are
