@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,22 @@ class Column:
         """How many documents in ``mask`` (a boolean array) hold each value."""
         ords = self.ords if mask is None else self.ords[mask[self.docs]]
         return np.bincount(ords, minlength=len(self.values))
+
+    def by_count(self, counts: np.ndarray) -> np.ndarray:
+        """The ordinals of the values counted (``counts`` above 0), the most frequent
+        first, ties by value."""
+        counted = np.flatnonzero(counts)
+        return counted[np.lexsort((self._value_rank[counted], -counts[counted]))]
+
+    @cached_property
+    def _value_rank(self) -> np.ndarray:
+        """Each value's place in the values sorted (they usually are already)."""
+        values = self.values
+        if all(a < b for a, b in zip(values, values[1:], strict=False)):
+            return np.arange(len(values), dtype=np.int64)
+        rank = np.empty(len(values), dtype=np.int64)
+        rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+        return rank
 
     def docs_with(self, ordinals: Sequence[int]) -> np.ndarray:
         """A boolean mask of the documents that hold any of the given values."""

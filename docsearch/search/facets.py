@@ -58,8 +58,7 @@ class TermsFacet(Facet):
 
     def values(self, column: Column, counts: np.ndarray, selected: set[int], limit: int | None,
                total: int, **options: str) -> tuple[FacetValue, ...]:
-        nonzero = np.flatnonzero(counts)
-        order = sorted(nonzero.tolist(), key=lambda i: (-int(counts[i]), column.values[i]))
+        order = column.by_count(counts).tolist()
         if limit is not None:
             shown = order[:limit]
             shown += [i for i in sorted(selected, key=lambda i: column.values[i])

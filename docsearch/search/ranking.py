@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import threading
+from collections.abc import Sequence
 
 import attrs
 import numpy as np
@@ -25,7 +26,7 @@ import numpy as np
 from docsearch.engines.base import Snapshot, date_number
 from docsearch.errors import QueryError
 
-__all__ = ["DateOrder", "Ranking", "Scored", "datetime_long", "idf", "recency"]
+__all__ = ["DateOrder", "Ranking", "Scored", "date_rank", "datetime_long", "idf", "recency"]
 
 
 def idf(documents: int, frequency: int) -> float:
@@ -119,6 +120,27 @@ class Scored:
         return [(float(scores[i]), int(docs[i])) for i in order]
 
 
+def date_rank(dates: np.ndarray, ids: Sequence[str]) -> np.ndarray:
+    """Each document's place in newest-first order (undated last), ties by id, then
+    by document number. Only the ids of documents whose date is another's are
+    sorted (most dates are a document's own)."""
+    order = np.argsort(-dates, kind="stable")
+    ordered = dates[order]
+    tied = ordered[1:] == ordered[:-1]
+    if tied.any():
+        shared = np.zeros(len(order), dtype=bool)
+        shared[1:] |= tied
+        shared[:-1] |= tied
+        at = np.flatnonzero(shared)
+        docs = order[at]
+        runs = np.cumsum(np.concatenate(([True], ~tied)))[at]
+        by_id = np.argsort(np.array([ids[d] for d in docs.tolist()], dtype=str), kind="stable")
+        order[at] = docs[by_id[np.argsort(runs[by_id], kind="stable")]]
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank
+
+
 class DateOrder:
     """Each document's date and its rank in newest-first order (ties by id), read
     once per index state."""
@@ -157,14 +179,7 @@ class DateOrder:
     @staticmethod
     def _read(snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray]:
         every = np.asarray(snapshot.dates(), dtype=np.int64)
-        ids = list(snapshot.ids())
-        size = len(ids)
-        id_rank = np.empty(size, dtype=np.int64)
-        id_rank[np.argsort(np.array(ids, dtype=str), kind="stable")] = np.arange(size)
-        order = np.lexsort((id_rank, -every))
-        rank = np.empty(size, dtype=np.int64)
-        rank[order] = np.arange(size)
-        return every, rank
+        return every, date_rank(every, snapshot.ids())
 
     def page(self, snapshot: Snapshot, final: np.ndarray, start: int,
              stop: int) -> list[tuple[None, int]]:
