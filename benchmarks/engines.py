@@ -42,7 +42,8 @@ import attrs
 import docsearch
 from docsearch.models import utc_naive
 
-__all__ = ["ENGINES", "REFERENCE_NAMES", "Answer", "Engine", "QuerySpec", "make_engine",
+__all__ = ["ENGINES", "FLOOR", "REFERENCE_NAMES", "Answer", "Engine", "ExtractionFloor",
+           "QuerySpec", "make_engine",
            "read_jsonl", "reference_record", "solr_location", "top_values"]
 
 FACET_NAMES = ("person", "topic", "source", "month")
@@ -247,6 +248,26 @@ class DocsearchTantivyEngine(DocsearchEngine):
 
     name = "docsearch-tantivy"
     engine = "tantivy"
+
+
+class ExtractionFloor:
+    """The extraction-only floor of a docsearch build: what :meth:`DocsearchEngine.build`
+    does but write, i.e. read the JSON lines, extract people and topics and analyse the
+    text on every core (``Index.add``'s preparation, the same workers), the results
+    dropped. An empty index is made in ``folder`` for the taxonomy a build uses."""
+
+    name = "extraction-only"
+    source_file = "corpus.jsonl"
+
+    def build(self, source: Path, folder: Path) -> int:
+        from docsearch.batch import prepared
+        with docsearch.open(folder, create=True) as ix:
+            ready = prepared((record_article(r) for r in read_jsonl(source)), ix.taxonomy)
+            return sum(1 for _ in ready)
+
+
+#: The name of the extraction-only floor (run by the suite beside docsearch's builds).
+FLOOR = ExtractionFloor.name
 
 
 def solr_location(base_url: str, name: str) -> str:
@@ -735,13 +756,17 @@ ENGINES: dict[str, type[Any]] = {"docsearch": DocsearchEngine,
                                  "whoosh": WhooshEngine, "tantivy": TantivyEngine,
                                  "sqlite": SqliteEngine}
 
-#: The names of docsearch on its default engine, the one every other is compared with.
-REFERENCE_NAMES = ("docsearch", "docsearch-whoosh")
+#: The engines every other is compared with, the first of them run: docsearch on its
+#: default engine (under either name), else docsearch on tantivy.
+REFERENCE_NAMES = ("docsearch", "docsearch-whoosh", "docsearch-tantivy")
 
 
 def make_engine(name: str, options: dict[str, Any] | None = None) -> Engine:
-    """The engine called ``name``; ``options`` are the suite's (``solr_index``: where
-    ``docsearch-solr`` builds; ``solr_shards``, ``solr_replicas``: its size)."""
+    """The engine called ``name`` (or :data:`FLOOR`, which only builds); ``options`` are
+    the suite's (``solr_index``: where ``docsearch-solr`` builds; ``solr_shards``,
+    ``solr_replicas``: its size)."""
+    if name == FLOOR:
+        return ExtractionFloor()  # type: ignore[return-value]
     try:
         cls = ENGINES[name]
     except KeyError:

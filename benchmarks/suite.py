@@ -3,20 +3,20 @@
     .venv/bin/python benchmarks/suite.py [--corpus reuters|synthetic|all]
         [--synthetic-size 200000] [--seed 0] [--queries 240]
         [--engines docsearch,whoosh,tantivy,sqlite] [--workdir DIR] [--keep]
-        [--markdown FILE] [--query-budget SECONDS] [--no-sync] [--profile]
+        [--markdown FILE] [--query-budget SECONDS] [--no-sync] [--no-floor] [--profile]
         [--solr URL] [--solr-shards N] [--solr-replicas N] [--solr-state DIR]
         [--report-only]
 
 The engines (``benchmarks/engines.py``): ``docsearch`` (or by its other name
-``docsearch-whoosh``) is the one every other engine is compared with and must be
-among them; ``docsearch-tantivy`` and ``docsearch-solr`` are docsearch on its other
-engines. ``docsearch-solr`` builds a fresh index ``bench_CORPUS_STAMP`` on the
-SolrCloud cluster of ``--solr`` (a node's base URL, ``http://HOST:PORT/solr``; default
-the environment variable ``DOCSEARCH_SOLR_URL``), of ``--solr-shards`` shards of
-``--solr-replicas`` replicas (default docsearch's, 2 and 2), and deletes it at the end;
-the resident memory and CPU time of the cluster's Solr nodes (their pids in the
-``scripts/solrcloud`` state folder, ``--solr-state``, default ``SOLRCLOUD_STATE`` or
-``.solrcloud/``) are read after its build and after its queries.
+``docsearch-whoosh``) is the one every other engine is compared with and must be among
+them, else ``docsearch-tantivy`` is the reference; ``docsearch-tantivy`` and
+``docsearch-solr`` are docsearch on its other engines. ``docsearch-solr`` builds a fresh
+index ``bench_CORPUS_STAMP`` on the SolrCloud cluster of ``--solr`` (a node's base URL,
+``http://HOST:PORT/solr``; default the environment variable ``DOCSEARCH_SOLR_URL``), of
+``--solr-shards`` shards of ``--solr-replicas`` replicas (default docsearch's, 2 and 2),
+and deletes it at the end; the resident memory and CPU time of the cluster's Solr nodes
+(their pids in the ``scripts/solrcloud`` state folder, ``--solr-state``, default
+``SOLRCLOUD_STATE`` or ``.solrcloud/``) are read after its build and after its queries.
 
 For each corpus (Reuters-21578 from ``../shared/corpora/reuters21578/``, and a synthetic
 corpus from ``benchmarks/synthetic.py``) it
@@ -26,7 +26,10 @@ corpus from ``benchmarks/synthetic.py``) it
 2. builds the docsearch index in a child process (parse the JSON lines, extract people
    and topics, index), then dumps what docsearch holds (``reference.jsonl``: text,
    people under the index's names, topics, source, day) for the reference engines;
-3. draws the query mix from ``reference.jsonl`` (a seeded ``random.Random``);
+3. draws the query mix from ``reference.jsonl`` (a seeded ``random.Random``), and
+   measures the extraction-only floor of docsearch's builds (``extraction-only``, unless
+   ``--no-floor``: the build's reading, people, topics and text analysis on the same
+   workers, nothing written); the build table gives each docsearch build as a ratio to it;
 4. builds each reference engine in its own child process from ``reference.jsonl`` (text
    indexing only: the extraction docsearch did is given to them);
 5. runs the query mix in a fresh child process per engine that opens the index: one
@@ -79,6 +82,11 @@ FACET_CLASSES = ("facets", "facets+select")
 TEXT_WORD = re.compile(r"[a-z]{3,}")
 GOAL_FACET_P50, GOAL_FACET_P95 = 15.0, 50.0
 GOAL_BUILD_RATIO, GOAL_ADD10, GOAL_NOOP, GOAL_RSS = 1.5, 1.0, 2.0, 500.0
+#: The tantivy engine's goals (issue 15): Reuters build / floor and / the Whoosh engine's;
+#: the synthetic corpus's build s, peak RSS MB, faceted p95 ms, add 10 s, query after ms.
+TANTIVY_FLOOR_RATIO, TANTIVY_WHOOSH_RATIO = 1.3, 0.2
+TANTIVY_BUILD, TANTIVY_RSS, TANTIVY_P95, TANTIVY_ADD10, TANTIVY_AFTER_ADD = (
+    300.0, 1000.0, 50.0, 0.3, 100.0)
 
 
 def _rss_mb() -> float:
@@ -371,7 +379,7 @@ def _child_build(name: str, corpus_dir: Path, out_dir: Path, options: dict[str, 
         profiler.stop()
         _write_profile(profiler, out_dir / "profile_build.txt")
     workers = None
-    if name.startswith("docsearch"):
+    if name.startswith("docsearch") or name == eng.FLOOR:
         try:
             from docsearch.parallel import worker_count
             workers = worker_count()
@@ -947,14 +955,18 @@ def run_corpus(name: str, args: argparse.Namespace, workdir: Path,
     return result
 
 
+REFERENCE_NEEDED = ("--engines must include docsearch (docsearch-whoosh, or else "
+                    "docsearch-tantivy): the others are compared with it")
+
+
 def reference_engine(engines: Sequence[str]) -> str:
-    """The name docsearch on its default engine has among ``engines`` (the one the
-    others are compared with); ``SystemExit`` when it is not there."""
-    for name in engines:
-        if name in eng.REFERENCE_NAMES:
+    """The engine of ``engines`` the others are compared with: docsearch on its default
+    engine, else docsearch on tantivy (:data:`engines.REFERENCE_NAMES`); ``SystemExit``
+    when none is there."""
+    for name in eng.REFERENCE_NAMES:
+        if name in engines:
             return name
-    raise SystemExit("--engines must include docsearch (or docsearch-whoosh): the others "
-                     "are compared with it")
+    raise SystemExit(REFERENCE_NEEDED)
 
 
 def _run_steps(name: str, args: argparse.Namespace, corpus_dir: Path, engines: list[str],
@@ -988,6 +1000,8 @@ def _run_steps(name: str, args: argparse.Namespace, corpus_dir: Path, engines: l
     result["specs"] = [s.to_dict() for s in specs]
     say(f"  {len(specs)} queries ({len(specs) // len(CLASSES)} per class)")
     del records
+    if not args.no_floor and any(e.startswith("docsearch") for e in engines):
+        result["floor"] = run_child("build", eng.FLOOR, corpus_dir, options, say)
     for engine in engines:
         if engine != ref:
             result["build"][engine] = step("build", engine)
@@ -1111,19 +1125,28 @@ def _ms(value: float | None) -> str:
 
 
 def build_rows(result: dict[str, Any]) -> list[list[str]]:
+    """One row per engine's build; with the extraction-only floor measured, its row last
+    and a column of each docsearch build's time as a ratio to it."""
     solr = any(b and "solr_nodes" in b for b in result["build"].values())
+    floor = result.get("floor")
     rows = [["engine", "build s", "cpu s", "docs/s", "own peak RSS MB", "tree RSS / PSS MB",
              "index MB", "docs", "what is timed"]]
     if solr:
         rows[0][-1:-1] = ["Solr nodes: RSS MB after / CPU s"]
-    for engine in result["engines"]:
-        b = result["build"].get(engine)
+    if floor:
+        rows[0][2:2] = ["x floor"]
+    builds = [(e, result["build"].get(e)) for e in result["engines"]]
+    if floor:
+        builds.append((eng.FLOOR, floor))
+    for engine, b in builds:
         if b is None:
             rows.append([engine, "failed", *[""] * (len(rows[0]) - 2)])
             continue
         what = ("parse JSON + extract + index" if engine.startswith("docsearch")
+                else "parse JSON + extract people and topics + analyse the text, nothing "
+                     "written" if engine == eng.FLOOR
                 else "parse JSON + index (values given)")
-        if engine.startswith("docsearch") and b.get("workers"):
+        if (engine.startswith("docsearch") or engine == eng.FLOOR) and b.get("workers"):
             what += f", {b['workers']} worker(s)"
         tree = (f"{b['tree_rss_mb']:,.0f} / {b['tree_pss_mb']:,.0f}" if "tree_rss_mb" in b
                 else "n/a")
@@ -1139,6 +1162,11 @@ def build_rows(result: dict[str, Any]) -> list[list[str]]:
                what + (" [profiled]" if b.get("profiled") else "")]
         if solr:
             row[-1:-1] = [_nodes_cell(b.get("solr_nodes"))]
+        if floor:
+            ratio = engine.startswith("docsearch") or engine == eng.FLOOR
+            row[2:2] = [f"{b['seconds'] / floor['seconds']:.2f}" if ratio else ""]
+            if engine == eng.FLOOR:
+                row[0] = f"{engine} (floor)"
         rows.append(row)
     return rows
 
@@ -1352,6 +1380,49 @@ def goal_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
     return rows
 
 
+def tantivy_goal_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
+    """The goals of docsearch on tantivy (issue 15) that the results can tell."""
+    rows = [["tantivy engine goal", "target", "measured", "status"]]
+    name = "docsearch-tantivy"
+    reuters = results.get("reuters")
+    if reuters is not None and reuters["build"].get(name):
+        build = reuters["build"][name]["seconds"]
+        for label, other, target in (
+                ("extraction-only floor", reuters.get("floor"), TANTIVY_FLOOR_RATIO),
+                ("Whoosh engine build", reuters["build"].get(reuters.get("reference")),
+                 TANTIVY_WHOOSH_RATIO)):
+            if other and other is not reuters["build"][name]:
+                ratio = build / other["seconds"]
+                rows.append([f"Reuters: build / {label}", f"<= {target}x",
+                             f"{build:.1f} s / {other['seconds']:.1f} s = {ratio:.2f}x",
+                             _missed(ratio, target, "x")])
+    big = results.get("synthetic")
+    if big is None or not big["build"].get(name):
+        return rows
+    size = f"{big['docs']:,} articles"
+    steps = [big[kind].get(name) for kind in ("build", "query", "incremental")]
+    build = steps[0]["seconds"]
+    rows.append([f"{size}: build", f"<= {TANTIVY_BUILD:.0f} s", f"{build:.1f} s",
+                 _missed(build, TANTIVY_BUILD, "s")])
+    rss = [_own_value(x) for x in steps if x]
+    rows.append([f"{size}: peak RSS (own: build / query / add)", f"<= {TANTIVY_RSS:,.0f} MB",
+                 " / ".join(f"{r:,.0f}" for r in rss) + " MB", _missed(max(rss), TANTIVY_RSS,
+                                                                      "MB")])
+    faceted = latencies(steps[1], FACET_CLASSES)
+    if faceted:
+        p95 = _pct(faceted, 0.95)
+        rows.append([f"{size}: faceted p95", f"<= {TANTIVY_P95:.0f} ms", f"{p95:.1f} ms",
+                     _missed(p95, TANTIVY_P95, "ms")])
+    inc = steps[2]
+    if inc:
+        rows.append([f"{size}: add 10 articles", f"<= {TANTIVY_ADD10} s",
+                     f"{inc['add10_s']:.2f} s", _missed(inc["add10_s"], TANTIVY_ADD10, "s")])
+        after = inc["query_after_add_ms"]
+        rows.append([f"{size}: first facet query after the add", f"<= {TANTIVY_AFTER_ADD:.0f} ms",
+                     f"{after:.1f} ms", _missed(after, TANTIVY_AFTER_ADD, "ms")])
+    return rows
+
+
 def growth_rows(results: dict[str, dict[str, Any]]) -> list[list[str]] | None:
     reuters, synthetic = results.get("reuters"), results.get("synthetic")
     if reuters is None or synthetic is None:
@@ -1443,6 +1514,10 @@ def report(results: dict[str, dict[str, Any]], markdown: bool, machine: str,
                 f"; docsearch changed during the run, it ended at {code['end']}"))
     heading("Goals")
     out.append(_table(goal_rows(results), markdown))
+    tantivy_goals = tantivy_goal_rows(results)
+    if len(tantivy_goals) > 1:
+        out.append("")
+        out.append(_table(tantivy_goals, markdown))
     growth = growth_rows(results)
     if growth:
         out.append("")
@@ -1465,8 +1540,7 @@ def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse
         if engine not in eng.ENGINES:
             parser.error(f"unknown engine {engine!r} (engines: {', '.join(eng.ENGINES)})")
     if not any(e in eng.REFERENCE_NAMES for e in engines):
-        parser.error("--engines must include docsearch (or docsearch-whoosh): the others are "
-                     "compared with it")
+        parser.error(REFERENCE_NEEDED)
     if "docsearch-solr" in engines and not args.report_only:
         if not args.solr:
             parser.error("docsearch-solr needs a SolrCloud cluster: --solr "
@@ -1504,6 +1578,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="stop an engine's warm-up or timed pass after this long")
     parser.add_argument("--no-sync", action="store_true",
                         help="skip the Reuters-as-files sync steps")
+    parser.add_argument("--no-floor", action="store_true",
+                        help="skip the extraction-only floor of docsearch's builds")
     parser.add_argument("--profile", action="store_true",
                         help="profile docsearch's build and faceted queries with pyinstrument "
                              "(timings then include the profiler; no incremental steps)")

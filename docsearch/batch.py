@@ -3,7 +3,7 @@ articles on every core (extraction, then analysis) that :meth:`Index.add` uses."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from docsearch.errors import DocsearchError
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from docsearch.extract.topics import Taxonomy
     from docsearch.index import Index
 
-__all__ = ["Batch", "prepare", "start_enrich"]
+__all__ = ["Batch", "prepare", "prepared", "start_enrich"]
 
 
 class Batch:
@@ -137,6 +137,17 @@ class Batch:
 
 
 _PREPARE: dict[str, Any] = {}
+
+
+def prepared(articles: Iterable[Article], taxonomy: Taxonomy | None, extract: bool = True
+             ) -> Iterator[tuple[Article, Terms]]:
+    """Each article ready to write, in order: its people and topics extracted (unless
+    ``extract`` is false) and its text analysed, on every core (see
+    :mod:`docsearch.parallel`)."""
+    from docsearch.parallel import ordered_map
+
+    return ordered_map(prepare, articles, initializer=start_enrich,
+                       initargs=(taxonomy, extract))
 
 
 def start_enrich(taxonomy: Taxonomy | None, extract: bool) -> None:

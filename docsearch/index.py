@@ -171,16 +171,12 @@ class Index:
         Fields an article leaves empty are extracted from its text unless
         ``extract`` is false. Written in batches of ``BATCH_SIZE``, one commit each.
         """
-        from docsearch.batch import prepare, start_enrich
-        from docsearch.parallel import ordered_map
+        from docsearch.batch import prepared
 
         if isinstance(articles, Article):
             articles = [articles]
-        # Extraction and text analysis on every core (see docsearch.parallel).
-        prepared = ordered_map(prepare, articles, initializer=start_enrich,
-                               initargs=(self.taxonomy, extract))
         with self.batch() as batch:
-            for article, terms in prepared:
+            for article, terms in prepared(articles, self.taxonomy, extract):
                 batch._put(article, terms)
                 if len(batch) >= BATCH_SIZE:
                     batch.commit(merge=False)  # merged once, at the last commit

@@ -43,9 +43,9 @@ def test_docsearch_whoosh_is_the_reference_under_either_name(
     assert suite.reference_engine(["whoosh", "docsearch-whoosh"]) == "docsearch-whoosh"
     assert suite.reference_engine(["docsearch", "docsearch-tantivy"]) == "docsearch"
     assert engines.make_engine("docsearch-whoosh").engine == "whoosh"  # type: ignore[attr-defined]
-    with pytest.raises(SystemExit, match=r"^--engines must include docsearch \(or "
-                                         r"docsearch-whoosh\): the others are compared "
-                                         r"with it$"):
+    with pytest.raises(SystemExit, match=r"^--engines must include docsearch \("
+                                         r"docsearch-whoosh, or else docsearch-tantivy\): "
+                                         r"the others are compared with it$"):
         suite.reference_engine(["docsearch-solr"])
 
 
@@ -56,8 +56,8 @@ def test_the_options_refused(monkeypatch: pytest.MonkeyPatch,
         "suite.py: error: docsearch-solr needs a SolrCloud cluster: --solr "
         "http://HOST:PORT/solr (or set DOCSEARCH_SOLR_URL)")
     assert _refused(["--engines", "docsearch-solr", "--solr", URL], capsys) == (
-        "suite.py: error: --engines must include docsearch (or docsearch-whoosh): the "
-        "others are compared with it")
+        "suite.py: error: --engines must include docsearch (docsearch-whoosh, or else "
+        "docsearch-tantivy): the others are compared with it")
     assert _refused(["--engines", "docsearch,docsearch-solr", "--solr",
                      "http://127.0.0.1:38983/"], capsys) == (
         "suite.py: error: --solr: 'http://127.0.0.1:38983/' is not a Solr base URL "

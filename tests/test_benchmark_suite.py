@@ -105,3 +105,70 @@ def test_suite_end_to_end_on_a_tiny_corpus(tmp_path: Path, capsys: pytest.Captur
     assert "Goals" in out and "Count agreement" in out
     text = markdown.read_text()
     assert "| query class |" in text and "every total and facet count equal" in text
+
+
+def test_the_extraction_floor_prepares_every_article_and_writes_none(tmp_path: Path) -> None:
+    articles = list(synthetic.generate(240, seed=2))  # enough for the worker processes
+    source = tmp_path / "corpus.jsonl"
+    source.write_text("".join(json.dumps(engines.article_record(a)) + "\n" for a in articles),
+                      encoding="utf-8")
+    floor = engines.make_engine(engines.FLOOR)
+    assert floor.build(source, tmp_path / "floor") == 240
+    with docsearch.open(tmp_path / "floor") as ix:
+        assert len(ix) == 0
+
+
+def _build_step(seconds: float) -> dict[str, object]:
+    return {"seconds": seconds, "cpu": seconds * 1.5, "docs": 1000, "workers": 2,
+            "size_bytes": 2_000_000, "hwm_mb": 80.0}
+
+
+def test_build_rows_give_each_docsearch_build_as_a_ratio_to_the_floor() -> None:
+    result = {"engines": ["docsearch", "docsearch-tantivy", "tantivy"],
+              "build": {"docsearch": _build_step(40.0), "docsearch-tantivy": _build_step(13.0),
+                        "tantivy": _build_step(1.0)},
+              "floor": _build_step(10.0)}
+    rows = suite.build_rows(result)
+    assert rows[0][:3] == ["engine", "build s", "x floor"]
+    assert [r[:3] for r in rows[1:]] == [["docsearch", "40.0", "4.00"],
+                                         ["docsearch-tantivy", "13.0", "1.30"],
+                                         ["tantivy", "1.0", ""],
+                                         ["extraction-only (floor)", "10.0", "1.00"]]
+    assert rows[-1][-1] == ("parse JSON + extract people and topics + analyse the text, "
+                            "nothing written, 2 worker(s)")
+    del result["floor"]
+    assert suite.build_rows(result)[0][:3] == ["engine", "build s", "cpu s"]
+
+
+def test_the_tantivy_goals_of_issue_15() -> None:
+    reuters = {"reference": "docsearch", "docs": 21578,
+               "build": {"docsearch": _build_step(40.0), "docsearch-tantivy": _build_step(12.0)},
+               "floor": _build_step(10.0), "query": {}, "incremental": {}}
+    rows = suite.tantivy_goal_rows({"reuters": reuters})
+    assert rows == [
+        ["tantivy engine goal", "target", "measured", "status"],
+        ["Reuters: build / extraction-only floor", "<= 1.3x", "12.0 s / 10.0 s = 1.20x", "met"],
+        ["Reuters: build / Whoosh engine build", "<= 0.2x", "12.0 s / 40.0 s = 0.30x",
+         "missed by 0.10 x (1.50x the target)"]]
+    timed = [{"kind": "facets", "ms": float(ms)} for ms in range(5, 110, 5)]  # p95: 100
+    big = {"reference": "docsearch-tantivy", "docs": 200000,
+           "build": {"docsearch-tantivy": {**_build_step(290.0), "hwm_mb": 1100.0}},
+           "query": {"docsearch-tantivy": {"timed": timed, "hwm_mb": 300.0}},
+           "incremental": {"docsearch-tantivy": {"add10_s": 0.25, "query_after_add_ms": 120.0,
+                                                 "hwm_mb": 400.0}}}
+    assert suite.tantivy_goal_rows({"synthetic": big})[1:] == [
+        ["200,000 articles: build", "<= 300 s", "290.0 s", "met"],
+        ["200,000 articles: peak RSS (own: build / query / add)", "<= 1,000 MB",
+         "1,100 / 300 / 400 MB", "missed by 100.00 MB (1.10x the target)"],
+        ["200,000 articles: faceted p95", "<= 50 ms", "100.0 ms",
+         "missed by 50.00 ms (2.00x the target)"],
+        ["200,000 articles: add 10 articles", "<= 0.3 s", "0.25 s", "met"],
+        ["200,000 articles: first facet query after the add", "<= 100 ms", "120.0 ms",
+         "missed by 20.00 ms (1.20x the target)"]]
+
+
+def test_docsearch_on_tantivy_is_the_reference_when_whoosh_is_not_run() -> None:
+    assert suite.reference_engine(["tantivy", "docsearch-tantivy", "sqlite"]) == \
+        "docsearch-tantivy"
+    assert suite.reference_engine(["docsearch-tantivy", "docsearch-whoosh"]) == \
+        "docsearch-whoosh"
