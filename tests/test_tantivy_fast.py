@@ -126,3 +126,10 @@ def test_a_segment_with_deletes_is_searched_once_for_its_live_documents(tmp_path
     second = backend.snapshot()
     assert len(searches) == 1 and sorted(second.ids()) == sorted(
         f"r{n}" for n in (0, 1, 3, 4, 5, 9))
+
+
+@given(st.lists(st.sampled_from(["gull", "tern", "gulls", ""]), max_size=40),
+       st.sampled_from(["gull", "tern", "skua", ""]))
+def test_the_places_of_a_term_are_those_a_scan_finds(terms, term):
+    assert tantivy_snapshot.places(tuple(terms), term) == [
+        n for n, t in enumerate(terms) if t == term]

@@ -24,6 +24,7 @@ inherits (:class:`~docsearch.engines.memory.snapshot.MemorySnapshot`).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any, overload
@@ -47,7 +48,7 @@ from docsearch.search import querytree as qt
 from docsearch.search.columns import Column
 from docsearch.search.ranking import Scored
 
-__all__ = ["Hits", "LazyDocs", "Numbering", "TantivySnapshot"]
+__all__ = ["Hits", "LazyDocs", "Numbering", "TantivySnapshot", "places"]
 
 #: The fields a query may name (the others match nothing).
 QUERY_FIELDS = frozenset(("id", *TEXT_FIELDS, *KEYWORD_FIELDS))
@@ -127,6 +128,17 @@ class LazyDocs(Sequence[Document]):
         return found
 
 
+def places(terms: tuple[str, ...], term: str) -> list[int]:
+    """Where ``term`` is in ``terms`` (``tuple.index`` scans in C)."""
+    found: list[int] = []
+    at = -1
+    with contextlib.suppress(ValueError):
+        while True:
+            at = terms.index(term, at + 1)
+            found.append(at)
+    return found
+
+
 def _hits(searcher: tantivy.Searcher, query: tantivy.Query, limit: int) -> Hits:
     found = searcher.search(query, limit=max(limit, 1), count=False).hits
     return Hits(np.fromiter((score for score, _ in found), np.float64, len(found)),
@@ -178,7 +190,7 @@ class TantivySnapshot(MemorySnapshot):
         out = {}
         for doc in docs:
             terms = getattr(self.docs[doc], f"{field}_terms", ()) if field in TEXT_FIELDS else ()
-            where = [n for n, t in enumerate(terms) if t == term]
+            where = places(terms, term)
             if where:
                 out[int(doc)] = np.array(where, dtype=np.int64)
         return out
