@@ -269,10 +269,12 @@ def _counts(report: object) -> dict[str, Any]:
 
 
 def measure(name: str, index_dir: Path, call: Callable[[docsearch.Index], object],
-            expected: dict[str, int], documents: int, create: bool = False) -> Step:
-    """Open the index, time ``call`` on it, close it; then check counts and size."""
+            expected: dict[str, int], documents: int, create: bool = False,
+            engine: str | None = None) -> Step:
+    """Open the index (a new one in ``engine`` when ``create``), time ``call`` on it,
+    close it; then check counts and size."""
     step = Step(name)
-    ix = docsearch.open(index_dir, create=create)
+    ix = docsearch.open(index_dir, create=create, engine=engine if create else None)
     try:
         cpu, start = _cpu(), time.perf_counter()
         report = call(ix)
@@ -450,7 +452,7 @@ def run(args: argparse.Namespace) -> int:
         n = written
         steps = [measure("full index", index_dir, lambda ix: ix.index_paths(paths),
                          {"files": n, "added": n, "updated": 0, "unchanged": 0, "failed": 0},
-                         n, create=True)]
+                         n, create=True, engine=args.engine)]
         for line in check_index(index_dir, docs):
             say(line)
         method, sync = syncer(paths)
@@ -524,6 +526,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="folder for the files and the index (default: a temporary "
                              "one); what the run makes in it is removed unless --keep")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--engine", default=None,
+                        help="the engine the index is made with (default: docsearch's)")
     parser.add_argument("--markdown", default=None, metavar="FILE",
                         help="also write the table as Markdown to FILE")
     args = parser.parse_args(argv)
