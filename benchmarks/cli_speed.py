@@ -3,7 +3,7 @@
 of its wall time in milliseconds.
 
     python benchmarks/cli_speed.py [--sample INDEX] [--reuters INDEX] [--repeat 20]
-        [--markdown]
+        [--markdown] [--checkout PATH --checkout PATH ...]
 
 The measures: ``python -c "import docsearch"``, ``python -c "import docsearch.cli"``,
 the libraries a search needs alone (click, attrs, numpy, Whoosh: the floor under a search),
@@ -16,11 +16,22 @@ The console script beside this Python (``.venv/bin/docsearch``) is run as a user
 would run it; without it, ``python -m docsearch``. Nothing but the standard library
 is needed to time. Commands run in the current folder: to time another checkout of
 ``docsearch/``, run from a folder outside the repository with ``PYTHONPATH=CHECKOUT``.
+
+With ``--checkout`` (given once per checkout, e.g. ``git worktree``s of two
+commits), every measure runs under each checkout in turn, run after run
+(``PYTHONPATH=CHECKOUT``, from the system's temporary folder), so that the load of
+a shared machine weighs on them alike; each checkout searches its own copy of
+each index (``INDEX-A``, ``INDEX-B``...: the files an engine caches beside an
+index may differ between versions), and the table has a p50/p95 pair per checkout
+(A, B... in the order given). The load average before and after is printed on
+stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,16 +56,35 @@ class Measure:
     argv: list[str]
 
 
+@dataclass(frozen=True)
+class Checkout:
+    """Where the commands run: ``path`` first on ``PYTHONPATH`` (``None``: as called)."""
+
+    name: str
+    path: str | None = None
+
+    def env(self) -> dict[str, str] | None:
+        return None if self.path is None else {**os.environ, "PYTHONPATH": self.path}
+
+    def cwd(self) -> str | None:
+        return None if self.path is None else str(TMP)
+
+    def index(self, path: Path) -> Path:
+        """This checkout's copy of an index (the index itself when run as called)."""
+        return path if self.path is None else path.with_name(f"{path.name}-{self.name}")
+
+
 def docsearch_command() -> list[str]:
     """The console script next to this interpreter, else ``python -m docsearch``."""
     script = Path(sys.executable).parent / "docsearch"
     return [str(script)] if script.exists() else [sys.executable, "-m", "docsearch"]
 
 
-def ensure_sample(path: Path) -> Path:
+def ensure_sample(path: Path, checkout: Checkout = Checkout("")) -> Path:
     if not path.exists():
         subprocess.run([*docsearch_command(), "index", str(ROOT / "sample_docs"),
-                        "--index", str(path), "-q"], check=True)
+                        "--index", str(path), "-q"], check=True,
+                       env=checkout.env(), cwd=checkout.cwd())
     return path
 
 
@@ -87,10 +117,15 @@ def measures(sample: Path, reuters: Path | None) -> list[Measure]:
     return out
 
 
-def run_once(argv: list[str]) -> float:
+def checkout_names(paths: list[str]) -> list[str]:
+    return [chr(ord("A") + i) for i in range(len(paths))]
+
+
+def run_once(argv: list[str], checkout: Checkout = Checkout("")) -> float:
     """Wall milliseconds of one run (it must succeed)."""
     start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=checkout.env(),
+                   cwd=checkout.cwd())
     return (time.perf_counter() - start) * 1000
 
 
@@ -100,20 +135,46 @@ def percentiles(values: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def time_measure(measure: Measure, repeat: int) -> tuple[float, float]:
-    run_once(measure.argv)  # warm: the file cache and the index's on-disk caches
-    return percentiles([run_once(measure.argv) for _ in range(repeat)])
+def time_measures(runs: list[tuple[Measure, Checkout]], repeat: int) -> list[tuple[float, float]]:
+    """p50 and p95 of each (measure, checkout), the runs taking turns."""
+    for measure, checkout in runs:
+        run_once(measure.argv, checkout)  # warm: the file cache and the index's caches
+    times: list[list[float]] = [[] for _ in runs]
+    for _ in range(repeat):
+        for found, (measure, checkout) in zip(times, runs, strict=True):
+            found.append(run_once(measure.argv, checkout))
+    return [percentiles(found) for found in times]
 
 
-def table(rows: list[tuple[str, float, float]], markdown: bool) -> str:
+def table(rows: list[tuple[str, list[tuple[float, float]]]], markdown: bool,
+          names: list[str]) -> str:
+    """One row per measure, a p50/p95 pair per checkout (``names``; one unnamed)."""
+    heads = [f"{name} {kind} ms".lstrip() for name in names for kind in ("p50", "p95")]
+    cells = [(name, [f"{v:.0f}" for pair in pairs for v in pair]) for name, pairs in rows]
     if markdown:
-        lines = ["| measure | p50 ms | p95 ms |", "|---|---:|---:|"]
-        lines += [f"| `{name}` | {p50:.0f} | {p95:.0f} |" for name, p50, p95 in rows]
+        lines = ["| " + " | ".join(["measure", *heads]) + " |",
+                 "|---|" + "---:|" * len(heads)]
+        lines += ["| " + " | ".join([f"`{name}`", *values]) + " |" for name, values in cells]
         return "\n".join(lines)
-    width = max(len(name) for name, _, _ in rows)
-    lines = [f"{'measure':<{width}}  {'p50 ms':>7}  {'p95 ms':>7}"]
-    lines += [f"{name:<{width}}  {p50:7.0f}  {p95:7.0f}" for name, p50, p95 in rows]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{'measure':<{width}}" + "".join(f"  {h:>9}" for h in heads)]
+    lines += [f"{name:<{width}}" + "".join(f"  {v:>9}" for v in values)
+              for name, values in cells]
     return "\n".join(lines)
+
+
+def ensure_copy(source: Path, copy: Path) -> Path:
+    """A copy of the index ``source`` without the files its engine cached."""
+    if not copy.exists():
+        shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".facets-*"))
+    return copy
+
+
+def checkout_measures(checkout: Checkout, sample: Path, reuters: Path | None) -> list[Measure]:
+    """The measures on this checkout's own indexes (built or copied if need be)."""
+    if reuters is not None and checkout.path is not None:
+        reuters = ensure_copy(reuters, checkout.index(reuters))
+    return measures(ensure_sample(checkout.index(sample), checkout), reuters)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,14 +185,26 @@ def main(argv: list[str] | None = None) -> int:
                         help="Leave out the Reuters-21578 measure.")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--markdown", action="store_true", help="Print a Markdown table.")
+    parser.add_argument("--checkout", action="append", default=[], metavar="PATH",
+                        help="Time the docsearch/ of this checkout (repeat: run by run).")
     args = parser.parse_args(argv)
-    sample = ensure_sample(args.sample)
+    paths = [str(Path(p).resolve()) for p in args.checkout]
+    checkouts = ([Checkout(n, p) for n, p in zip(checkout_names(paths), paths, strict=True)]
+                 or [Checkout("")])
     reuters = None if args.no_reuters else ensure_reuters(args.reuters)
-    rows = []
-    for measure in measures(sample, reuters):
-        p50, p95 = time_measure(measure, args.repeat)
-        rows.append((measure.name, p50, p95))
-    print(table(rows, args.markdown))
+    per_checkout = [checkout_measures(c, args.sample, reuters) for c in checkouts]
+    print(f"load average before: {os.getloadavg()}", file=sys.stderr)
+    runs = [(m, c) for i in range(len(per_checkout[0]))
+            for m, c in zip((ms[i] for ms in per_checkout), checkouts, strict=True)]
+    found = time_measures(runs, args.repeat)
+    print(f"load average after: {os.getloadavg()}", file=sys.stderr)
+    for checkout in checkouts:
+        if checkout.path:
+            print(f"{checkout.name}: {checkout.path}", file=sys.stderr)
+    width = len(checkouts)
+    rows = [(per_checkout[0][i].name, found[i * width:(i + 1) * width])
+            for i in range(len(per_checkout[0]))]
+    print(table(rows, args.markdown, [c.name for c in checkouts]))
     return 0
 
 

@@ -171,3 +171,19 @@ def test_the_cli_speed_benchmark_prints_its_table(sample_index, capsys):
         '| `python -c "import click, attrs, numpy, whoosh..." (a search\'s libraries)`',
         "| `docsearch --version`", "| `docsearch --help`",
         "| `docsearch search harbour (sample_docs)`"]
+
+
+def test_the_cli_speed_benchmark_compares_checkouts_run_by_run(sample_index, tmp_path, capsys):
+    """With --checkout twice, each measure runs under each checkout in turn (its own
+    copy of the index) and the table has a p50/p95 pair per checkout."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import cli_speed
+
+    root = str(Path(__file__).resolve().parent.parent)
+    assert cli_speed.main(["--sample", str(tmp_path / "sample"), "--no-reuters", "--repeat", "1",
+                           "--markdown", "--checkout", root, "--checkout", root]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "| measure | A p50 ms | A p95 ms | B p50 ms | B p95 ms |"
+    assert [len(row.split(" | ")) for row in rows[2:]] == [5] * 6
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sample-A", "sample-B"]
+    assert cli_speed.checkout_names([root, "/tmp/x"]) == ["A", "B"]
