@@ -90,6 +90,31 @@ def check_vectors(ix: docsearch.Index, query: str) -> bool:
     return found is not None
 
 
+def check_terms_summed_at_once(ix: docsearch.Index, words: list[str]) -> None:
+    """A union of terms (a query of ``match="any"``), scored in one pass over the
+    postings, equals the sum of each term's whole score array, bit for bit."""
+    from docsearch.engines.whoosh.vector import _Run
+
+    searcher = ix._engine.snapshot().searcher
+    q = to_whoosh(ix._engine.parser(match="any").parse(" ".join(words), ix._engine.resolve))
+    assert type(q).__name__ == "Or" and all(type(t).__name__ == "Term" for t in q.subqueries)
+    run = _Run(Vectors(), searcher, searcher.weighting)
+    matched, scores = run.node(q)
+    expected_matched = np.zeros(searcher.doc_count_all(), dtype=bool)
+    expected = np.zeros(searcher.doc_count_all())
+    for term in q.subqueries:
+        m, one = run.term(term)
+        expected_matched |= m
+        expected += one
+    assert matched.tolist() == expected_matched.tolist()
+    assert scores.tolist() == expected.tolist()
+
+
+def test_terms_summed_at_once_on_sample_docs(sample_index):
+    check_terms_summed_at_once(sample_index, ["harbour", "ferry", "council", "the", "minister",
+                                              "ukraine", "nowhere", "harbour", "record"])
+
+
 VECTORISED = ["ferry", "harbour council", "harbour OR ferry", "minister NOT ferry",
               "(rain OR flood) river", "body:kremlin", "title:ukraine", "mayor^2 harbour",
               "record", "the"]
@@ -161,6 +186,7 @@ def test_fast_paths_on_random_indexes_with_updates_and_deletes(tmp_path_factory,
     check_ranking(ix, query)
     check_ranking(ix, query, allowed_every=3)
     check_vectors(ix, query)
+    check_terms_summed_at_once(ix, WORDS)
     snapshot = ix._engine.snapshot()
     searcher = snapshot.searcher
     terms = [t for w in WORDS for t in docsearch.analysis.terms(w)] + ["nowhere"]

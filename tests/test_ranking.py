@@ -136,6 +136,7 @@ def _whoosh_positions(searcher, word):  # type: ignore[no-untyped-def]
 
 
 def test_proximity_reads_the_positions_whoosh_has(tmp_index, sample_index):
+    from docsearch.engines.whoosh.positions import Remembered
     from docsearch.engines.whoosh.positions import positions as _positions
     words = " ".join(["ferry harbour"] * 40)  # long postings: several blocks
     tmp_index.add([Article(id=f"a{n}", title="Notes", body=f"{'tram ' * n}{words} ferry")
@@ -143,14 +144,18 @@ def test_proximity_reads_the_positions_whoosh_has(tmp_index, sample_index):
     tmp_index.add([Article(id=f"b{n}", title="More", body="harbour ferry tram " * (n % 7 + 1))
                    for n in range(200)], extract=False)  # a second segment
     tmp_index.delete([f"a{n}" for n in range(0, 300, 3)])
+    remembered = Remembered()  # what one search read, the next need not read again
     for ix in (tmp_index, sample_index):
         searcher = ix._engine.snapshot().searcher
         for word in ("ferri", "harbour", "tram", "nothing"):
             expected = _whoosh_positions(searcher, word)
-            docs = sorted(expected)[::2] + [searcher.doc_count_all() - 1]
-            found = _positions(searcher, "body", word, sorted(set(docs)))
-            assert {d: list(p) for d, p in found.items()} == \
-                {d: expected[d] for d in sorted(set(docs)) if d in expected}, word
+            last = searcher.doc_count_all() - 1
+            for docs in (sorted(expected)[::2] + [last], sorted(expected)[::3] + [1, last]):
+                for shared in (None, remembered):
+                    found = _positions(searcher, "body", word, sorted(set(docs)),
+                                       remembered=shared)
+                    assert {d: list(p) for d, p in found.items()} == \
+                        {d: expected[d] for d in sorted(set(docs)) if d in expected}, word
 
 
 def _loop_bonuses(positions, weights, words, docs, k1):  # type: ignore[no-untyped-def]

@@ -4,11 +4,18 @@ The proximity bonus (:mod:`docsearch.search.proximity`) needs the positions of
 the query's words in the best hundred hits only. A postings block is opened only
 if it can hold one of the documents, and the documents are looked up in it by
 bisection (Whoosh's own ``skip_to`` steps through a block one posting at a time).
+Opening a block (decompressing and unpickling all its postings) is most of the
+cost, so what was read is remembered (:class:`Remembered`): a word's positions in
+a document, or that the document has not the word, for the last
+:data:`POSITIONS_CACHE` documents of terms read, so that the next page, a facet
+click or the same query again reads no block.
 """
 
 from __future__ import annotations
 
 import bisect
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,20 +23,62 @@ import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.searching import Searcher
 
+from docsearch.engines.whoosh.state import segment_key
 from docsearch.engines.whoosh.terms import TermInfos, matcher
 
-__all__ = ["positions"]
+__all__ = ["POSITIONS_CACHE", "Remembered", "positions"]
+
+#: How many (term, document) positions are remembered, the terms used last kept.
+POSITIONS_CACHE = 200_000
+
+#: A segment's term's positions by (segment-local) document; ``None``: not there.
+Known = dict[int, "np.ndarray | None"]
+
+
+class Remembered:
+    """The positions read of each segment's terms (:data:`POSITIONS_CACHE` at most)."""
+
+    def __init__(self) -> None:
+        self._known: OrderedDict[tuple[Any, ...], Known] = OrderedDict()
+        self._held = 0
+        self._lock = threading.Lock()
+
+    def known(self, reader: Any, field: str, btext: bytes) -> Known:
+        """What is known of the term's positions in the segment's documents (a copy)."""
+        key = (*segment_key(reader), field, btext)
+        with self._lock:
+            found = self._known.get(key)
+            if found is None:
+                return {}
+            self._known.move_to_end(key)
+            return dict(found)
+
+    def learn(self, reader: Any, field: str, btext: bytes, read: Known) -> None:
+        """Remember positions just read (``None``: the document has not the term)."""
+        key = (*segment_key(reader), field, btext)
+        with self._lock:
+            found = self._known.setdefault(key, {})
+            self._known.move_to_end(key)
+            before = len(found)
+            found.update(read)
+            self._held += len(found) - before
+            while self._held > POSITIONS_CACHE and len(self._known) > 1:
+                _, dropped = self._known.popitem(last=False)
+                self._held -= len(dropped)
 
 
 def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
-              terms: TermInfos | None = None) -> dict[int, np.ndarray]:
+              terms: TermInfos | None = None,
+              remembered: Remembered | None = None) -> dict[int, np.ndarray]:
     """The positions of ``word`` in each of ``docs`` (ascending) that has it, read
     segment by segment: a postings block is opened only if it can hold one of the
     documents, and the documents are looked up in it by bisection (Whoosh's own
     ``skip_to`` steps through a block one posting at a time). ``terms``: where
-    the segments' term dictionary entries are remembered."""
+    the segments' term dictionary entries are remembered; ``remembered``: where
+    positions read before are."""
     found: dict[int, np.ndarray] = {}
     terms = terms or TermInfos()
+    remembered = remembered or Remembered()
     btext = searcher.schema[field].to_bytes(word)
     infos = terms.infos(searcher, field, btext)
     for (leaf, offset), info in zip(searcher.leaf_searchers(), infos, strict=True):
@@ -38,23 +87,41 @@ def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
         local = [d - offset for d in docs if offset <= d < end]
         if not local or info is None:
             continue
-        postings = matcher(reader, field, btext, info)
-        if isinstance(postings, whoosh3.W3LeafMatcher):
-            _from_blocks(postings, local, offset, found)
-        else:  # a short list kept with the term: the generic way
-            for doc in local:
-                if not postings.is_active():
-                    break
-                if postings.id() < doc:
-                    postings.skip_to(doc)
-                if postings.is_active() and postings.id() == doc:
-                    found[doc + offset] = np.asarray(postings.value_as("positions"),
-                                                     dtype=np.int64)
+        known = remembered.known(reader, field, btext)
+        missing = [doc for doc in local if doc not in known]
+        if missing:
+            read: Known = dict.fromkeys(missing)
+            _read(matcher(reader, field, btext, info), missing, read)
+            remembered.learn(reader, field, btext, read)
+            known.update(read)
+        for doc in local:
+            if (where := known[doc]) is not None:
+                found[doc + offset] = where
     return found
 
 
-def _from_blocks(matcher: Any, local: list[int], offset: int,
-                 found: dict[int, np.ndarray]) -> None:
+def _read(postings: Any, local: list[int], found: Known) -> None:
+    """The positions of the (segment-local, ascending) documents ``local`` that have
+    the term, into ``found``."""
+    if isinstance(postings, whoosh3.W3LeafMatcher):
+        _from_blocks(postings, local, found)
+        return
+    for doc in local:  # a short list kept with the term: the generic way
+        if not postings.is_active():
+            break
+        if postings.id() < doc:
+            postings.skip_to(doc)
+        if postings.is_active() and postings.id() == doc:
+            found[doc] = _array(postings.value_as("positions"))
+
+
+def _array(values: Any) -> np.ndarray:
+    out = np.asarray(values, dtype=np.int64)
+    out.flags.writeable = False  # remembered, and shared by the searches that read it
+    return out
+
+
+def _from_blocks(matcher: Any, local: list[int], found: Known) -> None:
     at = 0
     while at < len(local) and matcher.is_active():
         top = matcher.block_max_id()
@@ -69,7 +136,7 @@ def _from_blocks(matcher: Any, local: list[int], offset: int,
             i = bisect.bisect_left(ids, doc)
             if i < len(ids) and ids[i] == doc:
                 matcher._i = i
-                found[doc + offset] = np.asarray(matcher.value_as("positions"), dtype=np.int64)
+                found[doc] = _array(matcher.value_as("positions"))
         at = stop
         if at < len(local):
             matcher._next_block()

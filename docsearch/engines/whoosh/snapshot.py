@@ -124,7 +124,8 @@ class WhooshSnapshot:
 
     def positions(self, field: str, term: str,
                   docs: Sequence[int]) -> Mapping[int, np.ndarray]:
-        return positions(self.searcher, field, term, docs, self.backend.vectors.terms)
+        vectors = self.backend.vectors
+        return positions(self.searcher, field, term, docs, vectors.terms, vectors.positions)
 
     def doc_frequency(self, field: str, term: str) -> int:
         if field not in self.searcher.schema:

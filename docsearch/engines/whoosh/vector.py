@@ -26,8 +26,9 @@ from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from docsearch.engines.whoosh.positions import Remembered
 from docsearch.engines.whoosh.scoring import Weighting
-from docsearch.engines.whoosh.state import segment_key
+from docsearch.engines.whoosh.state import segment_key, state_key
 from docsearch.engines.whoosh.terms import TermInfos, matcher
 from docsearch.search import ranking
 
@@ -49,10 +50,12 @@ class Vectors:
     the postings of the terms read last (up to :data:`POSTINGS_CACHE` of them), so
     that a query sharing words with one before (the next page, a did-you-mean
     correction of one word of a long query) does not decode them again; each
-    segment's term dictionary entries are remembered too (:attr:`terms`)."""
+    segment's term dictionary entries (:attr:`terms`) and the positions read for the
+    proximity bonus (:attr:`positions`) are remembered too."""
 
     def __init__(self) -> None:
         self.terms = TermInfos()
+        self.positions = Remembered()
         self._lengths: dict[tuple[Any, ...], np.ndarray] = {}
         self._postings: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = \
             OrderedDict()
@@ -93,7 +96,20 @@ class Vectors:
             return None
 
     def lengths(self, searcher: Searcher, field: str) -> np.ndarray:
-        """Each document's stored length of ``field`` (as Whoosh's scorer reads it)."""
+        """Each document's stored length of ``field`` (as Whoosh's scorer reads it),
+        put together once per index state."""
+        key = ("all", field, state_key(searcher))
+        with self._lock:
+            found = self._lengths.get(key)
+        if found is None:
+            found = self._all_lengths(searcher, field)
+            with self._lock:
+                for old in [k for k in self._lengths if k[:2] == ("all", field)]:
+                    del self._lengths[old]
+                self._lengths[key] = found
+        return found
+
+    def _all_lengths(self, searcher: Searcher, field: str) -> np.ndarray:
         parts = []
         for leaf, _offset in searcher.leaf_searchers():
             reader = leaf.reader()
@@ -194,13 +210,29 @@ class _Run:
     def union(self, q: wq.Or) -> tuple[np.ndarray, np.ndarray]:
         if getattr(q, "scale", None) or getattr(q, "minmatch", 0):
             raise _Unsupported("Or with scale or minmatch")
-        matched = np.zeros(self.size, dtype=bool)
-        scores = np.zeros(self.size)
-        for sub in q.subqueries:
-            m, s = self.node(sub)
-            matched |= m
-            scores += s
+        if all(type(sub) is wq.Term for sub in q.subqueries):
+            matched, scores = self.terms(q.subqueries)
+        else:
+            matched = np.zeros(self.size, dtype=bool)
+            scores = np.zeros(self.size)
+            for sub in q.subqueries:
+                m, s = self.node(sub)
+                matched |= m
+                scores += s
         return matched, scores * q.boost if q.boost != 1.0 else scores
+
+    def terms(self, terms: list[wq.Term]) -> tuple[np.ndarray, np.ndarray]:
+        """The union of terms, summed in one pass over their postings: each
+        document's scores are added in the order of the terms, as the loop over
+        whole arrays adds them (the same floating-point sums)."""
+        found = [part for part in map(self.sparse, terms) if part is not None]
+        matched = np.zeros(self.size, dtype=bool)
+        if not found:
+            return matched, np.zeros(self.size)
+        docs = np.concatenate([d for d, _ in found])
+        matched[docs] = True
+        return matched, np.bincount(docs, weights=np.concatenate([v for _, v in found]),
+                                    minlength=self.size)
 
     def intersection(self, q: wq.And) -> tuple[np.ndarray, np.ndarray]:
         if not q.subqueries or all(isinstance(sub, wq.Not) for sub in q.subqueries):
@@ -259,9 +291,17 @@ class _Run:
     def term(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
         matched = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size)
+        found = self.sparse(q)
+        if found is not None:
+            matched[found[0]] = True
+            scores[found[0]] = found[1]
+        return matched, scores
+
+    def sparse(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray] | None:
+        """The documents having the term and their scores (``None``: no document)."""
         found = self.postings(q)
         if found is None:
-            return matched, scores
+            return None
         docs, tf, fl, avgfl = found
         idf = self.idf(q)
         B, K1 = self.weighting.B, self.weighting.K1
@@ -269,6 +309,4 @@ class _Run:
         values = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
         if q.boost != 1.0:
             values = values * q.boost
-        matched[docs] = True
-        scores[docs] = values
-        return matched, scores
+        return docs, values
