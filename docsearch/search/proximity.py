@@ -35,7 +35,7 @@ WINDOW = 100
 #: The farthest apart (in positions) two words count as close.
 SPAN = 5
 #: How many of the query's words (those of highest idf) the pairs are made of.
-MOST_WORDS = 12
+MOST_WORDS = 10
 
 
 def query_words(tree: qt.Node, field: str = "body") -> list[str]:
