@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -105,6 +106,7 @@ class SegmentPart:
         return found
 
 
+
 #: A snapshot's part of one segment, and the positions in it of the live documents.
 Selected = tuple[SegmentPart, np.ndarray]
 
@@ -168,7 +170,7 @@ def gather_dates(selected: Sequence[Selected]) -> np.ndarray:
 
 def gather_column(selected: Sequence[Selected], field: str, size: int) -> Column:
     """The keyword column of ``field`` over the live documents (numbered in order)."""
-    docs, ords, values = [], [], []
+    docs, ords, part_values = [], [], []
     start = 0
     for part, where in selected:
         column = part.column(field)
@@ -178,14 +180,18 @@ def gather_column(selected: Sequence[Selected], field: str, size: int) -> Column
         keep = numbers >= 0
         docs.append(numbers[keep])
         ords.append(column.ords[keep])
-        values.append(column.values)
+        used = np.unique(ords[-1]).tolist()
+        part_values.append((column.values, used))
         start += len(where)
-    used = sorted({local[o] for local, found in zip(values, ords, strict=True)
-                   for o in np.unique(found).tolist()})
-    every = np.array(used, dtype=str)
-    ords = [np.searchsorted(every, np.array(local, dtype=str)).astype(np.int32)[found]
-            for local, found in zip(values, ords, strict=True)]
-    return Column(used, _joined(docs, np.int64), _joined(ords, np.int32), size)
+    # Each part's values are sorted: sorting them all merges runs.
+    values = list(dict.fromkeys(sorted(chain.from_iterable(
+        map(local.__getitem__, used) for local, used in part_values))))
+    index = {value: n for n, value in enumerate(values)}
+    for n, (local, used) in enumerate(part_values):
+        to_global = np.zeros(len(local), dtype=np.int32)
+        to_global[used] = [index[local[o]] for o in used]
+        ords[n] = to_global[ords[n]]
+    return Column(values, _joined(docs, np.int64), _joined(ords, np.int32), size)
 
 
 def _joined(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
