@@ -29,21 +29,17 @@ import argparse
 import csv
 import gzip
 import html
-import json
-import random
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
+import known_items
+from known_items import KEEP, source_words
+
+__all__ = ["KEEP", "clean", "read", "source_words", "write"]
+
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "ag_news"
-#: How likely each word of a query's source is to be kept.
-KEEP = 0.6
 _REFERENCE = re.compile(r"#(\d+);")
-_TAG = re.compile(r"\s*\([^()]*\)\s*$")  # "(AP)", "(Reuters)" after a title
-_LEAD = re.compile(r"^[^.!?]{0,80}?\s(?:-|--)\s")  # "AP - ", "TORONTO (Reuters) - "
-_SENTENCE = re.compile(r"^.+?[.!?](?=\s|$)")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
 
 
 def clean(text: str) -> str:
@@ -59,52 +55,12 @@ def read(folder: Path) -> list[tuple[str, str, str]]:
                 for number, row in enumerate(csv.reader(lines), 1)]
 
 
-def source_words(title: str, text: str, from_title: bool) -> list[str]:
-    """The words a query is drawn from: the title without its trailing source tag,
-    or the description's first sentence without its lead."""
-    if from_title:
-        return _WORD.findall(_TAG.sub("", title))
-    body = _LEAD.sub("", text, count=1)
-    first = _SENTENCE.match(body)
-    return _WORD.findall(first.group(0) if first else body)
-
-
 def write(out: Path, folder: Path = DEFAULT, queries: int = 500, seed: int = 16,
           keep: float = KEEP) -> tuple[int, int, int]:
-    """Write docs.jsonl, queries.tsv and qrels.trec under ``out``; returns the
-    counts of documents, queries and judgments."""
-    items = read(folder)
-    same: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for doc_id, title, text in items:
-        same[(title, text)].append(doc_id)
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / "docs.jsonl").open("w", encoding="utf-8") as docs:
-        for doc_id, title, text in items:
-            docs.write(json.dumps({"doc_id": doc_id, "title": title, "text": text}) + "\n")
-    chance = random.Random(seed)
-    order = list(range(len(items)))
-    chance.shuffle(order)
-    judgments = 0
-    made = 0
-    with (out / "queries.tsv").open("w", encoding="utf-8") as qfile, \
-            (out / "qrels.trec").open("w", encoding="utf-8") as qrels:
-        for index in order:
-            if made == queries:
-                break
-            doc_id, title, text = items[index]
-            from_title = made % 2 == 0
-            words = source_words(title, text, from_title)
-            if len(words) < (3 if from_title else 4):
-                continue
-            kept = [i for i in range(len(words)) if chance.random() < keep]
-            if len(kept) < 3:  # too few kept: the first three words are kept too
-                kept = sorted(set(kept) | {0, 1, 2})
-            made += 1
-            qfile.write(f"{made}\t{' '.join(words[i] for i in kept)}\n")
-            for relevant in same[(title, text)]:
-                qrels.write(f"{made} 0 {relevant} 1\n")
-                judgments += 1
-    return len(items), made, judgments
+    """Write docs.jsonl, queries.tsv and qrels.trec under ``out``
+    (:func:`known_items.write`); returns the counts of documents, queries and
+    judgments."""
+    return known_items.write(out, read(folder), queries, seed, keep)
 
 
 def main(argv: list[str] | None = None) -> int:
