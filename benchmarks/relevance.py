@@ -168,6 +168,8 @@ def variants() -> dict[str, Variant]:
     other = "porter" if analysis.STEMMER == "english" else "english"
     out[f"{STEMMERS[other]} stemming"] = (d, f"stemmer:{other}")
     out["no stop words"] = (d, "no-stop")
+    out["bm25s's stop words"] = (d, "stop:bm25s")
+    out["title and text as one field"] = (d, "one-field")
     out["made-up dates, no recency"] = (d, "dated")
     for days in (30, 365):
         out[f"made-up dates, recency {days} days"] = (attrs.evolve(d, recency_days=days),
@@ -197,11 +199,13 @@ STEMMERS = {"porter": "Porter", "english": "Snowball English"}
 @contextmanager
 def analyzer_variant(change: str | None) -> Iterator[None]:
     """Index and search with another text analysis (a benchmark-only change to
-    :mod:`docsearch.analysis`, undone on exit): no stemming, no stop words, or
-    ``stemmer:NAME``, another of PyStemmer's algorithms (:data:`STEMMERS`)."""
+    :mod:`docsearch.analysis`, undone on exit): no stemming, no stop words, the
+    reference's stop words (``stop:bm25s``), or ``stemmer:NAME``, another of
+    PyStemmer's algorithms (:data:`STEMMERS`)."""
     import Stemmer
 
-    if change not in ("no-stem", "no-stop") and not (change or "").startswith("stemmer:"):
+    if change not in ("no-stem", "no-stop", "stop:bm25s") and \
+            not (change or "").startswith("stemmer:"):
         yield
         return
     changes: dict[str, Any]
@@ -209,6 +213,10 @@ def analyzer_variant(change: str | None) -> Iterator[None]:
         changes = {"stem": str}
     elif change == "no-stop":
         changes = {"STOP_WORDS": frozenset(), "MIN_LENGTH": 1}
+    elif change == "stop:bm25s":
+        from bm25s.stopwords import STOPWORDS_EN
+
+        changes = {"STOP_WORDS": frozenset(STOPWORDS_EN)}
     else:
         stemmer = Stemmer.Stemmer(str(change).partition(":")[2])
         stemmer.maxCacheSize = 0
@@ -236,6 +244,13 @@ def dated(collection: Collection) -> Collection:
     random.Random(7).shuffle(order)
     return attrs.evolve(collection, docs=[dict(d, day=str(order[i]))
                                           for i, d in enumerate(collection.docs)])
+
+
+def one_field(collection: Collection) -> Collection:
+    """The collection with each title moved into its text (``title\ntext``), as the
+    reference indexes them: one field, no title boost."""
+    return attrs.evolve(collection, docs=[dict(d, title="", text=f"{d['title']}\n{d['text']}")
+                                          for d in collection.docs])
 
 
 def build_dated_index(collection: Collection, folder: Path) -> docsearch.Index:
@@ -341,8 +356,10 @@ def measure(collection: Collection, names: list[str] | None = None,
             with analyzer_variant(change):
                 if change not in indexes:
                     folder = Path(tmp) / f"ix-{len(indexes)}"
-                    indexes[change] = (build_dated_index(collection, folder)
-                                       if change == "dated" else build_index(collection, folder))
+                    indexes[change] = (
+                        build_dated_index(collection, folder) if change == "dated" else
+                        build_index(one_field(collection) if change == "one-field"
+                                    else collection, folder))
                 scores = evaluate(docsearch_run(indexes[change], collection, ranking),
                                   collection.qrels)
             row = {"system": name, **means(scores), "p": paired_p(scores, reference),

@@ -100,3 +100,16 @@ def test_long_queries_are_the_first_words_of_documents_spread_over_the_collectio
     # The first-run row's queries: the documents one place after those.
     assert ranking_speed.pasted(docs, 2, 3, shift=1) == ["w4x0 w4x1 w4x2", "w7x0 w7x1 w7x2"]
     assert ranking_speed.first_runs([lambda: None] * 3)[2] >= 0
+
+
+def test_one_field_and_the_references_stop_words_variants():
+    from docsearch import analysis
+    c = relevance.load(COLLECTION)
+    moved = relevance.one_field(c)
+    assert moved.docs[0] == {"doc_id": "d1", "title": "",
+                             "text": f"{c.docs[0]['title']}\n{c.docs[0]['text']}"}
+    assert relevance.variants()["title and text as one field"][1] == "one-field"
+    assert analysis.terms("they may go") == ["thei", "go"]
+    with relevance.analyzer_variant("stop:bm25s"):
+        assert analysis.terms("they may go") == ["mai", "go"]
+    assert analysis.terms("they may go") == ["thei", "go"]
