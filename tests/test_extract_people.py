@@ -238,3 +238,40 @@ def test_titles_of_other_styles(body, people):
 ])
 def test_firm_evidence(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A name joined by "and" to a person is a person, even with a first name not listed.
+    ("The flaw was reported by Kestrin Wielgosz and Elena Marsh on Friday.",
+     ["Kestrin Wielgosz", "Elena Marsh"]),
+    ("Letters from authors including QL Vantreight and the poet BK Osei are on show.",
+     ["QL Vantreight", "BK Osei"]),
+    # An age, or a person's nationality, before a name.
+    ("Nineteen-year-old Yannec Okafor broke the record. The 17-year-old Tavita Leota was second.",
+     ["Yannec Okafor", "Tavita Leota"]),
+    ("The Welshman Ithel Prys and the Dutchman Caedmon Vermaat shared the lead.",
+     ["Ithel Prys", "Caedmon Vermaat"]),
+    # The maker of a work: "directed by", "written by".
+    ("The play, directed by Ulfric Quarrie, opened on Friday.", ["Ulfric Quarrie"]),
+    ("Her debut novel, written by Solvei Brannoch at 19, sold well.", ["Solvei Brannoch"]),
+    # ... but no person: firms coordinated with firms, or bought by one.
+    ("Shares rose as Tenbridge Voss and Harcastle Pryce set out plans to merge.", []),
+    ("The unit was acquired by Dorval Tenby last year.", []),
+])
+def test_person_cues_of_other_styles(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body", [
+    # A company suffix right after the name, with or without its dot.
+    "The unit Corwen Athay Inc. was sold. Its parent, Lisle Marrow Ltd., gained.",
+    # "and" and a firm's name with an organisation word follow.
+    "The deal was arranged by Donal Brack and Hersey Securities Corp.",
+])
+def test_firms_by_what_follows(body):
+    assert extract_people("", body) == []
+
+
+def test_a_person_with_a_role_may_stand_beside_a_firm():
+    body = "The bid came from financier Asher Quell and Dorval Textiles Inc."
+    assert extract_people("", body) == ["Asher Quell"]

@@ -58,6 +58,8 @@ _APPOSITIVE_ENDS = {"with", "of", "at", "in", "for", "from", "that", "which", "w
 # not a name ("McKenna", "MacLeod", "DiCaprio", "FitzGerald").
 _CAMEL = re.compile(r"^(?!Mac|Fitz)[A-Z][a-z]{3,}[A-Z]")
 # What only an organisation has: "Mason Reid's shares".
+# The words that end a company's name: "Rubber Co", "Athay Inc.".
+_COMPANY_SUFFIXES = {"co", "corp", "inc", "ltd", "cos", "sons", "brothers", "plc", "llc", "llp"}
 # What is done to a firm: "a stake in X", "the takeover of X", "a merger with X".
 _FIRM_OBJECTS = {("stake", "in"), ("stakes", "in"), ("shares", "in"), ("takeover", "of"),
                  ("acquisition", "of"), ("merger", "with"), ("subsidiary", "of"),
@@ -139,12 +141,14 @@ def _statement(tokens: Sequence[_Token], end: int) -> bool:
 
 
 def _joined_company(tokens: Sequence[_Token], end: int) -> bool:
-    """"and" and a company name follow: "Goodyear Tire and Rubber Co"."""
+    """"and" and a company name follow: "Goodyear Tire and Rubber Co", "Donaldson Lufkin
+    and Jenrette Securities Corp."."""
     if end + 1 >= len(tokens) or tokens[end].text not in ("and", "&"):
         return False
-    j = end + 1
-    while j < len(tokens) and tokens[j].kind in (CAP, INITIAL) and j - end < 5:
-        if tokens[j].text in ("Co", "Corp", "Inc", "Ltd", "Cos", "Sons", "Brothers"):
+    for j in range(end + 1, min(end + 5, len(tokens))):
+        if tokens[j].text[:1].isupper() and fold(tokens[j].text).rstrip(".") in (
+                _COMPANY_SUFFIXES):
             return True
-        j += 1
+        if tokens[j].kind not in (CAP, INITIAL):
+            return False
     return False

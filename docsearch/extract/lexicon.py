@@ -93,6 +93,7 @@ _ROLE_NOUNS_EXTRA = {
     "bowler", "fly-half", "full-back", "hooker", "flanker", "prop", "scrum-half", "centre",
     "left-back", "right-back", "keeper", "jockey", "trainer", "golfer", "sprinter", "hurdler",
     "cyclist", "swimmer", "referee", "umpire", "producer", "curator", "chef", "designer",
+    "financier", "tycoon", "magnate", "billionaire", "millionaire", "philanthropist", "raider",
 }
 # A lower-case word right before a capitalised name that makes it an organisation, band
 # or work, not a person ("cloud provider Morgan Ashby", "the band Velvet Harbour").

@@ -17,6 +17,7 @@ import attrs
 
 from docsearch.extract.evidence import (
     _CAMEL,
+    _COMPANY_SUFFIXES,
     _COMPASS,
     _PLACE_NOUNS,
     _THING_NOUNS,
@@ -50,6 +51,10 @@ _LEADER_NOUNS = {"administration", "presidency", "cabinet", "premiership", "regi
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
                        "throughout", "towards", "toward"}
 _APPOSITIVE = {"a", "an", "the", "who", "whose", "aged", "its", "his", "her", "their"}
+# "directed by X": the maker of a work is a person.
+_MAKER_VERBS = {"directed", "written", "co-written", "composed", "painted", "sung", "performed",
+                "narrated", "choreographed", "illustrated", "photographed", "conducted",
+                "founded", "discovered", "invented", "coached", "authored", "sculpted"}
 _ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
 
 @attrs.define
@@ -153,6 +158,11 @@ class _Extractor:
             if len(keys) >= 3 and keys[0] not in lex.first_names and _ROLE_SUFFIX.search(keys[0]):
                 words, keys = words[1:], keys[1:]
                 titled = True
+        # "Seventeen-year-old X Y", "the Welshman X Y": an age or a person's nationality.
+        if len(keys) >= 3 and (keys[0].endswith("-year-old") or keys[0] in lex.demonyms
+                               and keys[0].endswith(("man", "woman"))):
+            words, keys = words[1:], keys[1:]
+            titled = True
         while len(keys) > 1 and (keys[-1] in _WEEKDAYS or keys[-1] in ("today", "tonight")):
             words, keys = words[:-1], keys[:-1]  # "met James Baker Monday"
         while keys and keys[-1] in _SUFFIXES:
@@ -170,6 +180,8 @@ class _Extractor:
                     break
         after_run = [t.text for t in tokens[end:end + 2]]
         if (words[-1] in ("Co", "Co.") and len(keys) > 1 or after_run[:1] == ["<"]
+                or after_run[:1] and after_run[0][:1].isupper()  # "X Inc.", "X Corp."
+                and not tokens[end - 1].possessive and _company_word(after_run[0], lex)
                 or after_run in (["and", "Co"], ["&", "Co"])):
             # "Rubber Co", "Campbell Soup Co <CPB>", "Frank B. Hall and Co": a company.
             self.orgs.add(" ".join(keys))
@@ -221,10 +233,12 @@ class _Extractor:
                     tokens[end - 1].possessive and keys[0] in lex.first_names)
                 or _singular(after) in _THING_NOUNS
                 or (caps[0] in lex.place_words and caps[0] not in lex.first_names)
-                or _affiliation(tokens, end, lex) or _joined_company(tokens, end)):
+                or _affiliation(tokens, end, lex)
+                or _joined_company(tokens, end) and before not in lex.role_nouns):
             self.orgs.add(joined)
             return None
-        cue = titled or before in lex.role_nouns or before in _SPEECH or (
+        cue = titled or before in lex.role_nouns or before in _SPEECH or before.endswith(
+            "year-old") or before == "by" and before2 in _MAKER_VERBS or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
@@ -290,7 +304,9 @@ class _Extractor:
 def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
                  lex: _Lexicon) -> list[_Mention]:
     """"David and Ed Mirvish": a lone first name joined by "and" to a full name whose
-    first word is a first name takes its surname."""
+    first word is a first name takes its surname. A name of two or three words joined by
+    "and" (and a role: "and the poet") to a person is a person ("reported by Kestrin
+    Wielgosz and Elena Marsh", "QL Vantreight and the poet BK Osei")."""
     out = list(mentions)
     for k in range(len(out) - 1):
         m, nxt = out[k], out[k + 1]
@@ -302,4 +318,43 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
                 and len(nxt.words) >= 2 and fold(nxt.words[0]) in lex.first_names):
             out[k] = attrs.evolve(m, words=[m.words[0], *nxt.words[1:]],
                                   cue=m.cue or nxt.cue or m.titled)
+        elif _joined(tokens, end, nxt.position, lex) and all(
+                2 <= len(x.words) <= 3 for x in (m, nxt)):
+            if not m.cue and _person_like(nxt, m, lex):
+                out[k] = attrs.evolve(m, cue=True)
+            elif not nxt.cue and _person_like(m, nxt, lex):
+                out[k + 1] = attrs.evolve(nxt, cue=True)
     return out
+
+
+def _company_word(word: str, lex: _Lexicon) -> bool:
+    key = fold(word).rstrip(".")
+    return key in lex.org_words or key in _COMPANY_SUFFIXES
+
+
+def _person_like(known: _Mention, other: _Mention, lex: _Lexicon) -> bool:
+    """Whether ``known`` shows that ``other``, joined to it by "and", is a person: it has
+    a cue, or a listed first name when ``other`` has no initials; and both are made of
+    words that are names only (no place, title, organisation or common word)."""
+    if not (_name_words(known.words, lex) and _name_words(other.words, lex)):
+        return False
+    return known.cue or not _INITIALS.match(other.words[0]) and (
+        fold(known.words[0]) in lex.first_names)
+
+
+def _name_words(words: Sequence[str], lex: _Lexicon) -> bool:
+    keys = [fold(w).rstrip(".") for w in words]
+    return not any(k in lex.titles or k in lex.role_nouns or k in lex.demonyms
+                   or k in lex.place_words or k in lex.org_words or _common_noun(k, lex)
+                   or k.endswith("ing") for k in keys)
+
+
+def _joined(tokens: Sequence[_Token], end: int, start: int, lex: _Lexicon) -> bool:
+    """Only "and" stands between two names, with perhaps a role ("and the poet")."""
+    gap = [t.text for t in tokens[end:start]]
+    if not gap or gap[0] not in ("and", "&") or end > 0 and tokens[end - 1].possessive:
+        return False
+    rest = gap[1:]
+    if rest[:1] in (["the"], ["a"], ["his"], ["her"], ["their"]):
+        rest = rest[1:]
+    return not rest or len(rest) == 1 and rest[0] in lex.role_nouns
