@@ -105,12 +105,16 @@ def form(word: str) -> str:
 
 def matching(words: set[str], forms: Collection[str]) -> dict[str, str]:
     """Those of ``words`` (the distinct words of a text) whose :func:`form` is one
-    of ``forms``, with their form. The words not analysed yet are; then, when there
-    are fewer forms than words, the words remembered for each form are read
-    instead of every word's form."""
+    of ``forms``, with their form. The words not analysed yet are, but for the ASCII
+    words that cannot have one of ``forms`` (such a word's form begins with its first
+    letter, lower-cased: the stemmer rewrites endings only); then, when there are
+    fewer forms than words, the words remembered for each form are read instead of
+    every word's form."""
     cleared = _cleared
+    initials = {f[:1] for f in forms}
     for word in words.difference(_cache):
-        _analysed(word)
+        if word[:1].lower() in initials or not word.isascii():
+            _analysed(word)
     if len(forms) < len(words):
         out = {word: f for f in forms for word in _written.get(f, ()) if word in words}
         if cleared == _cleared:  # else the cache was cleared meanwhile: read every word
