@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from typing import Any, TypeVar
@@ -28,6 +29,9 @@ MIN_ITEMS = 200
 _CHUNK = 8
 #: Items handed to the workers at a time.
 WINDOW = 2000
+#: Windows submitted beyond the one whose results are being handed back, so the workers
+#: go on while the caller is busy with them (an index commit, say).
+AHEAD = 2
 
 
 def worker_count() -> int:
@@ -54,7 +58,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *,
     """``fn`` over ``items``, results in order; in worker processes when there are
     enough items and more than one core. ``initializer(*initargs)`` runs once in each
     worker (and once here when run in-process). Items are taken ``WINDOW`` at a time
-    (two windows in flight), so a long iterable is never all in memory."""
+    (``AHEAD + 1`` windows in flight), so a long iterable is never all in memory."""
     it = iter(items)
     first = list(islice(it, MIN_ITEMS))
     workers = min(worker_count(), max(1, len(first) // _CHUNK))
@@ -64,14 +68,13 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *,
         yield from map(fn, chain(first, it))
         return
     with _context().Pool(workers, initializer=initializer, initargs=initargs) as pool:
-        pending: Iterator[R] | None = None
+        pending: deque[Iterator[R]] = deque()
         for window in chunks(chain(first, it), WINDOW):
-            submitted = pool.imap(fn, window, chunksize=_CHUNK)
-            if pending is not None:
-                yield from pending
-            pending = submitted
-        if pending is not None:
-            yield from pending
+            pending.append(pool.imap(fn, window, chunksize=_CHUNK))
+            if len(pending) > AHEAD:
+                yield from pending.popleft()
+        while pending:
+            yield from pending.popleft()
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -97,6 +97,24 @@ def test_results_keep_their_order_across_windows(monkeypatch):
     assert list(ordered_map(abs, items)) == items
 
 
+def test_windows_are_read_ahead_while_one_is_handed_back(monkeypatch):
+    # The workers go on while the caller is busy with the results (an index commit, say):
+    # AHEAD windows beyond the one being handed back are submitted, and no more.
+    monkeypatch.setenv("DOCSEARCH_WORKERS", "2")
+    monkeypatch.setattr(docsearch.parallel, "WINDOW", 250)
+    pulled = []
+
+    def source():
+        for n in range(2000):
+            pulled.append(n)
+            yield n
+
+    results = ordered_map(abs, source())
+    assert next(results) == 0
+    assert len(pulled) == (docsearch.parallel.AHEAD + 1) * 250 == 750
+    assert list(results) == list(range(1, 2000))
+
+
 def test_parse_errors_cross_process_boundaries():
     error = pickle.loads(pickle.dumps(ParseError("docs/a.md", "empty file")))
     assert (error.path, error.reason, str(error)) == ("docs/a.md", "empty file",
