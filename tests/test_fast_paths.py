@@ -258,3 +258,17 @@ def test_cached_columns_and_people_give_the_same_answers(tmp_path):
     assert len(list(data.glob(CACHE_PREFIX + "people-*.json"))) == 1
     first.close()
     second.close()
+
+
+def test_recent_drops_the_least_recently_used_beyond_its_size():
+    from docsearch.engines.whoosh.recent import Recent
+    recent: Recent[list[int]] = Recent(5, len)
+    recent.put("a", [1, 2])
+    recent.put("b", [1, 2])
+    assert recent.get("a") == [1, 2]  # now used after "b"
+    recent.put("c", [1, 2])  # 6 > 5: "b" goes
+    assert (recent.get("b"), recent.get("a"), recent.held, len(recent)) == (None, [1, 2], 4, 2)
+    recent.put("a", [1])  # replaced, counted once
+    assert recent.held == 3
+    recent.put("big", list(range(9)))  # alone larger than the limit: kept, the rest go
+    assert (len(recent), recent.held, recent.get("big")) == (1, 9, list(range(9)))

@@ -14,8 +14,6 @@ click or the same query again reads no block.
 from __future__ import annotations
 
 import bisect
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +21,7 @@ import numpy as np
 from whoosh.codec import whoosh3
 from whoosh.searching import Searcher
 
+from docsearch.engines.whoosh.recent import Recent
 from docsearch.engines.whoosh.state import segment_key
 from docsearch.engines.whoosh.terms import TermInfos, matcher
 
@@ -39,32 +38,16 @@ class Remembered:
     """The positions read of each segment's terms (:data:`POSITIONS_CACHE` at most)."""
 
     def __init__(self) -> None:
-        self._known: OrderedDict[tuple[Any, ...], Known] = OrderedDict()
-        self._held = 0
-        self._lock = threading.Lock()
+        self._known: Recent[Known] = Recent(POSITIONS_CACHE, len)
 
     def known(self, reader: Any, field: str, btext: bytes) -> Known:
         """What is known of the term's positions in the segment's documents (a copy)."""
-        key = (*segment_key(reader), field, btext)
-        with self._lock:
-            found = self._known.get(key)
-            if found is None:
-                return {}
-            self._known.move_to_end(key)
-            return dict(found)
+        return dict(self._known.get((*segment_key(reader), field, btext)) or {})
 
-    def learn(self, reader: Any, field: str, btext: bytes, read: Known) -> None:
-        """Remember positions just read (``None``: the document has not the term)."""
-        key = (*segment_key(reader), field, btext)
-        with self._lock:
-            found = self._known.setdefault(key, {})
-            self._known.move_to_end(key)
-            before = len(found)
-            found.update(read)
-            self._held += len(found) - before
-            while self._held > POSITIONS_CACHE and len(self._known) > 1:
-                _, dropped = self._known.popitem(last=False)
-                self._held -= len(dropped)
+    def learn(self, reader: Any, field: str, btext: bytes, known: Known) -> None:
+        """Remember what is known now (``known`` from :meth:`known`, with the positions
+        just read added; ``None``: the document has not the term)."""
+        self._known.put((*segment_key(reader), field, btext), known)
 
 
 def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
@@ -92,8 +75,8 @@ def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
         if missing:
             read: Known = dict.fromkeys(missing)
             _read(matcher(reader, field, btext, info), missing, read)
-            remembered.learn(reader, field, btext, read)
             known.update(read)
+            remembered.learn(reader, field, btext, known)
         for doc in local:
             if (where := known[doc]) is not None:
                 found[doc + offset] = where

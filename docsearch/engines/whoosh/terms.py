@@ -12,14 +12,13 @@ state (:func:`~docsearch.engines.whoosh.state.state_key`).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from whoosh.codec import whoosh3
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
+from docsearch.engines.whoosh.recent import Recent
 from docsearch.engines.whoosh.state import state_key
 
 __all__ = ["TERMS_CACHE", "TermInfos", "matcher"]
@@ -33,23 +32,17 @@ class TermInfos:
     remembered per index state for the last :data:`TERMS_CACHE` terms."""
 
     def __init__(self) -> None:
-        self._infos: OrderedDict[tuple[str, str, bytes], tuple[Any, ...]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._infos: Recent[tuple[Any, ...]] = Recent(TERMS_CACHE)
 
     def infos(self, searcher: Searcher, field: str, btext: bytes) -> tuple[Any, ...]:
         """The term's ``TermInfo`` in each of the searcher's segments (in the order of
         ``leaf_searchers()``), ``None`` where a segment has not the term."""
         key = (state_key(searcher), field, btext)
-        with self._lock:
-            found = self._infos.get(key)
-            if found is not None:
-                self._infos.move_to_end(key)
-                return found
-        found = tuple(_info(leaf.reader(), field, btext) for leaf, _ in searcher.leaf_searchers())
-        with self._lock:
-            self._infos[key] = found
-            while len(self._infos) > TERMS_CACHE:
-                self._infos.popitem(last=False)
+        found = self._infos.get(key)
+        if found is None:
+            found = tuple(_info(leaf.reader(), field, btext)
+                          for leaf, _ in searcher.leaf_searchers())
+            self._infos.put(key, found)
         return found
 
     def doc_frequency(self, searcher: Searcher, field: str, btext: bytes) -> int:

@@ -15,7 +15,6 @@ and is scored by Whoosh.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -27,6 +26,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from docsearch.engines.whoosh.positions import Remembered
+from docsearch.engines.whoosh.recent import Recent
 from docsearch.engines.whoosh.scoring import Weighting
 from docsearch.engines.whoosh.state import segment_key, state_key
 from docsearch.engines.whoosh.terms import TermInfos, matcher
@@ -45,9 +45,15 @@ class _Unsupported(Exception):
 POSTINGS_CACHE = 2_000_000
 
 
+#: A term's live postings over a whole index state, as queries read them:
+#: ``(documents, frequencies, field lengths)``.
+Live = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
 class Vectors:
     """Vectorised scoring for one index; per-segment field lengths are cached, and
-    the postings of the terms read last (up to :data:`POSTINGS_CACHE` of them), so
+    the postings of the terms read last (up to :data:`POSTINGS_CACHE` of them, per
+    segment, and as many put together over the segments of an index state), so
     that a query sharing words with one before (the next page, a did-you-mean
     correction of one word of a long query) does not decode them again; each
     segment's term dictionary entries (:attr:`terms`) and the positions read for the
@@ -57,9 +63,9 @@ class Vectors:
         self.terms = TermInfos()
         self.positions = Remembered()
         self._lengths: dict[tuple[Any, ...], np.ndarray] = {}
-        self._postings: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = \
-            OrderedDict()
-        self._held = 0
+        self._postings: Recent[tuple[np.ndarray, np.ndarray]] = \
+            Recent(POSTINGS_CACHE, lambda found: len(found[0]))
+        self._live: Recent[Live] = Recent(POSTINGS_CACHE, lambda found: len(found[0]))
         self._lock = threading.Lock()
 
     def postings(self, reader: Any, field: str, btext: bytes,
@@ -67,21 +73,46 @@ class Vectors:
         """A segment's postings of a term (:func:`_postings`; ``info``: the segment's
         ``TermInfo`` of it, :meth:`TermInfos.infos`), remembered."""
         key = (*segment_key(reader), field, btext)
-        with self._lock:
-            found = self._postings.get(key)
+        found = self._postings.get(key)
+        if found is None:
+            found = _postings(matcher(reader, field, btext, info))
+            for array in found:
+                array.flags.writeable = False  # shared by every query that reads the term
+            self._postings.put(key, found)
+        return found
+
+    def live(self, searcher: Searcher, field: str, btext: bytes) -> Live | None:
+        """The live documents having the term over the searcher's segments, its
+        frequency in each and each one's field length (``None``: no document),
+        remembered per index state."""
+        key = (state_key(searcher), field, btext)
+        found = self._live.get(key)
+        if found is None:
+            found = self._read_live(searcher, field, btext)
             if found is not None:
-                self._postings.move_to_end(key)
-                return found
-        found = _postings(matcher(reader, field, btext, info))
+                self._live.put(key, found)
+        return found
+
+    def _read_live(self, searcher: Searcher, field: str, btext: bytes) -> Live | None:
+        ids_parts, weight_parts = [], []
+        infos = self.terms.infos(searcher, field, btext)
+        for (leaf, offset), info in zip(searcher.leaf_searchers(), infos, strict=True):
+            if info is None:
+                continue
+            reader = leaf.reader()
+            ids, weights = self.postings(reader, field, btext, info)
+            if reader.has_deletions():
+                deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
+                live = ~np.isin(ids, deleted)
+                ids, weights = ids[live], weights[live]
+            ids_parts.append(ids + offset)
+            weight_parts.append(weights)
+        if not ids_parts:
+            return None
+        docs = np.concatenate(ids_parts)
+        found = (docs, np.concatenate(weight_parts), self.lengths(searcher, field)[docs])
         for array in found:
-            array.flags.writeable = False  # shared by every query that reads the term
-        with self._lock:
-            if key not in self._postings:
-                self._postings[key] = found
-                self._held += len(found[0])
-                while self._held > POSTINGS_CACHE and len(self._postings) > 1:
-                    _, (ids, _weights) = self._postings.popitem(last=False)
-                    self._held -= len(ids)
+            array.flags.writeable = False
         return found
 
     def score(self, searcher: Searcher, q: wq.Query) -> tuple[np.ndarray, np.ndarray] | None:
@@ -262,24 +293,10 @@ class _Run:
             btext = schema[field].to_bytes(q.text)
         except Exception as exc:  # noqa: BLE001 - Whoosh will say what is wrong
             raise _Unsupported(str(exc)) from None
-        ids_parts, weight_parts = [], []
-        infos = self.vectors.terms.infos(searcher, field, btext)
-        for (leaf, offset), info in zip(searcher.leaf_searchers(), infos, strict=True):
-            if info is None:
-                continue
-            reader = leaf.reader()
-            ids, weights = self.vectors.postings(reader, field, btext, info)
-            if reader.has_deletions():
-                deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
-                live = ~np.isin(ids, deleted)
-                ids, weights = ids[live], weights[live]
-            ids_parts.append(ids + offset)
-            weight_parts.append(weights)
-        if not ids_parts:
+        found = self.vectors.live(searcher, field, btext)
+        if found is None:
             return None
-        docs = np.concatenate(ids_parts)
-        lengths = self.vectors.lengths(searcher, field)[docs]
-        return docs, np.concatenate(weight_parts), lengths, searcher.avg_field_length(field) or 1
+        return (*found, searcher.avg_field_length(field) or 1)
 
     def idf(self, q: wq.Term) -> float:
         """The term's idf, as :meth:`Weighting.idf` gives it (from the remembered
