@@ -17,18 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from docsearch.models import (
-    Article,
-    FacetValue,
-    SearchResults,
-    format_published,
-    json_text,
-)
-
-if TYPE_CHECKING:  # the command line imports only what a command needs
+if TYPE_CHECKING:  # the command line imports only what a command needs (--help and
+    # --version not even the models: they are imported where used)
     from docsearch.check import CheckReport
     from docsearch.engines import EngineInfo
     from docsearch.index import IndexStats
+    from docsearch.models import Article, FacetValue, SearchResults
     from docsearch.person import PersonProfile
     from docsearch.sync import IndexReport
 
@@ -58,6 +52,8 @@ def safe(text: str, layout: bool = False) -> str:
 def render_json(data: Any, indent: int | None = 2) -> str:
     """Stable, readable JSON (one line with ``indent=None``), through
     :func:`docsearch.models.json_text`: control characters escaped."""
+    from docsearch.models import json_text
+
     return json_text(data, indent=indent)
 
 
@@ -88,6 +84,8 @@ def with_empty_buckets(values: Sequence[FacetValue]) -> list[FacetValue]:
     """Date buckets by year or month with the empty ones between the first and the
     last put in (count 0), so that gaps show in the chart; days, and spans of more
     than :data:`_MAX_FILLED` buckets, are left as they are."""
+    from docsearch.models import FacetValue
+
     dated = [v for v in values if v.value is not None]
     undated = [v for v in values if v.value is None]
     if not dated or len(dated[0].value or "") not in (4, 7):
@@ -137,6 +135,8 @@ def render_facets(facets: Mapping[str, Sequence[FacetValue]]) -> str:
 
 
 def _meta_line(published: Any, source: str | None, ident: str) -> str:
+    from docsearch.models import format_published
+
     day = (format_published(published) or "no date")[:10]
     return " · ".join(safe(p) for p in (day, source, ident) if p)
 
@@ -237,6 +237,8 @@ def render_results(results: SearchResults, show_facets: bool = True,
 
 def render_article(article: Article) -> str:
     """An article with its metadata, then its body."""
+    from docsearch.models import format_published
+
     fields: list[tuple[str, str]] = [
         ("id", article.id),
         ("published", format_published(article.published) or "no date"),
@@ -260,6 +262,8 @@ def render_article(article: Article) -> str:
 def render_person(profile: PersonProfile) -> str:
     """A person's profile: span, articles per month (a bar chart with the empty
     months), the people mentioned with them, their topics, sources and latest articles."""
+    from docsearch.models import format_published
+
     span = " to ".join(format_published(d) or "" for d in
                        (profile.first_mention, profile.last_mention) if d)
     noun = "article" if profile.articles == 1 else "articles"

@@ -20,8 +20,9 @@ from docsearch.engines.whoosh.buffers import BufferStream
 #: generator, the watcher and the web app.
 NEVER = ("bs4", "markdown_it", "faker", "rapidfuzz", "spellchecker", "charset_normalizer",
          "frontmatter", "watchfiles", "starlette", "jinja2", "uvicorn")
-#: What --help and --version do not need either: the engine and the arrays.
-NOT_FOR_HELP = (*NEVER, "whoosh", "numpy")
+#: What --help and --version do not need either: the engine, the arrays and the
+#: models (attrs classes).
+NOT_FOR_HELP = (*NEVER, "whoosh", "numpy", "attr", "attrs", "docsearch.models")
 
 _RUN = """
 import sys
