@@ -272,3 +272,19 @@ def test_recent_drops_the_least_recently_used_beyond_its_size():
     assert recent.held == 3
     recent.put("big", list(range(9)))  # alone larger than the limit: kept, the rest go
     assert (len(recent), recent.held, recent.get("big")) == (1, 9, list(range(9)))
+
+
+def test_long_pasted_queries_answer_the_same_from_remembered_postings(sample_index):
+    """What the engine remembers (postings, term entries, positions) changes no answer:
+    long pasted queries, asked again after others, equal a fresh process's answers."""
+    bodies = [a.body.split() for a in sample_index if len(a.body.split()) >= 30]
+    queries = [" ".join(words[:30]) for words in bodies[:6]]
+    assert len(queries) == 6
+    asked = {"match": "any", "plain": True, "per_page": 20, "facets": ("topic",)}
+    warm = [sample_index.search(q, **asked) for q in queries + queries[::-1]][len(queries):][::-1]
+    for query, again in zip(queries, warm, strict=True):
+        fresh = docsearch.open(sample_index.path)
+        first = fresh.search(query, **asked)
+        fresh.close()
+        assert [(h.id, h.score) for h in again.hits] == [(h.id, h.score) for h in first.hits]
+        assert (again.total, again.facets) == (first.total, first.facets)
