@@ -1,17 +1,28 @@
 """The search layer's fast paths against the slow, obvious answers (hypothesis
 chooses the inputs): the newest-first rank of each document, which sorts ids only
 where dates tie, equals ``np.lexsort`` on (id rank, date); a terms facet's order,
-by numpy (:meth:`Column.by_count`), equals ``sorted`` by (count descending, value)."""
+by numpy (:meth:`Column.by_count`), equals ``sorted`` by (count descending, value);
+a people view built in a new process from the name rules' work saved beside the
+index works out only the new names and answers as one built from nothing."""
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
+from pathlib import Path
+from unittest import mock
+
 import numpy as np
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from docsearch.extract import registry as registry_module
+from docsearch.search import people as people_module
 from docsearch.search import ranking
 from docsearch.search.columns import Column
 from docsearch.search.facets import TermsFacet
+from docsearch.search.people import PeopleView
+from tests.test_people_fast import article, columns
 
 #: A few dates, so that ties are common; 0 is no date.
 DATES = st.sampled_from([0, 0, 5, 7, 7, 9, 10**12, 10**12 + 1])
@@ -66,3 +77,65 @@ def test_a_terms_facet_orders_its_values_as_sorted_would(values, in_order, data,
     got = TermsFacet("topic", "topic").values(column, counts, selected, limit, 0)
     assert [(v.value, v.count, v.selected) for v in got] == slow_values(
         column, counts, selected, limit)
+
+
+# ------------------------------------------ the name rules' work saved beside an index
+
+def fresh_process():
+    """As in a new process: nothing worked out, no saved file read."""
+    return None, [mock.patch.dict(registry_module._SHAPES, clear=True),
+                  mock.patch.dict(registry_module._WEAK_KEYS, clear=True),
+                  mock.patch.object(people_module, "_READ", set())]
+
+
+def answers(view: PeopleView, person: Column, surname: Column):
+    column = view.column
+    return (column.values, column.counts(None).tolist(), column.docs.tolist(),
+            [view.canonical("person", v) for v in person.values],
+            [view.canonical("surname", v) for v in surname.values])
+
+
+@settings(max_examples=40, deadline=None)
+@given(start=st.lists(article, max_size=10), added=st.lists(article, min_size=1, max_size=3),
+       damaged=st.booleans())
+def test_a_new_process_works_out_only_the_names_a_new_state_brings(start, added, damaged):
+    with tempfile.TemporaryDirectory() as folder:
+        before, after = columns(start), columns(start + added)
+        with contextlib.ExitStack() as stack:  # the process that saved the first state
+            for patch in fresh_process()[1]:
+                stack.enter_context(patch)
+            PeopleView(*before, Path(folder) / ".facets-people-1.json")
+        if damaged:
+            with (Path(folder) / people_module.NAMES_FILE).open("a") as out:
+                out.write('["s", "half a li\n')
+        with contextlib.ExitStack() as stack:  # a new process, after the write
+            for patch in fresh_process()[1]:
+                stack.enter_context(patch)
+            shaped = []
+            original = registry_module._shape
+            stack.enter_context(mock.patch.object(
+                registry_module, "_shape", lambda key: shaped.append(key) or original(key)))
+            view = PeopleView(*after, Path(folder) / ".facets-people-2.json")
+            known = {registry_module._key(v) for v in before[0].values}
+            assert sorted(shaped) == sorted({registry_module._key(v) for v in after[0].values}
+                                            - known)
+            got = answers(view, *after)
+        with contextlib.ExitStack() as stack:  # the slow answer: nothing saved, nothing known
+            for patch in fresh_process()[1]:
+                stack.enter_context(patch)
+            assert got == answers(PeopleView(*after), *after)
+
+
+def test_work_saved_under_other_rules_is_not_taken(tmp_path, monkeypatch):
+    person, surname = columns([(["Paul Volcker", "Volcker"], ["VOLCKER"])])
+    monkeypatch.setattr(registry_module, "_SHAPES", {})
+    monkeypatch.setattr(people_module, "_READ", set())
+    PeopleView(person, surname, tmp_path / ".facets-people-1.json")
+    saved = (tmp_path / people_module.NAMES_FILE).read_text().splitlines()
+    assert saved[0] == registry_module.rules_stamp() and len(saved) == 1 + 2 + 1
+    monkeypatch.setattr(registry_module, "_SHAPES", {})
+    monkeypatch.setattr(people_module, "_READ", set())
+    monkeypatch.setattr(registry_module, "rules_stamp", lambda: "other rules")
+    PeopleView(person, surname, tmp_path / ".facets-people-2.json")
+    assert sorted(registry_module._SHAPES) == ["paul volcker", "volcker"]  # worked out again
+    assert (tmp_path / people_module.NAMES_FILE).read_text().splitlines()[0] == "other rules"

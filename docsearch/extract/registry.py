@@ -25,22 +25,30 @@ uses it, given every person value of the collection with its number of articles:
 hold) is the rule a typed surname filter follows.
 
 Plain Python with no index in it: the search layer builds one per index state, the
-extraction benchmark one per corpus.
+extraction benchmark one per corpus. What the rules read of each name is worked out
+once per process; :func:`saved_work` gives it as JSON lines for the search layer to
+save beside an index, and :func:`take_saved_work` takes it back in a new process
+(under the same :func:`rules_stamp` only).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from docsearch.extract.people import fold as _fold
 from docsearch.extract.people import is_surname_form, surname_keys
 
-__all__ = ["DOMINANT", "WEAK_RATIO", "PeopleRegistry", "dominant"]
+__all__ = ["DOMINANT", "WEAK_RATIO", "PeopleRegistry", "dominant", "rules_stamp", "saved_work",
+           "take_saved_work"]
 
 #: A weak surname found in more than this many times as many articles as name its person
 #: (in full or with a title) is more often something else ("GOLD" in headlines).
@@ -103,9 +111,12 @@ class PeopleRegistry:
                 name_of[key] = _most_used(forms)
         if len(_SHAPES) + len(group_count) > _MEMO_LIMIT:
             _SHAPES.clear()
-        for key in group_count:
-            if key not in _SHAPES:
-                _SHAPES[key] = _shape(key)
+        #: The names (keys) and weak surnames whose shapes this registry worked out.
+        self.keys, self.weak_values = list(group_count), list(weak or ())
+        self.new_keys = [key for key in group_count if key not in _SHAPES]
+        self.new_weak = [value for value in self.weak_values if value not in _WEAK_KEYS]
+        for key in self.new_keys:
+            _SHAPES[key] = _shape(key)
         shapes = dict(zip(group_count, map(_SHAPES.__getitem__, group_count), strict=True))
         every = list(shapes.values())
 
@@ -254,6 +265,65 @@ def _shape(key: str) -> _Shape:
         len(words) == 2 and _INITIALS.match(words[0]) is not None,
         " " in key and bool(words) and not _INITIALS.match(words[0]),
         () if surname_form else tuple(surname_keys(words)))
+
+
+@functools.cache
+def rules_stamp() -> str:
+    """Identifies the name rules as they are (the files of ``docsearch/extract/``: their
+    names, sizes and modification times): saved per-name work is taken only under the
+    same stamp."""
+    folder = Path(__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted(folder.rglob("*")):
+        if "__pycache__" not in path.parts and path.is_file():
+            facts = path.stat()
+            digest.update(f"{path.relative_to(folder)} {facts.st_size} "
+                          f"{facts.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def saved_work(keys: Iterable[str], weak: Iterable[str]) -> list[str]:
+    """What this process worked out of these names (folded keys) and weak surnames
+    (raw values), as JSON lines for :func:`take_saved_work`."""
+    out = [json.dumps(["s", key, *_SHAPES[key]]) for key in keys if key in _SHAPES]
+    out += [json.dumps(["w", value, *_WEAK_KEYS[value]]) for value in weak
+            if value in _WEAK_KEYS]
+    return out
+
+
+def take_saved_work(lines: Sequence[str]) -> None:
+    """Take in the lines of :func:`saved_work` (made under the same :func:`rules_stamp`);
+    a line that does not read as one is skipped."""
+    try:
+        entries = json.loads("[" + ",".join(lines) + "]")
+    except ValueError:
+        entries = [_entry(line) for line in lines]
+    room = _MEMO_LIMIT - len(_SHAPES)
+    for entry in entries[:max(room, 0)]:
+        if not isinstance(entry, list) or len(entry) < 2 or not isinstance(entry[1], str):
+            continue
+        with_shape = entry[0] == "s" and len(entry) == 9
+        try:
+            if with_shape:
+                _SHAPES.setdefault(entry[1], _shape_of(entry[2:]))
+            elif entry[0] == "w" and len(entry) == 4:
+                _WEAK_KEYS.setdefault(entry[1], (str(entry[2]), bool(entry[3])))
+        except (TypeError, ValueError):
+            continue
+
+
+def _entry(line: str) -> Any:
+    try:
+        return json.loads(line)
+    except ValueError:
+        return None
+
+
+def _shape_of(saved: list[Any]) -> _Shape:
+    surname_form, words, core, last, initials, may_own, keys = saved
+    return _Shape(bool(surname_form), int(words),
+                  None if core is None else (str(core[0]), str(core[1])), str(last),
+                  bool(initials), bool(may_own), tuple(str(k) for k in keys))
 
 
 def _key(value: str) -> str:

@@ -7,7 +7,11 @@ article counts, so that "Volcker" in one article and "Paul Volcker" in another a
 one facet value, one filter and one name in every hit. It is rebuilt whenever the
 index changes (it costs one pass over the distinct names, not over the articles);
 the names it gives are saved beside the index for that state of the index
-(``.facets-people-*.json``), so the next process reads them.
+(``.facets-people-*.json``), so the next process reads them. What the name rules
+worked out of each name (:func:`~docsearch.extract.registry.saved_work`) is saved
+beside them too (``.facets-names.jsonl``, one line a name, appended as new names
+come), so that a process building the view of a new state works out only the
+names it brings.
 """
 
 from __future__ import annotations
@@ -22,12 +26,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from docsearch.files import atomic_write
-from docsearch.search.columns import Column, ValueColumn
+from docsearch.search.columns import CACHE_PREFIX, Column, ValueColumn
 
 if TYPE_CHECKING:
     from docsearch.extract.registry import PeopleRegistry
 
-__all__ = ["PeopleView"]
+__all__ = ["NAMES_FILE", "PeopleView"]
+
+#: The file beside an index that holds the name rules' per-name work.
+NAMES_FILE = f"{CACHE_PREFIX}names.jsonl"
 
 
 class PeopleView:
@@ -52,12 +59,14 @@ class PeopleView:
             {v: c for v, c in zip(person.values, person_counts.tolist(), strict=True) if c},
             {v: c for v, c in zip(surname.values, weak_counts.tolist(), strict=True) if c})
         self._registry: PeopleRegistry | None = None
+        self._work = cache.with_name(NAMES_FILE) if cache else None
         found = _load(cache, len(person.values), len(surname.values)) if cache else None
         if found is None:
             names = self.registry.canonical_all(person.values)
             resolved = self.registry.resolve_all(surname.values)
-            if cache is not None:
+            if cache is not None and self._work is not None:
                 _save(cache, names, resolved)
+                _save_work(self._work, self.registry)
         else:
             names, resolved = found
         self._names = dict(zip(person.values, names, strict=True))
@@ -134,6 +143,8 @@ class PeopleView:
         if self._registry is None:
             from docsearch.extract.registry import PeopleRegistry
 
+            if self._work is not None:
+                _read_work(self._work)
             self._registry = PeopleRegistry(*self._counts)
         return self._registry
 
@@ -170,6 +181,45 @@ def _load(path: Path, people: int, surnames: int) -> tuple[list[str], list[str |
     if len(names) != people or len(resolved) != surnames:
         return None
     return names, resolved
+
+
+#: The per-name files this process has read (or written): each is read once.
+_READ: set[Path] = set()
+
+
+def _read_work(path: Path) -> None:
+    """Take in the per-name work saved in ``path`` (once per process; nothing when it
+    was saved under other rules)."""
+    if path in _READ:
+        return
+    _READ.add(path)
+    from docsearch.extract.registry import rules_stamp, take_saved_work
+
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, ValueError):
+        return
+    if lines and lines[0] == rules_stamp():
+        take_saved_work(lines[1:])
+
+
+def _save_work(path: Path, registry: PeopleRegistry) -> None:
+    """Add the names ``registry`` worked out to ``path`` (the whole of its names into
+    a new file, or one made under other rules)."""
+    from docsearch.extract.registry import rules_stamp, saved_work
+
+    stamp = rules_stamp()
+    with contextlib.suppress(OSError), path.open("r", encoding="utf-8") as saved:
+        if saved.readline().rstrip("\n") == stamp:  # read in: add what it lacked
+            if registry.new_keys or registry.new_weak:
+                lines = saved_work(registry.new_keys, registry.new_weak)
+                with path.open("a", encoding="utf-8") as out:
+                    out.write("".join(line + "\n" for line in lines))
+            return
+    with contextlib.suppress(OSError), atomic_write(path) as out:
+        out.write("".join(line + "\n" for line in
+                          [stamp, *saved_work(registry.keys, registry.weak_values)]))
+    _READ.add(path)
 
 
 def _save(path: Path, names: list[str], resolved: list[str | None]) -> None:
