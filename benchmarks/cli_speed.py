@@ -25,11 +25,19 @@ each index (``INDEX-A``, ``INDEX-B``...: the files an engine caches beside an
 index may differ between versions), and the table has a p50/p95 pair per checkout
 (A, B... in the order given). The load average before and after is printed on
 stderr.
+
+Python compiles a module it imports unless ``__pycache__`` holds its bytecode, and
+writes none where ``PYTHONDONTWRITEBYTECODE`` is set: then every start compiles
+docsearch's modules again (installing a package compiles them once). ``--bytecode
+compiled`` compiles each checkout's ``docsearch/`` first (``compileall``); ``--bytecode
+none`` deletes its bytecode and runs the commands with ``PYTHONDONTWRITEBYTECODE=1``;
+without it the checkouts are timed as they are.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -62,9 +70,17 @@ class Checkout:
 
     name: str
     path: str | None = None
+    #: Run with ``PYTHONDONTWRITEBYTECODE=1``.
+    no_bytecode: bool = False
 
     def env(self) -> dict[str, str] | None:
-        return None if self.path is None else {**os.environ, "PYTHONPATH": self.path}
+        extra = {} if self.path is None else {"PYTHONPATH": self.path}
+        if self.no_bytecode:
+            extra["PYTHONDONTWRITEBYTECODE"] = "1"
+        return {**os.environ, **extra} if extra else None
+
+    def package(self) -> Path:
+        return Path(self.path or ROOT) / "docsearch"
 
     def cwd(self) -> str | None:
         return None if self.path is None else str(TMP)
@@ -170,6 +186,16 @@ def ensure_copy(source: Path, copy: Path) -> Path:
     return copy
 
 
+def set_bytecode(checkout: Checkout, mode: str | None) -> None:
+    """Compile the checkout's ``docsearch/`` (``compiled``) or delete its bytecode
+    (``none``); nothing for ``None``."""
+    if mode == "compiled":
+        compileall.compile_dir(checkout.package(), quiet=1)
+    elif mode == "none":
+        for cache in checkout.package().rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
+
+
 def checkout_measures(checkout: Checkout, sample: Path, reuters: Path | None) -> list[Measure]:
     """The measures on this checkout's own indexes (built or copied if need be)."""
     if reuters is not None and checkout.path is not None:
@@ -187,10 +213,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="Print a Markdown table.")
     parser.add_argument("--checkout", action="append", default=[], metavar="PATH",
                         help="Time the docsearch/ of this checkout (repeat: run by run).")
+    parser.add_argument("--bytecode", choices=["compiled", "none"],
+                        help="Compile docsearch/ first, or run without its bytecode.")
     args = parser.parse_args(argv)
     paths = [str(Path(p).resolve()) for p in args.checkout]
-    checkouts = ([Checkout(n, p) for n, p in zip(checkout_names(paths), paths, strict=True)]
-                 or [Checkout("")])
+    bare = args.bytecode == "none"
+    checkouts = ([Checkout(n, p, bare) for n, p in
+                  zip(checkout_names(paths), paths, strict=True)] or [Checkout("", None, bare)])
+    for checkout in checkouts:
+        set_bytecode(checkout, args.bytecode)
     reuters = None if args.no_reuters else ensure_reuters(args.reuters)
     per_checkout = [checkout_measures(c, args.sample, reuters) for c in checkouts]
     print(f"load average before: {os.getloadavg()}", file=sys.stderr)

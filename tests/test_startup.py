@@ -188,3 +188,27 @@ def test_the_cli_speed_benchmark_compares_checkouts_run_by_run(sample_index, tmp
     assert [len(row.split(" | ")) for row in rows[2:]] == [5] * 6
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sample-A", "sample-B"]
     assert cli_speed.checkout_names([root, "/tmp/x"]) == ["A", "B"]
+
+
+@pytest.mark.parametrize("mode", ["compiled", "none"])
+def test_the_cli_speed_benchmark_sets_the_checkouts_bytecode(sample_index, tmp_path, mode):
+    """--bytecode compiled compiles a checkout's docsearch/ first (as installing it
+    does); none removes its bytecode and runs without writing any."""
+    import shutil
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import cli_speed
+
+    root = Path(__file__).resolve().parent.parent
+    checkout = tmp_path / "checkout"
+    shutil.copytree(root / "docsearch", checkout / "docsearch",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (checkout / "docsearch" / "__pycache__").mkdir()
+    (checkout / "docsearch" / "__pycache__" / "stale.pyc").write_bytes(b"")
+    assert cli_speed.main(["--sample", str(tmp_path / "sample"), "--no-reuters", "--repeat", "1",
+                           "--checkout", str(checkout), "--bytecode", mode]) == 0
+    cached = sorted(p.name for p in (checkout / "docsearch").rglob("*.pyc"))
+    if mode == "compiled":
+        assert f"cli.{sys.implementation.cache_tag}.pyc" in cached
+    else:
+        assert cached == []
