@@ -337,7 +337,8 @@ class _Sync:
         # Reading and extraction in worker processes, the rest here, in file order.
         results = ordered_map(_read, [(str(t.path), str(t.root)) for t in todo],
                               initializer=_start_reader,
-                              initargs=(self.taxonomy, self.gen.engine, self.gen.location()))
+                              initargs=(self.taxonomy, self.gen.engine, self.gen.location())
+                              ) if todo else iter(())  # nothing to read: no reader set up
         known = Known(self.gen.backend.snapshot())
         for job, (result, terms, started) in zip(todo, results, strict=True):
             self._at = job.order

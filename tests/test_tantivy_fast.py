@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("tantivy")
 
+import docsearch  # noqa: E402
 from docsearch.engines import memory  # noqa: E402
 from docsearch.engines import tantivy as engine  # noqa: E402
 from docsearch.engines.tantivy import segments as tantivy_segments  # noqa: E402
@@ -133,3 +134,18 @@ def test_a_segment_with_deletes_is_searched_once_for_its_live_documents(tmp_path
 def test_the_places_of_a_term_are_those_a_scan_finds(terms, term):
     assert tantivy_snapshot.places(tuple(terms), term) == [
         n for n, t in enumerate(terms) if t == term]
+
+
+def test_a_sync_that_finds_nothing_changed_reads_no_stored_document(tmp_path, monkeypatch):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"gull-{n}.md").write_text(f"# Gull count {n}\n\nMarch 2, 2021\n\n"
+                                             f"Wardens counted {n + 2} gulls on the quay.\n")
+    with docsearch.open(tmp_path / "ix", create=True, engine="tantivy") as ix:
+        assert ix.sync([folder]).added == 3
+    reads = counted(monkeypatch, tantivy_segments, "_light")
+    with docsearch.open(tmp_path / "ix") as ix:
+        report = ix.sync([folder])
+        assert (report.added, report.unchanged, reads) == (0, 3, [])
+        assert len(ix.search("gulls").hits) == 3 and len(reads) == 3  # read when searched

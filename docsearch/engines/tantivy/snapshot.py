@@ -40,6 +40,7 @@ from docsearch.engines.tantivy.schema import document_of
 from docsearch.engines.tantivy.segments import (
     SegmentCache,
     SegmentMeta,
+    Selected,
     gather_column,
     gather_dates,
     gather_ids,
@@ -159,12 +160,18 @@ class TantivySnapshot(MemorySnapshot):
             self.numbering = Numbering(self._every())
         self.docs = LazyDocs(searcher, self.numbering)  # type: ignore[assignment]
         self.size = len(self.docs)
-        self._selected = segments.select(searcher, [m.id for m in metas], self.numbering)
+        self._segments, self._segment_ids = segments, [m.id for m in metas]
 
     def _every(self) -> dict[int, np.ndarray]:
         """The live documents of each segment, as a search for every document finds them."""
         return Numbering.of_hits(_hits(self.searcher, tantivy.Query.all_query(),
                                        self.searcher.num_docs))
+
+    @cached_property
+    def _selected(self) -> list[Selected]:
+        """The parts of the segments (read when first needed: a snapshot asked only for
+        its size, or for whole documents, reads none)."""
+        return self._segments.select(self.searcher, self._segment_ids, self.numbering)
 
     @cached_property
     def _ids(self) -> list[str]:
