@@ -27,11 +27,6 @@ from typing import Any
 
 from docsearch.errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 __all__ = ["CONFIG_NAME", "PATH_KEYS", "TOP", "read_config"]
 
 #: The file read from the working folder when no ``--config`` is given.
@@ -49,6 +44,10 @@ def read_config(path: str | Path) -> dict[str, dict[str, Any]]:
     cannot be read or is not TOML, or a value of the wrong shape.
     """
     path = Path(path)
+    if sys.version_info >= (3, 11):  # the TOML parser: only for a config file
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -22,7 +22,7 @@ NEVER = ("bs4", "markdown_it", "faker", "rapidfuzz", "spellchecker", "charset_no
          "frontmatter", "watchfiles", "starlette", "jinja2", "uvicorn")
 #: What --help and --version do not need either: the engine, the arrays and the
 #: models (attrs classes).
-NOT_FOR_HELP = (*NEVER, "whoosh", "numpy", "attr", "attrs", "docsearch.models")
+NOT_FOR_HELP = (*NEVER, "whoosh", "numpy", "attr", "attrs", "docsearch.models", "tomllib")
 
 _RUN = """
 import sys
@@ -81,10 +81,12 @@ def test_search_with_a_person_imports_no_parser_nor_speller(sample_index):
 
 
 #: What a search of an index whose people view is saved does not need: the extraction
-#: rules (name folding included), the writing side and the SQLite manifest.
+#: rules (name folding included), the writing side, the SQLite manifest and, with no
+#: config file, the TOML parser.
 NOT_FOR_SEARCH = ("docsearch.extract", "docsearch.extract.people", "docsearch.extract.registry",
                   "docsearch.extract.topics", "docsearch.sync", "docsearch.check",
-                  "docsearch.readers", "docsearch.batch", "docsearch.export", "sqlite3")
+                  "docsearch.readers", "docsearch.batch", "docsearch.export", "sqlite3",
+                  "tomllib")
 
 
 def searched(*args: str) -> list[str]:
