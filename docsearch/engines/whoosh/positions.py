@@ -41,12 +41,13 @@ class Remembered:
         self._known: Recent[Known] = Recent(POSITIONS_CACHE, len)
 
     def known(self, reader: Any, field: str, btext: bytes) -> Known:
-        """What is known of the term's positions in the segment's documents (a copy)."""
-        return dict(self._known.get((*segment_key(reader), field, btext)) or {})
+        """What is known of the term's positions in the segment's documents (not to be
+        changed: :meth:`learn` replaces it)."""
+        return self._known.get((*segment_key(reader), field, btext)) or {}
 
     def learn(self, reader: Any, field: str, btext: bytes, known: Known) -> None:
-        """Remember what is known now (``known`` from :meth:`known`, with the positions
-        just read added; ``None``: the document has not the term)."""
+        """Remember what is known now (a new mapping: what :meth:`known` gave with the
+        positions just read added; ``None``: the document has not the term)."""
         self._known.put((*segment_key(reader), field, btext), known)
 
 
@@ -75,7 +76,7 @@ def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
         if missing:
             read: Known = dict.fromkeys(missing)
             _read(matcher(reader, field, btext, info), missing, read)
-            known.update(read)
+            known = {**known, **read}
             remembered.learn(reader, field, btext, known)
         for doc in local:
             if (where := known[doc]) is not None:

@@ -220,6 +220,7 @@ class _Run:
         self.searcher = searcher
         self.weighting = weighting
         self.size = searcher.doc_count_all()
+        self.average: dict[str, float] = {}  # each field's average length
 
     def node(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         kind = type(q)
@@ -296,7 +297,9 @@ class _Run:
         found = self.vectors.live(searcher, field, btext)
         if found is None:
             return None
-        return (*found, searcher.avg_field_length(field) or 1)
+        if field not in self.average:
+            self.average[field] = searcher.avg_field_length(field) or 1
+        return (*found, self.average[field])
 
     def idf(self, q: wq.Term) -> float:
         """The term's idf, as :meth:`Weighting.idf` gives it (from the remembered
