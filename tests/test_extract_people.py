@@ -275,3 +275,13 @@ def test_firms_by_what_follows(body):
 def test_a_person_with_a_role_may_stand_beside_a_firm():
     body = "The bid came from financier Asher Quell and Dorval Textiles Inc."
     assert extract_people("", body) == ["Asher Quell"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # A composer named through a work: the name alone is the person.
+    ("The orchestra played Voskuilen's Second Symphony and Brahmsky's Violin Concerto.",
+     ["Voskuilen", "Brahmsky"]),
+    ("Her recital opened with Teleki's Piano Sonata No 2.", ["Teleki"]),
+])
+def test_composers_named_through_a_work(body, people):
+    assert extract_people("", body) == people

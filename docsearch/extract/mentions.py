@@ -250,7 +250,8 @@ class _Extractor:
             return None
         if len(words) == 1 and _CAMEL.match(words[0]):
             return None
-        role = (before in lex.role_nouns and tokens[first - 1].text.islower()
+        role = (len(words) == 1 and _names_work(tokens, end)
+                or before in lex.role_nouns and tokens[first - 1].text.islower()
                 or before == "," and before2 in lex.role_nouns  # "her daughter, Lucy, and"
                 and after in (",", ".", "and", "")) and not (  # "manager Kidder, Peabody"
             after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
@@ -325,6 +326,18 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
             elif not nxt.cue and _person_like(m, nxt, lex):
                 out[k + 1] = attrs.evolve(nxt, cue=True)
     return out
+
+
+# Musical works named after their composer: "Mozart's Piano Concerto No 23".
+_WORKS = {"symphony", "concerto", "sonata", "requiem", "quartet", "quintet", "opera", "cantata",
+          "oratorio", "overture", "nocturne", "prelude", "etude", "serenade", "rhapsody", "fugue",
+          "symphonies", "concertos", "sonatas", "quartets"}
+
+
+def _names_work(tokens: Sequence[_Token], end: int) -> bool:
+    """A one-word possessive name before a musical work: "Shostakovich's Fifth Symphony"."""
+    return tokens[end - 1].possessive and any(
+        t.text.lower() in _WORKS for t in tokens[end:end + 3])
 
 
 def _company_word(word: str, lex: _Lexicon) -> bool:
