@@ -11,25 +11,29 @@ from hypothesis import strategies as st
 import docsearch
 from docsearch import Article
 from docsearch.engines.whoosh.columns import Columns, load_column, save_column
-from docsearch.search.columns import CACHE_PREFIX
+from docsearch.search.columns import CACHE_PREFIX, Column
 
 FIELDS = ("person", "surname", "topic", "source", "day", "author")
 
 
-def from_postings(ix: docsearch.Index, field: str) -> tuple[list[str], list[tuple[int, str]], int]:
+Described = tuple[list[str], list[tuple[int, str]], int]
+
+
+def described(column: Column) -> Described:
+    """A column's values, its (document, value) pairs in order, and its size."""
+    pairs = sorted(zip(column.docs.tolist(), (column.values[o] for o in column.ords.tolist()),
+                       strict=True))
+    return column.values, pairs, column.size
+
+
+def from_postings(ix: docsearch.Index, field: str) -> Described:
     """A column as nothing cached would give it: read from the postings now."""
-    searcher = ix._engine.snapshot().searcher
-    column = Columns(FIELDS).get(searcher, field)
-    pairs = sorted(zip(column.docs.tolist(), (column.values[o] for o in column.ords.tolist()),
-                       strict=True))
-    return column.values, pairs, column.size
+    return described(Columns(FIELDS).get(ix._engine.snapshot().searcher, field))
 
 
-def as_read(ix: docsearch.Index, field: str) -> tuple[list[str], list[tuple[int, str]], int]:
-    column = ix._engine.snapshot().column(field)
-    pairs = sorted(zip(column.docs.tolist(), (column.values[o] for o in column.ords.tolist()),
-                       strict=True))
-    return column.values, pairs, column.size
+def as_read(ix: docsearch.Index, field: str) -> Described:
+    """A column as the index gives it (from the files saved beside it, if any)."""
+    return described(ix._engine.snapshot().column(field))
 
 
 def articles(n: int, start: int = 0) -> list[Article]:
