@@ -13,6 +13,7 @@ import docsearch.extract.topics
 from docsearch import TaxonomyError, classify_topics, load_taxonomy
 from docsearch.cli import cli
 from docsearch.extract.topic_model import MODEL_FILE, collection_taxonomy, fit_topic_model
+from docsearch.extract.topics import stem
 
 MINE = '''
 [[topic]]
@@ -156,6 +157,24 @@ def test_model_learns_words_the_taxonomy_lacks():
         "economy, business and finance"]
     # Too few words the model knows: the keywords alone.
     assert taxonomy.classify("Union strike", "The strike ended.") == ["labour"]
+
+
+def test_model_leans_on_the_seed_model_where_the_collection_cannot_tell():
+    # "midfield" (a word of the sport seed texts) and "glimmer" (of none) occur in every
+    # article of both topics: the collection alone cannot tell their topic; the seed
+    # model, a weak prior, leans "midfield" to sport.
+    both = [(title, body + " Glimmer midfield.") for title, body in _collection()]
+    model = fit_topic_model(both)
+    assert model is not None
+    sport, economy = model.topics.index("sport"), model.topics.index(
+        "economy, business and finance")
+
+    def lean(word: str) -> float:
+        column = model.vocabulary[stem(word)]
+        return float(model.log_probs[sport, column] - model.log_probs[economy, column])
+
+    assert lean("glimmer") == pytest.approx(0.0, abs=1e-6)
+    assert lean("midfield") > 0.05
 
 
 def test_model_first_then_the_keywords_other_topics():

@@ -71,6 +71,10 @@ MIN_KNOWN = 3
 ALPHA = 2.0
 #: Rounds of self-training: every article relabelled by the model, the model refitted.
 ROUNDS = 3
+#: The seed model as a prior of a collection's model: its word probabilities, worth this
+#: share of each topic's word count, are added to the topic's counts (a word the collection
+#: cannot tell apart leans to the topic whose seed texts and terms name it).
+SEED_PRIOR = 0.1
 #: The seed model's smoothing (its counts are few: a small value lets one word count).
 SEED_ALPHA = 0.05
 #: The most keyword points the seed model's probabilities add to a topic.
@@ -200,17 +204,18 @@ def fit_topic_model(articles: Iterable[tuple[str, str]],
     kept = sorted(t for t, n in counted.items() if n >= MIN_EXAMPLES)
     if len(kept) < MIN_TOPICS:
         return None
-    model = _train(taxonomy.names, kept, features, labels)
+    model = _train(taxonomy.names, kept, features, labels, taxonomy.seed)
     for _ in range(ROUNDS):
         model = _train(taxonomy.names, kept, features,
                        [t if t is not None else model.best_index(w)
-                        for w, t in zip(features, labels, strict=True)])
+                        for w, t in zip(features, labels, strict=True)], taxonomy.seed)
     return model
 
 
 def _train(names: Sequence[str], kept: Sequence[int], features: Sequence[Sequence[str]],
-           labels: Sequence[int | None]) -> TopicModel:
-    """Naive Bayes over the articles whose label is one of the ``kept`` topics."""
+           labels: Sequence[int | None], seed: TopicModel | None = None) -> TopicModel:
+    """Naive Bayes over the articles whose label is one of the ``kept`` topics, with the
+    ``seed`` model's word probabilities as a prior (``SEED_PRIOR``)."""
     row_of = {topic: row for row, topic in enumerate(kept)}
     df: Counter[str] = Counter()
     for words, topic in zip(features, labels, strict=True):
@@ -227,8 +232,26 @@ def _train(names: Sequence[str], kept: Sequence[int], features: Sequence[Sequenc
         if column:
             counts[row, list(column)] = list(column.values())
     smoothed = counts + ALPHA
+    if seed is not None:
+        smoothed += SEED_PRIOR * _seed_prior(seed, [names[t] for t in kept], vocabulary) * (
+            counts.sum(axis=1, keepdims=True))
     log_probs = np.log(smoothed) - np.log(smoothed.sum(axis=1, keepdims=True))
     return TopicModel(names, [names[t] for t in kept], vocabulary, log_probs.astype(np.float32))
+
+
+def _seed_prior(seed: TopicModel, topics: Sequence[str], vocabulary: Sequence[str]) -> np.ndarray:
+    """The seed model's word probabilities of ``topics`` over ``vocabulary`` (the words it
+    knows), each row summing to 1 (0 where it knows none)."""
+    prior = np.zeros((len(topics), len(vocabulary)), dtype=np.float64)
+    pairs = [(j, i) for j, i in enumerate(map(seed.vocabulary.get, vocabulary)) if i is not None]
+    if not pairs:
+        return prior
+    columns, known = zip(*pairs, strict=True)
+    for row, topic in enumerate(topics):
+        if topic in seed.topics:
+            probs = np.exp(seed.log_probs[seed.topics.index(topic), list(known)].astype(np.float64))
+            prior[row, list(columns)] = probs / probs.sum()
+    return prior
 
 
 def collection_taxonomy(folder: str | Path, taxonomy: Taxonomy | None = None,
