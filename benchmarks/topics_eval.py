@@ -17,10 +17,11 @@ model each collection learns from itself (:mod:`docsearch.extract.topic_model`).
 
 Each corpus is one collection: the model is fitted on its own texts (as ``docsearch
 rebuild`` does), and with too few confident texts there is none (keywords alone: the small
-sets). ``unseen3+ag``, ``unseen4+ag`` and ``unseen5+ag`` classify the clippings with the
-model fitted on them and AG News together (as part of a larger archive of another
-publisher). The model's settings were chosen on AG News; ``unseen4`` and ``unseen5`` are
-measured only at the end (``--skip unseen4 unseen5`` leaves them out while tuning).
+sets). ``eval+ag``, ``sample+ag`` and ``unseen3+ag`` to ``unseen5+ag`` classify the small
+sets with the model fitted on them and AG News together (as part of a larger archive of
+another publisher: topics AG News has few articles of). The model's settings were chosen
+on AG News; ``unseen4`` and ``unseen5`` are measured only at the end (``--skip unseen4
+unseen5`` leaves them out while tuning).
 
 Usage: ``python benchmarks/topics_eval.py [--reuters DIR] [--ag DIR] [--taxonomy FILE]
 [--skip NAME ...] [--misses]``
@@ -173,7 +174,7 @@ def topic_lines(sets: dict[str, list[TopicDoc]], taxonomy: Taxonomy,
     extra: list[str] = []
     runs: list[tuple[str, list[TopicDoc], list[TopicDoc] | None]] = [
         (name, docs, None) for name, docs in sets.items()]
-    for small in CLIPPINGS:
+    for small in ("eval", "sample", *CLIPPINGS):
         if "ag" in sets and small in sets:
             runs.append((f"{small}+ag", sets[small], sets[small] + sets["ag"]))
     for name, docs, fit_on in runs:
