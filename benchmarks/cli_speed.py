@@ -32,6 +32,10 @@ docsearch's modules again (installing a package compiles them once). ``--bytecod
 compiled`` compiles each checkout's ``docsearch/`` first (``compileall``); ``--bytecode
 none`` deletes its bytecode and runs the commands with ``PYTHONDONTWRITEBYTECODE=1``;
 without it the checkouts are timed as they are.
+
+``--cpu`` times the CPU each run used (user and system, from ``getrusage`` of the
+children) instead of its wall time: on a machine others load, the wall time of a
+run waits for the cores and the CPU time much less.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -137,12 +142,18 @@ def checkout_names(paths: list[str]) -> list[str]:
     return [chr(ord("A") + i) for i in range(len(paths))]
 
 
-def run_once(argv: list[str], checkout: Checkout = Checkout("")) -> float:
-    """Wall milliseconds of one run (it must succeed)."""
-    start = time.perf_counter()
+def _cpu_of_children() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run_once(argv: list[str], checkout: Checkout = Checkout(""), cpu: bool = False) -> float:
+    """Milliseconds of one run (it must succeed): its wall time, or its CPU time."""
+    clock = _cpu_of_children if cpu else time.perf_counter
+    start = clock()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=checkout.env(),
                    cwd=checkout.cwd())
-    return (time.perf_counter() - start) * 1000
+    return (clock() - start) * 1000
 
 
 def percentiles(values: list[float]) -> tuple[float, float]:
@@ -151,21 +162,22 @@ def percentiles(values: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def time_measures(runs: list[tuple[Measure, Checkout]], repeat: int) -> list[tuple[float, float]]:
+def time_measures(runs: list[tuple[Measure, Checkout]], repeat: int,
+                  cpu: bool = False) -> list[tuple[float, float]]:
     """p50 and p95 of each (measure, checkout), the runs taking turns."""
     for measure, checkout in runs:
         run_once(measure.argv, checkout)  # warm: the file cache and the index's caches
     times: list[list[float]] = [[] for _ in runs]
     for _ in range(repeat):
         for found, (measure, checkout) in zip(times, runs, strict=True):
-            found.append(run_once(measure.argv, checkout))
+            found.append(run_once(measure.argv, checkout, cpu))
     return [percentiles(found) for found in times]
 
 
 def table(rows: list[tuple[str, list[tuple[float, float]]]], markdown: bool,
-          names: list[str]) -> str:
+          names: list[str], unit: str = "ms") -> str:
     """One row per measure, a p50/p95 pair per checkout (``names``; one unnamed)."""
-    heads = [f"{name} {kind} ms".lstrip() for name in names for kind in ("p50", "p95")]
+    heads = [f"{name} {kind} {unit}".lstrip() for name in names for kind in ("p50", "p95")]
     cells = [(name, [f"{v:.0f}" for pair in pairs for v in pair]) for name, pairs in rows]
     if markdown:
         lines = ["| " + " | ".join(["measure", *heads]) + " |",
@@ -215,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Time the docsearch/ of this checkout (repeat: run by run).")
     parser.add_argument("--bytecode", choices=["compiled", "none"],
                         help="Compile docsearch/ first, or run without its bytecode.")
+    parser.add_argument("--cpu", action="store_true",
+                        help="Time the CPU a run used, not its wall time.")
     args = parser.parse_args(argv)
     paths = [str(Path(p).resolve()) for p in args.checkout]
     bare = args.bytecode == "none"
@@ -227,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average before: {os.getloadavg()}", file=sys.stderr)
     runs = [(m, c) for i in range(len(per_checkout[0]))
             for m, c in zip((ms[i] for ms in per_checkout), checkouts, strict=True)]
-    found = time_measures(runs, args.repeat)
+    found = time_measures(runs, args.repeat, args.cpu)
     print(f"load average after: {os.getloadavg()}", file=sys.stderr)
     for checkout in checkouts:
         if checkout.path:
@@ -235,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     width = len(checkouts)
     rows = [(per_checkout[0][i].name, found[i * width:(i + 1) * width])
             for i in range(len(per_checkout[0]))]
-    print(table(rows, args.markdown, [c.name for c in checkouts]))
+    print(table(rows, args.markdown, [c.name for c in checkouts],
+                "CPU ms" if args.cpu else "ms"))
     return 0
 
 

@@ -214,3 +214,14 @@ def test_the_cli_speed_benchmark_sets_the_checkouts_bytecode(sample_index, tmp_p
         assert f"cli.{sys.implementation.cache_tag}.pyc" in cached
     else:
         assert cached == []
+
+
+def test_the_cli_speed_benchmark_times_cpu_with_cpu(sample_index, capsys):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import cli_speed
+
+    assert cli_speed.main(["--sample", str(sample_index.path), "--no-reuters", "--repeat", "1",
+                           "--markdown", "--cpu"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "| measure | p50 CPU ms | p95 CPU ms |"
+    assert all(float(row.split(" | ")[1]) > 0 for row in rows[2:])
