@@ -3,6 +3,7 @@ articles on every core (extraction, then analysis) that :meth:`Index.add` uses."
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,11 @@ class Batch:
         try:
             if kind is None:
                 self.commit()
+            elif self._unmerged:
+                # What was committed before the error stays: merged, as at a last commit
+                # (which also ends a writer an engine kept between commits).
+                with contextlib.suppress(Exception):  # the error raised matters more
+                    self._merge()
         finally:
             self._articles.clear()
             self._deletes.clear()
@@ -108,10 +114,7 @@ class Batch:
         store = self._index._store
         if not self._articles and not self._deletes:
             if merge and self._unmerged:  # the last commit left its segments to us
-                with store.live.writer(merge=True):
-                    pass
-                syncing.tidy(store.live)
-                self._unmerged = False
+                self._merge()
             return 0
         present = self._present(self._deletes)
         syncing.commit(store.live, list(self._articles.values()), sorted(self._deletes),
@@ -128,6 +131,16 @@ class Batch:
         self._deletes.clear()
         self._terms.clear()
         return written
+
+    def _merge(self) -> None:
+        """An empty last commit, merging what the earlier ones left unmerged."""
+        from docsearch import sync as syncing
+
+        live = self._index._store.live
+        with live.writer(merge=True):
+            pass
+        syncing.tidy(live)
+        self._unmerged = False
 
     def _present(self, ids: set[str]) -> int:
         if not ids:

@@ -27,6 +27,7 @@ re-reads the inner folder's files once, under their new ids (:func:`id_roots`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import time
@@ -483,7 +484,13 @@ def sync(gen: Generation, paths: Sequence[str | Path], taxonomy: Taxonomy | None
     """
     run = _Sync(gen, taxonomy, dry_run=dry_run, batch_size=batch_size, progress=progress,
                 allow_empty=allow_empty)
-    report = run.run(paths)
+    try:
+        report = run.run(paths)
+    except BaseException:
+        if run.commits:  # the batches committed stay, merged as after a whole sync
+            with contextlib.suppress(Exception):  # the error raised matters more
+                tidy(gen)
+        raise
     if not dry_run:
         if run.commits:
             tidy(gen)

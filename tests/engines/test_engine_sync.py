@@ -12,6 +12,8 @@ import os
 import pytest
 
 import docsearch
+import docsearch.batch
+import docsearch.sync
 from docsearch import Article, ArticleNotFoundError
 from tests.engines.conftest import SAMPLE_DOCS, open_new
 from tests.test_sync import ARTICLES, bump, write
@@ -185,3 +187,42 @@ def test_a_second_sync_of_sample_docs_reads_nothing_new(sample, tmp_path, engine
         assert counts(ix.sync([SAMPLE_DOCS])) == (35, 0, 0, 0, 0)
         assert counts(ix.sync([SAMPLE_DOCS])) == (0, 0, 0, 35, 0)
         assert sorted(a.id for a in ix) == sorted(a.id for a in sample)
+
+
+def test_an_add_that_fails_keeps_its_committed_batches_and_frees_the_index(fresh,
+                                                                           monkeypatch):
+    monkeypatch.setattr(docsearch.index, "BATCH_SIZE", 10)
+    prepare = docsearch.batch.prepare
+
+    def failing(article):
+        if article.id == "h24":
+            raise RuntimeError("the source broke")
+        return prepare(article)
+
+    monkeypatch.setattr(docsearch.batch, "prepare", failing)
+    articles = [Article(id=f"h{n:02d}", title=f"Heron {n}", body="A heron was seen.")
+                for n in range(30)]
+    with pytest.raises(RuntimeError, match="^the source broke$"):
+        fresh.add(articles, extract=False)
+    assert len(fresh) == 20  # the two batches committed before the error
+    with docsearch.open(fresh.path) as other:  # another writer may write at once
+        assert other.add(Article(id="k1", title="Kite", body="A kite."), extract=False) == 1
+        assert len(other) == 21
+
+
+def test_a_sync_that_fails_keeps_its_committed_batches_and_frees_the_index(fresh, docs,
+                                                                           monkeypatch):
+    flush = docsearch.sync._Sync._flush
+
+    def failing(self, *, final):
+        if final:
+            raise RuntimeError("the disk broke")
+        flush(self, final=final)
+
+    monkeypatch.setattr(docsearch.sync._Sync, "_flush", failing)
+    with pytest.raises(RuntimeError, match="^the disk broke$"):
+        fresh.sync([docs], batch_size=1)
+    assert len(fresh) == 4  # each file's batch was committed before the error
+    with docsearch.open(fresh.path) as other:  # another writer may write at once
+        assert other.add(Article(id="k1", title="Kite", body="A kite."), extract=False) == 1
+        assert len(other) == 5

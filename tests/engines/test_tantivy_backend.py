@@ -369,3 +369,46 @@ def test_docsearch_index_and_search_with_the_tantivy_engine(tmp_path):
     found = run(cli, ["search", "harbour", "--index", str(tmp_path / "ix"), "--json"])
     assert found.exit_code == 0, found.output
     assert json.loads(found.output)["total"] == HARBOUR_IN_SAMPLE_DOCS
+
+
+def test_a_bulk_load_keeps_one_writer_until_its_last_commit(backend, tmp_path):
+    # A bulk load's intermediate commits (merge=False) keep the writer, so that tantivy's
+    # merges go on in its own threads; each is committed, and the writer's lock is held
+    # until the last commit (merge=True) ends it.
+    other = engine.open(tmp_path / "gen")
+    with backend.writer(merge=False) as writer:
+        writer.put(doc("d4", "Pier open", "The pier is open."))
+    assert sorted(other.snapshot().ids()) == ["d1", "d2", "d3", "d4"]
+    with pytest.raises(IndexLockedError), other.writer():
+        pass
+    with backend.writer(merge=False) as writer:
+        writer.delete("d1")
+    with pytest.raises(RuntimeError), backend.writer(merge=False) as writer:
+        writer.delete("d2")
+        raise RuntimeError("stop")
+    assert sorted(backend.snapshot().ids()) == ["d2", "d3", "d4"]
+    with backend.writer(merge=False) as writer:
+        writer.delete("d3")
+    with backend.writer() as writer:
+        writer.put(doc("d5", "Pier shut", "The pier is shut."))
+    with other.writer() as writer:
+        writer.delete("d4")
+    assert sorted(backend.snapshot().ids()) == ["d2", "d5"]
+    other.close()
+
+
+def test_close_or_tidy_ends_a_writer_kept_between_commits(tmp_path):
+    first = fill(engine.create(tmp_path / "gen"), DOCS)
+    with first.writer(merge=False) as writer:
+        writer.delete("d1")
+    first.close()
+    second = engine.open(tmp_path / "gen")
+    with second.writer(merge=False) as writer:
+        writer.delete("d2")
+    assert second.tidy() is False  # tantivy merged as it committed: nothing more to do
+    third = engine.open(tmp_path / "gen")
+    with third.writer() as writer:
+        writer.delete("d3")
+    assert sorted(second.snapshot().ids()) == []
+    second.close()
+    third.close()

@@ -5,7 +5,11 @@ newer). A generation folder holds one tantivy index with the schema of
 :mod:`~docsearch.engines.tantivy.schema`. A :meth:`TantivyBackend.writer` block
 is one tantivy commit made by tantivy's own indexing threads (dropped with a
 rollback if the block raises); tantivy merges segments by its own policy while
-it commits, so :meth:`TantivyBackend.tidy` has nothing to do. A snapshot
+it commits, so :meth:`TantivyBackend.tidy` has nothing to do. A bulk load's
+intermediate commits (``merge=False``) keep the writer for the next block, so its
+merges go on in tantivy's threads while the next batch is read; the last commit (or
+:meth:`TantivyBackend.tidy`, or :meth:`TantivyBackend.close`) waits for them and
+ends the writer and its lock. A snapshot
 (:mod:`~docsearch.engines.tantivy.snapshot`) is one searcher, keyed by the
 index's ``meta.json`` (which names every segment and the commit), so another
 process's commit is seen at the next :meth:`TantivyBackend.snapshot`.
@@ -86,6 +90,8 @@ class TantivyBackend:
         self._lock = threading.Lock()
         self._snapshot: TantivySnapshot | None = None
         self._segments = SegmentCache()
+        #: The writer kept after a ``merge=False`` block, for the next one.
+        self._kept: tantivy.IndexWriter | None = None
 
     def _writer(self) -> tantivy.IndexWriter:
         try:
@@ -99,9 +105,11 @@ class TantivyBackend:
 
     @contextlib.contextmanager
     def writer(self, merge: bool = True) -> Iterator[TantivyWriter]:
-        """A block whose changes are one tantivy commit (rolled back if it raises);
-        tantivy merges as it commits, whatever ``merge`` says."""
-        writer = self._writer()
+        """A block whose changes are one tantivy commit (rolled back if it raises).
+        After a ``merge=False`` block the writer is kept for the next block, its merges
+        going on meanwhile; any other end of a block ends the writer."""
+        writer, self._kept = self._kept or self._writer(), None
+        keep = False
         try:
             yield TantivyWriter(writer)
         except BaseException:
@@ -109,8 +117,12 @@ class TantivyBackend:
             raise
         else:
             writer.commit()
+            keep = not merge
         finally:
-            writer.wait_merging_threads()  # ends the writer: its lock goes too
+            if keep:
+                self._kept = writer
+            else:
+                writer.wait_merging_threads()  # ends the writer: its lock goes too
 
     def _meta(self) -> bytes:
         try:
@@ -141,8 +153,15 @@ class TantivyBackend:
                 return meta, searcher
 
     def tidy(self) -> bool:
-        """Nothing: tantivy merges segments as it commits."""
+        """Nothing to merge (tantivy merges segments as it commits); a writer kept
+        between commits waits for its merges and ends."""
+        self._end_kept()
         return False
+
+    def _end_kept(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            kept.wait_merging_threads()
 
     def size_on_disk(self) -> int:
         total = 0
@@ -154,6 +173,7 @@ class TantivyBackend:
     def close(self) -> None:
         with self._lock:
             self._snapshot = None
+        self._end_kept()
 
 
 def _key(meta: bytes) -> str:
