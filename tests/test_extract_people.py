@@ -285,3 +285,18 @@ def test_a_person_with_a_role_may_stand_beside_a_firm():
 ])
 def test_composers_named_through_a_work(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A title and a first name: the person of the article with that first name.
+    ("Sir Tobias Wren opened the hall. Later Sir Tobias thanked the staff.", ["Tobias Wren"]),
+    ("Aunty Beryl Tamwoy spoke first; Aunty Beryl then lit the fire.", ["Beryl Tamwoy"]),
+    # Words that open a place's name: "Santa", "San", "Fort", "Puerto".
+    ("Roads between Santa Ines and Fort Calder were closed, said Maria Lopez.",
+     ["Maria Lopez"]),
+    ("San Lorenzo and Puerto Lindo were flooded.", []),
+    # "Land" ends a place's or a developer's name.
+    ("The deal with Hoang Phat Land closed on Friday.", []),
+])
+def test_first_names_with_titles_and_places(body, people):
+    assert extract_people("", body) == people

@@ -19,6 +19,9 @@ from docsearch.extract.tokens import CAP, HONORIFIC, INITIAL, _Token
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
             "new", "upper", "lower", "greater", "central", "north-east", "north-west",
             "south-east", "south-west"}
+# Words that open a place's name whatever follows: "Santa Ana", "Fort Calder", "Puerto Lindo".
+_PLACE_OPENERS = {"santa", "san", "sao", "santo", "puerto", "porto", "fort", "port",
+                  "mount", "lake", "cape", "villa", "ciudad", "bad"}
 
 
 # Words that end a place or organisation name ("Halden Bay", "Greenloop Materials").
@@ -31,7 +34,7 @@ _PLACE_NOUNS = {
     "metro", "airport", "station", "terminal", "plaza", "estate", "marina", "pier", "wharf",
     "quay", "dock", "docks", "reservoir", "dam", "canal", "shoal", "reef", "glacier", "volcano",
     "desert", "plains", "ridge", "gorge", "fjord", "delta", "basin", "materials", "county",
-    "province", "region", "district", "borough", "township", "village", "city", "town",
+    "province", "region", "district", "borough", "township", "village", "city", "town", "land",
 }
 # A lower-case word after a name that shows the name belongs to a thing, not a person.
 _THING_NOUNS = _PLACE_NOUNS | {

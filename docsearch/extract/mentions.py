@@ -20,6 +20,7 @@ from docsearch.extract.evidence import (
     _COMPANY_SUFFIXES,
     _COMPASS,
     _PLACE_NOUNS,
+    _PLACE_OPENERS,
     _THING_NOUNS,
     _affiliation,
     _joined_company,
@@ -261,7 +262,8 @@ class _Extractor:
                       keys: Sequence[str], titled: bool) -> bool:
         """An organisation, band or work by evidence: a known one ("Merrill Lynch"), an
         organisation word before it ("investment banks X"), or listed right after one
-        ("X and Y"); a place by its first words ("West Texas", "North Tyneside")."""
+        ("X and Y"); a place by its first words ("West Texas", "North Tyneside", "Santa
+        Ana", "Fort Calder")."""
         lex = self.lex
         before = tokens[first - 1].text if first > 0 else ""
         gap = [t.text for t in tokens[self._org_end[1]:first]] if (
@@ -272,8 +274,9 @@ class _Extractor:
             self.orgs.add(joined)
             self._org_end = (id(tokens), end)
             return True
-        return len(keys) >= 2 and keys[0] in _COMPASS and (
-            keys[1] in lex.place_words or keys[1] in lex.demonyms)
+        return len(keys) >= 2 and (keys[0] in _COMPASS and (
+            keys[1] in lex.place_words or keys[1] in lex.demonyms) or keys[0] in _PLACE_OPENERS
+            and not titled)
 
     def is_full_name(self, m: _Mention) -> bool:
         keys = [fold(w).rstrip(".") for w in m.words]

@@ -32,10 +32,10 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
-from docsearch.extract.lexicon import _PARTICLES, _common_noun, _lexicon, fold
+from docsearch.extract.lexicon import _PARTICLES, _common_noun, _Lexicon, _lexicon, fold
 from docsearch.extract.lists import listed_names
 from docsearch.extract.mentions import _coordinated, _Extractor, _Mention
-from docsearch.extract.tokens import _tokens
+from docsearch.extract.tokens import _Token, _tokens
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
            "surname_keys"]
@@ -163,7 +163,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         if ex.is_full_name(m) and not m.from_heading:
             continue
         key = " ".join(fold(w) for w in m.words)
-        owners = index.get(key, set())
+        owners = index.get(key, set()) or _by_first_name(m, key, people, body_tokens, lex)
         if len(owners) == 1:
             i = next(iter(owners))
             if m.position >= 0:
@@ -198,6 +198,21 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             seen.add(fold(name))
             result.append(name)
     return FoundPeople(tuple(result), tuple(w for k, w in weak.items() if k not in seen))
+
+
+# Titles put before a first name alone: "Sir Tobias", "Aunty Beryl", "Sheikh Ali".
+_FIRST_NAME_TITLES = {"sir", "dame", "aunty", "auntie", "uncle", "sheikh", "sheikha", "prince",
+                      "princess", "dona", "don", "emir", "sultan"}
+
+
+def _by_first_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
+                   tokens: Sequence[_Token], lex: _Lexicon) -> set[int]:
+    """A title and a first name ("Sir Tobias", "Aunty Beryl"): the people of the article
+    with that first name."""
+    if (not m.titled or len(m.words) != 1 or key not in lex.first_names or m.position < 1
+            or fold(tokens[m.position - 1].text).rstrip(".") not in _FIRST_NAME_TITLES):
+        return set()
+    return {i for i, person in enumerate(people) if len(person) > 1 and fold(person[0]) == key}
 
 
 def _listed_person(words: Sequence[str], people: Sequence[Sequence[str]],
