@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -620,8 +621,16 @@ def stats_cmd(index_path: str, as_json: bool) -> int:
 
 
 def main() -> None:
-    """Entry point of the ``docsearch`` console script."""
-    cli(prog_name="docsearch")
+    """Entry point of the ``docsearch`` console script. When the command ends, what it
+    left on the heap is frozen (:func:`gc.freeze`): the interpreter's last full
+    collection, at the exit, then walks none of it (~30 ms after a search has
+    imported numpy and Whoosh). The exit status, the output, ``atexit`` handlers and
+    the modules' teardown are as they were; only garbage in reference cycles is left
+    to the end of the process (Python does not promise to finalize it at exit)."""
+    try:
+        cli(prog_name="docsearch")
+    finally:
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover
