@@ -245,3 +245,40 @@ def test_a_failing_command_exits_as_before_with_the_heap_frozen(tmp_path):
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+_GC_AFTER = """
+import gc, sys
+sys.argv = ["docsearch", *{args!r}]
+from docsearch.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(gc.isenabled())
+"""
+
+
+def gc_enabled_after(*args: str) -> bool:
+    done = subprocess.run([sys.executable, "-c", _GC_AFTER.format(args=list(args))],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()[-1] == "True"
+
+
+def test_a_search_from_the_console_script_runs_without_the_cyclic_collector(sample_index):
+    assert not gc_enabled_after("search", "harbour", "--index", str(sample_index.path))
+    assert not gc_enabled_after("stats", "--index", str(sample_index.path))
+
+
+def test_other_commands_and_the_library_keep_the_collector(sample_index, tmp_path):
+    import gc
+
+    from click.testing import CliRunner
+
+    from docsearch.cli import cli
+
+    assert gc_enabled_after("--version")
+    assert gc_enabled_after("index", str(tmp_path / "none"), "--index", str(tmp_path / "ix"))
+    assert CliRunner().invoke(cli, ["search", "harbour", "--index",
+                                    str(sample_index.path)]).exit_code == 0
+    assert gc.isenabled()
