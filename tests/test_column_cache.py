@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import docsearch
 from docsearch import Article
-from docsearch.engines.whoosh.columns import Columns, load_column, save_column
+from docsearch.engines.whoosh.columns import Columns
+from docsearch.search.colfile import load_column, load_columns, save_column, save_columns
 from docsearch.search.columns import CACHE_PREFIX, Column
 
 FIELDS = ("person", "surname", "topic", "source", "day", "author")
@@ -122,3 +123,40 @@ def test_a_column_file_reads_back_what_was_saved(tmp_path_factory, values, pairs
         values, docs.tolist(), ords.tolist(), size)
     assert (got_docs.dtype, got_ords.dtype) == (np.int64, np.int32)
     got_docs += 1  # writable, as arrays built in memory are
+
+
+COLUMNS = st.lists(st.tuples(st.lists(st.text(max_size=4), max_size=4),
+                             st.lists(st.integers(-2**40, 2**40), max_size=6),
+                             st.integers(0, 2**40)), max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(columns=COLUMNS)
+def test_columns_saved_in_a_row_read_back_or_are_not_saved(tmp_path_factory, columns):
+    path = tmp_path_factory.mktemp("cols") / "c.col"
+    saved = [(values, np.array(docs, dtype=np.int64),
+              np.arange(len(docs), dtype=np.int32), size) for values, docs, size in columns]
+    save_columns(path, saved)
+    got = load_columns(path)
+    if any(values == [""] or any("\x1f" in v for v in values) for values, _, _ in columns):
+        assert got is None  # such a value would not read back: nothing is saved
+        return
+    assert got is not None
+    assert [(v, d.tolist(), o.tolist(), s) for v, d, o, s in got] == [
+        (v, d.tolist(), o.tolist(), s) for v, d, o, s in saved]
+    assert (load_column(path) is None) == (len(got) != 1)
+
+
+def test_a_file_of_columns_cut_short_reads_as_none_or_as_its_whole_first_columns(tmp_path):
+    path = tmp_path / "c.col"
+    save_column(path, ["gull", "tern"], np.array([0, 3]), np.array([1, 0]), 4)
+    first = len(path.read_bytes())  # 32 + 16 + 16 + 8
+    save_columns(path, [(["gull", "tern"], np.array([0, 3]), np.array([1, 0]), 4),
+                        (["skua"], np.array([2]), np.array([0]), 4)])
+    whole = path.read_bytes()
+    for cut in range(len(whole)):
+        path.write_bytes(whole[:cut])
+        got = load_columns(path)
+        counted = None if got is None else [(v, d.tolist(), o.tolist(), s) for v, d, o, s in got]
+        assert counted == {0: [], first: [(["gull", "tern"], [0, 3], [1, 0], 4)]}.get(cut), cut
+    assert first == 72 and load_columns(path.with_name("none.col")) is None

@@ -7,15 +7,13 @@ segments of the open searcher. Each segment's columns are also saved beside it
 state (``.facets-state-KEY-FIELD.col``): a new process (every ``docsearch
 search``) reads one file per column it needs, and reads the segments' files (or
 their postings) only for a state no process has searched yet. A ``.col`` file is
-the column's raw arrays after a 32-byte header (see :func:`save_column`), read
-with one ``readinto`` and no parsing. Document numbers are Whoosh's global ones;
+the column's raw arrays after a 32-byte header (:mod:`docsearch.search.colfile`),
+read with one ``readinto`` and no parsing. Document numbers are Whoosh's global ones;
 deleted documents are not in the postings.
 """
 
 from __future__ import annotations
 
-import contextlib
-import struct
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,21 +22,11 @@ from typing import Any
 import numpy as np
 from whoosh.searching import Searcher
 
-from docsearch.engines.whoosh.schema import SEPARATOR
 from docsearch.engines.whoosh.state import segment_key, state_key
-from docsearch.files import atomic_write
+from docsearch.search.colfile import Saved, load_column, save_column
 from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
 
-__all__ = ["Columns", "load_column", "save_column"]
-
-#: A ``.col`` file's header: magic, UTF-8 bytes of the values (joined by
-#: ``SEPARATOR``), (document, value) pairs, documents in the index; then the values
-#: padded to 8 bytes, the documents (int64) and the value ordinals (int32).
-_HEADER = struct.Struct("<4sxxxxQQQ")
-_MAGIC = b"DSC1"
-
-#: A column's parts as saved: values, documents, ordinals, documents in the index.
-Saved = tuple[list[str], np.ndarray, np.ndarray, int]
+__all__ = ["Columns"]
 
 
 def _segment_name(segment_key: tuple[Any, ...], field: str) -> str:
@@ -48,42 +36,6 @@ def _segment_name(segment_key: tuple[Any, ...], field: str) -> str:
 
 def _state_name(state: str, field: str) -> str:
     return f"{CACHE_PREFIX}state-{state}-{field}.col"
-
-
-def save_column(path: Path, values: list[str], docs: np.ndarray, ords: np.ndarray,
-                size: int) -> None:
-    """Save a column beside the index (a segment's or a state's: neither ever changes;
-    a change makes a new name). Best effort: an index on a read-only disk is searched
-    all the same."""
-    text = SEPARATOR.join(values).encode("utf-8")
-    with contextlib.suppress(OSError), atomic_write(path, binary=True) as out:
-        out.write(_HEADER.pack(_MAGIC, len(text), len(docs), size))
-        out.write(text + b"\0" * (-len(text) % 8))
-        out.write(np.ascontiguousarray(docs, dtype="<i8").tobytes())
-        out.write(np.ascontiguousarray(ords, dtype="<i4").tobytes())
-
-
-def load_column(path: Path) -> Saved | None:
-    """A column saved by an earlier process, or ``None`` (none, or not whole)."""
-    try:
-        with path.open("rb") as file:
-            buffer = bytearray(path.stat().st_size)
-            whole = file.readinto(buffer) == len(buffer)
-    except OSError:
-        return None
-    if not whole or len(buffer) < _HEADER.size:
-        return None
-    magic, text, pairs, size = _HEADER.unpack_from(buffer)
-    start = _HEADER.size + text + (-text % 8)
-    if magic != _MAGIC or len(buffer) != start + 12 * pairs:
-        return None
-    try:
-        joined = buffer[_HEADER.size:_HEADER.size + text].decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    docs = np.frombuffer(buffer, dtype="<i8", count=pairs, offset=start)
-    ords = np.frombuffer(buffer, dtype="<i4", count=pairs, offset=start + 8 * pairs)
-    return joined.split(SEPARATOR) if joined else [], docs, ords, size
 
 
 class Columns:
