@@ -7,12 +7,16 @@ updates and deletes over many commits (hypothesis chooses them):
 - a match-all query, ids, dates and keyword columns gathered from the segments'
   parts equal the memory engine's on the same documents;
 - a commit that only adds reads its new segment only: no search for every
-  document, and the dates of the older segments are not read again.
+  document, and the dates of the older segments are not read again;
+- the segments' parts saved beside the index read back in a new process equal
+  those built from the documents (after merges too; a damaged or foreign file is
+  built again), and a facet query there reads no stored document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
 import pytest
@@ -24,9 +28,12 @@ pytest.importorskip("tantivy")
 import docsearch  # noqa: E402
 from docsearch.engines import memory  # noqa: E402
 from docsearch.engines import tantivy as engine  # noqa: E402
+from docsearch.engines.base import KEYWORD_FIELDS  # noqa: E402
 from docsearch.engines.tantivy import segments as tantivy_segments  # noqa: E402
 from docsearch.engines.tantivy import snapshot as tantivy_snapshot  # noqa: E402
 from docsearch.search import querytree as qt  # noqa: E402
+from docsearch.search.colfile import save_column  # noqa: E402
+from docsearch.search.columns import CACHE_PREFIX  # noqa: E402
 from tests.engines.backend_docs import doc, fill  # noqa: E402
 
 PEOPLE = ["Ada Quill", "Bo Marsh", "Cy Dunn", "Dee Fogg"]
@@ -42,6 +49,16 @@ def made(n: int, round_: int, day: int | None) -> object:
 #: One commit: (put or delete, article number, day or None) steps.
 COMMIT = st.lists(st.tuples(st.booleans(), st.integers(0, 24),
                             st.none() | st.integers(0, 5)), min_size=1, max_size=8)
+
+
+def commit_both(backends, round_, steps) -> None:
+    """One commit's steps, on the tantivy and the memory backend alike."""
+    with backends[0].writer() as tw, backends[1].writer() as mw:
+        for put, n, day in steps:
+            if put:
+                tw.put(made(n, round_, day)), mw.put(made(n, round_, day))
+            else:
+                tw.delete(f"r{n}"), mw.delete(f"r{n}")
 
 
 def column_facts(snapshot, field):
@@ -82,12 +99,7 @@ def test_numbers_ids_dates_and_columns_after_adds_updates_and_deletes(tmp_path_f
     folder = tmp_path_factory.mktemp("fast")
     backends = engine.create(folder / "tantivy"), memory.create(folder / "memory")
     for round_, steps in enumerate(commits):
-        with backends[0].writer() as tw, backends[1].writer() as mw:
-            for put, n, day in steps:
-                if put:
-                    tw.put(made(n, round_, day)), mw.put(made(n, round_, day))
-                else:
-                    tw.delete(f"r{n}"), mw.delete(f"r{n}")
+        commit_both(backends, round_, steps)
         check(backends[0].snapshot(), backends[1].snapshot())
     backends[0].close()
 
@@ -149,3 +161,121 @@ def test_a_sync_that_finds_nothing_changed_reads_no_stored_document(tmp_path, mo
         report = ix.sync([folder])
         assert (report.added, report.unchanged, reads) == (0, 3, [])
         assert len(ix.search("gulls").hits) == 3 and len(reads) == 3  # read when searched
+
+
+# The segments' parts saved beside the index (issue 15): a new process reads them
+# back instead of every stored document.
+
+def described(column) -> tuple[list[str], list[tuple[int, str]], int]:
+    """A column's values, its (document, value) pairs in order, and its size."""
+    return column.values, sorted(zip(column.docs.tolist(),
+                                     (column.values[o] for o in column.ords.tolist()),
+                                     strict=True)), column.size
+
+
+def part_facts(part) -> tuple[object, ...]:
+    """Everything a segment's part holds, as plain values."""
+    return (part.docs.tolist(), part.ids.tolist(), part.dates.tolist(),
+            {field: described(part.column(field)) for field in KEYWORD_FIELDS})
+
+
+def parts_of(snapshot) -> list[tuple[object, ...]]:
+    return [(part_facts(part), where.tolist()) for part, where in snapshot._selected]
+
+
+def part_files(folder) -> list[str]:
+    return sorted(p.name for p in folder.glob(f"{CACHE_PREFIX}*"))
+
+
+def a_new_process(folder, monkeypatch):
+    """A backend as a new process opens it, and the stored documents it reads."""
+    return engine.open(folder), counted(monkeypatch, tantivy_segments, "_light")
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(commits=st.lists(COMMIT, min_size=1, max_size=10))
+def test_the_parts_read_back_equal_the_parts_built_from_the_documents(tmp_path_factory,
+                                                                       monkeypatch, commits):
+    folder = tmp_path_factory.mktemp("saved")
+    backends = engine.create(folder / "tantivy"), memory.create(folder / "memory")
+    for round_, steps in enumerate(commits):
+        commit_both(backends, round_, steps)
+        built = backends[0].snapshot()
+        built.ids()
+        with monkeypatch.context() as patch:
+            fresh, reads = a_new_process(folder / "tantivy", patch)
+            got = fresh.snapshot()
+            check(got, backends[1].snapshot())
+            assert parts_of(got) == parts_of(built)
+            assert reads == []
+            fresh.close()
+    backends[0].close()
+
+
+def test_merged_away_segments_files_go_and_the_rest_are_read_back(tmp_path,
+                                                                         monkeypatch):
+    backend = engine.create(tmp_path / "gen")
+    for n in range(9):  # tantivy merges the first eight one-document segments
+        fill(backend, [made(n, 0, n)])
+        backend.snapshot().ids()
+        if n == 6:
+            stale = part_files(tmp_path / "gen")  # seven segments, merged at the next commit
+    live = [s["segment_id"] for s in
+            json.loads((tmp_path / "gen" / "meta.json").read_text())["segments"]]
+    files = sorted(f"{CACHE_PREFIX}segment-{s}.col" for s in live)
+    assert len(live) == 2 and part_files(tmp_path / "gen") == files  # gone as read
+    assert len(stale) == 7 and not set(stale) & set(files)
+    for name in stale:  # as another process may leave them
+        (tmp_path / "gen" / name).write_bytes(b"DSC1")
+    backend.tidy()
+    assert part_files(tmp_path / "gen") == files
+    fresh, reads = a_new_process(tmp_path / "gen", monkeypatch)
+    assert sorted(fresh.snapshot().ids()) == sorted(f"r{n}" for n in range(9)) and reads == []
+    backend.close()
+    fresh.close()
+
+
+def damaged(whole: bytes, one_column: bytes) -> list[bytes]:
+    """Ways a saved part can be found: cut short, overwritten, another file's."""
+    return [whole[:-5], whole[:20], b"", b"\xff" * len(whole),
+            whole.replace(b"person", b"persoN"), one_column]
+
+
+def test_a_damaged_or_foreign_part_file_is_ignored_and_written_again(tmp_path, monkeypatch):
+    folder = tmp_path / "gen"
+    backend = fill(engine.create(folder), [made(n, 0, n % 3) for n in range(5)])
+    want = parts_of(backend.snapshot())
+    save_column(tmp_path / "other.col", ["Ada Quill"], np.array([0]),
+                np.array([0], dtype=np.int32), 1)
+    files = {path: damaged(path.read_bytes(), (tmp_path / "other.col").read_bytes())
+             for path in folder.glob(f"{CACHE_PREFIX}segment-*.col")}
+    assert files
+    for kind in range(6):
+        for path, bad in files.items():
+            path.write_bytes(bad[kind])
+        with monkeypatch.context() as patch:
+            fresh, reads = a_new_process(folder, patch)
+            assert parts_of(fresh.snapshot()) == want and len(reads) == 5, kind
+            fresh.close()
+        with monkeypatch.context() as patch:
+            again, reads = a_new_process(folder, patch)
+            assert parts_of(again.snapshot()) == want and reads == []  # written again
+            again.close()
+    backend.close()
+
+
+def test_a_facet_query_in_a_new_process_reads_no_stored_document_for_its_counts(
+        tmp_path, monkeypatch):
+    articles = [docsearch.Article(id=f"a{n}", title=f"Gull count {n}",
+                                  body=f"Wardens counted {n} gulls.", people=[PEOPLE[n % 4]],
+                                  topics=["birds"], source="Quay Post",
+                                  published=f"2021-0{1 + n % 3}-02") for n in range(6)]
+    facets = ("person", "topic", "source", "date")
+    with docsearch.open(tmp_path / "ix", create=True, engine="tantivy") as ix:
+        ix.add(articles)
+        want = ix.search("", facets=facets, facet_limit=None, per_page=1)
+    reads = counted(monkeypatch, tantivy_segments, "_light")
+    with docsearch.open(tmp_path / "ix") as ix:
+        got = ix.search("", facets=facets, facet_limit=None, per_page=1)
+    assert (got.total, got.facets, reads) == (want.total, want.facets, [])

@@ -33,7 +33,7 @@ import tantivy
 
 from docsearch.engines.base import Document
 from docsearch.engines.tantivy.schema import build_schema, register, tantivy_document
-from docsearch.engines.tantivy.segments import SegmentCache, SegmentMeta
+from docsearch.engines.tantivy.segments import SegmentCache, SegmentMeta, clean_parts
 from docsearch.engines.tantivy.snapshot import TantivySnapshot
 from docsearch.errors import IndexFormatError, IndexLockedError
 
@@ -89,7 +89,7 @@ class TantivyBackend:
         register(index)
         self._lock = threading.Lock()
         self._snapshot: TantivySnapshot | None = None
-        self._segments = SegmentCache()
+        self._segments = SegmentCache(folder)
         #: The writer kept after a ``merge=False`` block, for the next one.
         self._kept: tantivy.IndexWriter | None = None
 
@@ -154,8 +154,10 @@ class TantivyBackend:
 
     def tidy(self) -> bool:
         """Nothing to merge (tantivy merges segments as it commits); a writer kept
-        between commits waits for its merges and ends."""
+        between commits waits for its merges and ends, and the saved parts of
+        segments merged away are deleted."""
         self._end_kept()
+        clean_parts(self.folder, _segments(self._meta()))
         return False
 
     def _end_kept(self) -> None:

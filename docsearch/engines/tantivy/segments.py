@@ -10,8 +10,17 @@ parts of its segments with numpy, keeping the documents it holds live. After a
 commit only the new segments (and those tantivy merged into new ones) are read.
 A part's ids and keywords come from the stored record
 (:func:`~docsearch.engines.tantivy.schema.id_and_keywords`, which decodes only
-them), its dates from the ``date`` fast field; its columns are the memory
-engine's, built per field on first use.
+them), its dates from the ``date`` fast field; its keyword columns are the
+memory engine's, built for every keyword field as it is read.
+
+Each part is also saved beside the index (:func:`part_path`,
+``.facets-segment-ID.col``: the columns of :meth:`SegmentPart.saved` in one
+``.col`` file of :mod:`docsearch.search.colfile`), so a new process reads a
+segment's part from its file with one ``readinto`` instead of every stored
+document; a file that is not one whole part of that segment (:func:`part_of`) is
+ignored, and the part read from the documents and saved again. The files of
+segments merged away go when a new state is read and at the writer's tidy step
+(:func:`clean_parts`).
 
 The live documents of a segment (:meth:`SegmentCache.live`) come from
 ``meta.json`` (:class:`SegmentMeta`): all of them when it has no deletes; else
@@ -24,22 +33,30 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain
+from itertools import chain, pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import tantivy
 
+from docsearch.engines.base import KEYWORD_FIELDS
 from docsearch.engines.memory.snapshot import _keyword_column
 from docsearch.engines.tantivy.schema import id_and_keywords
-from docsearch.search.columns import Column
+from docsearch.search.colfile import Saved, load_columns, save_columns
+from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
 
 if TYPE_CHECKING:
     from docsearch.engines.tantivy.snapshot import Numbering
 
-__all__ = ["Light", "SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "gather_column",
-           "gather_dates", "gather_ids"]
+__all__ = ["Light", "SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "clean_parts",
+           "gather_column", "gather_dates", "gather_ids", "part_of", "part_path"]
+
+#: The columns of a part's file: what names them (the format first), then ids (by
+#: document in the segment), dates and keyword columns (by position in the part).
+_NAMES = ("tantivy-part-1", "id", "date", *KEYWORD_FIELDS)
+_NONE = np.zeros(0, dtype=np.int64)
 
 
 @attrs.frozen
@@ -84,12 +101,21 @@ class SegmentPart:
     """The documents of one segment that were live when it was read: their numbers
     in the segment (ascending), ids, dates and keyword columns (numbered by position)."""
 
-    def __init__(self, docs: np.ndarray, lights: Sequence[Light], dates: np.ndarray) -> None:
-        self.docs = docs
-        self.ids = np.array([light.id for light in lights], dtype=object)
-        self.dates = dates
-        self._lights = lights
-        self._columns: dict[str, Column] = {}
+    def __init__(self, docs: np.ndarray, ids: np.ndarray, dates: np.ndarray,
+                 columns: Mapping[str, Column]) -> None:
+        self.docs, self.ids, self.dates = docs, ids, dates
+        self._columns = dict(columns)
+
+    @classmethod
+    def read(cls, searcher: tantivy.Searcher, segment: int, docs: np.ndarray) -> SegmentPart:
+        """The part of ``docs`` (ascending) of segment number ``segment``, read from
+        their stored records and the ``date`` fast field."""
+        listed = docs.tolist()
+        lights = [_light(searcher, tantivy.DocAddress(segment, doc)) for doc in listed]
+        columns = {field: _keyword_column(lights, field)  # type: ignore[arg-type]
+                   for field in KEYWORD_FIELDS}  # it reads .keywords only
+        return cls(docs, np.array([light.id for light in lights], dtype=object),
+                   _dates(searcher, segment, listed), columns)
 
     def covers(self, docs: np.ndarray) -> bool:
         """Whether every one of ``docs`` (ascending) was read."""
@@ -99,12 +125,52 @@ class SegmentPart:
 
     def column(self, field: str) -> Column:
         """The keyword column of ``field`` over this part's documents."""
-        found = self._columns.get(field)
-        if found is None:  # two threads may build it alike: the last one is kept
-            found = self._columns[field] = _keyword_column(
-                self._lights, field)  # type: ignore[arg-type]  # it reads .keywords only
-        return found
+        return self._columns[field]
 
+    def saved(self, max_doc: int) -> list[Saved]:
+        """The part as the columns of its file (:func:`part_of`), for a segment of
+        ``max_doc`` documents."""
+        size = len(self.docs)
+        dates, date_ords = np.unique(self.dates, return_inverse=True)
+        return [(list(_NAMES), _NONE, _NONE, max_doc),
+                (self.ids.tolist(), self.docs, np.arange(size), size),
+                ([str(d) for d in dates.tolist()], np.arange(size), date_ords, size),
+                *((c.values, c.docs, c.ords, c.size) for c in map(self.column, KEYWORD_FIELDS))]
+
+
+def part_of(saved: Sequence[Saved], max_doc: int) -> SegmentPart | None:
+    """The part saved as ``saved`` (:meth:`SegmentPart.saved`), or ``None`` if it is
+    not one whole part of a segment of ``max_doc`` documents."""
+    if len(saved) != len(_NAMES) or saved[0][0] != list(_NAMES) or saved[0][3] != max_doc:
+        return None
+    (ids, docs, id_ords, size), (dates, _, _, _) = saved[1], saved[2]
+    if (len(docs) != size or not _valid(saved[1], size, max_doc)
+            or not np.all(docs[1:] > docs[:-1])
+            or not all(_valid(column, size, size) for column in saved[2:])
+            or not all(_ascending(values) for values, _, _, _ in saved[3:])):
+        return None
+    try:
+        date_values = np.array([int(d) for d in dates], dtype=np.int64)
+    except ValueError:
+        return None
+    day = np.zeros(size, dtype=np.int64)
+    day[saved[2][1]] = date_values[saved[2][2]]
+    return SegmentPart(docs, np.array(ids, dtype=object)[id_ords], day,
+                       {field: Column(*column) for field, column in
+                        zip(KEYWORD_FIELDS, saved[3:], strict=True)})
+
+
+def _valid(column: Saved, size: int, docs_below: int) -> bool:
+    """Whether a saved column's documents are below ``docs_below`` and its ordinals
+    name its values, over ``size`` documents."""
+    values, docs, ords, saved_size = column
+    return (saved_size == size and len(docs) == len(ords)
+            and bool(np.all((docs >= 0) & (docs < docs_below)))
+            and bool(np.all((ords >= 0) & (ords < len(values)))))
+
+
+def _ascending(values: Sequence[str]) -> bool:
+    return all(a < b for a, b in pairwise(values))
 
 
 #: A snapshot's part of one segment, and the positions in it of the live documents.
@@ -115,7 +181,9 @@ class SegmentCache:
     """The :class:`SegmentPart` of each segment, under the segment's id (the parts
     of segments no longer in the index are dropped)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
+        #: Where each part is saved (:func:`part_path`), if anywhere.
+        self.folder = folder
         self._parts: dict[str, SegmentPart] = {}
         self._live: dict[SegmentMeta, np.ndarray] = {}
         self._lock = threading.Lock()
@@ -135,24 +203,47 @@ class SegmentCache:
             return {number: self._live[s] if s.deleted else np.arange(s.max_doc, dtype=np.int64)
                     for number, s in enumerate(segments)}
 
-    def select(self, searcher: tantivy.Searcher, segment_ids: Sequence[str],
+    def select(self, searcher: tantivy.Searcher, segments: Sequence[SegmentMeta],
                numbering: Numbering) -> list[Selected]:
         """The part of each of ``numbering``'s segments and where its live documents
-        are in it, in ``numbering``'s order (``segment_ids``: each segment's id, by
-        segment number); a segment not read yet is read."""
+        are in it, in ``numbering``'s order (``segments``: by segment number); a
+        segment not read yet is read from its file, else from its documents (and
+        saved); the files of segments merged away go when a new one is read."""
         with self._lock:
-            self._parts = {s: self._parts[s] for s in segment_ids if s in self._parts}
+            ids = {s.id for s in segments}
+            self._parts = {s: part for s, part in self._parts.items() if s in ids}
+            known = len(self._parts)
             out = []
-            for segment, docs in numbering.segments.items():
-                part = self._parts.get(segment_ids[segment])
-                if part is None or not part.covers(docs):
-                    listed = docs.tolist()
-                    lights = [_light(searcher, tantivy.DocAddress(segment, doc))
-                              for doc in listed]
-                    part = self._parts[segment_ids[segment]] = SegmentPart(
-                        docs, lights, _dates(searcher, segment, listed))
+            for number, docs in numbering.segments.items():
+                part = self._part(searcher, number, segments[number], docs)
                 out.append((part, np.searchsorted(part.docs, docs)))
+            if self.folder is not None and len(self._parts) > known:  # a new state
+                clean_parts(self.folder, segments)
             return out
+
+    def _part(self, searcher: tantivy.Searcher, number: int, segment: SegmentMeta,
+              docs: np.ndarray) -> SegmentPart:
+        part = self._parts.get(segment.id)
+        if part is None or not part.covers(docs):
+            path = None if self.folder is None else part_path(self.folder, segment.id)
+            saved = None if path is None else load_columns(path)
+            part = None if saved is None else part_of(saved, segment.max_doc)
+            if part is None or not part.covers(docs):
+                part = SegmentPart.read(searcher, number, docs)
+                if path is not None:
+                    save_columns(path, part.saved(segment.max_doc))
+            self._parts[segment.id] = part
+        return part
+
+
+def part_path(folder: Path, segment_id: str) -> Path:
+    """The file of a segment's part, beside the index."""
+    return folder / f"{CACHE_PREFIX}segment-{segment_id}.col"
+
+
+def clean_parts(folder: Path, segments: Sequence[SegmentMeta]) -> None:
+    """Delete the files of the parts of segments no longer in the index."""
+    clean_cache(folder, {part_path(folder, s.id).name for s in segments}, "segment-*.col")
 
 
 def gather_ids(selected: Sequence[Selected]) -> list[str]:

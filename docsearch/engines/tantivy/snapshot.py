@@ -13,7 +13,8 @@ A text field's terms (sorted) and document frequencies are tantivy's (which,
 like Whoosh, still counts deleted documents until a merge drops them). Ids, dates
 (the ``date`` fast field) and keyword columns are gathered from the parts of
 the snapshot's segments, each read once and kept under its segment's id
-(:mod:`~docsearch.engines.tantivy.segments`): after a commit only its new
+(:mod:`~docsearch.engines.tantivy.segments`, and saved beside the index, so a
+new process reads no stored document for them): after a commit only its new
 segments are read. A whole stored document is decoded only
 when asked for (:class:`LazyDocs`: the stored fields of a page's hits, the terms
 of the documents whose positions the proximity bonus reads); collection
@@ -167,7 +168,7 @@ class TantivySnapshot(MemorySnapshot):
             self.numbering = Numbering(self._every())
         self.docs = LazyDocs(searcher, self.numbering)  # type: ignore[assignment]
         self.size = len(self.docs)
-        self._segments, self._segment_ids = segments, [m.id for m in metas]
+        self._segments, self._metas = segments, metas
 
     def _every(self) -> dict[int, np.ndarray]:
         """The live documents of each segment, as a search for every document finds them."""
@@ -178,7 +179,7 @@ class TantivySnapshot(MemorySnapshot):
     def _selected(self) -> list[Selected]:
         """The parts of the segments (read when first needed: a snapshot asked only for
         its size, or for whole documents, reads none)."""
-        return self._segments.select(self.searcher, self._segment_ids, self.numbering)
+        return self._segments.select(self.searcher, self._metas, self.numbering)
 
     @cached_property
     def _ids(self) -> list[str]:
