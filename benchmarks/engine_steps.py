@@ -13,11 +13,14 @@ processes run what the suite's children do:
 - *query*: open the index, the first query, one warm pass and one timed pass of
   ``queries.json``;
 - *incremental*: open, the facet probe (every article, facets person, topic, source and
-  month), add 10 articles of ``new.jsonl``, the probe again, add 100.
+  month), add 10 articles of ``new.jsonl``, the probe again, add 100 (its open and first
+  probe: a second process on an index the query step has searched, with whatever files
+  that step saved beside it).
 
 Every call is timed as wall and CPU time of the process (``time.process_time``: under
 load, the steadier figure). The table gives p50 / p95 of the faceted queries and of all,
-the first facet query after adding 10 and open + first query, per checkout and round,
+the first facet query after adding 10, open + first query and the second process's open
++ first probe, per checkout and round,
 and whether every engine's totals and facet counts equal the first engine's.
 """
 
@@ -65,7 +68,7 @@ def child(task: str, engine: str, corpus: Path) -> dict[str, Any]:
     else:
         records = list(eng.read_jsonl(corpus / "new.jsonl"))
         probe = eng.QuerySpec(number=-1, kind="facets", facets=True)
-        adapter.query(probe)
+        _, out["probe_ms"], out["probe_cpu"] = _timed(lambda: adapter.query(probe))
         _, out["add10_ms"], out["add10_cpu"] = _timed(lambda: adapter.add(records[:10]))
         _, out["after_ms"], out["after_cpu"] = _timed(lambda: adapter.query(probe))
         _, out["add100_ms"], out["add100_cpu"] = _timed(lambda: adapter.add(records[10:110]))
@@ -107,7 +110,9 @@ def row(label: str, query: dict[str, Any], step: dict[str, Any]) -> str:
             f"CPU {_percentiles([t['cpu'] for t in faceted])}; all CPU "
             f"{_percentiles([t['cpu'] for t in query['timed']])}; first facet query after "
             f"adding 10 wall {step['after_ms']:.0f}, CPU {step['after_cpu']:.0f}; open + first "
-            f"query CPU {query['open_cpu']:.0f} + {query['first_cpu']:.0f}")
+            f"query CPU {query['open_cpu']:.0f} + {query['first_cpu']:.0f}; second process: "
+            f"open + facet probe CPU {step['open_cpu']:.0f} + {step['probe_cpu']:.0f}, wall "
+            f"{step['open_ms']:.0f} + {step['probe_ms']:.0f}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

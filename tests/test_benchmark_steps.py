@@ -36,6 +36,7 @@ def test_the_steps_run_and_report(tmp_path, capsys):
     assert out[0].startswith("round 1, ") and "docsearch-tantivy" in out[0]
     assert "faceted p50 / p95 ms wall" in out[0] and "first facet query after adding 10" \
         in out[0]
+    assert "; second process: open + facet probe CPU " in out[0]
     assert out[1] == "  totals and facet counts equal to docsearch-tantivy's: yes"
     assert not (corpus / "docsearch-tantivy" / "incremental.json").exists()  # copies only
 
