@@ -300,3 +300,9 @@ def test_composers_named_through_a_work(body, people):
 ])
 def test_first_names_with_titles_and_places(body, people):
     assert extract_people("", body) == people
+
+
+def test_a_headline_in_sentence_case_reads_coordination_like_the_body():
+    title = "Brothers David and Ed Kelleher sell their gallery"
+    body = "Brothers David and Ed Kelleher founded the gallery in 1984."
+    assert extract_people(title, body) == ["David Kelleher", "Ed Kelleher"]

@@ -109,14 +109,16 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             continue
         tokens = _tokens(_headline_case(text, lex))
         headline = _is_titlecase(text)
-        for s, e in ex.runs(tokens):
-            m = ex.mention(tokens, s, e, headline=headline)
-            if m is not None:
-                m.from_heading = headline
-                m.position = -1
-                m.cue = m.cue or _headline_cue(tokens, s, e)
-                m.upper = text.isupper()
-                heading_mentions.append(m)
+        spans = [(m, s, e) for s, e in ex.runs(tokens)
+                 if (m := ex.mention(tokens, s, e, headline=headline)) is not None]
+        # "Brothers David and Ed Kelleher sell ...": coordination as in the body.
+        for m, (_, s, e) in zip(_coordinated([m for m, _, _ in spans], tokens, lex), spans,
+                                strict=True):
+            m.from_heading = headline
+            m.position = -1
+            m.cue = m.cue or _headline_cue(tokens, s, e)
+            m.upper = text.isupper()
+            heading_mentions.append(m)
 
     # Full names first; shorter forms that are part of a fuller one merge into it.
     people: list[list[str]] = []
