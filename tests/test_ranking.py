@@ -230,3 +230,22 @@ def test_proximity_pairs_are_made_of_the_query_words_of_highest_idf(tmp_index):
     assert found.tolist() == pytest.approx(expected.tolist(), rel=1e-12, abs=1e-12)
     assert proximity.rarest(words, weights) == kept
     assert proximity.rarest(words[:5], weights) == words[:5]
+
+
+def test_proximity_counts_words_side_by_side_in_the_title_too(tmp_index):
+    body = "the harbour wall runs every hour along the quay past the old market tram"
+    add(tmp_index, Article(id="apart", title="Harbour notes on a tram", body=body),
+        Article(id="side", title="Harbour tram notes", body=body))
+    plain = tmp_index.search("harbour tram", ranking=Ranking(proximity=0))
+    assert plain.hits[0].score == plain.hits[1].score  # the same words, titles as long
+    close = tmp_index.search("harbour tram", ranking=Ranking(proximity=1))
+    assert [h.id for h in close.hits] == ["side", "apart"]
+    # 3 apart in the title ("harbour notes on a tram": stop words keep their places)
+    assert close.hits[1].score > plain.hits[1].score
+    # A title word and a body word are never close, whatever their places.
+    add(tmp_index, Article(id="ends", title="Tram", body="harbour " + body))
+    ends = {h.id: h.score for h in tmp_index.search("harbour tram", match="any",
+                                                      ranking=Ranking(proximity=1)).hits}
+    unboosted = {h.id: h.score for h in tmp_index.search("harbour tram", match="any",
+                                                           ranking=Ranking(proximity=0)).hits}
+    assert ends["ends"] == unboosted["ends"]

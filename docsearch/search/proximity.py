@@ -1,4 +1,4 @@
-"""A bonus for the query's words found close together in an article's body.
+"""A bonus for the query's words found close together in an article's title or body.
 
 A query of several words is first scored by BM25F, which does not look at where
 the words are. The best :data:`WINDOW` hits are then scored again: each pair of
@@ -7,8 +7,9 @@ distinct query words ``(a, b)`` adds
     min(idf(a), idf(b)) * acc * (k1 + 1) / (acc + k1),   acc = sum of 1 / d**2
 
 over every occurrence of ``a`` and of ``b`` at most :data:`SPAN` positions apart
-(``d`` is the distance; stop words do not count), after the term-proximity
-score of Rasolofo and Savoy (ECIR 2003). Only the :data:`MOST_WORDS` words of
+in the title or in the body (``d`` is the distance; stop words do not count; a
+title word and a body word are never close), after the term-proximity score of
+Rasolofo and Savoy (ECIR 2003); ``idf`` is the body's. Only the :data:`MOST_WORDS` words of
 highest idf count (all of a typed query's; a pasted paragraph's commonest words,
 whose positions cost most to read, weigh least in a pair anyway). The bonus,
 times ``Ranking.proximity``, is added to the score and the window re-sorted; hits
@@ -28,7 +29,7 @@ from docsearch.search import querytree as qt
 from docsearch.search import ranking
 
 __all__ = ["MOST_WORDS", "SPAN", "WINDOW", "bonuses", "idf", "pair_bonuses", "query_words",
-           "rarest"]
+           "rarest", "title_and_body"]
 
 #: How many of the best hits are scored again.
 WINDOW = 100
@@ -50,16 +51,32 @@ def idf(snapshot: Snapshot, field: str, word: str) -> float:
     return ranking.idf(snapshot.size, snapshot.doc_frequency(field, word))
 
 
-def bonuses(snapshot: Snapshot, words: Sequence[str], docs: Sequence[int], k1: float,
-            field: str = "body") -> np.ndarray:
+def bonuses(snapshot: Snapshot, words: Sequence[str], docs: Sequence[int],
+            k1: float) -> np.ndarray:
     """The proximity bonus (see the module docs) of each of ``docs``."""
     if len(words) < 2 or not len(docs):
         return np.zeros(len(docs))
-    weights = {w: idf(snapshot, field, w) for w in words}
+    weights = {w: idf(snapshot, "body", w) for w in words}
     words = rarest(words, weights)
     ordered = sorted(set(docs))
-    positions = {w: snapshot.positions(field, w, ordered) for w in words}
+    positions = {w: title_and_body(snapshot, w, ordered) for w in words}
     return pair_bonuses(positions, weights, words, docs, k1 if k1 > 0 else 1.0)
+
+
+#: How far before the body's positions a title's are put (never within :data:`SPAN`).
+_APART = 1 << 40
+
+
+def title_and_body(snapshot: Snapshot, word: str, docs: Sequence[int]) -> dict[int, np.ndarray]:
+    """A word's positions in the title and the body of each of ``docs`` that has it,
+    the title's :data:`_APART` before the body's (one sequence per document, in
+    which a title word and a body word are never close)."""
+    out = {doc: np.asarray(where, dtype=np.int64)
+           for doc, where in snapshot.positions("body", word, docs).items()}
+    for doc, where in snapshot.positions("title", word, docs).items():
+        title = np.asarray(where, dtype=np.int64) - _APART
+        out[doc] = np.concatenate([title, out[doc]]) if doc in out else title
+    return out
 
 
 def rarest(words: Sequence[str], weights: Mapping[str, float],

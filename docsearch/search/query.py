@@ -401,7 +401,7 @@ def _date_value(text: str) -> qt.Node:
 class QueryParser:
     """Reads query text into a query tree, resolving keyword-field values."""
 
-    def __init__(self, title_boost: float = 2.0, match: str = "all") -> None:
+    def __init__(self, title_boost: float = 1.0, match: str = "all") -> None:
         self.title_boost = title_boost
         self.group = qt.And if match == "all" else qt.Or
         self._tokens: list[_Tok] = []

@@ -66,7 +66,8 @@ class Ranking:
 
     ``k1`` and ``b`` are BM25's term-frequency saturation and length normalisation.
     ``title_boost`` weighs a word found in the title against one in the body.
-    ``proximity`` weighs a bonus for query words found next to each other (0: off).
+    ``proximity`` weighs a bonus for query words found next to each other in the
+    title or the body (0: off).
     ``recency_days`` turns on a recency boost: a score is multiplied by
     ``1 + recency_weight * 0.5 ** (age / recency_days)``, where ``age`` is the
     number of days between the article's date and the newest date among the
@@ -81,7 +82,7 @@ class Ranking:
 
     k1: float = attrs.field(default=0.9, validator=_non_negative)
     b: float = attrs.field(default=0.4, validator=_unit)
-    title_boost: float = attrs.field(default=2.0, validator=_non_negative)
+    title_boost: float = attrs.field(default=1.0, validator=_non_negative)
     proximity: float = attrs.field(default=2.0, validator=_non_negative)
     recency_days: float | None = attrs.field(default=None, validator=_half_life)
     recency_weight: float = attrs.field(default=1.0, validator=_non_negative)

@@ -21,7 +21,7 @@ from docsearch import analysis
 from docsearch.engines.base import Snapshot
 from docsearch.search import querytree as qt
 
-__all__ = ["KEY_TERMS", "TITLE_WEIGHT", "key_terms", "like_query"]
+__all__ = ["KEY_TERMS", "TITLE_BOOST", "TITLE_WEIGHT", "key_terms", "like_query"]
 
 #: How many key terms the query has (Lucene's MoreLikeThis default).
 KEY_TERMS = 25
@@ -69,12 +69,18 @@ def key_terms(snapshot: Snapshot, stored: Mapping[str, Any],
     return [(term, float(weight)) for weight, term in ranked[:count]]
 
 
+#: How much more a key term weighs in the other articles' titles (times the ranking's
+#: title boost): a title holds an article's main words.
+TITLE_BOOST = 2.0
+
+
 def like_query(snapshot: Snapshot, stored: Mapping[str, Any], title_boost: float,
                count: int = KEY_TERMS) -> qt.Node:
     """The query for articles like the stored one (``Nothing`` when it has no
-    words the index knows)."""
+    words the index knows): each key term in the title (:data:`TITLE_BOOST` times
+    ``title_boost``) or the body."""
     terms = key_terms(snapshot, stored, count)
     if not terms:
         return qt.Nothing()
-    return qt.Or(qt.Or((qt.Term("title", term, weight * title_boost),
+    return qt.Or(qt.Or((qt.Term("title", term, weight * TITLE_BOOST * title_boost),
                         qt.Term("body", term, weight))) for term, weight in terms)
