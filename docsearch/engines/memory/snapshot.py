@@ -21,7 +21,7 @@ from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document, date_n
 from docsearch.engines.memory import matching
 from docsearch.search.columns import Column
 
-__all__ = ["MemorySnapshot", "Postings"]
+__all__ = ["MemorySnapshot", "Postings", "keyword_columns"]
 
 
 @attrs.frozen
@@ -50,14 +50,30 @@ def _text_postings(docs: Sequence[Document], field: str) -> dict[str, Postings]:
             for term, (numbers, where) in found.items()}
 
 
+def keyword_columns(keywords: Sequence[Mapping[str, Sequence[str]]],
+                    fields: Sequence[str]) -> dict[str, Column]:
+    """The column of each of ``fields`` over documents numbered by position, from
+    each document's keywords, in one pass over them."""
+    pairs: dict[str, tuple[list[int], list[str]]] = {field: ([], []) for field in fields}
+    for number, held in enumerate(keywords):
+        for field, values in held.items():
+            found = pairs.get(field)
+            if found is not None:
+                unique = dict.fromkeys(values)
+                found[0].extend([number] * len(unique))
+                found[1].extend(unique)
+    columns = {}
+    for field, (numbers, held_values) in pairs.items():
+        values = sorted(set(held_values))
+        index = {v: i for i, v in enumerate(values)}
+        columns[field] = Column(values, np.array(numbers, dtype=np.int64),
+                                np.fromiter(map(index.__getitem__, held_values), np.int32,
+                                            len(held_values)), len(keywords))
+    return columns
+
+
 def _keyword_column(docs: Sequence[Document], field: str) -> Column:
-    values = sorted({v for doc in docs for v in doc.keywords.get(field, ())})
-    index = {v: i for i, v in enumerate(values)}
-    pairs = [(number, index[v]) for number, doc in enumerate(docs)
-             for v in dict.fromkeys(doc.keywords.get(field, ()))]
-    numbers = np.array([n for n, _ in pairs], dtype=np.int64)
-    ords = np.array([o for _, o in pairs], dtype=np.int32)
-    return Column(values, numbers, ords, len(docs))
+    return keyword_columns([doc.keywords for doc in docs], (field,))[field]
 
 
 class MemorySnapshot:

@@ -42,7 +42,7 @@ import numpy as np
 import tantivy
 
 from docsearch.engines.base import KEYWORD_FIELDS
-from docsearch.engines.memory.snapshot import _keyword_column
+from docsearch.engines.memory.snapshot import keyword_columns
 from docsearch.engines.tantivy.schema import id_and_keywords
 from docsearch.search.colfile import Saved, load_columns, save_columns
 from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
@@ -50,21 +50,13 @@ from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
 if TYPE_CHECKING:
     from docsearch.engines.tantivy.snapshot import Numbering
 
-__all__ = ["Light", "SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "clean_parts",
+__all__ = ["SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "clean_parts",
            "gather_column", "gather_dates", "gather_ids", "part_of", "part_path"]
 
 #: The columns of a part's file: what names them (the format first), then ids (by
 #: document in the segment), dates and keyword columns (by position in the part).
 _NAMES = ("tantivy-part-1", "id", "date", *KEYWORD_FIELDS)
 _NONE = np.zeros(0, dtype=np.int64)
-
-
-@attrs.frozen
-class Light:
-    """What every search needs of one document besides its date: id and keywords."""
-
-    id: str
-    keywords: Mapping[str, tuple[str, ...]]
 
 
 @attrs.frozen
@@ -85,9 +77,10 @@ class SegmentMeta:
                    int(deletes.get("num_deleted_docs", 0)), deletes.get("opstamp"))
 
 
-def _light(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> Light:
-    article_id, keywords = id_and_keywords(searcher.doc(address))
-    return Light(article_id, {k: tuple(v) for k, v in keywords.items()})
+def _light(searcher: tantivy.Searcher, address: tantivy.DocAddress,
+           ) -> tuple[str, dict[str, list[str]]]:
+    """What every search needs of one stored document besides its date: id and keywords."""
+    return id_and_keywords(searcher.doc(address))
 
 
 def _dates(searcher: tantivy.Searcher, segment: int, docs: Sequence[int]) -> np.ndarray:
@@ -112,10 +105,9 @@ class SegmentPart:
         their stored records and the ``date`` fast field."""
         listed = docs.tolist()
         lights = [_light(searcher, tantivy.DocAddress(segment, doc)) for doc in listed]
-        columns = {field: _keyword_column(lights, field)  # type: ignore[arg-type]
-                   for field in KEYWORD_FIELDS}  # it reads .keywords only
-        return cls(docs, np.array([light.id for light in lights], dtype=object),
-                   _dates(searcher, segment, listed), columns)
+        return cls(docs, np.array([article_id for article_id, _ in lights], dtype=object),
+                   _dates(searcher, segment, listed),
+                   keyword_columns([keywords for _, keywords in lights], KEYWORD_FIELDS))
 
     def covers(self, docs: np.ndarray) -> bool:
         """Whether every one of ``docs`` (ascending) was read."""
