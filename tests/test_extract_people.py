@@ -306,3 +306,12 @@ def test_a_headline_in_sentence_case_reads_coordination_like_the_body():
     title = "Brothers David and Ed Kelleher sell their gallery"
     body = "Brothers David and Ed Kelleher founded the gallery in 1984."
     assert extract_people(title, body) == ["David Kelleher", "Ed Kelleher"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # A plural role word before first names: each is a person.
+    ("She is survived by her sons Tobin and Ferris.", ["Tobin", "Ferris"]),
+    ("He thanked his daughters Ilse and Marit, who sang.", ["Ilse", "Marit"]),
+])
+def test_one_word_names_after_a_plural_role_word(body, people):
+    assert extract_people("", body) == people

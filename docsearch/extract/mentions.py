@@ -251,7 +251,7 @@ class _Extractor:
             return None
         if len(words) == 1 and _CAMEL.match(words[0]):
             return None
-        role = (len(words) == 1 and _names_work(tokens, end)
+        role = (len(words) == 1 and (_names_work(tokens, end) or before in _FAMILY)
                 or before in lex.role_nouns and tokens[first - 1].text.islower()
                 or before == "," and before2 in lex.role_nouns  # "her daughter, Lucy, and"
                 and after in (",", ".", "and", "")) and not (  # "manager Kidder, Peabody"
@@ -308,9 +308,10 @@ class _Extractor:
 def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
                  lex: _Lexicon) -> list[_Mention]:
     """"David and Ed Mirvish": a lone first name joined by "and" to a full name whose
-    first word is a first name takes its surname. A name of two or three words joined by
-    "and" (and a role: "and the poet") to a person is a person ("reported by Kestrin
-    Wielgosz and Elena Marsh", "QL Vantreight and the poet BK Osei")."""
+    first word is a first name takes its surname. "her sons Tobin and Ferris": a one-word
+    name after a plural role word passes its role to the one joined to it. A name of two
+    or three words joined by "and" (and a role: "and the poet") to a person is a person
+    ("reported by Kestrin Wielgosz and Elena Marsh", "QL Vantreight and the poet BK Osei")."""
     out = list(mentions)
     for k in range(len(out) - 1):
         m, nxt = out[k], out[k + 1]
@@ -322,6 +323,10 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
                 and len(nxt.words) >= 2 and fold(nxt.words[0]) in lex.first_names):
             out[k] = attrs.evolve(m, words=[m.words[0], *nxt.words[1:]],
                                   cue=m.cue or nxt.cue or m.titled)
+        elif (m.role and len(m.words) == 1 == len(nxt.words) and end + 1 == nxt.position
+              and tokens[end].text == "and" and m.position > 0
+              and tokens[m.position - 1].text in _FAMILY):
+            out[k + 1] = attrs.evolve(nxt, role=True)  # "her sons Tobin and Ferris"
         elif _joined(tokens, end, nxt.position, lex) and all(
                 2 <= len(x.words) <= 3 for x in (m, nxt)):
             if not m.cue and _person_like(nxt, m, lex):
@@ -335,6 +340,11 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
 _WORKS = {"symphony", "concerto", "sonata", "requiem", "quartet", "quintet", "opera", "cantata",
           "oratorio", "overture", "nocturne", "prelude", "etude", "serenade", "rhapsody", "fugue",
           "symphonies", "concertos", "sonatas", "quartets"}
+
+
+# Family in the plural, before first names: "her sons Tobin and Ferris" (not "makers Toyota").
+_FAMILY = {"sons", "daughters", "brothers", "sisters", "children", "grandchildren", "twins",
+           "parents", "cousins", "nephews", "nieces", "grandsons", "granddaughters", "siblings"}
 
 
 def _names_work(tokens: Sequence[_Token], end: int) -> bool:
