@@ -27,7 +27,11 @@ class Column:
         self.docs = docs                           # int64 document numbers
         self.ords = ords                           # int32 indexes into values
         self.size = size                           # number of documents (incl. deleted)
-        self.lookup = {v: i for i, v in enumerate(values)}
+
+    @cached_property
+    def lookup(self) -> dict[str, int]:
+        """Each value's ordinal (built when first asked for: most columns never are)."""
+        return {v: i for i, v in enumerate(self.values)}
 
     def counts(self, mask: np.ndarray | None) -> np.ndarray:
         """How many documents in ``mask`` (a boolean array) hold each value."""

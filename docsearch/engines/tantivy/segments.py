@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain, pairwise
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,8 +54,9 @@ __all__ = ["SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "clean_part
            "gather_column", "gather_dates", "gather_ids", "part_of", "part_path"]
 
 #: The columns of a part's file: what names them (the format first), then ids (by
-#: document in the segment), dates and keyword columns (by position in the part).
-_NAMES = ("tantivy-part-1", "id", "date", *KEYWORD_FIELDS)
+#: document in the segment), dates ((date number, position) pairs) and keyword
+#: columns (by position in the part).
+_NAMES = ("tantivy-part-2", "id", "date", *KEYWORD_FIELDS)
 _NONE = np.zeros(0, dtype=np.int64)
 
 
@@ -123,10 +124,9 @@ class SegmentPart:
         """The part as the columns of its file (:func:`part_of`), for a segment of
         ``max_doc`` documents."""
         size = len(self.docs)
-        dates, date_ords = np.unique(self.dates, return_inverse=True)
         return [(list(_NAMES), _NONE, _NONE, max_doc),
                 (self.ids.tolist(), self.docs, np.arange(size), size),
-                ([str(d) for d in dates.tolist()], np.arange(size), date_ords, size),
+                ([], self.dates, np.arange(size), size),  # (date, position) pairs
                 *((c.values, c.docs, c.ords, c.size) for c in map(self.column, KEYWORD_FIELDS))]
 
 
@@ -135,19 +135,14 @@ def part_of(saved: Sequence[Saved], max_doc: int) -> SegmentPart | None:
     not one whole part of a segment of ``max_doc`` documents."""
     if len(saved) != len(_NAMES) or saved[0][0] != list(_NAMES) or saved[0][3] != max_doc:
         return None
-    (ids, docs, id_ords, size), (dates, _, _, _) = saved[1], saved[2]
+    (ids, docs, id_ords, size), (_, dates, positions, dates_size) = saved[1], saved[2]
     if (len(docs) != size or not _valid(saved[1], size, max_doc)
             or not np.all(docs[1:] > docs[:-1])
-            or not all(_valid(column, size, size) for column in saved[2:])
+            or not np.array_equal(positions, np.arange(size)) or dates_size != size
+            or not all(_valid(column, size, size) for column in saved[3:])
             or not all(_ascending(values) for values, _, _, _ in saved[3:])):
         return None
-    try:
-        date_values = np.array([int(d) for d in dates], dtype=np.int64)
-    except ValueError:
-        return None
-    day = np.zeros(size, dtype=np.int64)
-    day[saved[2][1]] = date_values[saved[2][2]]
-    return SegmentPart(docs, np.array(ids, dtype=object)[id_ords], day,
+    return SegmentPart(docs, np.array(ids, dtype=object)[id_ords], dates,
                        {field: Column(*column) for field, column in
                         zip(KEYWORD_FIELDS, saved[3:], strict=True)})
 
@@ -161,8 +156,9 @@ def _valid(column: Saved, size: int, docs_below: int) -> bool:
             and bool(np.all((ords >= 0) & (ords < len(values)))))
 
 
-def _ascending(values: Sequence[str]) -> bool:
-    return all(a < b for a, b in pairwise(values))
+def _ascending(values: list[str]) -> bool:
+    """Whether ``values`` are sorted and distinct (as a column's are)."""
+    return values == sorted(values) and len(set(values)) == len(values)
 
 
 #: A snapshot's part of one segment, and the positions in it of the live documents.
