@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,27 +26,34 @@ NEVER = ("bs4", "markdown_it", "faker", "rapidfuzz", "spellchecker", "charset_no
 NOT_FOR_HELP = (*NEVER, "whoosh", "numpy", "attr", "attrs", "docsearch.models", "tomllib")
 
 _RUN = """
-import sys
-from pathlib import Path
+import gc, json, sys
 sys.argv = ["docsearch", *{args!r}]
 from docsearch.cli import main
+code = None
 try:
     main()
-except SystemExit:
-    pass
+except SystemExit as exc:
+    code = exc.code
 sys.stdout.flush()
-print("\\nLOADED " + __import__("json").dumps(sorted(
-    m for m in {watched!r} if m in sys.modules)), file=sys.stderr)
+print("\\nSTATE " + json.dumps({{
+    "loaded": sorted(m for m in {watched!r} if m in sys.modules), "code": code,
+    "gc": gc.isenabled(), "frozen": gc.get_freeze_count() > 0}}), file=sys.stderr)
 """
+
+
+def run_main(*args: str, watched: tuple[str, ...] = NOT_FOR_HELP) -> tuple[str, dict[str, Any]]:
+    """What ``docsearch ARGS``, run by the console script's ``main`` in a new process,
+    printed, and then: which ``watched`` modules it imported, its exit status, whether
+    the cyclic collector is on and whether the heap was frozen."""
+    code = _RUN.format(args=list(args), watched=list(watched))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    return done.stdout, json.loads(done.stderr.rsplit("STATE ", 1)[1])
 
 
 def loaded(*args: str, watched: tuple[str, ...] = NOT_FOR_HELP) -> list[str]:
     """The ``watched`` top-level modules that ``docsearch ARGS`` imported."""
-    code = _RUN.format(args=list(args), watched=list(watched))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    line = done.stderr.rsplit("LOADED ", 1)[1]
-    return json.loads(line)
+    return list(run_main(*args, watched=watched)[1]["loaded"])
 
 
 def test_help_imports_no_engine_nor_parsers():
@@ -231,12 +239,9 @@ def test_the_console_script_freezes_the_heap_before_the_exit():
     """A command's objects are moved out of the collector's sight (gc.freeze) when it
     ends, so the interpreter's last full collection walks none of them (~30 ms of a
     search); what the command printed and its exit status are the same."""
-    code = ("import gc, sys\nsys.argv = ['docsearch', '--version']\n"
-            "from docsearch.cli import main\ntry:\n    main()\nexcept SystemExit as exc:\n"
-            "    print(exc.code, gc.get_freeze_count() > 0)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    assert done.stdout == f"docsearch, version {docsearch.__version__}\n0 True\n"
+    printed, state = run_main("--version")
+    assert printed == f"docsearch, version {docsearch.__version__}\n"
+    assert (state["code"], state["frozen"]) == (0, True)
 
 
 def test_a_failing_command_exits_as_before_with_the_heap_frozen(tmp_path):
@@ -247,22 +252,8 @@ def test_a_failing_command_exits_as_before_with_the_heap_frozen(tmp_path):
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
 
-_GC_AFTER = """
-import gc, sys
-sys.argv = ["docsearch", *{args!r}]
-from docsearch.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-print(gc.isenabled())
-"""
-
-
 def gc_enabled_after(*args: str) -> bool:
-    done = subprocess.run([sys.executable, "-c", _GC_AFTER.format(args=list(args))],
-                          capture_output=True, text=True, check=True)
-    return done.stdout.splitlines()[-1] == "True"
+    return bool(run_main(*args)[1]["gc"])
 
 
 def test_a_search_from_the_console_script_runs_without_the_cyclic_collector(sample_index):
