@@ -315,3 +315,12 @@ def test_a_headline_in_sentence_case_reads_coordination_like_the_body():
 ])
 def test_one_word_names_after_a_plural_role_word(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "which" after a name: a firm or a thing; "who": a person.
+    ("Orrin Vale, which makes the chips, said demand was strong.", []),
+    ("Orrin Vale, who makes the chips, said demand was strong.", ["Orrin Vale"]),
+])
+def test_which_and_who(body, people):
+    assert extract_people("", body) == people

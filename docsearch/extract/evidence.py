@@ -88,7 +88,8 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
     "competitors like X"), a known firm beside it ("X and Merrill Lynch"), an appositive
     headed by an organisation noun ("Morgan Hale, the Dutch insurer,"), what only a firm
     has ("Mason Reid's shares") or its pronoun ("Carter Lowe said its profits"), what is
-    done to a firm ("a stake in X", "the takeover of X")."""
+    done to a firm ("a stake in X", "the takeover of X"), or "which" after it ("X, which
+    makes ...")."""
     if first >= 2 and (tokens[first - 2].text.lower(), tokens[first - 1].text) in (
             _FIRM_OBJECTS) and not tokens[end - 1].possessive:  # not "the sale of X's papers"
         return True
@@ -119,6 +120,8 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
         return end < len(tokens) and tokens[end].text.lower() in _ORG_POSSESSIONS
     if end + 1 < len(tokens) and tokens[end].text in _SPEECH and tokens[end + 1].text == "its":
         return True
+    if [t.text for t in tokens[end:end + 2]] == [",", "which"]:
+        return True  # "X, which makes the chips,": a firm or a thing ("who" for a person)
     if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() in (
             "a", "an", "the"):
         # The appositive's last noun names a firm: "X, the Dutch insurer," is a firm, not
