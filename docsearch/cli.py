@@ -14,18 +14,16 @@ import datetime as dt
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 # Only light names at the top (defaults, errors, text output): each command imports
 # what it uses, so that --help, --version and search start fast.
 from docsearch import (
-    BATCH_SIZE,
     DEBOUNCE_MS,
     DEFAULT_FACETS,
-    DEFAULT_INDEX,
     DEFAULT_LOCK_TIMEOUT,
     EXPORT_FORMATS,
     FACET_NAMES,
@@ -33,13 +31,22 @@ from docsearch import (
     DocsearchError,
     output,
 )
+from docsearch.cli_options import (
+    allow_empty_option,
+    batch_option,
+    filter_options,
+    index_option,
+    json_option,
+    lock_timeout_option,
+    page_options,
+    recency_option,
+    taxonomy_option,
+    zero_means_all,
+)
 from docsearch.config import CONFIG_NAME, TOP, read_config
 
 if TYPE_CHECKING:
     from docsearch import Index, IndexReport
-
-F = TypeVar("F", bound=Callable[..., Any])
-
 
 class CliError(click.ClickException):
     """A library error shown as one line, exit status 2."""
@@ -86,84 +93,6 @@ def _color() -> bool | None:
 
 def echo(text: str = "", err: bool = False) -> None:
     click.echo(text, err=err, color=_color())
-
-
-def index_option(fn: F) -> F:
-    return click.option(
-        "--index", "index_path", default=DEFAULT_INDEX, show_default=True,
-        envvar="DOCSEARCH_INDEX", metavar="PATH",
-        help="Index folder (or set DOCSEARCH_INDEX).")(fn)
-
-
-def json_option(fn: F) -> F:
-    return click.option("--json", "as_json", is_flag=True,
-                        help="Print JSON (the documented, stable format).")(fn)
-
-
-def lock_timeout_option(fn: F) -> F:
-    return click.option(
-        "--lock-timeout", type=click.FloatRange(0), default=DEFAULT_LOCK_TIMEOUT,
-        show_default=True, envvar="DOCSEARCH_LOCK_TIMEOUT", metavar="SECONDS",
-        help="How long to wait for another writer to finish (or set "
-             "DOCSEARCH_LOCK_TIMEOUT).")(fn)
-
-
-def taxonomy_option(fn: F) -> F:
-    return click.option(
-        "--taxonomy", "taxonomy_file", type=click.Path(dir_okay=False), metavar="FILE",
-        help="Topics from this taxonomy TOML file instead of the bundled IPTC one.")(fn)
-
-
-def batch_option(fn: F) -> F:
-    return click.option(
-        "--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True,
-        metavar="N", help="Articles per commit (a stopped run keeps every commit).")(fn)
-
-
-def allow_empty_option(fn: F) -> F:
-    return click.option(
-        "--allow-empty", is_flag=True,
-        help="Let a folder that lists no file now (an unmounted disk?) remove the "
-             "articles its files gave; without it, such a folder is reported and "
-             "nothing is removed.")(fn)
-
-
-def zero_means_all(ctx: click.Context, param: click.Parameter, value: int) -> int | None:
-    """The value of a count option where 0 means all (``None`` to the library)."""
-    return value or None
-
-
-def filter_options(fn: F) -> F:
-    """--person, --topic, --source, --since, --until (search and similar)."""
-    for option in reversed([
-        click.option("--person", "people", multiple=True, metavar="NAME",
-                     help="Only articles mentioning this person (repeat: any of them)."),
-        click.option("--topic", "topics", multiple=True, metavar="TOPIC",
-                     help="Only articles on this topic (repeat: any of them)."),
-        click.option("--source", "sources", multiple=True, metavar="SOURCE",
-                     help="Only articles from this source (repeat: any of them)."),
-        click.option("--since", metavar="DATE",
-                     help="Published on or after DATE (YYYY[-MM[-DD]])."),
-        click.option("--until", metavar="DATE",
-                     help="Published on or before DATE (YYYY[-MM[-DD]])."),
-    ]):
-        fn = option(fn)
-    return fn
-
-
-def page_options(fn: F) -> F:
-    """--limit and --page."""
-    fn = click.option("--page", type=click.IntRange(1), default=1, show_default=True,
-                      help="Page of hits to show.")(fn)
-    return click.option("--limit", type=click.IntRange(1, 1000), default=10,
-                        show_default=True, help="Hits per page.")(fn)
-
-
-def recency_option(fn: F) -> F:
-    return click.option(
-        "--recency", type=click.FloatRange(min=0, min_open=True), metavar="DAYS",
-        help="Favour recent articles: a score is worth up to twice as much, the bonus "
-             "halving every DAYS days before the newest article.")(fn)
 
 
 #: The context object :func:`main` gives the commands: they run in a process of their own.

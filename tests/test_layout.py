@@ -57,8 +57,10 @@ def test_atomic_write_leaves_the_file_as_it_was_when_the_block_raises(tmp_path):
 
 
 #: Modules of the presentation layer the CLI may use besides the public API: its
-#: settings file and the web app it starts (``docsearch serve``).
-PRESENTATION = {"docsearch.output", "docsearch.config", "docsearch.web.server"}
+#: shared option decorators, its settings file and the web app it starts
+#: (``docsearch serve``).
+PRESENTATION = {"docsearch.output", "docsearch.cli_options", "docsearch.config",
+                "docsearch.web.server"}
 
 
 def test_the_cli_imports_only_the_public_api():
