@@ -210,6 +210,11 @@ def test_the_parts_read_back_equal_the_parts_built_from_the_documents(tmp_path_f
             assert parts_of(got) == parts_of(built)
             assert reads == []
             fresh.close()
+            third = engine.open(folder / "tantivy")  # the state's columns from their files
+            for field in ("person", "topic"):
+                assert column_facts(third.snapshot(), field) == column_facts(
+                    backends[1].snapshot(), field)
+            third.close()
     backends[0].close()
 
 
@@ -226,8 +231,8 @@ def test_merged_away_segments_files_go_and_the_rest_are_read_back(tmp_path,
     files = sorted(f"{CACHE_PREFIX}segment-{s}.col" for s in live)
     assert len(live) == 2 and part_files(tmp_path / "gen") == files  # gone as read
     assert len(stale) == 7 and not set(stale) & set(files)
-    for name in stale:  # as another process may leave them
-        (tmp_path / "gen" / name).write_bytes(b"DSC1")
+    for name in [*stale, f"{CACHE_PREFIX}state-tantivy-old-person.col"]:  # as another
+        (tmp_path / "gen" / name).write_bytes(b"DSC1")  # process may leave them
     backend.tidy()
     assert part_files(tmp_path / "gen") == files
     fresh, reads = a_new_process(tmp_path / "gen", monkeypatch)
@@ -263,6 +268,33 @@ def test_a_damaged_or_foreign_part_file_is_ignored_and_written_again(tmp_path, m
             assert parts_of(again.snapshot()) == want and reads == []  # written again
             again.close()
     backend.close()
+
+
+def test_a_state_s_columns_are_read_back_from_one_file_each(tmp_path, monkeypatch):
+    folder = tmp_path / "gen"
+    backend = fill(engine.create(folder), [made(n, 0, n % 3) for n in range(6)])
+    fill(backend, [made(n, 1, 1) for n in range(3, 9)])
+    with backend.writer() as writer:
+        writer.delete("r1")
+    want = {field: described(backend.snapshot().column(field)) for field in KEYWORD_FIELDS}
+    key = backend.snapshot().key
+    assert sorted(p.name for p in folder.glob(f"{CACHE_PREFIX}state-*")) == sorted(
+        f"{CACHE_PREFIX}state-{key}-{field}.col" for field in KEYWORD_FIELDS)
+    gathered = counted(monkeypatch, tantivy_snapshot, "gather_column")
+    fresh = engine.open(folder)
+    assert {f: described(fresh.snapshot().column(f)) for f in KEYWORD_FIELDS} == want
+    assert gathered == []
+    for path in folder.glob(f"{CACHE_PREFIX}state-*"):
+        path.write_bytes(path.read_bytes()[:-4])
+    again = engine.open(folder)
+    assert {f: described(again.snapshot().column(f)) for f in KEYWORD_FIELDS} == want
+    assert len(gathered) == len(KEYWORD_FIELDS)
+    fill(backend, [made(20, 2, 2)])  # a new state: the old state's files go
+    backend.snapshot().column("person")
+    assert [p.name for p in folder.glob(f"{CACHE_PREFIX}state-*")] == [
+        f"{CACHE_PREFIX}state-{backend.snapshot().key}-person.col"]
+    for each in (backend, fresh, again):
+        each.close()
 
 
 def test_a_facet_query_in_a_new_process_reads_no_stored_document_for_its_counts(

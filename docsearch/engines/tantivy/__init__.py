@@ -155,9 +155,10 @@ class TantivyBackend:
     def tidy(self) -> bool:
         """Nothing to merge (tantivy merges segments as it commits); a writer kept
         between commits waits for its merges and ends, and the saved parts of
-        segments merged away are deleted."""
+        segments merged away (and columns of older states) are deleted."""
         self._end_kept()
-        clean_parts(self.folder, _segments(self._meta()))
+        meta = self._meta()
+        clean_parts(self.folder, _segments(meta), _key(meta))
         return False
 
     def _end_kept(self) -> None:

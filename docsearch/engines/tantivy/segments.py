@@ -20,7 +20,11 @@ segment's part from its file with one ``readinto`` instead of every stored
 document; a file that is not one whole part of that segment (:func:`part_of`) is
 ignored, and the part read from the documents and saved again. The files of
 segments merged away go when a new state is read and at the writer's tidy step
-(:func:`clean_parts`).
+(:func:`clean_parts`). The keyword columns of an index state, gathered from its
+parts, are saved too (:meth:`SegmentCache.state_column`,
+``.facets-state-KEY-FIELD.col``: one file per column, as the Whoosh engine's), so
+a new process reads each column it needs from one file; those of other states go
+as a state's column is saved, and at tidy.
 
 The live documents of a segment (:meth:`SegmentCache.live`) come from
 ``meta.json`` (:class:`SegmentMeta`): all of them when it has no deletes; else
@@ -44,7 +48,7 @@ import tantivy
 from docsearch.engines.base import KEYWORD_FIELDS
 from docsearch.engines.memory.snapshot import keyword_columns
 from docsearch.engines.tantivy.schema import id_and_keywords
-from docsearch.search.colfile import Saved, load_columns, save_columns
+from docsearch.search.colfile import Saved, load_column, load_columns, save_column, save_columns
 from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
 
 if TYPE_CHECKING:
@@ -224,14 +228,41 @@ class SegmentCache:
         return part
 
 
+    def state_column(self, state: str, field: str, size: int,
+                     gather: Callable[[], Column]) -> Column:
+        """The column of ``field`` over the ``size`` live documents of the index state
+        ``state``: from its file, as a process saved it, else ``gather()`` (and saved;
+        the files of other states go)."""
+        path = None if self.folder is None else state_path(self.folder, state, field)
+        saved = None if path is None else load_column(path)
+        if saved is not None and _valid(saved, size, size) and _ascending(saved[0]):
+            return Column(*saved)
+        column = gather()
+        if self.folder is not None and path is not None:
+            clean_cache(self.folder, {state_path(self.folder, state, f).name
+                                      for f in KEYWORD_FIELDS}, "state-*.col")
+            save_column(path, column.values, column.docs, column.ords, column.size)
+        return column
+
+
 def part_path(folder: Path, segment_id: str) -> Path:
     """The file of a segment's part, beside the index."""
     return folder / f"{CACHE_PREFIX}segment-{segment_id}.col"
 
 
-def clean_parts(folder: Path, segments: Sequence[SegmentMeta]) -> None:
-    """Delete the files of the parts of segments no longer in the index."""
+def state_path(folder: Path, state: str, field: str) -> Path:
+    """The file of the column of ``field`` over the live documents of an index state."""
+    return folder / f"{CACHE_PREFIX}state-{state}-{field}.col"
+
+
+def clean_parts(folder: Path, segments: Sequence[SegmentMeta], state: str | None = None,
+                ) -> None:
+    """Delete the files of the parts of segments no longer in the index (and, given
+    the index's ``state``, the columns of other states)."""
     clean_cache(folder, {part_path(folder, s.id).name for s in segments}, "segment-*.col")
+    if state is not None:
+        clean_cache(folder, {state_path(folder, state, f).name for f in KEYWORD_FIELDS},
+                    "state-*.col")
 
 
 def gather_ids(selected: Sequence[Selected]) -> list[str]:

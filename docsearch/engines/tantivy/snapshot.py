@@ -14,13 +14,14 @@ like Whoosh, still counts deleted documents until a merge drops them). Ids, date
 (the ``date`` fast field) and keyword columns are gathered from the parts of
 the snapshot's segments, each read once and kept under its segment's id
 (:mod:`~docsearch.engines.tantivy.segments`, and saved beside the index, so a
-new process reads no stored document for them): after a commit only its new
-segments are read. A whole stored document is decoded only
-when asked for (:class:`LazyDocs`: the stored fields of a page's hits, the terms
-of the documents whose positions the proximity bonus reads); collection
-frequencies and field lengths ("more like this") still read every document, on
-first use, through the memory engine's postings, whose answers this class
-inherits (:class:`~docsearch.engines.memory.snapshot.MemorySnapshot`).
+new process reads no stored document for them, and each keyword column of the
+state from one file): after a commit only its new segments are read. A whole
+stored document is decoded only when asked for (:class:`LazyDocs`: the stored
+fields of a page's hits, the terms of the documents whose positions the
+proximity bonus reads); collection frequencies and field lengths ("more like
+this") still read every document, on first use, through the memory engine's
+postings, whose answers this class inherits
+(:class:`~docsearch.engines.memory.snapshot.MemorySnapshot`).
 """
 
 from __future__ import annotations
@@ -192,8 +193,8 @@ class TantivySnapshot(MemorySnapshot):
     def column(self, field: str) -> Column:
         if field not in KEYWORD_FIELDS:
             return super().column(field)
-        column: Column = self._once("column", field,
-                                    lambda: gather_column(self._selected, field, self.size))
+        column: Column = self._once("column", field, lambda: self._segments.state_column(
+            self.key, field, self.size, lambda: gather_column(self._selected, field, self.size)))
         return column
 
     def has_field(self, field: str) -> bool:
