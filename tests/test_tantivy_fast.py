@@ -184,7 +184,7 @@ def parts_of(snapshot) -> list[tuple[object, ...]]:
 
 
 def part_files(folder) -> list[str]:
-    return sorted(p.name for p in folder.glob(f"{CACHE_PREFIX}*"))
+    return sorted(p.name for p in folder.glob(f"{CACHE_PREFIX}segment-*"))
 
 
 def a_new_process(folder, monkeypatch):
@@ -235,6 +235,7 @@ def test_merged_away_segments_files_go_and_the_rest_are_read_back(tmp_path,
         (tmp_path / "gen" / name).write_bytes(b"DSC1")  # process may leave them
     backend.tidy()
     assert part_files(tmp_path / "gen") == files
+    assert not (tmp_path / "gen" / f"{CACHE_PREFIX}state-tantivy-old-person.col").exists()
     fresh, reads = a_new_process(tmp_path / "gen", monkeypatch)
     assert sorted(fresh.snapshot().ids()) == sorted(f"r{n}" for n in range(9)) and reads == []
     backend.close()
@@ -270,7 +271,7 @@ def test_a_damaged_or_foreign_part_file_is_ignored_and_written_again(tmp_path, m
     backend.close()
 
 
-def test_a_state_s_columns_are_read_back_from_one_file_each(tmp_path, monkeypatch):
+def test_a_state_s_columns_ids_and_dates_are_read_back_from_one_file_each(tmp_path, monkeypatch):
     folder = tmp_path / "gen"
     backend = fill(engine.create(folder), [made(n, 0, n % 3) for n in range(6)])
     fill(backend, [made(n, 1, 1) for n in range(3, 9)])
@@ -278,22 +279,34 @@ def test_a_state_s_columns_are_read_back_from_one_file_each(tmp_path, monkeypatc
         writer.delete("r1")
     want = {field: described(backend.snapshot().column(field)) for field in KEYWORD_FIELDS}
     key = backend.snapshot().key
+    backend.snapshot().ids()
     assert sorted(p.name for p in folder.glob(f"{CACHE_PREFIX}state-*")) == sorted(
-        f"{CACHE_PREFIX}state-{key}-{field}.col" for field in KEYWORD_FIELDS)
+        f"{CACHE_PREFIX}state-{key}-{field}.col" for field in (*KEYWORD_FIELDS, "ids"))
     gathered = counted(monkeypatch, tantivy_snapshot, "gather_column")
     fresh = engine.open(folder)
     assert {f: described(fresh.snapshot().column(f)) for f in KEYWORD_FIELDS} == want
     assert gathered == []
-    for path in folder.glob(f"{CACHE_PREFIX}state-*"):
+    for field in KEYWORD_FIELDS:
+        path = folder / f"{CACHE_PREFIX}state-{key}-{field}.col"
         path.write_bytes(path.read_bytes()[:-4])
     again = engine.open(folder)
     assert {f: described(again.snapshot().column(f)) for f in KEYWORD_FIELDS} == want
     assert len(gathered) == len(KEYWORD_FIELDS)
+    ids, dates = backend.snapshot().ids(), backend.snapshot().dates().tolist()
+    selected = counted(monkeypatch, tantivy_segments.SegmentCache, "select")
+    third = engine.open(folder)  # ids and dates from the state's file: no part is read
+    assert (third.snapshot().ids(), third.snapshot().dates().tolist()) == (ids, dates)
+    assert selected == []
+    for path in folder.glob(f"{CACHE_PREFIX}state-*-ids.col"):
+        path.write_bytes(path.read_bytes()[:-4])
+    fourth = engine.open(folder)
+    assert (fourth.snapshot().ids(), fourth.snapshot().dates().tolist()) == (ids, dates)
+    assert len(selected) == 1
     fill(backend, [made(20, 2, 2)])  # a new state: the old state's files go
     backend.snapshot().column("person")
     assert [p.name for p in folder.glob(f"{CACHE_PREFIX}state-*")] == [
         f"{CACHE_PREFIX}state-{backend.snapshot().key}-person.col"]
-    for each in (backend, fresh, again):
+    for each in (backend, fresh, again, third, fourth):
         each.close()
 
 

@@ -24,7 +24,9 @@ segments merged away go when a new state is read and at the writer's tidy step
 parts, are saved too (:meth:`SegmentCache.state_column`,
 ``.facets-state-KEY-FIELD.col``: one file per column, as the Whoosh engine's), so
 a new process reads each column it needs from one file; those of other states go
-as a state's column is saved, and at tidy.
+as a state's column is saved, and at tidy; so are its ids and dates
+(:meth:`SegmentCache.state_ids`, ``.facets-state-KEY-ids.col``), so a facet query
+in a new process reads no segment's part.
 
 The live documents of a segment (:meth:`SegmentCache.live`) come from
 ``meta.json`` (:class:`SegmentMeta`): all of them when it has no deletes; else
@@ -62,6 +64,8 @@ __all__ = ["SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "clean_part
 #: columns (by position in the part).
 _NAMES = ("tantivy-part-2", "id", "date", *KEYWORD_FIELDS)
 _NONE = np.zeros(0, dtype=np.int64)
+#: The name of a state's file of ids and dates (:meth:`SegmentCache.state_ids`).
+_IDS = "ids"
 
 
 @attrs.frozen
@@ -127,11 +131,19 @@ class SegmentPart:
     def saved(self, max_doc: int) -> list[Saved]:
         """The part as the columns of its file (:func:`part_of`), for a segment of
         ``max_doc`` documents."""
-        size = len(self.docs)
         return [(list(_NAMES), _NONE, _NONE, max_doc),
-                (self.ids.tolist(), self.docs, np.arange(size), size),
-                ([], self.dates, np.arange(size), size),  # (date, position) pairs
+                _ids_record(self.ids.tolist(), self.docs), _dates_record(self.dates),
                 *((c.values, c.docs, c.ords, c.size) for c in map(self.column, KEYWORD_FIELDS))]
+
+
+def _ids_record(ids: list[str], numbers: np.ndarray) -> Saved:
+    """Each document's id as a record: the ids in order, their document numbers."""
+    return ids, numbers, np.arange(len(ids)), len(ids)
+
+
+def _dates_record(dates: np.ndarray) -> Saved:
+    """Each document's date as a record of (date number, position) pairs."""
+    return [], dates, np.arange(len(dates)), len(dates)
 
 
 def part_of(saved: Sequence[Saved], max_doc: int) -> SegmentPart | None:
@@ -239,10 +251,28 @@ class SegmentCache:
             return Column(*saved)
         column = gather()
         if self.folder is not None and path is not None:
-            clean_cache(self.folder, {state_path(self.folder, state, f).name
-                                      for f in KEYWORD_FIELDS}, "state-*.col")
+            clean_states(self.folder, state)
             save_column(path, column.values, column.docs, column.ords, column.size)
         return column
+
+    def state_ids(self, state: str, size: int,
+                  gather: Callable[[], tuple[list[str], np.ndarray]],
+                  ) -> tuple[list[str], np.ndarray]:
+        """Each of the ``size`` live documents' id and date in the index state ``state``
+        (by number): from its file, as a process saved them, else ``gather()`` (and saved)."""
+        path = None if self.folder is None else state_path(self.folder, state, _IDS)
+        saved = None if path is None else load_columns(path)
+        if saved is not None and len(saved) == 2:
+            (ids, numbers, ords, id_size), (_, dates, positions, date_size) = saved
+            every = np.arange(size)
+            if (len(ids) == id_size == date_size == size and np.array_equal(numbers, every)
+                    and np.array_equal(ords, every) and np.array_equal(positions, every)):
+                return ids, dates
+        ids, dates = gather()
+        if self.folder is not None and path is not None:
+            clean_states(self.folder, state)
+            save_columns(path, [_ids_record(ids, np.arange(size)), _dates_record(dates)])
+        return ids, dates
 
 
 def part_path(folder: Path, segment_id: str) -> Path:
@@ -258,11 +288,16 @@ def state_path(folder: Path, state: str, field: str) -> Path:
 def clean_parts(folder: Path, segments: Sequence[SegmentMeta], state: str | None = None,
                 ) -> None:
     """Delete the files of the parts of segments no longer in the index (and, given
-    the index's ``state``, the columns of other states)."""
+    the index's ``state``, those of other states)."""
     clean_cache(folder, {part_path(folder, s.id).name for s in segments}, "segment-*.col")
     if state is not None:
-        clean_cache(folder, {state_path(folder, state, f).name for f in KEYWORD_FIELDS},
-                    "state-*.col")
+        clean_states(folder, state)
+
+
+def clean_states(folder: Path, state: str) -> None:
+    """Delete the files of index states other than ``state``."""
+    clean_cache(folder, {state_path(folder, state, name).name
+                         for name in (*KEYWORD_FIELDS, _IDS)}, "state-*.col")
 
 
 def gather_ids(selected: Sequence[Selected]) -> list[str]:

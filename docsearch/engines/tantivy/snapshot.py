@@ -14,8 +14,8 @@ like Whoosh, still counts deleted documents until a merge drops them). Ids, date
 (the ``date`` fast field) and keyword columns are gathered from the parts of
 the snapshot's segments, each read once and kept under its segment's id
 (:mod:`~docsearch.engines.tantivy.segments`, and saved beside the index, so a
-new process reads no stored document for them, and each keyword column of the
-state from one file): after a commit only its new segments are read. A whole
+new process reads no stored document for them, and the state's ids, dates and
+each keyword column from one file each): after a commit only its new segments are read. A whole
 stored document is decoded only when asked for (:class:`LazyDocs`: the stored
 fields of a page's hits, the terms of the documents whose positions the
 proximity bonus reads); collection frequencies and field lengths ("more like
@@ -183,12 +183,17 @@ class TantivySnapshot(MemorySnapshot):
         return self._segments.select(self.searcher, self._metas, self.numbering)
 
     @cached_property
+    def _ids_and_dates(self) -> tuple[list[str], np.ndarray]:
+        return self._segments.state_ids(self.key, self.size, lambda: (
+            gather_ids(self._selected), gather_dates(self._selected)))
+
+    @cached_property
     def _ids(self) -> list[str]:
-        return gather_ids(self._selected)
+        return self._ids_and_dates[0]
 
     @cached_property
     def _dates(self) -> np.ndarray:
-        return gather_dates(self._selected)
+        return self._ids_and_dates[1]
 
     def column(self, field: str) -> Column:
         if field not in KEYWORD_FIELDS:
