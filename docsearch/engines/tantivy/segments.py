@@ -57,7 +57,8 @@ if TYPE_CHECKING:
     from docsearch.engines.tantivy.snapshot import Numbering
 
 __all__ = ["SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "clean_parts",
-           "gather_column", "gather_dates", "gather_ids", "part_of", "part_path"]
+           "clean_states", "gather_column", "gather_dates", "gather_ids", "part_of",
+           "part_path", "state_path"]
 
 #: The columns of a part's file: what names them (the format first), then ids (by
 #: document in the segment), dates ((date number, position) pairs) and keyword
