@@ -29,7 +29,7 @@ from docsearch.search import querytree as qt
 from docsearch.search import ranking
 
 __all__ = ["MOST_WORDS", "SPAN", "WINDOW", "bonuses", "idf", "pair_bonuses", "query_words",
-           "rarest", "title_and_body"]
+           "rarest"]
 
 #: How many of the best hits are scored again.
 WINDOW = 100
@@ -59,24 +59,53 @@ def bonuses(snapshot: Snapshot, words: Sequence[str], docs: Sequence[int],
     weights = {w: idf(snapshot, "body", w) for w in words}
     words = rarest(words, weights)
     ordered = sorted(set(docs))
-    positions = {w: title_and_body(snapshot, w, ordered) for w in words}
-    return pair_bonuses(positions, weights, words, docs, k1 if k1 > 0 else 1.0)
+    where = {doc: i for i, doc in enumerate(docs)}
+    title, body = _Occurrences(where), _Occurrences(where)
+    for number, word in enumerate(words):
+        title.add(number, snapshot.positions("title", word, ordered))
+        body.add(number, snapshot.positions("body", word, ordered))
+    row, place, word_ids = body.merged(title)
+    return _close_pairs(row, place, word_ids, np.array([weights[w] for w in words]),
+                        len(docs), k1 if k1 > 0 else 1.0)
+
+
+class _Occurrences:
+    """The positions of the query's words in the window's documents, gathered as
+    three columns (the document's place in the window, the position, the word's
+    number) without an array made per document."""
+
+    def __init__(self, where: Mapping[int, int]) -> None:
+        self.where = where
+        self.places: list[np.ndarray] = []
+        self.rows: list[int] = []
+        self.words: list[int] = []
+        self.counts: list[int] = []
+
+    def add(self, number: int, found: Mapping[int, np.ndarray]) -> None:
+        """Word ``number``'s positions by document (every one in the window)."""
+        self.places.extend(found.values())
+        self.rows.extend(map(self.where.__getitem__, found))
+        self.words.extend([number] * len(found))
+        self.counts.extend(map(len, found.values()))
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        counts = np.array(self.counts, dtype=np.int64)
+        place = np.concatenate(self.places).astype(np.int64, copy=False) if self.places \
+            else np.zeros(0, dtype=np.int64)
+        return (np.repeat(np.array(self.rows, dtype=np.int64), counts), place,
+                np.repeat(np.array(self.words, dtype=np.int64), counts))
+
+    def merged(self, title: _Occurrences) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """These (the body's) and the ``title``'s columns together, the title's
+        positions :data:`_APART` before the body's."""
+        head, body = title.columns(), self.columns()
+        return (np.concatenate([head[0], body[0]]),
+                np.concatenate([head[1] - _APART, body[1]]),
+                np.concatenate([head[2], body[2]]))
 
 
 #: How far before the body's positions a title's are put (never within :data:`SPAN`).
 _APART = 1 << 40
-
-
-def title_and_body(snapshot: Snapshot, word: str, docs: Sequence[int]) -> dict[int, np.ndarray]:
-    """A word's positions in the title and the body of each of ``docs`` that has it,
-    the title's :data:`_APART` before the body's (one sequence per document, in
-    which a title word and a body word are never close)."""
-    out = {doc: np.asarray(where, dtype=np.int64)
-           for doc, where in snapshot.positions("body", word, docs).items()}
-    for doc, where in snapshot.positions("title", word, docs).items():
-        title = np.asarray(where, dtype=np.int64) - _APART
-        out[doc] = np.concatenate([title, out[doc]]) if doc in out else title
-    return out
 
 
 def rarest(words: Sequence[str], weights: Mapping[str, float],
@@ -104,35 +133,40 @@ def pair_bonuses(positions: Mapping[str, Mapping[int, np.ndarray]],
     occurrences at most :data:`SPAN` apart are at most :data:`SPAN` places apart in
     that order, so comparing each with the next :data:`SPAN` finds every close pair."""
     where = {doc: i for i, doc in enumerate(docs)}
-    rows, places, ids = [], [], []
+    found = _Occurrences(where)
     for number, text in enumerate(words):
-        for doc, found in positions[text].items():
-            if doc in where:
-                rows.append(np.full(len(found), where[doc], dtype=np.int64))
-                places.append(np.asarray(found, dtype=np.int64))
-                ids.append(np.full(len(found), number, dtype=np.int64))
-    out = np.zeros(len(docs))
-    if not rows:
+        found.add(number, {doc: np.asarray(p, dtype=np.int64)
+                           for doc, p in positions[text].items() if doc in where})
+    return _close_pairs(*found.columns(), np.array([weights[w] for w in words]),
+                        len(docs), saturation)
+
+
+def _close_pairs(row: np.ndarray, place: np.ndarray, word: np.ndarray, weight: np.ndarray,
+                 size: int, saturation: float) -> np.ndarray:
+    """The bonus of each of ``size`` documents from its words' occurrences (the
+    document's row, the position, the word's number; ``weight``: by number)."""
+    out = np.zeros(size)
+    if not len(row):
         return out
-    row, place, word = np.concatenate(rows), np.concatenate(places), np.concatenate(ids)
     order = np.lexsort((place, row))
     row, place, word = row[order], place[order], word[order]
-    count = len(words)
-    keys, near = [], []
+    count = len(weight)
+    # Each occurrence with the next SPAN ones: the close pairs' indices, step by step.
+    firsts, seconds = [], []
     for step in range(1, SPAN + 1):
         gap = place[step:] - place[:-step]
-        close = (row[step:] == row[:-step]) & (gap > 0) & (gap <= SPAN) & \
-            (word[step:] != word[:-step])
-        low = np.minimum(word[step:], word[:-step])[close]
-        high = np.maximum(word[step:], word[:-step])[close]
-        keys.append((row[step:][close] * count + low) * count + high)
-        near.append(1.0 / gap[close].astype(np.float64) ** 2)
-    key = np.concatenate(keys)
-    if not len(key):
+        close = np.flatnonzero((gap <= SPAN) & (gap > 0) & (row[step:] == row[:-step]) &
+                               (word[step:] != word[:-step]))
+        firsts.append(close)
+        seconds.append(close + step)
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    if not len(first):
         return out
+    a, b = word[first], word[second]
+    key = (row[first] * count + np.minimum(a, b)) * count + np.maximum(a, b)
+    near = 1.0 / (place[second] - place[first]).astype(np.float64) ** 2
     pairs, index = np.unique(key, return_inverse=True)
-    acc = np.bincount(index, weights=np.concatenate(near))
-    weight = np.array([weights[w] for w in words])
+    acc = np.bincount(index, weights=near)
     low, high = (pairs // count) % count, pairs % count
     bonus = np.minimum(weight[low], weight[high]) * acc * (saturation + 1) / (acc + saturation)
-    return np.bincount(pairs // (count * count), weights=bonus, minlength=len(docs))
+    return np.bincount(pairs // (count * count), weights=bonus, minlength=size)

@@ -329,7 +329,7 @@ def _flat(kind: Callable[[list[Any]], _Parsed], items: Iterable[_Parsed | None],
     for item in items:
         for sub in (item.children if type(item) is kind else (item,)) if item else ():
             leaf = isinstance(sub, qt.Leaf)
-            key = attrs.evolve(sub, boost=1.0) if leaf else sub
+            key = attrs.evolve(sub, boost=1.0) if leaf and sub.boost != 1.0 else sub
             at = found.get(key)
             if at is None:
                 found[key] = len(out)
@@ -407,11 +407,20 @@ class QueryParser:
         self._tokens: list[_Tok] = []
         self._at = 0
         self._resolve: Resolver = lambda field, typed: ()
+        self._words: dict[str, qt.Node | None] = {}  # a plain word's node
 
     def parse(self, text: str, resolve: Resolver) -> qt.Node:
         """The query tree of ``text``; ``resolve(field, value)`` gives the index's
         terms that a typed keyword value stands for. Empty text matches every
-        article; text with no word to look for, no article."""
+        article; text with no word to look for, no article. Plain words (a pasted
+        paragraph) take a short way to the tree the grammar would build."""
+        words = _plain(text)
+        if words is not None:
+            return self._plain_tree(words)
+        return self.parse_grammar(text, resolve)
+
+    def parse_grammar(self, text: str, resolve: Resolver) -> qt.Node:
+        """:meth:`parse` by the whole grammar (what the short way is checked against)."""
         text = text.strip()
         if not text:
             return qt.Every()
@@ -419,6 +428,21 @@ class QueryParser:
         self._tokens, self._at, self._resolve = _tokens(text), 0, resolve
         parsed = self._sequence(None)
         return qt.Nothing() if parsed is None else _finish(parsed)
+
+    def _plain_tree(self, words: list[str]) -> qt.Node:
+        """The tree of plain words: each word's node (remembered), combined by
+        ``match`` as :meth:`_sequence` combines them."""
+        known = self._words
+        nodes = []
+        for word in words:
+            node = known.get(word, _UNKNOWN)
+            if node is _UNKNOWN:
+                if len(known) >= _WORDS_KEPT:
+                    known.clear()
+                node = known[word] = self._text(None, _Tok("word", word))
+            nodes.append(node)
+        parsed = _flat(self.group, nodes)  # no NOT and no +: nothing to finish
+        return qt.Nothing() if parsed is None else parsed
 
     # ----------------------------------------------------------- grammar
 
@@ -575,6 +599,27 @@ class QueryParser:
         return _flat(qt.Or, [qt.TermRange(name, tok.text or None, tok.high or None,
                                           boost * tok.boost)
                              for name, boost in self._fields(field)])
+
+
+#: Text that is plain words only (letters, digits, ``_`` and ``.``): no operator,
+#: field, quote, wildcard, fuzzy mark or boost.
+_PLAIN = re.compile(r"[\w.\s]*")
+#: The operator names (a word of these is no plain word).
+_OPERATORS = frozenset(("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"))
+#: How many plain words' nodes a parser remembers (all forgotten when full).
+_WORDS_KEPT = 20_000
+_UNKNOWN = object()
+
+
+def _plain(text: str) -> list[str] | None:
+    """The words of ``text`` when it is plain words the grammar reads as bare words
+    (no operator, and nothing :func:`check_syntax` refuses), else ``None``."""
+    if not _PLAIN.fullmatch(text) or _OPERATOR.search(text.strip()):
+        return None
+    words = text.split()
+    if not words or not _OPERATORS.isdisjoint(words):
+        return None
+    return words
 
 
 def _is_prefix(word: str) -> bool:

@@ -22,7 +22,7 @@ from whoosh.codec import whoosh3
 from whoosh.searching import Searcher
 
 from docsearch.engines.whoosh.recent import Recent
-from docsearch.engines.whoosh.state import segment_key
+from docsearch.engines.whoosh.state import segment_key, state_key
 from docsearch.engines.whoosh.terms import TermInfos, matcher
 
 __all__ = ["POSITIONS_CACHE", "Remembered", "positions"]
@@ -39,6 +39,9 @@ class Remembered:
 
     def __init__(self) -> None:
         self._known: Recent[Known] = Recent(POSITIONS_CACHE, len)
+        # The same over a whole index state (document numbers of the state), so that
+        # documents read before are found with one look-up, not one per segment.
+        self._states: Recent[Known] = Recent(POSITIONS_CACHE, len)
 
     def known(self, reader: Any, field: str, btext: bytes) -> Known:
         """What is known of the term's positions in the segment's documents (not to be
@@ -50,6 +53,14 @@ class Remembered:
         positions just read added; ``None``: the document has not the term)."""
         self._known.put((*segment_key(reader), field, btext), known)
 
+    def in_state(self, key: tuple[str, str, str]) -> Known:
+        """What is known of a term's positions over an index state (``key``: the
+        state, the field, the word), by the state's document numbers."""
+        return self._states.get(key) or {}
+
+    def learn_state(self, key: tuple[str, str, str], known: Known) -> None:
+        self._states.put(key, known)
+
 
 def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
               terms: TermInfos | None = None,
@@ -59,17 +70,34 @@ def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
     documents, and the documents are looked up in it by bisection (Whoosh's own
     ``skip_to`` steps through a block one posting at a time). ``terms``: where
     the segments' term dictionary entries are remembered; ``remembered``: where
-    positions read before are."""
-    found: dict[int, np.ndarray] = {}
-    terms = terms or TermInfos()
+    positions read before are (over the index state: documents read before cost
+    one look-up each)."""
     remembered = remembered or Remembered()
+    key = (state_key(searcher), field, word)
+    whole = remembered.in_state(key)
+    try:
+        return {doc: where for doc in docs if (where := whole[doc]) is not None}
+    except KeyError:
+        pass  # some not read yet in this state
+    found = _by_segment(searcher, field, word, docs, terms or TermInfos(), remembered)
+    remembered.learn_state(key, {**whole, **dict.fromkeys(docs), **found})
+    return found
+
+
+def _by_segment(searcher: Searcher, field: str, word: str, docs: Sequence[int],
+                terms: TermInfos, remembered: Remembered) -> dict[int, np.ndarray]:
+    """:func:`positions` read (or remembered) segment by segment."""
+    found: dict[int, np.ndarray] = {}
     btext = searcher.schema[field].to_bytes(word)
     infos = terms.infos(searcher, field, btext)
     for (leaf, offset), info in zip(searcher.leaf_searchers(), infos, strict=True):
         reader = leaf.reader()
+        if info is None:
+            continue
         end = offset + reader.doc_count_all()
-        local = [d - offset for d in docs if offset <= d < end]
-        if not local or info is None:
+        local = [d - offset for d in docs[bisect.bisect_left(docs, offset):
+                                          bisect.bisect_left(docs, end)]]
+        if not local:
             continue
         known = remembered.known(reader, field, btext)
         missing = [doc for doc in local if doc not in known]

@@ -32,24 +32,29 @@ class TermInfos:
     remembered per index state for the last :data:`TERMS_CACHE` terms."""
 
     def __init__(self) -> None:
-        self._infos: Recent[tuple[Any, ...]] = Recent(TERMS_CACHE)
+        # Each segment's entry, and the document frequency they add up to.
+        self._infos: Recent[tuple[tuple[Any, ...], int]] = Recent(TERMS_CACHE)
 
     def infos(self, searcher: Searcher, field: str, btext: bytes) -> tuple[Any, ...]:
         """The term's ``TermInfo`` in each of the searcher's segments (in the order of
         ``leaf_searchers()``), ``None`` where a segment has not the term."""
-        key = (state_key(searcher), field, btext)
-        found = self._infos.get(key)
-        if found is None:
-            found = tuple(_info(leaf.reader(), field, btext)
-                          for leaf, _ in searcher.leaf_searchers())
-            self._infos.put(key, found)
-        return found
+        return self._entry(searcher, field, btext)[0]
 
     def doc_frequency(self, searcher: Searcher, field: str, btext: bytes) -> int:
         """In how many documents of the searcher's segments (deleted ones included, as
         Whoosh counts them) the term is."""
-        return sum(info.doc_frequency() for info in self.infos(searcher, field, btext)
-                   if info is not None)
+        return self._entry(searcher, field, btext)[1]
+
+    def _entry(self, searcher: Searcher, field: str,
+               btext: bytes) -> tuple[tuple[Any, ...], int]:
+        key = (state_key(searcher), field, btext)
+        found = self._infos.get(key)
+        if found is None:
+            infos = tuple(_info(leaf.reader(), field, btext)
+                          for leaf, _ in searcher.leaf_searchers())
+            found = (infos, sum(info.doc_frequency() for info in infos if info is not None))
+            self._infos.put(key, found)
+        return found
 
 
 def _info(reader: Any, field: str, btext: bytes) -> Any:

@@ -55,7 +55,8 @@ class Vectors:
     the postings of the terms read last (up to :data:`POSTINGS_CACHE` of them, per
     segment, and as many put together over the segments of an index state), so
     that a query sharing words with one before (the next page, a did-you-mean
-    correction of one word of a long query) does not decode them again; each
+    correction of one word of a long query) does not decode them again, nor score
+    them again (:attr:`scores`, per weighting); each
     segment's term dictionary entries (:attr:`terms`) and the positions read for the
     proximity bonus (:attr:`positions`) are remembered too."""
 
@@ -66,6 +67,9 @@ class Vectors:
         self._postings: Recent[tuple[np.ndarray, np.ndarray]] = \
             Recent(POSTINGS_CACHE, lambda found: len(found[0]))
         self._live: Recent[Live] = Recent(POSTINGS_CACHE, lambda found: len(found[0]))
+        #: A term's BM25 scores (before its boost) by index state and weighting.
+        self.scores: Recent[tuple[np.ndarray, np.ndarray]] = \
+            Recent(POSTINGS_CACHE, lambda found: len(found[0]))
         self._lock = threading.Lock()
 
     def postings(self, reader: Any, field: str, btext: bytes,
@@ -220,6 +224,7 @@ class _Run:
         self.searcher = searcher
         self.weighting = weighting
         self.size = searcher.doc_count_all()
+        self.state = state_key(searcher)
         self.average: dict[str, float] = {}  # each field's average length
 
     def node(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
@@ -254,17 +259,18 @@ class _Run:
         return matched, scores * q.boost if q.boost != 1.0 else scores
 
     def terms(self, terms: list[wq.Term]) -> tuple[np.ndarray, np.ndarray]:
-        """The union of terms, summed in one pass over their postings: each
-        document's scores are added in the order of the terms, as the loop over
-        whole arrays adds them (the same floating-point sums)."""
-        found = [part for part in map(self.sparse, terms) if part is not None]
+        """The union of terms, each term's scores added to its documents only (a
+        term's documents are distinct): each document's scores are added in the
+        order of the terms, as the loop over whole arrays adds them (the same
+        floating-point sums)."""
         matched = np.zeros(self.size, dtype=bool)
-        if not found:
-            return matched, np.zeros(self.size)
-        docs = np.concatenate([d for d, _ in found])
-        matched[docs] = True
-        return matched, np.bincount(docs, weights=np.concatenate([v for _, v in found]),
-                                    minlength=self.size)
+        scores = np.zeros(self.size)
+        for found in map(self.sparse, terms):
+            if found is not None:
+                docs, values = found
+                scores[docs] += values
+                matched[docs] = True
+        return matched, scores
 
     def intersection(self, q: wq.And) -> tuple[np.ndarray, np.ndarray]:
         if not q.subqueries or all(isinstance(sub, wq.Not) for sub in q.subqueries):
@@ -318,15 +324,23 @@ class _Run:
         return matched, scores
 
     def sparse(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray] | None:
-        """The documents having the term and their scores (``None``: no document)."""
-        found = self.postings(q)
-        if found is None:
-            return None
-        docs, tf, fl, avgfl = found
-        idf = self.idf(q)
+        """The documents having the term and their scores (``None``: no document);
+        the scores before the boost are remembered per index state and weighting."""
         B, K1 = self.weighting.B, self.weighting.K1
-        # Whoosh's bm25(), term by term, in the same order of operations.
-        values = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+        key = (self.state, q.fieldname, q.text, B, K1)
+        remembered = self.vectors.scores
+        scored = remembered.get(key)
+        if scored is None:
+            found = self.postings(q)
+            if found is None:
+                return None
+            docs, tf, fl, avgfl = found
+            idf = self.idf(q)
+            # Whoosh's bm25(), term by term, in the same order of operations.
+            scored = (docs, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))))
+            scored[1].flags.writeable = False  # shared by the queries that read the term
+            remembered.put(key, scored)
+        docs, values = scored
         if q.boost != 1.0:
             values = values * q.boost
         return docs, values

@@ -1,0 +1,148 @@
+"""Long pasted queries' fast paths (issue 16) give the answers of the slow ones: the
+parser's path for plain words builds the tree the grammar builds, and the proximity
+bonus is, bit for bit, the one of its first vectorised implementation (kept here)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docsearch import Article
+from docsearch.search import proximity
+from docsearch.search.query import QueryParser
+
+#: Words a pasted text or a typed query may hold: stop words, accents, digits,
+#: dotted abbreviations, underscores, operator names and their look-alikes.
+WORDS = ["oil", "Prices", "the", "of", "OPEC's", "u.s.", "U.S.", "café", "Zürich", "1987",
+         "3.5", "x_y", "anti", "AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "and", "or", "not",
+         "ANDx", "ORE", "AND.x", "x.OR", "a", "to", "harbour", "harbour", "strike", "an",
+         "mid-year", "co.", ".5", "N.Y.", "über", "ØRSTED", "_", "A"]
+
+
+def _resolve(field: str, typed: str) -> list[tuple[str, str]]:
+    return [(field, typed.lower())]
+
+
+def _full(parser: QueryParser, text: str):  # type: ignore[no-untyped-def]
+    try:
+        return parser.parse_grammar(text, _resolve)
+    except Exception as exc:  # noqa: BLE001 - the same error is expected of both
+        return type(exc), str(exc)
+
+
+def _fast(parser: QueryParser, text: str):  # type: ignore[no-untyped-def]
+    try:
+        return parser.parse(text, _resolve)
+    except Exception as exc:  # noqa: BLE001
+        return type(exc), str(exc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), max_size=40),
+       spaces=st.sampled_from([" ", "  ", "\t", " \n "]),
+       match=st.sampled_from(["all", "any"]), boost=st.sampled_from([1.0, 2.0]))
+def test_plain_words_parse_to_the_grammars_tree(words, spaces, match, boost):
+    parser = QueryParser(title_boost=boost, match=match)
+    text = spaces.join(words)
+    assert _fast(parser, text) == _full(parser, text)
+    assert _fast(parser, text) == _full(parser, text)  # again, from the remembered words
+
+
+@pytest.mark.parametrize("text", ["oil prices", "  oil  ", "harbour harbour strike",
+                                  "the of", "u.s. oil", "OPEC's oil", "oil AND gas",
+                                  "oil OR", "NOT oil", "x.OR oil", "oil -gas", "title:oil"])
+def test_typed_queries_parse_to_the_grammars_tree(text):
+    for match in ("all", "any"):
+        parser = QueryParser(match=match)
+        assert _fast(parser, text) == _full(parser, text)
+
+
+# ------------------------------------------------------------------ proximity
+
+def _first_title_and_body(snapshot, word: str, docs: Sequence[int]):  # type: ignore[no-untyped-def]
+    out = {doc: np.asarray(where, dtype=np.int64)
+           for doc, where in snapshot.positions("body", word, docs).items()}
+    for doc, where in snapshot.positions("title", word, docs).items():
+        title = np.asarray(where, dtype=np.int64) - (1 << 40)
+        out[doc] = np.concatenate([title, out[doc]]) if doc in out else title
+    return out
+
+
+def _first_pair_bonuses(positions: Mapping[str, Mapping[int, np.ndarray]],
+                        weights: Mapping[str, float], words: Sequence[str],
+                        docs: Sequence[int], saturation: float) -> np.ndarray:
+    """The first vectorised bonus, as it was before the long-query work."""
+    where = {doc: i for i, doc in enumerate(docs)}
+    rows, places, ids = [], [], []
+    for number, text in enumerate(words):
+        for doc, found in positions[text].items():
+            if doc in where:
+                rows.append(np.full(len(found), where[doc], dtype=np.int64))
+                places.append(np.asarray(found, dtype=np.int64))
+                ids.append(np.full(len(found), number, dtype=np.int64))
+    out = np.zeros(len(docs))
+    if not rows:
+        return out
+    row, place, word = np.concatenate(rows), np.concatenate(places), np.concatenate(ids)
+    order = np.lexsort((place, row))
+    row, place, word = row[order], place[order], word[order]
+    count = len(words)
+    keys, near = [], []
+    for step in range(1, proximity.SPAN + 1):
+        gap = place[step:] - place[:-step]
+        close = (row[step:] == row[:-step]) & (gap > 0) & (gap <= proximity.SPAN) & \
+            (word[step:] != word[:-step])
+        low = np.minimum(word[step:], word[:-step])[close]
+        high = np.maximum(word[step:], word[:-step])[close]
+        keys.append((row[step:][close] * count + low) * count + high)
+        near.append(1.0 / gap[close].astype(np.float64) ** 2)
+    key = np.concatenate(keys)
+    if not len(key):
+        return out
+    pairs, index = np.unique(key, return_inverse=True)
+    acc = np.bincount(index, weights=np.concatenate(near))
+    weight = np.array([weights[w] for w in words])
+    low, high = (pairs // count) % count, pairs % count
+    bonus = np.minimum(weight[low], weight[high]) * acc * (saturation + 1) / (acc + saturation)
+    return np.bincount(pairs // (count * count), weights=bonus, minlength=len(docs))
+
+
+def _first_bonuses(snapshot, words: Sequence[str], docs: Sequence[int],  # type: ignore[no-untyped-def]
+                   k1: float) -> np.ndarray:
+    if len(words) < 2 or not len(docs):
+        return np.zeros(len(docs))
+    weights = {w: proximity.idf(snapshot, "body", w) for w in words}
+    words = proximity.rarest(words, weights)
+    ordered = sorted(set(docs))
+    positions = {w: _first_title_and_body(snapshot, w, ordered) for w in words}
+    return _first_pair_bonuses(positions, weights, words, docs, k1 if k1 > 0 else 1.0)
+
+
+def test_proximity_bonus_is_bit_for_bit_the_first_ones(tmp_index):
+    chance = random.Random(1616)
+    vocabulary = [f"v{n}w" for n in range(40)]
+    articles = []
+    for n in range(300):
+        title = " ".join(chance.choice(vocabulary) for _ in range(chance.randint(1, 8)))
+        body = " ".join(chance.choice(vocabulary + ["the", "of"])
+                        for _ in range(chance.randint(0, 120)))
+        articles.append(Article(id=f"a{n}", title=title, body=body or "empty"))
+    # Three batches: several segments, and deletions (replaced articles) in them.
+    for start in (0, 100, 200):
+        tmp_index.add(articles[start:start + 100], extract=False)
+    tmp_index.add(articles[50:60], extract=False)
+    snapshot = tmp_index._engine.snapshot()
+    size = snapshot.size
+    for _ in range(40):
+        words = chance.sample(vocabulary + ["nowhere"], chance.randint(0, 30))
+        docs = chance.sample(range(size), chance.randint(0, 100))
+        k1 = chance.choice([0.0, 0.9, 1.2])
+        expected = _first_bonuses(snapshot, words, docs, k1)
+        found = proximity.bonuses(snapshot, words, docs, k1)
+        assert found.dtype == expected.dtype
+        np.testing.assert_array_equal(found, expected)
