@@ -172,7 +172,7 @@ class SearchEngine:
         self._parsers: dict[tuple[str, float], QueryParser] = {}
         self._people: tuple[str, PeopleView] | None = None
         self._dates = ranking.DateOrder()
-        self._recent: dict[str, ranking.Scored] = {}
+        self._recent: dict[tuple[str, qt.Node, tuple[float, float]], ranking.Scored] = {}
         self._vocabulary: tuple[str, Vocabulary] | None = None
 
     def snapshot(self) -> Snapshot:
@@ -378,7 +378,7 @@ class SearchEngine:
 
     def _scored(self, snapshot: Snapshot, q: qt.Node, how: Ranking) -> ranking.Scored:
         """The matches and scores of ``q``, from the cache of this index state."""
-        key = f"{snapshot.key}|{repr(q)}|{how.weighting_key}"
+        key = (snapshot.key, q, how.weighting_key)  # a tree is hashable (frozen nodes)
         found = self._recent.pop(key, None)
         if found is None:
             found = snapshot.score(q, how.k1, how.b)

@@ -54,7 +54,7 @@ __all__ = ["And", "AndMaybe", "AndNot", "Every", "Expandable", "Fuzzy", "Node", 
            "children", "expand", "terms", "walk"]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a parser's remembered words are hashed by every query
 class Term:
     """A term of a field (see the module docs)."""
 
