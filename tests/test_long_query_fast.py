@@ -146,3 +146,18 @@ def test_proximity_bonus_is_bit_for_bit_the_first_ones(tmp_index):
         found = proximity.bonuses(snapshot, words, docs, k1)
         assert found.dtype == expected.dtype
         np.testing.assert_array_equal(found, expected)
+
+
+# ------------------------------------------------------------------ scores
+
+@pytest.mark.parametrize("dense", [0.0, 0.3, 2.0])
+def test_common_terms_kept_whole_give_the_same_sums(sample_index, monkeypatch, dense):
+    """A union of terms sums the same, bit for bit, whether a term's scores are added
+    to its documents or, for a common term, as a whole array (every term: 0.0)."""
+    from docsearch.engines.whoosh import vector
+    from tests.test_fast_paths import check_terms_summed_at_once
+
+    monkeypatch.setattr(vector, "DENSE", dense)
+    words = ["harbour", "ferry", "council", "minister", "ukraine", "nowhere", "harbour",
+             "record", "city", "said", "year"]
+    check_terms_summed_at_once(sample_index, words)

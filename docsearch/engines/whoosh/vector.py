@@ -45,6 +45,12 @@ class _Unsupported(Exception):
 POSTINGS_CACHE = 2_000_000
 
 
+#: A term's BM25 scores before its boost: ``(documents, scores, dense)``; ``dense``:
+#: for a common term, its mask and scores over every document (see :func:`_dense`).
+Scores = tuple[np.ndarray, np.ndarray, "tuple[np.ndarray, np.ndarray] | None"]
+#: The share of the documents from which a term's scores are also kept whole.
+DENSE = 0.125
+
 #: A term's live postings over a whole index state, as queries read them:
 #: ``(documents, frequencies, field lengths)``.
 Live = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -68,8 +74,8 @@ class Vectors:
             Recent(POSTINGS_CACHE, lambda found: len(found[0]))
         self._live: Recent[Live] = Recent(POSTINGS_CACHE, lambda found: len(found[0]))
         #: A term's BM25 scores (before its boost) by index state and weighting.
-        self.scores: Recent[tuple[np.ndarray, np.ndarray]] = \
-            Recent(POSTINGS_CACHE, lambda found: len(found[0]))
+        self.scores: Recent[Scores] = Recent(
+            POSTINGS_CACHE, lambda found: len(found[0]) + (len(found[2][1]) if found[2] else 0))
         self._lock = threading.Lock()
 
     def postings(self, reader: Any, field: str, btext: bytes,
@@ -265,11 +271,17 @@ class _Run:
         floating-point sums)."""
         matched = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size)
-        for found in map(self.sparse, terms):
-            if found is not None:
-                docs, values = found
-                scores[docs] += values
-                matched[docs] = True
+        for q in terms:
+            found = self.scored(q)
+            if found is None:
+                continue
+            docs, values, dense = found
+            if dense is not None and q.boost == 1.0:  # a common term: whole arrays
+                matched |= dense[0]
+                scores += dense[1]  # + 0.0 where the term is not: the same sums
+                continue
+            scores[docs] += _times(values, q.boost)
+            matched[docs] = True
         return matched, scores
 
     def intersection(self, q: wq.And) -> tuple[np.ndarray, np.ndarray]:
@@ -324,23 +336,45 @@ class _Run:
         return matched, scores
 
     def sparse(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray] | None:
-        """The documents having the term and their scores (``None``: no document);
-        the scores before the boost are remembered per index state and weighting."""
+        """The documents having the term and their scores (``None``: no document)."""
+        scored = self.scored(q)
+        if scored is None:
+            return None
+        return scored[0], _times(scored[1], q.boost)
+
+    def scored(self, q: wq.Term) -> Scores | None:
+        """The term's :data:`Scores` before its boost (``None``: no document),
+        remembered per index state and weighting."""
         B, K1 = self.weighting.B, self.weighting.K1
         key = (self.state, q.fieldname, q.text, B, K1)
         remembered = self.vectors.scores
-        scored = remembered.get(key)
-        if scored is None:
-            found = self.postings(q)
-            if found is None:
+        found = remembered.get(key)
+        if found is None:
+            postings = self.postings(q)
+            if postings is None:
                 return None
-            docs, tf, fl, avgfl = found
+            docs, tf, fl, avgfl = postings
             idf = self.idf(q)
             # Whoosh's bm25(), term by term, in the same order of operations.
-            scored = (docs, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))))
-            scored[1].flags.writeable = False  # shared by the queries that read the term
-            remembered.put(key, scored)
-        docs, values = scored
-        if q.boost != 1.0:
-            values = values * q.boost
-        return docs, values
+            values = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+            found = (docs, values, _dense(docs, values, self.size))
+            for array in (values, *(found[2] or ())):
+                array.flags.writeable = False  # shared by the queries that read the term
+            remembered.put(key, found)
+        return found
+
+
+def _times(values: np.ndarray, boost: float) -> np.ndarray:
+    return values * boost if boost != 1.0 else values
+
+
+def _dense(docs: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """A common term's (in :data:`DENSE` of the documents or more) documents and
+    scores as whole arrays (the mask, the scores with 0.0 elsewhere), else ``None``."""
+    if len(docs) < DENSE * size:
+        return None
+    mask = np.zeros(size, dtype=bool)
+    mask[docs] = True
+    full = np.zeros(size)
+    full[docs] = values
+    return mask, full
