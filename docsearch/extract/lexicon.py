@@ -1,6 +1,8 @@
 """The word lists behind people extraction: first names, titles and roles, places,
 demonyms, organisation words, common English words, and the small closed sets
-(honorifics, particles, speech verbs, headline verbs, months). Loaded once.
+(honorifics, particles, speech verbs, headline verbs, months). Loaded once; the lists
+taken from Faker are kept in cache files (:mod:`docsearch.extract.usercache`), so a
+process with them in place never imports Faker.
 
 Shared by :mod:`docsearch.extract.people` only; no extraction logic here.
 """
@@ -9,15 +11,17 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
 import pkgutil
 import re
 import unicodedata
+import zlib
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 import attrs
 
+from docsearch.extract.usercache import cache_folder, installed_version
 from docsearch.files import atomic_write
 
 __all__ = ["fold"]
@@ -166,7 +170,12 @@ class _Lexicon:
 
 
 def _faker_words() -> set[str]:
-    """Common English words from Faker's English word list (MIT-licensed data)."""
+    """Common English words from Faker's English word list (MIT-licensed data), cached
+    in a file like the first names (importing Faker takes a tenth of a second)."""
+    return _cached_words("lorem-words", _faker_words_uncached)
+
+
+def _faker_words_uncached() -> set[str]:
     try:
         from faker.providers.lorem.en_US import Provider
     except ImportError:  # pragma: no cover - faker is a dependency
@@ -178,36 +187,53 @@ def _faker_first_names() -> set[str]:
     """First names in Latin script from Faker's person providers (MIT-licensed data).
 
     Importing every provider takes most of a second, so the folded names are kept in a
-    cache file per Faker version (``$DOCSEARCH_CACHE_DIR``, else the user's cache
-    folder); without a writable one they are worked out each time."""
-    cache = _cache_file()
+    cache file per Faker version (see :func:`_cached_words`)."""
+    return _cached_words("first-names", _faker_first_names_uncached)
+
+
+def _cached_words(kind: str, work_out: Callable[[], set[str]]) -> set[str]:
+    """The words ``work_out`` returns, kept in a cache file per Faker version
+    (:func:`~docsearch.extract.usercache.cache_folder`). The file's first line holds
+    the number of words and a checksum: a damaged file is worked out and written again;
+    without a writable folder they are worked out each time."""
+    cache = _cache_file(kind)
     if cache is not None:
-        try:
-            return set(cache.read_text("utf-8").split("\n")) - {""}
-        except OSError:
-            pass
-    names = _faker_first_names_uncached()
-    if cache is not None and names:
+        words = _read_words(cache)
+        if words is not None:
+            return words
+    words = work_out()
+    if cache is not None and words:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             with atomic_write(cache) as out:
-                out.write("\n".join(sorted(names)))
+                out.write(_words_text(words))
         except OSError:
             pass
-    return names
+    return words
 
 
-def _cache_file() -> Path | None:
+def _words_text(words: set[str]) -> str:
+    body = "\n".join(sorted(words))
+    return f"{_HEADER} {len(words)} {zlib.crc32(body.encode('utf-8')):08x}\n{body}"
+
+
+def _read_words(cache: Path) -> set[str] | None:
+    """The words of a cache file, or ``None`` when it is missing or damaged."""
     try:
-        from importlib.metadata import version
-        faker_version = version("faker")
-    except Exception:  # noqa: BLE001 - no version, no cache
+        text = cache.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
-    base = os.environ.get("DOCSEARCH_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    folder = Path(base) if base else Path.home() / ".cache"
-    if not os.environ.get("DOCSEARCH_CACHE_DIR"):
-        folder = folder / "docsearch"
-    return folder / f"first-names-faker-{faker_version}.txt"
+    body = text.partition("\n")[2]
+    words = set(body.split("\n")) - {""}
+    return words if words and text == _words_text(words) else None
+
+
+_HEADER = "# docsearch word list:"
+
+
+def _cache_file(kind: str) -> Path | None:
+    faker_version = installed_version("faker", "faker")
+    return None if faker_version is None else cache_folder() / f"{kind}-faker-{faker_version}.list"
 
 
 def _faker_first_names_uncached() -> set[str]:

@@ -341,8 +341,10 @@ def _merged(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
 
 @functools.cache
 def default_taxonomy() -> Taxonomy:
-    """The bundled IPTC Media Topics taxonomy."""
-    return Taxonomy.from_dict(_default_data(), "taxonomy.toml")
+    """The bundled IPTC Media Topics taxonomy (parsed once, then read from a cache file:
+    :mod:`docsearch.extract.usercache`)."""
+    from docsearch.extract import usercache
+    return usercache.default_taxonomy(lambda: Taxonomy.from_dict(_default_data(), "taxonomy.toml"))
 
 
 def classify_topics(title: str, body: str, taxonomy: Taxonomy | None = None) -> list[str]:
