@@ -148,6 +148,12 @@ def test_the_places_of_a_term_are_those_a_scan_finds(terms, term):
         n for n, t in enumerate(terms) if t == term]
 
 
+@given(st.lists(st.sampled_from(["", "Ada", "Bo", "Bo Marsh", "ada", "Éa"]), max_size=8))
+def test_a_saved_column_s_values_are_ascending_when_sorted_and_distinct(values):
+    assert tantivy_segments.ascending(values) == (
+        values == sorted(values) and len(set(values)) == len(values))
+
+
 def test_a_sync_that_finds_nothing_changed_reads_no_stored_document(tmp_path, monkeypatch):
     folder = tmp_path / "files"
     folder.mkdir()

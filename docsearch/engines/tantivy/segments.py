@@ -37,9 +37,10 @@ a commit that adds a segment searches for nothing.
 
 from __future__ import annotations
 
+import operator
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +57,7 @@ from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
 if TYPE_CHECKING:
     from docsearch.engines.tantivy.snapshot import Numbering
 
-__all__ = ["SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "clean_parts",
+__all__ = ["SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "ascending", "clean_parts",
            "clean_states", "gather_column", "gather_dates", "gather_ids", "part_of",
            "part_path", "state_path"]
 
@@ -157,7 +158,7 @@ def part_of(saved: Sequence[Saved], max_doc: int) -> SegmentPart | None:
             or not np.all(docs[1:] > docs[:-1])
             or not np.array_equal(positions, np.arange(size)) or dates_size != size
             or not all(_valid(column, size, size) for column in saved[3:])
-            or not all(_ascending(values) for values, _, _, _ in saved[3:])):
+            or not all(ascending(values) for values, _, _, _ in saved[3:])):
         return None
     return SegmentPart(docs, np.array(ids, dtype=object)[id_ords], dates,
                        {field: Column(*column) for field, column in
@@ -173,9 +174,10 @@ def _valid(column: Saved, size: int, docs_below: int) -> bool:
             and bool(np.all((ords >= 0) & (ords < len(values)))))
 
 
-def _ascending(values: list[str]) -> bool:
-    """Whether ``values`` are sorted and distinct (as a column's are)."""
-    return values == sorted(values) and len(set(values)) == len(values)
+def ascending(values: list[str]) -> bool:
+    """Whether ``values`` are sorted and distinct (as a column's are): each below the
+    next (one pass in C, no sorted copy or set of a large column's values)."""
+    return all(map(operator.lt, values, islice(values, 1, None)))
 
 
 #: A snapshot's part of one segment, and the positions in it of the live documents.
@@ -248,7 +250,7 @@ class SegmentCache:
         the files of other states go)."""
         path = None if self.folder is None else state_path(self.folder, state, field)
         saved = None if path is None else load_column(path)
-        if saved is not None and _valid(saved, size, size) and _ascending(saved[0]):
+        if saved is not None and _valid(saved, size, size) and ascending(saved[0]):
             return Column(*saved)
         column = gather()
         if self.folder is not None and path is not None:
