@@ -10,7 +10,9 @@ updates and deletes over many commits (hypothesis chooses them):
   document, and the dates of the older segments are not read again;
 - the segments' parts saved beside the index read back in a new process equal
   those built from the documents (after merges too; a damaged or foreign file is
-  built again), and a facet query there reads no stored document.
+  built again), and a facet query there reads no stored document;
+- a bulk load (``Index.add`` in several commits, a sync) saves every live
+  segment's part as it ends, and a part read in slices equals one read whole.
 """
 
 from __future__ import annotations
@@ -318,15 +320,97 @@ def test_a_state_s_columns_ids_and_dates_are_read_back_from_one_file_each(tmp_pa
 
 def test_a_facet_query_in_a_new_process_reads_no_stored_document_for_its_counts(
         tmp_path, monkeypatch):
-    articles = [docsearch.Article(id=f"a{n}", title=f"Gull count {n}",
-                                  body=f"Wardens counted {n} gulls.", people=[PEOPLE[n % 4]],
-                                  topics=["birds"], source="Quay Post",
-                                  published=f"2021-0{1 + n % 3}-02") for n in range(6)]
-    facets = ("person", "topic", "source", "date")
     with docsearch.open(tmp_path / "ix", create=True, engine="tantivy") as ix:
-        ix.add(articles)
-        want = ix.search("", facets=facets, facet_limit=None, per_page=1)
+        ix.add(gull_articles(6))
+        want = every_facet(ix)
+    assert_read_back_without_documents(tmp_path / "ix", want, monkeypatch)
+
+
+def gull_articles(count: int) -> list[docsearch.Article]:
+    return [docsearch.Article(id=f"a{n}", title=f"Gull count {n}",
+                              body=f"Wardens counted {n} gulls.", people=[PEOPLE[n % 4]],
+                              topics=["birds"], source="Quay Post",
+                              published=f"2021-0{1 + n % 3}-02") for n in range(count)]
+
+
+def every_facet(ix):
+    return ix.search("", facets=("person", "topic", "source", "date"), facet_limit=None,
+                     per_page=1)
+
+
+def assert_read_back_without_documents(path, want, monkeypatch) -> None:
+    """A new process's facet query equals ``want`` and reads no stored document."""
+    reads = counted(monkeypatch, tantivy_segments, "_light")
+    with docsearch.open(path) as ix:
+        got = every_facet(ix)
+    assert (got.total, got.facets, reads) == (want.total, want.facets, [])
+
+
+# A bulk load saves each live segment's part as it ends (issue 15): the first query
+# after a build reads the files, not every stored document.
+
+def live_part_files(folder) -> list[str]:
+    """The part files the live segments of ``meta.json`` should have."""
+    return sorted(f"{CACHE_PREFIX}segment-{s['segment_id']}.col"
+                  for s in json.loads((folder / "meta.json").read_text())["segments"])
+
+
+def generation(ix) -> object:
+    """The folder of an index's live tantivy generation."""
+    return ix._store.live.backend.folder
+
+
+def test_a_bulk_add_saves_every_live_segment_s_part(tmp_path, monkeypatch):
+    import docsearch.index
+
+    monkeypatch.setattr(docsearch.index, "BATCH_SIZE", 2)  # four commits
+    with docsearch.open(tmp_path / "ix", create=True, engine="tantivy") as ix:
+        ix.add(gull_articles(7))
+        folder = generation(ix)
+        assert part_files(folder) == live_part_files(folder) != []
+        want = every_facet(ix)
+    assert_read_back_without_documents(tmp_path / "ix", want, monkeypatch)
+
+
+def test_a_sync_build_saves_every_live_segment_s_part(tmp_path, monkeypatch):
+    from tests.test_sync import ARTICLES, write
+
+    for name, (title, body) in ARTICLES.items():
+        write(tmp_path / "docs", name, title, body)
+    with docsearch.open(tmp_path / "ix", create=True, engine="tantivy") as ix:
+        assert ix.sync([tmp_path / "docs"], batch_size=1).added == len(ARTICLES)
+        folder = generation(ix)
+        assert part_files(folder) == live_part_files(folder) != []
     reads = counted(monkeypatch, tantivy_segments, "_light")
     with docsearch.open(tmp_path / "ix") as ix:
-        got = ix.search("", facets=facets, facet_limit=None, per_page=1)
-    assert (got.total, got.facets, reads) == (want.total, want.facets, [])
+        assert ix.search("", facets=("person", "topic")).total == len(ARTICLES)
+    assert reads == []
+
+
+def test_a_single_commit_add_saves_no_part_before_a_query(tmp_path):
+    with docsearch.open(tmp_path / "ix", create=True, engine="tantivy") as ix:
+        ix.add([docsearch.Article(id="a1", title="Gull count", body="Wardens counted gulls.")])
+        assert part_files(generation(ix)) == []
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(steps=COMMIT, slice_size=st.integers(1, 4))
+def test_a_part_read_in_slices_equals_the_part_read_whole(tmp_path_factory, monkeypatch,
+                                                         steps, slice_size):
+    backend = engine.create(tmp_path_factory.mktemp("slices"))
+    with backend.writer() as writer:
+        for put, n, day in steps:
+            if put:
+                writer.put(made(n, 0, day))
+            else:
+                writer.delete(f"r{n}")
+    searcher, metas = backend.snapshot().searcher, backend.snapshot()._metas
+    for number, meta in enumerate(metas):
+        docs = np.arange(meta.max_doc, dtype=np.int64)
+        whole = tantivy_segments.SegmentPart.read(searcher, number, docs)
+        with monkeypatch.context() as patch:
+            patch.setattr(tantivy_segments, "READ_SLICE", slice_size)
+            sliced = tantivy_segments.SegmentPart.read(searcher, number, docs)
+        assert part_facts(sliced) == part_facts(whole)
+    backend.close()

@@ -9,7 +9,9 @@ it commits, so :meth:`TantivyBackend.tidy` has nothing to do. A bulk load's
 intermediate commits (``merge=False``) keep the writer for the next block, so its
 merges go on in tantivy's threads while the next batch is read; the last commit (or
 :meth:`TantivyBackend.tidy`, or :meth:`TantivyBackend.close`) waits for them and
-ends the writer and its lock. A snapshot
+ends the writer and its lock, then reads and saves each live segment's part
+(:mod:`~docsearch.engines.tantivy.segments`), so the first query after a build
+reads files instead of every stored document. A snapshot
 (:mod:`~docsearch.engines.tantivy.snapshot`) is one searcher, keyed by the
 index's ``meta.json`` (which names every segment and the commit), so another
 process's commit is seen at the next :meth:`TantivyBackend.snapshot`.
@@ -108,8 +110,9 @@ class TantivyBackend:
         """A block whose changes are one tantivy commit (rolled back if it raises).
         After a ``merge=False`` block the writer is kept for the next block, its merges
         going on meanwhile; any other end of a block ends the writer."""
+        bulk = self._kept is not None  # the earlier blocks of a bulk load kept it
         writer, self._kept = self._kept or self._writer(), None
-        keep = False
+        keep = ended = False
         try:
             yield TantivyWriter(writer)
         except BaseException:
@@ -117,12 +120,14 @@ class TantivyBackend:
             raise
         else:
             writer.commit()
-            keep = not merge
+            keep, ended = not merge, merge and bulk
         finally:
             if keep:
                 self._kept = writer
             else:
                 writer.wait_merging_threads()  # ends the writer: its lock goes too
+        if ended:
+            self._save_parts()
 
     def _meta(self) -> bytes:
         try:
@@ -162,9 +167,16 @@ class TantivyBackend:
         return False
 
     def _end_kept(self) -> None:
+        """End a writer kept between a bulk load's commits (the load's end)."""
         kept, self._kept = self._kept, None
         if kept is not None:
             kept.wait_merging_threads()
+            self._save_parts()
+
+    def _save_parts(self) -> None:
+        """At a bulk load's end: read and save each live segment's part now, so the
+        first query after a build reads their files, not every stored document."""
+        self.snapshot().read_parts()
 
     def size_on_disk(self) -> int:
         total = 0
@@ -174,9 +186,9 @@ class TantivyBackend:
         return total
 
     def close(self) -> None:
+        self._end_kept()
         with self._lock:
             self._snapshot = None
-        self._end_kept()
 
 
 def _key(meta: bytes) -> str:

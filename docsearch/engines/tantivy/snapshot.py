@@ -182,6 +182,10 @@ class TantivySnapshot(MemorySnapshot):
         its size, or for whole documents, reads none)."""
         return self._segments.select(self.searcher, self._metas, self.numbering)
 
+    def read_parts(self) -> None:
+        """Read (and save) the parts of the segments now, not at the first query."""
+        self._selected  # noqa: B018 - read for its effect
+
     @cached_property
     def _ids_and_dates(self) -> tuple[list[str], np.ndarray]:
         return self._segments.state_ids(self.key, self.size, lambda: (
