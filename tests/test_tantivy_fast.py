@@ -360,6 +360,28 @@ def generation(ix) -> object:
     return ix._store.live.backend.folder
 
 
+def state_files(folder) -> list[str]:
+    return sorted(p.name for p in folder.glob(f"{CACHE_PREFIX}state-*"))
+
+
+def live_state_files(folder) -> list[str]:
+    """The files a build saves for the live state: ids and dates, and the columns a
+    facet query reads."""
+    key = engine._key((folder / "meta.json").read_bytes())
+    return sorted(f"{CACHE_PREFIX}state-{key}-{name}.col"
+                  for name in (*tantivy_snapshot.SAVED_COLUMNS, "ids"))
+
+
+def assert_state_read_back(path, want, monkeypatch) -> None:
+    """A new process's facet query equals ``want`` and reads no segment's part and
+    gathers no column: the state's files answer it."""
+    selected = counted(monkeypatch, tantivy_segments.SegmentCache, "select")
+    gathered = counted(monkeypatch, tantivy_snapshot, "gather_column")
+    with docsearch.open(path) as ix:
+        got = every_facet(ix)
+    assert (got.total, got.facets, selected, gathered) == (want.total, want.facets, [], [])
+
+
 def test_a_bulk_add_saves_every_live_segment_s_part(tmp_path, monkeypatch):
     import docsearch.index
 
@@ -368,8 +390,10 @@ def test_a_bulk_add_saves_every_live_segment_s_part(tmp_path, monkeypatch):
         ix.add(gull_articles(7))
         folder = generation(ix)
         assert part_files(folder) == live_part_files(folder) != []
+        assert state_files(folder) == live_state_files(folder)
         want = every_facet(ix)
     assert_read_back_without_documents(tmp_path / "ix", want, monkeypatch)
+    assert_state_read_back(tmp_path / "ix", want, monkeypatch)
 
 
 def test_a_sync_build_saves_every_live_segment_s_part(tmp_path, monkeypatch):
@@ -381,16 +405,19 @@ def test_a_sync_build_saves_every_live_segment_s_part(tmp_path, monkeypatch):
         assert ix.sync([tmp_path / "docs"], batch_size=1).added == len(ARTICLES)
         folder = generation(ix)
         assert part_files(folder) == live_part_files(folder) != []
+        assert state_files(folder) == live_state_files(folder)
     reads = counted(monkeypatch, tantivy_segments, "_light")
     with docsearch.open(tmp_path / "ix") as ix:
         assert ix.search("", facets=("person", "topic")).total == len(ARTICLES)
+        want = every_facet(ix)
     assert reads == []
+    assert_state_read_back(tmp_path / "ix", want, monkeypatch)
 
 
 def test_a_single_commit_add_saves_no_part_before_a_query(tmp_path):
     with docsearch.open(tmp_path / "ix", create=True, engine="tantivy") as ix:
         ix.add([docsearch.Article(id="a1", title="Gull count", body="Wardens counted gulls.")])
-        assert part_files(generation(ix)) == []
+        assert part_files(generation(ix)) == state_files(generation(ix)) == []
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,

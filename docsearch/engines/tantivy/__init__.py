@@ -10,8 +10,9 @@ intermediate commits (``merge=False``) keep the writer for the next block, so it
 merges go on in tantivy's threads while the next batch is read; the last commit (or
 :meth:`TantivyBackend.tidy`, or :meth:`TantivyBackend.close`) waits for them and
 ends the writer and its lock, then reads and saves each live segment's part
-(:mod:`~docsearch.engines.tantivy.segments`), so the first query after a build
-reads files instead of every stored document. A snapshot
+(:mod:`~docsearch.engines.tantivy.segments`) and the new state's ids, dates and
+facet columns, so the first query after a build reads files instead of every
+stored document. A snapshot
 (:mod:`~docsearch.engines.tantivy.snapshot`) is one searcher, keyed by the
 index's ``meta.json`` (which names every segment and the commit), so another
 process's commit is seen at the next :meth:`TantivyBackend.snapshot`.
@@ -127,7 +128,7 @@ class TantivyBackend:
             else:
                 writer.wait_merging_threads()  # ends the writer: its lock goes too
         if ended:
-            self._save_parts()
+            self._save_state()
 
     def _meta(self) -> bytes:
         try:
@@ -171,12 +172,13 @@ class TantivyBackend:
         kept, self._kept = self._kept, None
         if kept is not None:
             kept.wait_merging_threads()
-            self._save_parts()
+            self._save_state()
 
-    def _save_parts(self) -> None:
-        """At a bulk load's end: read and save each live segment's part now, so the
-        first query after a build reads their files, not every stored document."""
-        self.snapshot().read_parts()
+    def _save_state(self) -> None:
+        """At a bulk load's end: read and save each live segment's part, and the new
+        state's ids, dates and facet columns, now, so the first query after a build
+        reads one file a column, not every stored document."""
+        self.snapshot().save_state()
 
     def size_on_disk(self) -> int:
         total = 0

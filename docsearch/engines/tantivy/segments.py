@@ -28,7 +28,8 @@ parts, are saved too (:meth:`SegmentCache.state_column`,
 a new process reads each column it needs from one file; those of other states go
 as a state's column is saved, and at tidy; so are its ids and dates
 (:meth:`SegmentCache.state_ids`, ``.facets-state-KEY-ids.col``), so a facet query
-in a new process reads no segment's part.
+in a new process reads no segment's part (a bulk load saves the new state's files
+as it ends: :meth:`~docsearch.engines.tantivy.snapshot.TantivySnapshot.save_state`).
 
 The live documents of a segment (:meth:`SegmentCache.live`) come from
 ``meta.json`` (:class:`SegmentMeta`): all of them when it has no deletes; else

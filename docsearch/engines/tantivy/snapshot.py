@@ -52,10 +52,14 @@ from docsearch.search import querytree as qt
 from docsearch.search.columns import Column
 from docsearch.search.ranking import Scored
 
-__all__ = ["Hits", "LazyDocs", "Numbering", "TantivySnapshot", "places"]
+__all__ = ["SAVED_COLUMNS", "Hits", "LazyDocs", "Numbering", "TantivySnapshot", "places"]
 
 #: The fields a query may name (the others match nothing).
 QUERY_FIELDS = frozenset(("id", *TEXT_FIELDS, *KEYWORD_FIELDS))
+#: The keyword columns a facet query reads, saved at a bulk load's end
+#: (:meth:`TantivySnapshot.save_state`); ``hash`` and ``path`` (one value a
+#: document, read by a sync) are not.
+SAVED_COLUMNS = tuple(f for f in KEYWORD_FIELDS if f not in ("hash", "path"))
 
 
 @attrs.frozen
@@ -182,9 +186,12 @@ class TantivySnapshot(MemorySnapshot):
         its size, or for whole documents, reads none)."""
         return self._segments.select(self.searcher, self._metas, self.numbering)
 
-    def read_parts(self) -> None:
-        """Read (and save) the parts of the segments now, not at the first query."""
-        self._selected  # noqa: B018 - read for its effect
+    def save_state(self) -> None:
+        """Read (and save) the parts of the segments, and this state's ids, dates and
+        :data:`SAVED_COLUMNS` (their files), now rather than at the first query."""
+        self._ids_and_dates  # noqa: B018 - read for its effect
+        for field in SAVED_COLUMNS:
+            self.column(field)
 
     @cached_property
     def _ids_and_dates(self) -> tuple[list[str], np.ndarray]:
