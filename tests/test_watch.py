@@ -71,14 +71,18 @@ def watch_one_arrival(tmp_path: Path, *options: str) -> tuple[int, str, str, Pat
     with subprocess.Popen(docsearch_cli("watch", str(docs), "--index", str(index),
                                         "--debounce", "100", *options),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
-        wait_for(lambda: (index / "docsearch.json").exists())
-        reader = docsearch.open(index)
-        wait_for(lambda: reader.stats().last_sync is not None)
-        note(docs, "arrived.md", "Dunmarrow")
-        wait_for(lambda: reader.search("Dunmarrow").total == 1)
-        time.sleep(0.2)
-        run.send_signal(signal.SIGINT)
-        out, err = run.communicate(timeout=30)
+        try:
+            wait_for(lambda: (index / "docsearch.json").exists())
+            reader = docsearch.open(index)
+            wait_for(lambda: reader.stats().last_sync is not None)
+            note(docs, "arrived.md", "Dunmarrow")
+            wait_for(lambda: reader.search("Dunmarrow").total == 1)
+            time.sleep(0.2)
+            run.send_signal(signal.SIGINT)
+            out, err = run.communicate(timeout=30)
+        finally:
+            if run.poll() is None:  # a watcher that did not stop fails the test, and
+                run.kill()          # leaving the block must not wait for it forever
     reader.close()
     return run.returncode, out, err, docs
 
