@@ -63,6 +63,14 @@ def test_watch_syncs_each_burst_of_changes(tmp_path):
     ix.close()
 
 
+def ctrl_c_heard() -> None:
+    """In the watcher's process, before it starts: SIGINT handled as a terminal's Ctrl-C.
+    A job a shell starts in the background without job control (``cmd &`` in a script,
+    as CI runners may) starts with SIGINT ignored and its children inherit that; Python
+    then raises no KeyboardInterrupt and the watcher never stops."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def watch_one_arrival(tmp_path: Path, *options: str) -> tuple[int, str, str, Path]:
     """Run `docsearch watch` on an empty folder, add one file, wait for it to be
     indexed, press Ctrl-C; the exit status, stdout, stderr and the folder."""
@@ -70,7 +78,8 @@ def watch_one_arrival(tmp_path: Path, *options: str) -> tuple[int, str, str, Pat
     docs.mkdir()
     with subprocess.Popen(docsearch_cli("watch", str(docs), "--index", str(index),
                                         "--debounce", "100", *options),
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=ctrl_c_heard) as run:
         try:
             wait_for(lambda: (index / "docsearch.json").exists())
             reader = docsearch.open(index)
