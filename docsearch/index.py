@@ -23,7 +23,7 @@ from docsearch.errors import (
 )
 from docsearch.models import Article, FacetValue, SearchResults
 from docsearch.search import MAX_PER_PAGE, Ranking, SearchEngine, SearchRequest
-from docsearch.search.query import date_option
+from docsearch.search.dates import date_option
 from docsearch.store import DEFAULT_LOCK_TIMEOUT, Store
 from docsearch.store.documents import article_from_stored
 

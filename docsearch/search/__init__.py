@@ -25,6 +25,7 @@ from docsearch.models import Article, Hit, SearchResults, parse_published
 from docsearch.search import proximity, ranking
 from docsearch.search import querytree as qt
 from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
+from docsearch.search.dates import check_order, day_range
 from docsearch.search.facets import (
     DATE_GRANULARITIES,
     DEFAULT_FACETS,
@@ -33,7 +34,7 @@ from docsearch.search.facets import (
     get_facet,
 )
 from docsearch.search.people import PeopleView
-from docsearch.search.query import MATCHES, QueryParser, check_order, day_range, plain_words
+from docsearch.search.query import MATCHES, QueryParser, plain_words
 from docsearch.search.ranking import Ranking
 from docsearch.search.similar import like_query
 from docsearch.search.snippets import make_snippet, query_words

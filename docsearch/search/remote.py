@@ -26,8 +26,8 @@ from docsearch.engines.base import Alternatives, FacetAnswer, FacetSearch, Remot
 from docsearch.models import FacetValue, Hit, SearchResults
 from docsearch.search import querytree as qt
 from docsearch.search.columns import Column
+from docsearch.search.dates import day_range
 from docsearch.search.facets import get_facet
-from docsearch.search.query import day_range
 from docsearch.search.ranking import datetime_long
 from docsearch.search.snippets import query_words
 
