@@ -14,7 +14,10 @@ index applies to the set as one collection; topics by top-1 per class.
 - ``unseen4``: ``tests/data/unseen4/articles.jsonl`` (written and committed before the
   extractor ran on it, after unseen3 had been read: the honest figure since then);
 - ``unseen5``: ``tests/data/unseen5/articles.jsonl`` (66 clippings on other publishers and
-  topics, written and committed before the extractor ran on it; never tuned on).
+  topics, written and committed before the extractor ran on it; never tuned on);
+- ``unseen6``: ``tests/data/unseen6/articles.jsonl`` (60 clippings from yet other
+  publishers: business, technology, sport, arts, politics, society; written and committed
+  before the extractor ran on it; never tuned on).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from docsearch.readers import read_file
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 #: The hand-written clipping sets with people and topics (``tests/data/NAME/articles.jsonl``).
-CLIPPINGS = ("unseen3", "unseen4", "unseen5")
+CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6")
 
 
 @attrs.frozen

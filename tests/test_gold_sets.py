@@ -8,6 +8,8 @@ import collections
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
@@ -18,21 +20,28 @@ import topics_eval  # noqa: E402
 from docsearch.extract.topics import default_taxonomy  # noqa: E402
 
 
-def test_unseen5_is_registered_with_its_classes() -> None:
-    docs = gold_sets.local_sets()["unseen5"]
-    assert len(docs) == 66
-    assert len({d.id for d in docs}) == 66
-    assert sum(len(d.people) for d in docs) == 254
-    assert all(list(d.people) == sorted(d.people) for d in docs)
-    topics = collections.Counter(d.topic for d in docs)
+@pytest.mark.parametrize(("name", "docs", "people", "classes"), [
+    ("unseen5", 66, 254, [2, 2, 2] + [6] * 10),
+    ("unseen6", 60, 207, [6, 10, 11, 11, 11, 11]),
+])
+def test_unseen_set_is_registered_with_its_classes(
+        name: str, docs: int, people: int, classes: list[int]) -> None:
+    gold = gold_sets.local_sets()[name]
+    assert len(gold) == docs
+    assert len({d.id for d in gold}) == docs
+    assert sum(len(d.people) for d in gold) == people
+    assert all(list(d.people) == sorted(d.people) for d in gold)
+    topics = collections.Counter(d.topic for d in gold)
     assert set(topics) <= set(default_taxonomy().names)
-    assert sorted(topics.values()) == [2, 2, 2] + [6] * 10
-    assert extraction.TUNED["unseen5"] == "unseen"
+    assert sorted(topics.values()) == classes
+    assert extraction.TUNED[name] == "unseen"
+    assert len(topics_eval.corpora(None, None)[name]) == docs
 
 
-def test_unseen5_topics_and_skip() -> None:
+def test_unseen_topics_and_skip() -> None:
     kept = topics_eval.corpora(None, None)
     assert len(kept["unseen5"]) == 66
-    assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5"}
-    skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5"])
+    assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6"}
+    skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
+
