@@ -121,7 +121,7 @@ class Batch:
                        terms=self._terms, merge=merge)
         self.commits += 1
         if merge and self.commits > 1:
-            syncing.tidy(store.live)
+            syncing.tidy(store.live, bulk=True)
         self._unmerged = not merge
         store.note_write()
         written = len(self._articles)
@@ -139,7 +139,7 @@ class Batch:
         live = self._index._store.live
         with live.writer(merge=True):
             pass
-        syncing.tidy(live)
+        syncing.tidy(live, bulk=True)
         self._unmerged = False
 
     def _present(self, ids: set[str]) -> int:

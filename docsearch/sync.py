@@ -152,9 +152,16 @@ def live_ids(snapshot: Snapshot) -> dict[str, int]:
     return {ids[doc]: doc for doc in np.flatnonzero(snapshot.live()).tolist()}
 
 
-def tidy(gen: Generation) -> bool:
-    """Merge when the engine's merge policy says so (after a sync); True if it did."""
-    return gen.backend.tidy()
+def tidy(gen: Generation, *, bulk: bool = False) -> bool:
+    """Merge when the engine's merge policy says so (after a sync); True if it did.
+    At a bulk load's end (``bulk``: more than one commit) the people of the state it
+    made are worked out and saved too, so the first query after a build reads them."""
+    merged = gen.backend.tidy()
+    if bulk:
+        from docsearch.search import people_view
+
+        people_view(gen.backend.snapshot(), gen.folder)
+    return merged
 
 
 class Known(Mapping[str, Extraction]):
@@ -493,7 +500,7 @@ def sync(gen: Generation, paths: Sequence[str | Path], taxonomy: Taxonomy | None
         raise
     if not dry_run:
         if run.commits:
-            tidy(gen)
+            tidy(gen, bulk=run.commits > 1)
         roots = set(gen.manifest.get_meta("roots", []))
         roots |= {os.path.abspath(p) for p in paths if os.path.exists(p)}
         gen.manifest.apply(meta={"roots": sorted(roots), "last_sync": {

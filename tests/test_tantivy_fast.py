@@ -310,10 +310,12 @@ def test_a_state_s_columns_ids_and_dates_are_read_back_from_one_file_each(tmp_pa
     fourth = engine.open(folder)
     assert (fourth.snapshot().ids(), fourth.snapshot().dates().tolist()) == (ids, dates)
     assert len(selected) == 1
-    fill(backend, [made(20, 2, 2)])  # a new state: the old state's files go
-    backend.snapshot().column("person")
+    fill(backend, [made(20, 2, 2)])  # a new state, made from the earlier one in memory:
+    backend.snapshot().column("person")  # saved at close, and the old state's files go
+    key = backend.snapshot().key
+    backend.close()
     assert [p.name for p in folder.glob(f"{CACHE_PREFIX}state-*")] == [
-        f"{CACHE_PREFIX}state-{backend.snapshot().key}-person.col"]
+        f"{CACHE_PREFIX}state-{key}-person.col"]
     for each in (backend, fresh, again, third, fourth):
         each.close()
 

@@ -44,7 +44,7 @@ from docsearch.store.documents import article_from_stored
 if TYPE_CHECKING:
     from docsearch.search.spelling import Vocabulary
 
-__all__ = ["PASTED_WORDS", "PLENTY", "Ranking", "SearchEngine", "SearchRequest"]
+__all__ = ["PASTED_WORDS", "PLENTY", "Ranking", "SearchEngine", "SearchRequest", "people_view"]
 
 _FILTER_FACETS = ("person", "topic", "source", "author")
 MAX_PER_PAGE = 1000
@@ -163,6 +163,17 @@ def _column(snapshot: Snapshot, field: str) -> Column:
     return column
 
 
+def people_view(snapshot: Snapshot, folder: Path) -> PeopleView:
+    """The people of an index state (see :mod:`docsearch.search.people`): read from the
+    files saved for it in ``folder`` (a generation's), else built and saved there (the
+    files of other states go). A bulk load calls it as it ends, so the first query
+    after a build reads them."""
+    cache = folder / f"{CACHE_PREFIX}people-{snapshot.key}.json"
+    view = PeopleView(_column(snapshot, "person"), _column(snapshot, "surname"), cache)
+    clean_cache(folder, {cache.name}, "people-*.json")
+    return view
+
+
 class SearchEngine:
     """Answers searches on one store, through the snapshot of its live generation's
     engine (:class:`docsearch.engines.base.Snapshot`); the caches below are kept per
@@ -217,15 +228,8 @@ class SearchEngine:
         """The index's people, rebuilt when the index changed."""
         snapshot = snapshot or self.snapshot()
         if self._people is None or self._people[0] != snapshot.key:
-            cache = self._people_cache(snapshot)
-            view = PeopleView(_column(snapshot, "person"), _column(snapshot, "surname"), cache)
-            self._people = (snapshot.key, view)
-            clean_cache(cache.parent, {cache.name}, "people-*.json")
+            self._people = (snapshot.key, people_view(snapshot, self.store.live.folder))
         return self._people[1]
-
-    def _people_cache(self, snapshot: Snapshot) -> Path:
-        """Where the people of this index state are saved (see search.people)."""
-        return self.store.live.folder / f"{CACHE_PREFIX}people-{snapshot.key}.json"
 
     def stored(self, docnum: int) -> dict[str, object]:
         return dict(self.snapshot().stored(docnum))

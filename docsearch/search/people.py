@@ -7,7 +7,10 @@ article counts, so that "Volcker" in one article and "Paul Volcker" in another a
 one facet value, one filter and one name in every hit. It is rebuilt whenever the
 index changes (it costs one pass over the distinct names, not over the articles);
 the names it gives are saved beside the index for that state of the index
-(``.facets-people-*.json``), so the next process reads them. What the name rules
+(``.facets-people-*.json``), so the next process reads them; a bulk load works
+them out and saves them as it ends (:func:`docsearch.search.people_view`, called
+by :func:`docsearch.sync.tidy`), so the first query after a build reads them too.
+What the name rules
 worked out of each name (:func:`~docsearch.extract.registry.saved_work`) is saved
 beside them too (``.facets-names.jsonl``, one line a name, appended as new names
 come), so that a process building the view of a new state works out only the

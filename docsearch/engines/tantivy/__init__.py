@@ -12,7 +12,9 @@ merges go on in tantivy's threads while the next batch is read; the last commit 
 ends the writer and its lock, then reads and saves each live segment's part
 (:mod:`~docsearch.engines.tantivy.segments`) and the new state's ids, dates and
 facet columns, so the first query after a build reads files instead of every
-stored document. A snapshot
+stored document. A state made after a commit from the earlier one in memory
+(:mod:`~docsearch.engines.tantivy.derive`) has its files saved at
+:meth:`TantivyBackend.close`, after the answers. A snapshot
 (:mod:`~docsearch.engines.tantivy.snapshot`) is one searcher, keyed by the
 index's ``meta.json`` (which names every segment and the commit), so another
 process's commit is seen at the next :meth:`TantivyBackend.snapshot`.
@@ -189,6 +191,8 @@ class TantivyBackend:
 
     def close(self) -> None:
         self._end_kept()
+        with contextlib.suppress(IndexFormatError):  # what was made after a commit
+            self._segments.save_unsaved(_key(self._meta()))
         with self._lock:
             self._snapshot = None
 

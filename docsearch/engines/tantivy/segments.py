@@ -30,6 +30,10 @@ as a state's column is saved, and at tidy; so are its ids and dates
 (:meth:`SegmentCache.state_ids`, ``.facets-state-KEY-ids.col``), so a facet query
 in a new process reads no segment's part (a bulk load saves the new state's files
 as it ends: :meth:`~docsearch.engines.tantivy.snapshot.TantivySnapshot.save_state`).
+The latest state's ids, dates and columns this process holds are kept too, and
+the next state's are made from them and the parts of its new segments only
+(:mod:`~docsearch.engines.tantivy.derive`), saved later
+(:meth:`SegmentCache.save_unsaved`: at close, or a bulk load's end).
 
 The live documents of a segment (:meth:`SegmentCache.live`) come from
 ``meta.json`` (:class:`SegmentMeta`): all of them when it has no deletes; else
@@ -58,11 +62,12 @@ from docsearch.search.colfile import Saved, load_column, load_columns, save_colu
 from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
 
 if TYPE_CHECKING:
+    from docsearch.engines.tantivy.derive import Layout
     from docsearch.engines.tantivy.snapshot import Numbering
 
 __all__ = ["SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "ascending", "clean_parts",
            "clean_states", "gather_column", "gather_dates", "gather_ids", "part_of",
-           "part_path", "state_path"]
+           "part_pairs", "part_path", "state_path"]
 
 #: The columns of a part's file: what names them (the format first), then ids (by
 #: document in the segment), dates ((date number, position) pairs) and keyword
@@ -220,6 +225,11 @@ class SegmentCache:
         self._parts: dict[str, SegmentPart] = {}
         self._live: dict[SegmentMeta, np.ndarray] = {}
         self._lock = threading.Lock()
+        #: The latest index state's column of each field (and its ids and dates, under
+        #: ``_IDS``) this process holds, for the next state to be made from.
+        self._known: dict[str, tuple[Layout, Any]] = {}
+        #: The saving of what was made so, by name: (the state, the saving).
+        self._unsaved: dict[str, tuple[str, Callable[[], None]]] = {}
 
     def live(self, segments: Sequence[SegmentMeta],
              every: Callable[[], Mapping[int, np.ndarray]]) -> dict[int, np.ndarray]:
@@ -242,12 +252,17 @@ class SegmentCache:
         are in it, in ``numbering``'s order (``segments``: by segment number); a
         segment not read yet is read from its file, else from its documents (and
         saved); the files of segments merged away go when a new one is read."""
+        return self.selected(searcher, segments, list(numbering.segments.items()))
+
+    def selected(self, searcher: tantivy.Searcher, segments: Sequence[SegmentMeta],
+                 wanted: Sequence[tuple[int, np.ndarray]]) -> list[Selected]:
+        """As :meth:`select`, for the ``wanted`` (segment number, live documents) only."""
         with self._lock:
             ids = {s.id for s in segments}
             self._parts = {s: part for s, part in self._parts.items() if s in ids}
             known = len(self._parts)
             out = []
-            for number, docs in numbering.segments.items():
+            for number, docs in wanted:
                 part = self._part(searcher, number, segments[number], docs)
                 out.append((part, np.searchsorted(part.docs, docs)))
             if self.folder is not None and len(self._parts) > known:  # a new state
@@ -268,40 +283,86 @@ class SegmentCache:
             self._parts[segment.id] = part
         return part
 
+    def state_column(self, state: Layout, field: str, gather: Callable[[], Column],
+                     derive: Callable[[Layout, Column], Column | None]) -> Column:
+        """The column of ``field`` over the live documents of the index state
+        ``state``: from its file, as a process saved it; else ``derive``d from the
+        column of the latest state this process held (saved at :meth:`save_unsaved`:
+        after the answer); else ``gather()`` (and saved; the files of other states go)."""
+        path = None if self.folder is None else state_path(self.folder, state.key, field)
 
-    def state_column(self, state: str, field: str, size: int,
-                     gather: Callable[[], Column]) -> Column:
-        """The column of ``field`` over the ``size`` live documents of the index state
-        ``state``: from its file, as a process saved it, else ``gather()`` (and saved;
-        the files of other states go)."""
-        path = None if self.folder is None else state_path(self.folder, state, field)
-        saved = None if path is None else load_column(path)
-        if saved is not None and _valid(saved, size, size) and ascending(saved[0]):
-            return Column(*saved)
-        column = gather()
-        if self.folder is not None and path is not None:
-            clean_states(self.folder, state)
-            save_column(path, column.values, column.docs, column.ords, column.size)
-        return column
+        def read() -> Column | None:
+            saved = None if path is None else load_column(path)
+            size = state.size
+            return (Column(*saved) if saved is not None and _valid(saved, size, size)
+                    and ascending(saved[0]) else None)
 
-    def state_ids(self, state: str, size: int,
-                  gather: Callable[[], tuple[list[str], np.ndarray]],
+        def save(column: Column) -> None:
+            if path is not None:
+                save_column(path, column.values, column.docs, column.ords, column.size)
+
+        found: Column = self._state(state, field, read, gather, derive, save)
+        return found
+
+    def state_ids(self, state: Layout, gather: Callable[[], tuple[list[str], np.ndarray]],
+                  derive: Callable[[Layout, tuple[list[str], np.ndarray]],
+                                   tuple[list[str], np.ndarray] | None],
                   ) -> tuple[list[str], np.ndarray]:
-        """Each of the ``size`` live documents' id and date in the index state ``state``
-        (by number): from its file, as a process saved them, else ``gather()`` (and saved)."""
-        path = None if self.folder is None else state_path(self.folder, state, _IDS)
-        saved = None if path is None else load_columns(path)
-        if saved is not None and len(saved) == 2:
+        """Each live document's id and date in the index state ``state`` (by number):
+        from its file, derived or gathered as :meth:`state_column`."""
+        path = None if self.folder is None else state_path(self.folder, state.key, _IDS)
+
+        def read() -> tuple[list[str], np.ndarray] | None:
+            saved = None if path is None else load_columns(path)
+            if saved is None or len(saved) != 2:
+                return None
             (ids, numbers, ords, id_size), (_, dates, positions, date_size) = saved
+            size = state.size
             every = np.arange(size)
             if (len(ids) == id_size == date_size == size and np.array_equal(numbers, every)
                     and np.array_equal(ords, every) and np.array_equal(positions, every)):
                 return ids, dates
-        ids, dates = gather()
-        if self.folder is not None and path is not None:
+            return None
+
+        def save(found: tuple[list[str], np.ndarray]) -> None:
+            if path is not None:
+                ids, dates = found
+                save_columns(path, [_ids_record(ids, np.arange(len(ids))), _dates_record(dates)])
+
+        found: tuple[list[str], np.ndarray] = self._state(state, _IDS, read, gather, derive, save)
+        return found
+
+    def _state(self, state: Layout, name: str, read: Callable[[], Any],
+               gather: Callable[[], Any], derive: Callable[[Layout, Any], Any],
+               save: Callable[[Any], None]) -> Any:
+        """What ``state`` holds under ``name`` (a column, or ids and dates): see
+        :meth:`state_column`."""
+        found = read()
+        if found is None:
+            known = self._known.get(name)
+            if known is not None and known[0].key == state.key:
+                found = known[1]
+            elif known is not None:
+                found = derive(*known)
+            if found is not None:
+                self._unsaved[name] = (state.key, lambda: save(found))
+            else:
+                found = gather()
+                if self.folder is not None:
+                    clean_states(self.folder, state.key)
+                save(found)
+        self._known[name] = (state, found)
+        return found
+
+    def save_unsaved(self, state: str) -> None:
+        """Save the files of the index state ``state`` made from an earlier one and not
+        saved yet (those of other states are dropped, and their files go)."""
+        unsaved, self._unsaved = self._unsaved, {}
+        todo = [save for key, save in unsaved.values() if key == state]
+        if todo and self.folder is not None:
             clean_states(self.folder, state)
-            save_columns(path, [_ids_record(ids, np.arange(size)), _dates_record(dates)])
-        return ids, dates
+        for save in todo:
+            save()
 
 
 def part_path(folder: Path, segment_id: str) -> Path:
@@ -342,21 +403,31 @@ def gather_dates(selected: Sequence[Selected]) -> np.ndarray:
     return _joined([part.dates[where] for part, where in selected], np.int64)
 
 
+def part_pairs(selected: Selected, field: str, start: int,
+               ) -> tuple[np.ndarray, np.ndarray, list[str], list[int]]:
+    """The (document, value) pairs of ``field`` of one selected part's live documents,
+    numbered from ``start``: documents, ordinals into the part's values, those
+    values, and the ordinals used."""
+    part, where = selected
+    column = part.column(field)
+    dense = np.full(len(part.docs), -1, dtype=np.int64)
+    dense[where] = np.arange(start, start + len(where))
+    numbers = dense[column.docs]
+    keep = numbers >= 0
+    ords = column.ords[keep]
+    return numbers[keep], ords, column.values, np.unique(ords).tolist()
+
+
 def gather_column(selected: Sequence[Selected], field: str, size: int) -> Column:
     """The keyword column of ``field`` over the live documents (numbered in order)."""
     docs, ords, part_values = [], [], []
     start = 0
-    for part, where in selected:
-        column = part.column(field)
-        dense = np.full(len(part.docs), -1, dtype=np.int64)
-        dense[where] = np.arange(start, start + len(where))
-        numbers = dense[column.docs]
-        keep = numbers >= 0
-        docs.append(numbers[keep])
-        ords.append(column.ords[keep])
-        used = np.unique(ords[-1]).tolist()
-        part_values.append((column.values, used))
-        start += len(where)
+    for one in selected:
+        numbers, local_ords, local, used = part_pairs(one, field, start)
+        docs.append(numbers)
+        ords.append(local_ords)
+        part_values.append((local, used))
+        start += len(one[1])
     # Each part's values are sorted: sorting them all merges runs.
     values = list(dict.fromkeys(sorted(chain.from_iterable(
         map(local.__getitem__, used) for local, used in part_values))))

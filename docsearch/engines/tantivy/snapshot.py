@@ -39,6 +39,7 @@ import tantivy
 from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document
 from docsearch.engines.memory.snapshot import MemorySnapshot
 from docsearch.engines.tantivy.compile import compile_query
+from docsearch.engines.tantivy.derive import Layout, Renumbered, derive_column, derive_ids, renumber
 from docsearch.engines.tantivy.schema import document_of
 from docsearch.engines.tantivy.segments import (
     SegmentCache,
@@ -169,7 +170,10 @@ class TantivySnapshot(MemorySnapshot):
         super().__init__(key, (), details)
         self.searcher, self.schema = searcher, schema
         self.numbering = Numbering(segments.live(metas, self._every))
-        if self.numbering.size != searcher.num_docs:  # meta.json and the searcher disagree
+        #: Whether ``meta.json`` names the searcher's segments (a state made from an
+        #: earlier one needs their ids).
+        self._named = self.numbering.size == searcher.num_docs
+        if not self._named:  # meta.json and the searcher disagree
             self.numbering = Numbering(self._every())
         self.docs = LazyDocs(searcher, self.numbering)  # type: ignore[assignment]
         self.size = len(self.docs)
@@ -192,11 +196,33 @@ class TantivySnapshot(MemorySnapshot):
         self._ids_and_dates  # noqa: B018 - read for its effect
         for field in SAVED_COLUMNS:
             self.column(field)
+        self._segments.save_unsaved(self.key)
+
+    @cached_property
+    def _layout(self) -> Layout:
+        """This state: each segment's id and live documents, in numbering order."""
+        return Layout(self.key, tuple((self._metas[number].id, docs)
+                                      for number, docs in self.numbering.segments.items()))
+
+    def _renumbered(self, earlier: Layout) -> tuple[Renumbered, list[Selected]] | None:
+        """How the documents of ``earlier`` are numbered here, and the parts of the
+        segments it did not hold (``None``: this state's segments are not named)."""
+        if not self._named:
+            return None
+        moved = renumber(earlier, self._layout)
+        places = list(self.numbering.segments.items())
+        return moved, self._segments.selected(self.searcher, self._metas,
+                                              [places[place] for place, _ in moved.fresh])
 
     @cached_property
     def _ids_and_dates(self) -> tuple[list[str], np.ndarray]:
-        return self._segments.state_ids(self.key, self.size, lambda: (
-            gather_ids(self._selected), gather_dates(self._selected)))
+        def derive(earlier: Layout, known: tuple[list[str], np.ndarray],
+                   ) -> tuple[list[str], np.ndarray] | None:
+            found = self._renumbered(earlier)
+            return None if found is None else derive_ids(*known, *found)
+
+        return self._segments.state_ids(self._layout, lambda: (
+            gather_ids(self._selected), gather_dates(self._selected)), derive)
 
     @cached_property
     def _ids(self) -> list[str]:
@@ -209,8 +235,13 @@ class TantivySnapshot(MemorySnapshot):
     def column(self, field: str) -> Column:
         if field not in KEYWORD_FIELDS:
             return super().column(field)
+        def derive(earlier: Layout, known: Column) -> Column | None:
+            found = self._renumbered(earlier)
+            return None if found is None else derive_column(known, *found, field)
+
         column: Column = self._once("column", field, lambda: self._segments.state_column(
-            self.key, field, self.size, lambda: gather_column(self._selected, field, self.size)))
+            self._layout, field, lambda: gather_column(self._selected, field, self.size),
+            derive))
         return column
 
     def has_field(self, field: str) -> bool:

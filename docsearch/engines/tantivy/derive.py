@@ -1,0 +1,159 @@
+"""An index state's ids, dates and keyword columns made from those of an earlier
+state held in memory, and the parts of only the segments it did not have.
+
+A commit of a few articles adds a small segment and may delete documents of the
+old ones (deletes only grow); tantivy may also merge segments into new ones. The
+documents of a state are numbered segment by segment, in its :class:`Layout`'s
+order, so the earlier state's numbers of a segment it shares with the new one are
+one run, and each of the new state's documents there is one of them
+(:func:`renumber`). The new state's column is then the earlier one's pairs
+renumbered (those of documents gone dropped), and the pairs of the segments read
+anew (:func:`~docsearch.engines.tantivy.segments.part_pairs`), their few values
+merged into the earlier sorted values (:func:`derive_column`); values no live
+document holds any more go. What comes out is what gathering every part gives
+(:func:`~docsearch.engines.tantivy.segments.gather_column`,
+:func:`~docsearch.engines.tantivy.segments.gather_ids`), array for array
+(``tests/test_tantivy_derive.py`` checks it after adds, updates, deletes and merges).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import compress
+
+import attrs
+import numpy as np
+
+from docsearch.engines.tantivy.segments import Selected, part_pairs
+from docsearch.search.columns import Column
+
+__all__ = ["Layout", "Renumbered", "derive_column", "derive_ids", "renumber"]
+
+
+@attrs.frozen(eq=False)
+class Layout:
+    """An index state: its key, and each segment holding live documents (its id and
+    those documents, ascending) in the order of the state's document numbers."""
+
+    key: str
+    segments: tuple[tuple[str, np.ndarray], ...]
+
+    @property
+    def size(self) -> int:
+        return sum(len(docs) for _, docs in self.segments)
+
+
+@attrs.frozen(eq=False)
+class Renumbered:
+    """How an earlier state's documents are numbered in a new one: ``numbers`` (the
+    new number of each earlier one, -1 when gone), and the new state's segments that
+    the earlier one did not hold whole (by place in its layout, with its first number)."""
+
+    numbers: np.ndarray
+    fresh: tuple[tuple[int, int], ...]
+    size: int
+
+    @property
+    def kept_in_place(self) -> bool:
+        """Whether every earlier document kept its number (none gone, none moved)."""
+        return bool(np.array_equal(self.numbers, np.arange(len(self.numbers))))
+
+
+def renumber(old: Layout, new: Layout) -> Renumbered:
+    """How ``old``'s documents are numbered in ``new``."""
+    at: dict[str, tuple[int, np.ndarray]] = {}
+    start = 0
+    for segment, docs in old.segments:
+        at[segment] = (start, docs)
+        start += len(docs)
+    numbers = np.full(start, -1, dtype=np.int64)
+    fresh = []
+    start = 0
+    for place, (segment, docs) in enumerate(new.segments):
+        found = at.get(segment)
+        where = None if found is None else _within(found[1], docs)
+        if found is not None and where is not None:
+            numbers[found[0] + where] = np.arange(start, start + len(docs))
+        else:
+            fresh.append((place, start))
+        start += len(docs)
+    return Renumbered(numbers, tuple(fresh), start)
+
+
+def _within(held: np.ndarray, docs: np.ndarray) -> np.ndarray | None:
+    """Where each of ``docs`` is in ``held`` (both ascending), or ``None`` if one is not."""
+    if len(docs) > len(held):
+        return None
+    where = np.searchsorted(held, docs)
+    if len(docs) and (where[-1] >= len(held)
+                      or not np.array_equal(held[where], docs)):
+        return None
+    return where
+
+
+def derive_ids(ids: list[str], dates: np.ndarray, moved: Renumbered,
+               parts: Sequence[Selected]) -> tuple[list[str], np.ndarray]:
+    """The new state's ids and dates from the earlier state's (``ids``, ``dates``) and
+    the parts of its fresh segments (in the order of ``moved.fresh``)."""
+    if moved.kept_in_place and all(start >= len(ids) for _, start in moved.fresh):
+        return (ids + [i for part, where in parts for i in part.ids[where].tolist()],
+                np.concatenate([dates, *(part.dates[where] for part, where in parts)]))
+    kept = moved.numbers >= 0
+    new_ids = np.empty(moved.size, dtype=object)
+    new_dates = np.zeros(moved.size, dtype=np.int64)
+    new_ids[moved.numbers[kept]] = np.array(ids, dtype=object)[kept]
+    new_dates[moved.numbers[kept]] = dates[kept]
+    for (_, start), (part, where) in zip(moved.fresh, parts, strict=True):
+        new_ids[start:start + len(where)] = part.ids[where]
+        new_dates[start:start + len(where)] = part.dates[where]
+    return new_ids.tolist(), new_dates
+
+
+def derive_column(old: Column, moved: Renumbered, parts: Sequence[Selected],
+                  field: str) -> Column:
+    """The new state's column of ``field`` from the earlier state's (``old``) and the
+    parts of its fresh segments (in the order of ``moved.fresh``)."""
+    docs, ords = old.docs, old.ords
+    if not moved.kept_in_place:
+        docs = moved.numbers[docs]
+        kept = docs >= 0
+        docs, ords = docs[kept], ords[kept]
+    found = [part_pairs(one, field, start) for one, (_, start) in zip(parts, moved.fresh,
+                                                                      strict=True)]
+    values, shift = _merged(old.values, {local[o] for _, _, local, used in found for o in used})
+    if shift is not None:
+        ords = ords + np.searchsorted(shift, ords, side="right").astype(np.int32)
+    all_docs, all_ords = [docs], [ords]
+    for numbers, local_ords, local, used in found:
+        to_global = np.zeros(len(local), dtype=np.int32)
+        to_global[used] = [bisect_left(values, local[o]) for o in used]
+        all_docs.append(numbers)
+        all_ords.append(to_global[local_ords])
+    docs, ords = np.concatenate(all_docs), np.concatenate(all_ords).astype(np.int32)
+    if len(docs) > 1 and not np.all(docs[1:] >= docs[:-1]):  # fresh segments before old
+        order = np.argsort(docs, kind="stable")  # ones: each segment's run kept as it is
+        docs, ords = docs[order], ords[order]
+    return _without_unused(Column(values, docs.astype(np.int64), ords, moved.size))
+
+
+def _merged(values: list[str], more: set[str]) -> tuple[list[str], np.ndarray | None]:
+    """``values`` (sorted) with ``more`` added, and for each value added, how many of
+    the old values are below it (ascending; ``None``: nothing added)."""
+    below = sorted((bisect_left(values, value), value) for value in more)
+    added = [(at, value) for at, value in below if at == len(values) or values[at] != value]
+    if not added:
+        return values, None
+    return (sorted(values + [value for _, value in added]),
+            np.array([at for at, _ in added], dtype=np.int64))
+
+
+def _without_unused(column: Column) -> Column:
+    """``column`` without the values no document holds (as a gathered column is)."""
+    counts = np.bincount(column.ords, minlength=len(column.values))
+    held = counts > 0
+    if held.all():
+        return column
+    ordinal = (np.cumsum(held) - 1).astype(np.int32)
+    return Column(list(compress(column.values, held.tolist())), column.docs,
+                  ordinal[column.ords], column.size)
