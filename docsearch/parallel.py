@@ -11,6 +11,7 @@ they save. ``DOCSEARCH_WORKERS`` sets the number of workers (``1``: none).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import sys
 import threading
@@ -52,6 +53,17 @@ def _context() -> Any:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+class _Pool(multiprocessing.pool.Pool):
+    """A process pool whose keeper thread (it replaces workers that exit) waits for a
+    worker's exit or the pool's end only. The standard pool's keeper also waits on the
+    results pipe, so while a result sat unread it woke and polled every worker again and
+    again: about ten times per result, 3 CPU s of the writing process for Reuters' 21,578
+    articles, taken from the workers on a busy machine."""
+
+    def _get_sentinels(self) -> list[Any]:
+        return [self._change_notifier._reader]  # type: ignore[attr-defined]
+
+
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], *,
                 initializer: Callable[..., None] | None = None,
                 initargs: tuple[Any, ...] = ()) -> Iterator[R]:
@@ -67,7 +79,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *,
             initializer(*initargs)
         yield from map(fn, chain(first, it))
         return
-    with _context().Pool(workers, initializer=initializer, initargs=initargs) as pool:
+    with _Pool(workers, initializer=initializer, initargs=initargs, context=_context()) as pool:
         pending: deque[Iterator[R]] = deque()
         for window in chunks(chain(first, it), WINDOW):
             pending.append(pool.imap(fn, window, chunksize=_CHUNK))
