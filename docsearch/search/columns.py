@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["CACHE_PREFIX", "Column", "ValueColumn", "clean_cache"]
+__all__ = ["CACHE_PREFIX", "Column", "ValueColumn", "clean_cache", "distinct"]
 
 class Column:
     """One field's values and, in parallel arrays, (document, value) pairs."""
@@ -82,6 +82,15 @@ class ValueColumn(Column):
 
 
 CACHE_PREFIX = ".facets-"
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: ``np.unique`` without its first call's import of
+    ``numpy.ma`` (~15 ms of a new process's first search)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
 def clean_cache(folder: Path, keep: set[str], pattern: str = "*.npz") -> None:

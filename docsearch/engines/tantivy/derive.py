@@ -83,8 +83,8 @@ def renumber(old: Layout, new: Layout) -> Renumbered:
 
 def _within(held: np.ndarray, docs: np.ndarray) -> np.ndarray | None:
     """Where each of ``docs`` is in ``held`` (both ascending), or ``None`` if one is not."""
-    if len(docs) > len(held):
-        return None
+    if len(docs) >= len(held):  # no new deletes: the same documents, or not all there
+        return np.arange(len(docs)) if np.array_equal(held, docs) else None
     where = np.searchsorted(held, docs)
     if len(docs) and (where[-1] >= len(held)
                       or not np.array_equal(held[where], docs)):

@@ -59,7 +59,7 @@ from docsearch.engines.base import KEYWORD_FIELDS
 from docsearch.engines.memory.snapshot import keyword_columns
 from docsearch.engines.tantivy.schema import id_and_keywords
 from docsearch.search.colfile import Saved, load_column, load_columns, save_column, save_columns
-from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache
+from docsearch.search.columns import CACHE_PREFIX, Column, clean_cache, distinct
 
 if TYPE_CHECKING:
     from docsearch.engines.tantivy.derive import Layout
@@ -415,7 +415,7 @@ def part_pairs(selected: Selected, field: str, start: int,
     numbers = dense[column.docs]
     keep = numbers >= 0
     ords = column.ords[keep]
-    return numbers[keep], ords, column.values, np.unique(ords).tolist()
+    return numbers[keep], ords, column.values, distinct(ords).tolist()
 
 
 def gather_column(selected: Sequence[Selected], field: str, size: int) -> Column:

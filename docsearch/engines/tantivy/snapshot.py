@@ -206,10 +206,15 @@ class TantivySnapshot(MemorySnapshot):
 
     def _renumbered(self, earlier: Layout) -> tuple[Renumbered, list[Selected]] | None:
         """How the documents of ``earlier`` are numbered here, and the parts of the
-        segments it did not hold (``None``: this state's segments are not named)."""
+        segments it did not hold (``None``: this state's segments are not named);
+        worked out once per earlier state."""
         if not self._named:
             return None
-        moved = renumber(earlier, self._layout)
+        found: tuple[Renumbered, list[Selected]] = self._once("renumbered", earlier.key, lambda: (
+            self._moved(renumber(earlier, self._layout))))
+        return found
+
+    def _moved(self, moved: Renumbered) -> tuple[Renumbered, list[Selected]]:
         places = list(self.numbering.segments.items())
         return moved, self._segments.selected(self.searcher, self._metas,
                                               [places[place] for place, _ in moved.fresh])
