@@ -26,7 +26,8 @@ import numpy as np
 from docsearch.engines.base import Snapshot, date_number
 from docsearch.errors import QueryError
 
-__all__ = ["DateOrder", "Ranking", "Scored", "date_rank", "datetime_long", "idf", "recency"]
+__all__ = ["DateOrder", "Ranking", "Scored", "date_rank", "datetime_long", "idf",
+           "newest_first", "recency"]
 
 
 def idf(documents: int, frequency: int) -> float:
@@ -142,6 +143,25 @@ def date_rank(dates: np.ndarray, ids: Sequence[str]) -> np.ndarray:
     return rank
 
 
+#: How many documents sharing the date of a page's last :func:`newest_first` sorts
+#: at most (more: the documents are ranked, :func:`date_rank`).
+TIES_SORTED = 5_000
+
+
+def newest_first(dates: np.ndarray, ids: Sequence[str], docs: np.ndarray,
+                 stop: int) -> list[int] | None:
+    """The first ``stop`` of ``docs`` newest first (undated last, ties by id, then by
+    document number, as :func:`date_rank` orders them), without ranking every
+    document: those dated at least the ``stop``-th newest date, sorted; ``None``
+    when more than :data:`TIES_SORTED` of them are."""
+    held = dates[docs]
+    cut = np.partition(held, len(held) - stop)[len(held) - stop]
+    near = docs[held >= cut]
+    if len(near) > TIES_SORTED:
+        return None
+    return sorted(near.tolist(), key=lambda d: (-int(dates[d]), ids[d], d))[:stop]
+
+
 class DateOrder:
     """Each document's date and its rank in newest-first order (ties by id), read
     once per index state."""
@@ -153,21 +173,27 @@ class DateOrder:
         self._newest: int | None = None
         self._lock = threading.Lock()
 
-    def _load(self, snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray]:
-        with self._lock:
-            if self._key != snapshot.key or self._rank is None or self._dates is None:
-                self._dates, self._rank = self._read(snapshot)
-                self._newest = None
-                self._key = snapshot.key
-            return self._dates, self._rank
-
-    def rank(self, snapshot: Snapshot) -> np.ndarray:
-        return self._load(snapshot)[1]
-
     def dates(self, snapshot: Snapshot) -> np.ndarray:
         """Each document's date number (:func:`~docsearch.engines.base.date_number`;
         0: no date)."""
-        return self._load(snapshot)[0]
+        with self._lock:
+            if self._key != snapshot.key or self._dates is None:
+                self._dates = np.asarray(snapshot.dates(), dtype=np.int64)
+                self._rank = self._newest = None
+                self._key = snapshot.key
+            return self._dates
+
+    def rank(self, snapshot: Snapshot) -> np.ndarray:
+        """Each document's place newest first (:func:`date_rank`; ranked when first
+        asked for: a page of a few newest does not need it)."""
+        dates = self.dates(snapshot)
+        with self._lock:
+            rank = self._rank if self._key == snapshot.key else None
+            if rank is None:
+                rank = date_rank(dates, snapshot.ids())
+                if self._key == snapshot.key:
+                    self._rank = rank
+            return rank
 
     def newest(self, snapshot: Snapshot) -> int:
         """The newest date among the documents not deleted (0: none has a date)."""
@@ -177,17 +203,16 @@ class DateOrder:
                 self._newest = int(dates[snapshot.live()].max(initial=0))
             return self._newest
 
-    @staticmethod
-    def _read(snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray]:
-        every = np.asarray(snapshot.dates(), dtype=np.int64)
-        return every, date_rank(every, snapshot.ids())
-
     def page(self, snapshot: Snapshot, final: np.ndarray, start: int,
              stop: int) -> list[tuple[None, int]]:
         """The documents of ``final`` at positions ``start``..``stop`` newest first."""
         docs = np.flatnonzero(final)
         if start >= len(docs):
             return []
+        if 0 < stop < len(docs):
+            top = newest_first(self.dates(snapshot), snapshot.ids(), docs, stop)
+            if top is not None:
+                return [(None, d) for d in top[start:stop]]
         ranks = self.rank(snapshot)[docs]
         if stop < len(docs):
             keep = np.argpartition(ranks, stop - 1)[:stop]

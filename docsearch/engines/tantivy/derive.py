@@ -134,7 +134,10 @@ def derive_column(old: Column, moved: Renumbered, parts: Sequence[Selected],
     if len(docs) > 1 and not np.all(docs[1:] >= docs[:-1]):  # fresh segments before old
         order = np.argsort(docs, kind="stable")  # ones: each segment's run kept as it is
         docs, ords = docs[order], ords[order]
-    return _without_unused(Column(values, docs.astype(np.int64), ords, moved.size))
+    column = Column(values, docs.astype(np.int64), ords, moved.size)
+    # Every earlier value is held still when no earlier document went (the earlier
+    # column holds only values held, as a gathered one does).
+    return column if moved.kept_in_place else _without_unused(column)
 
 
 def _merged(values: list[str], more: set[str]) -> tuple[list[str], np.ndarray | None]:
