@@ -46,6 +46,7 @@ _THING_NOUNS = _PLACE_NOUNS | {
     "doctrine", "era", "brand", "label", "shipyard", "campus", "memorial", "monument",
     "park", "tunnel", "railway", "project", "programme", "program", "scheme", "act",
     "pharmacy", "store", "shop", "supermarket", "restaurant", "brewery", "bakery", "dealership",
+    "council", "councils",
 }
 # An appositive headed by one of these names an organisation: "Morgan Hale, the insurer,".
 _ORG_HEADS = {
@@ -139,6 +140,78 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
                 return head
         return head
     return False
+
+
+# A lower-case word of a role's shape: "forecaster", "archaeologist", "tester".
+_ROLE_SHAPE = re.compile(r"(?:ologist|ographer|ician|ist|ster|eer|er|or)$")
+# Words of that shape that are no roles.
+_NOT_ROLES = {
+    "another", "whether", "either", "neither", "however", "together", "rather", "further",
+    "former", "latter", "earlier", "sooner", "longer", "larger", "higher", "bigger", "better",
+    "greater", "smaller", "faster", "slower", "stronger", "weaker", "cheaper", "number", "border",
+    "winter", "summer", "quarter", "matter", "letter", "corner", "center", "manner", "senior",
+    "junior", "interior", "exterior", "superior", "inferior", "sector", "factor", "anchor",
+    "mirror", "terror", "horror", "whatever", "whoever", "wherever", "whenever", "register",
+    "consider", "remember", "deliver", "answer", "wonder", "gather", "suffer", "cluster",
+    "minister", "computer", "chapter", "shelter", "theater", "monster", "disaster", "semester",
+    "trimester", "lobster", "consumer", "customer", "october", "november", "december",
+    "september", "dinner", "silver", "rubber", "timber", "leather", "weather", "feather",
+    "counter", "encounter", "younger", "tougher", "richer", "poorer", "closer", "assist",
+    "insist", "persist", "resist", "consist", "whisper", "corridor", "vendor", "monitor",
+    "contractor", "creditor", "tractor", "reactor", "harbor", "neighbor",
+    # works and things: "the Czech thriller Night Trams"
+    "thriller", "blockbuster", "bestseller", "trailer", "poster", "teaser", "banner", "sticker",
+    "charter", "cylinder", "chamber", "container", "scooter", "trawler", "steamer", "freighter",
+    "tanker", "bomber", "fighter", "destroyer", "helicopter",
+}
+
+
+def _role_shaped(word: str, lex: _Lexicon) -> bool:
+    """A lower-case word of a role's shape right before a name, outside the role list
+    ("forecaster Ruaridh Penwarden", "the county archaeologist Berwyn Tallis"), or a
+    hyphenated role ("the farmer-turned-poet Elfed Pargeter")."""
+    if not word[:1].islower():
+        return False
+    if "-" in word:
+        return fold(word.rsplit("-", 1)[1]) in lex.role_nouns
+    return _agent_shaped(word, lex) and not word.endswith(_FIRM_AGENTS)
+
+
+def _agent_shaped(word: str, lex: _Lexicon) -> bool:
+    """A word of an agent noun's shape outside the common words: "forecaster", "tester",
+    "steelmaker"."""
+    return (len(word) > 5 and word not in _NOT_ROLES and word not in lex.english
+            and _ROLE_SHAPE.search(word) is not None)
+
+
+# Agent nouns that are mostly firms: "steelmaker X", "stockbroker X", "operator X".
+_FIRM_AGENTS = ("maker", "broker", "operator", "producer", "supplier", "porter", "refiner",
+                "distributor", "developer", "publisher", "broadcaster", "builder", "carrier",
+                "lender", "insurer", "retailer", "facturer", "provider", "shipper", "miner",
+                "grower", "dealer", "vendor", "contractor", "underwriter", "wholesaler",
+                "processor", "assembler", "exchanger", "manager", "monitor", "tracker")
+
+
+def _age_after(tokens: Sequence[_Token], end: int) -> bool:
+    """An age in commas after a name: "Ffion Ashcombe-Lyle, 43, won"."""
+    if end + 2 >= len(tokens) or tokens[end].text != ",":
+        return False
+    number = tokens[end + 1].text  # the figure may hold the comma after it: "43,"
+    return (number.rstrip(",").isdigit() and len(number.rstrip(",")) <= 3
+            and (number.endswith(",") or tokens[end + 2].text in (",", ")")))
+
+
+_OPENING_QUOTES = {"'", "‘", '"', "“"}
+_CLOSING_QUOTES = {"'", "’", '"', "”"}
+
+
+def _quoted(tokens: Sequence[_Token], first: int, end: int) -> bool:
+    """A name in quotes is a variety, a ship or a work: "the rose 'Edwina Halloway'"
+    (a closing single quote is read as the name's bare apostrophe)."""
+    if first == 0 or tokens[first - 1].text not in _OPENING_QUOTES:
+        return False
+    return (end < len(tokens) and tokens[end].text in _CLOSING_QUOTES
+            or tokens[end - 1].quote_after and tokens[first - 1].text in ("'", "‘"))
 
 
 def _statement(tokens: Sequence[_Token], end: int) -> bool:

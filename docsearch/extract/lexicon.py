@@ -98,6 +98,9 @@ _ROLE_NOUNS_EXTRA = {
     "left-back", "right-back", "keeper", "jockey", "trainer", "golfer", "sprinter", "hurdler",
     "cyclist", "swimmer", "referee", "umpire", "producer", "curator", "chef", "designer",
     "financier", "tycoon", "magnate", "billionaire", "millionaire", "philanthropist", "raider",
+    "grandfather", "grandmother", "grandson", "granddaughter", "grandad", "grandma", "grandpa",
+    "granny", "girlfriend", "boyfriend", "fiance", "fiancee", "cousin", "aunt", "uncle",
+    "stepfather", "stepmother", "stepson", "stepdaughter", "cox",
 }
 # A lower-case word right before a capitalised name that makes it an organisation, band
 # or work, not a person ("cloud provider Morgan Ashby", "the band Velvet Harbour").
@@ -138,7 +141,8 @@ _HEADLINE_VERBS = _SPEECH | {
 }
 _PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le",
               "bin", "ibn", "al", "el", "dos", "das", "ten", "ter", "st", "y", "e", "i", "zu",
-              "af", "bint", "abu", "ben", "mac", "lo", "los", "las", "ap", "vander", "op"}
+              "af", "bint", "abu", "ben", "mac", "lo", "los", "las", "ap", "vander", "op",
+              "ó", "o", "ní", "ni", "nic", "uí", "ui", "mhic"}  # Irish: "Ó Conchúir"
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "obe", "mbe", "cbe", "kc",
              "qc"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",

@@ -36,9 +36,9 @@ _ITEM_SPLIT = re.compile(r"\s*(?:[;,]|\band\b|&)\s*")
 _PAREN = re.compile(r"\([^)]*\)")
 _FIGURES = re.compile(r"(?:\s+[\d*]+)+\s*$")
 _DISMISSAL = re.compile(r"\s+(?:(?:c\s*&\s*b|c|b|lbw|st|not out|run out|retired hurt)\b\s*)+")
-_INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.){1,3})"
+_INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z]-[A-Z])"
 _PARTICLE = r"(?:(?:de|van|von|der|den|da|di|du|del|della|le|la|ní|ni|nic|mac|bin|al|el)\s+)?"
-_SURNAME = r"[A-Z][a-zà-ÿ]*(?:['’][A-Z][a-zà-ÿ]+|-[A-Z][a-zà-ÿ]+)*[a-zà-ÿ]"
+_SURNAME = r"(?:Ma?c)?[A-Z][a-zà-ÿ]*(?:['’][A-Z][a-zà-ÿ]+|-[A-Z][a-zà-ÿ]+)*[a-zà-ÿ]"
 _NAME = re.compile(rf"^(?:(?P<initials>{_INITIALS})\s*)?(?P<surname>{_PARTICLE}{_SURNAME})$")
 
 
@@ -66,9 +66,19 @@ def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
 
 
 def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
-    label = _LABEL.search(line)
-    start = label.end() if label else 0
-    items = _ITEM_SPLIT.split(_PAREN.sub(lambda m: " " * len(m.group()), line[start:]))
+    """The names of each list in a line: a label ("Bench:") after a sentence's end starts
+    a list of its own ("Ravens: T Ollerton, ... D Sallis. Bench: K Tuck, ...")."""
+    labels = list(_LABEL.finditer(line))
+    if not labels:
+        return _list_names(line, 0, len(line), offset, lex, labelled=False)
+    ends = [m.start() for m in labels[1:]] + [len(line)]
+    return [name for label, end in zip(labels, ends, strict=True)
+            for name in _list_names(line, label.end(), end, offset, lex, labelled=True)]
+
+
+def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
+                labelled: bool) -> list[ListedName]:
+    items = _ITEM_SPLIT.split(_PAREN.sub(lambda m: " " * len(m.group()), line[start:stop]))
     found: list[ListedName] = []
     named = 0
     position = start
@@ -76,7 +86,7 @@ def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
         item = _FIGURES.sub("", item.strip().rstrip(".").strip())
         if not item:
             continue
-        names = [_name(piece, lex, bool(label)) for piece in _DISMISSAL.split(item) if piece]
+        names = [_name(piece, lex, labelled) for piece in _DISMISSAL.split(item) if piece]
         if names and all(n is not None for n in names):
             named += 1
             where = line.find(item, position)

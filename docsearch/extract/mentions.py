@@ -23,8 +23,12 @@ from docsearch.extract.evidence import (
     _PLACE_OPENERS,
     _THING_NOUNS,
     _affiliation,
+    _age_after,
+    _agent_shaped,
     _joined_company,
     _org_evidence,
+    _quoted,
+    _role_shaped,
     _singular,
     _statement,
 )
@@ -39,7 +43,7 @@ from docsearch.extract.lexicon import (
     _Lexicon,
     fold,
 )
-from docsearch.extract.tokens import _INITIALS, CAP, HONORIFIC, INITIAL, PARTICLE, _Token
+from docsearch.extract.tokens import _DOTTED, _INITIALS, CAP, HONORIFIC, INITIAL, PARTICLE, _Token
 
 
 def _last_name_word(word: str, i: int, count: int) -> bool:
@@ -67,6 +71,9 @@ class _Mention:
     from_heading: bool = False
     upper: bool = False            # from a headline in capitals
     role: bool = False             # a lower-case role word right before it ("singer Kesia")
+    family: bool = False           # a family word before it ("her sister, Georgia")
+    strong: bool = False           # a role word right before ("captain X Y"), or a title
+                                   # on its surname elsewhere ("Mr Obuya"): common words pass
 
 
 class _Extractor:
@@ -85,7 +92,9 @@ class _Extractor:
         while i < n:
             if tokens[i].kind in (CAP, HONORIFIC) or (
                     tokens[i].kind in (PARTICLE, INITIAL) and i + 1 < n
-                    and tokens[i + 1].kind in (CAP, PARTICLE)):
+                    and tokens[i + 1].kind in (CAP, PARTICLE)) or (  # "P. R. Haverstock"
+                    tokens[i].kind == INITIAL and i + 2 < n and tokens[i + 1].kind == INITIAL
+                    and tokens[i + 2].kind == CAP):
                 j = i + 1
                 while j < n and not tokens[j - 1].possessive and tokens[j].kind in (
                         CAP, INITIAL, PARTICLE, HONORIFIC):
@@ -136,15 +145,18 @@ class _Extractor:
         last_title = -1
         for k in range(len(keys) - 1):
             if self._is_title(keys, k, tokens[start + k].kind):
-                if keys[k] not in lex.modifiers:
-                    titled = True
+                if keys[k] not in lex.modifiers or tokens[start + k].kind == HONORIFIC and (
+                        keys[k + 1] in lex.titles or keys[k + 1] in lex.modifiers):
+                    titled = True  # "Lady Justice X"
                 last_title = k
             elif last_title >= 0 and (keys[k] in lex.demonyms or keys[k] in lex.place_words):
                 last_title = k
         sentence_start = tokens[start].sentence_start or headline
-        if (last_title < 0 and len(keys) >= 2 and keys[0].endswith("s") and keys[1] in
-                lex.first_names and _singular(keys[0]) in lex.role_nouns):
-            words, keys = words[1:], keys[1:]  # "Singers Jennifer Lopez and ..."
+        if (last_title < 0 and len(keys) >= 2 and keys[0].endswith("s") and (
+                keys[1] in lex.first_names or len(keys) == 2 and end < len(tokens)
+                and tokens[end].text == "and" and tokens[start].sentence_start) and (
+                _singular(keys[0]) in lex.role_nouns or keys[0] in _FAMILY)):
+            words, keys = words[1:], keys[1:]  # "Singers Jennifer Lopez and ...", "Twins X and"
             titled = True
         if last_title >= 0:
             if any(k in lex.org_words for k in keys[:last_title + 1]) and not titled:
@@ -156,7 +168,8 @@ class _Extractor:
                             or (keys[0] in self.lowercase_seen and keys[0] not in lex.first_names)):
                 words, keys = words[1:], keys[1:]
             # "Volcanologist Thordur Arnason": a capitalised role word opens the sentence.
-            if len(keys) >= 3 and keys[0] not in lex.first_names and _ROLE_SUFFIX.search(keys[0]):
+            if len(keys) >= 3 and keys[0] not in lex.first_names and (
+                    _ROLE_SUFFIX.search(keys[0]) or keys[0] in lex.role_nouns):
                 words, keys = words[1:], keys[1:]
                 titled = True
         # "Seventeen-year-old X Y", "the Welshman X Y": an age or a person's nationality.
@@ -210,7 +223,8 @@ class _Extractor:
         joined = " ".join(keys)
         if (joined in lex.places or joined in lex.demonyms or all(
                 k in lex.place_words or k in lex.demonyms or k in _MONTHS or k in _WEEKDAYS
-                or k in lex.common for k in caps)):
+                or k in lex.common for k in caps)) and not (
+                len(keys) == 1 and _after_family(tokens, end - 1)):  # "her sister, Georgia"
             return None
         if len(caps) == 1 and (caps[0] in lex.titles or caps[0] in lex.modifiers
                                or caps[0] in lex.org_words):
@@ -235,11 +249,14 @@ class _Extractor:
                 or _singular(after) in _THING_NOUNS
                 or (caps[0] in lex.place_words and caps[0] not in lex.first_names)
                 or _affiliation(tokens, end, lex)
-                or _joined_company(tokens, end) and before not in lex.role_nouns):
+                or _joined_company(tokens, end) and before not in lex.role_nouns) or (
+                len(caps) > 1 and _quoted(tokens, start, end)):  # "the rose 'Edwina Halloway'"
             self.orgs.add(joined)
             return None
-        cue = titled or before in lex.role_nouns or before in _SPEECH or before.endswith(
-            "year-old") or before == "by" and before2 in _MAKER_VERBS or (
+        shaped = len(caps) > 1 and first > 0 and _role_shaped(tokens[first - 1].text, lex)
+        cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
+            before in _SPEECH) or before.endswith("year-old") or (
+            before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
@@ -251,12 +268,18 @@ class _Extractor:
             return None
         if len(words) == 1 and _CAMEL.match(words[0]):
             return None
-        role = (len(words) == 1 and (_names_work(tokens, end) or before in _FAMILY)
+        family = _after_family(tokens, first)
+        role = (len(words) == 1 and (_names_work(tokens, end) or before in _FAMILY
+                                     or family and after in (",", ".", "and", "")
+                                     or before in ("called", "named") and before2 in _PEOPLE
+                                     or before in _ONE_NAME_ROLES)
                 or before in lex.role_nouns and tokens[first - 1].text.islower()
                 or before == "," and before2 in lex.role_nouns  # "her daughter, Lucy, and"
                 and after in (",", ".", "and", "")) and not (  # "manager Kidder, Peabody"
             after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
-        return _Mention(words, titled, cue, first, role=role)
+        return _Mention(words, titled, cue, first, role=role, family=family,
+                        strong=len(caps) > 1 and (before in lex.role_nouns or shaped)
+                        and tokens[first - 1].text.islower())
 
     def _organisation(self, tokens: Sequence[_Token], first: int, end: int, joined: str,
                       keys: Sequence[str], titled: bool) -> bool:
@@ -280,10 +303,13 @@ class _Extractor:
 
     def is_full_name(self, m: _Mention) -> bool:
         keys = [fold(w).rstrip(".") for w in m.words]
-        if len(keys) == 2 and _INITIALS.match(m.words[0]) and not m.from_heading:
-            # "AR Rahman", "E Nesbit": initials and a surname, with a cue.
-            return m.cue and not _common_noun(keys[1], self.lex) and not self.in_organisation(
-                keys[1]) and keys[1] not in self.lex.place_words
+        if 2 <= len(keys) <= 4 and all(_INITIALS.match(w) or _DOTTED.match(w)
+                                       for w in m.words[:-1]) and not m.from_heading:
+            # "AR Rahman", "E Nesbit", "Mr K. Ramaswamy", "A. J. Penrose": initials and a
+            # surname, with a cue.
+            surname = keys[-1]
+            return m.cue and not _common_noun(surname, self.lex) and not self.in_organisation(
+                surname) and surname not in self.lex.place_words and not _agents(surname, self.lex)
         caps = [k for i, (k, w) in enumerate(zip(keys, m.words, strict=True))
                 if (k not in _PARTICLES or _last_name_word(w, i, len(keys))) and len(k) > 1]
         if len(caps) < 2:
@@ -294,8 +320,8 @@ class _Extractor:
         if (keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms) and not (
                 m.cue and keys[0] in self.lex.first_names):
             return False  # "Charles de Gaulle airport" no, "president Miguel de la Madrid" yes
-        if keys[0] not in self.lex.first_names and any(
-                _common_noun(k, self.lex) for k in caps):
+        common = [_common_noun(k, self.lex) for k in caps]
+        if keys[0] not in self.lex.first_names and (all(common) if m.strong else any(common)):
             return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
         return m.cue or keys[0] in self.lex.first_names
 
@@ -317,15 +343,20 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
         m, nxt = out[k], out[k + 1]
         end = m.position + len(m.words)
         key = fold(m.words[0])
-        if (len(m.words) == 1 and key in lex.first_names and key not in lex.place_words
+        family = m.role and m.position > 0 and tokens[m.position - 1].text in _FAMILY
+        if (len(m.words) == 1 and (key in lex.first_names or _plural_role_before(
+                tokens, m.position, lex)) and key not in lex.place_words
                 and not tokens[end - 1].possessive and end + 1 == nxt.position
-                and tokens[end].text in ("and", "&")
-                and len(nxt.words) >= 2 and fold(nxt.words[0]) in lex.first_names):
+                and tokens[end].text in ("and", "&") and len(nxt.words) >= 2
+                and (fold(nxt.words[0]) in lex.first_names or family)):
             out[k] = attrs.evolve(m, words=[m.words[0], *nxt.words[1:]],
                                   cue=m.cue or nxt.cue or m.titled)
+            if family:  # "brothers Idris and Emlyn Vaughan"
+                out[k + 1] = attrs.evolve(nxt, cue=True)
         elif (m.role and len(m.words) == 1 == len(nxt.words) and end + 1 == nxt.position
               and tokens[end].text == "and" and m.position > 0
-              and tokens[m.position - 1].text in _FAMILY):
+              and (tokens[m.position - 1].text in _FAMILY or _after_family(
+                  tokens, m.position) and tokens[m.position - 2].text in _FAMILY)):
             out[k + 1] = attrs.evolve(nxt, role=True)  # "her sons Tobin and Ferris"
         elif _joined(tokens, end, nxt.position, lex) and all(
                 2 <= len(x.words) <= 3 for x in (m, nxt)):
@@ -347,10 +378,72 @@ _FAMILY = {"sons", "daughters", "brothers", "sisters", "children", "grandchildre
            "parents", "cousins", "nephews", "nieces", "grandsons", "granddaughters", "siblings"}
 
 
+# Family in the singular: "his grandfather, Walter", "her sister, Georgia".
+_RELATIVES = {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
+              "widow", "widower", "nephew", "niece", "grandfather", "grandmother", "grandson",
+              "granddaughter", "grandad", "grandma", "grandpa", "granny", "girlfriend",
+              "boyfriend", "partner", "fiance", "fiancee", "cousin", "aunt", "uncle",
+              "stepfather", "stepmother", "stepson", "stepdaughter", "twin", "mum", "dad"}
+# Roles of people known by one name: "the model Ajok", "pop star Zuri".
+_ONE_NAME_ROLES = {"model", "supermodel", "star", "popstar", "superstar", "influencer"}
+# "a girl called Esme": a person; "a dog called Barney": not.
+_PEOPLE = {"boy", "girl", "man", "woman", "lad", "lass", "child", "baby", "teenager",
+           "pupil", "neighbour", "neighbor", "friend"} | _RELATIVES
+
+
+def _after_family(tokens: Sequence[_Token], first: int) -> bool:
+    """A family word, perhaps with a comma, right before: "his sister, Georgia", "their
+    sons, Neil and"."""
+    k = first - 1
+    if k > 0 and tokens[k].text == ",":
+        k -= 1
+    return k >= 0 and tokens[k].text.islower() and (
+        tokens[k].text in _RELATIVES or tokens[k].text in _FAMILY)
+
+
+def _plural_role_before(tokens: Sequence[_Token], position: int, lex: _Lexicon) -> bool:
+    """A capitalised plural family or role word opens the sentence right before a name:
+    "Owners Nkechi and Tom Fairbairn", "Twins Ottilie and ..."."""
+    if position < 1:
+        return False
+    word = tokens[position - 1]
+    key = fold(word.text)
+    return (word.sentence_start and word.kind == CAP and key.endswith("s")
+            and (key in _FAMILY or _singular(key) in lex.role_nouns))
+
+
 def _names_work(tokens: Sequence[_Token], end: int) -> bool:
     """A one-word possessive name before a musical work: "Shostakovich's Fifth Symphony"."""
     return tokens[end - 1].possessive and any(
         t.text.lower() in _WORKS for t in tokens[end:end + 3])
+
+
+_LETTER_ENDS = {".", "!", "?", '"', "”", "’"}
+
+
+def _signature(tokens: Sequence[_Token], first: int, end: int) -> bool:
+    """Initials and a surname on a line of their own, perhaps with a town after a comma:
+    a letter's signature ("T. W. Garside, Ilkley")."""
+    k = first - 1
+    while k >= 0 and tokens[k].text == "\n":
+        k -= 1
+    # After a line that ends a sentence ("... thank you.\nT. W. Garside"), not a table's row.
+    if k == first - 1 or k >= 0 and tokens[k].text not in _LETTER_ENDS or (
+            tokens[first].kind != INITIAL):
+        return False
+    k = end
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+        while k < len(tokens) and tokens[k].kind == CAP:
+            k += 1
+    return k == len(tokens) or tokens[k].text == "\n"
+
+
+def _agents(key: str, lex: _Lexicon) -> bool:
+    """A plural agent noun, no surname: "Underwriters" of "S and P. Underwriters said"."""
+    one = _singular(key)
+    return one != key and one not in lex.first_names and (
+        one in lex.role_nouns or _agent_shaped(one, lex))
 
 
 def _company_word(word: str, lex: _Lexicon) -> bool:

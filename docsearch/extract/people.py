@@ -11,12 +11,17 @@ A rule-based extractor, fast enough for whole archives (no model to download):
    first name, or a title, role word, honorific or speech verb stands next to it.
    Places, demonyms, organisations (a run with "Bank", "Ministry", "Inc"...),
    months, weekdays and sentence-initial common words are not people.
-   Initials with a cue are a first name ("composer AR Rahman"); "David and Ed Mirvish"
-   is two people; an organisation word before a name makes it an organisation
-   ("investment banks X and Y", "the band X").
+   Initials with a cue are a first name ("composer AR Rahman", "Mr K. Ramaswamy"); "David
+   and Ed Mirvish" is two people; an organisation word before a name makes it an
+   organisation ("investment banks X and Y", "the band X"). Cues for first names outside
+   the list: a word of a role's shape ("forecaster X Y"), an age in commas, a letter's
+   signature, the surname given elsewhere after an honorific ("Mr Obuya ... Vusi Obuya").
+   A nickname in quotes is skipped ('Luke "The Hammer" Dacre'); a name in quotes is a
+   variety or a work ("the rose 'Edwina Halloway'").
 4. One-word mentions ("Biden", "Mr. Biden", "President Biden") join the full name
    with that surname in the same article; with a title or a role word before it
-   ("the singer Kesia") and no full name in the article, the name alone is the person.
+   ("the singer Kesia", "his grandfather, Walter", "a girl called Esme") and no full name
+   in the article, the name alone is the person. "D Raistrick" joins "Dan Raistrick".
 5. The fullest form is canonical; diacritics and case never split a person.
 
 Headlines and section headings in title case only confirm people found in the
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -35,7 +41,7 @@ from docsearch.extract.headlines import _headline_case, _headline_cue, _is_title
 from docsearch.extract.lexicon import _PARTICLES, _common_noun, _Lexicon, _lexicon, fold
 from docsearch.extract.lists import listed_names
 from docsearch.extract.mentions import _coordinated, _Extractor, _Mention
-from docsearch.extract.tokens import _Token, _tokens
+from docsearch.extract.tokens import HONORIFIC, _Token, _tokens
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
            "surname_keys"]
@@ -98,11 +104,12 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     """
     lex = _lexicon()
     ex = _Extractor(lex)
-    body_tokens = _tokens(body)
+    body_tokens = _tokens(_without_nicknames(body, lex))
     ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
     mentions = _coordinated([m for s, e in ex.runs(body_tokens)
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
                             body_tokens, lex)
+    _confirm_by_titled_surname(mentions, body_tokens, lex)
     heading_mentions: list[_Mention] = []
     for text in [title, *headings]:
         if not text:
@@ -134,9 +141,9 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         folded = [fold(w) for w in m.words]
         for i, person in enumerate(people):
             pf = [fold(w) for w in person]
-            if _contains(pf, folded):
+            if _contains(pf, folded) or _initial_form(folded, pf):
                 break
-            if _contains(folded, pf):
+            if _contains(folded, pf) or _initial_form(pf, folded):
                 people[i] = m.words
                 break
         else:
@@ -180,7 +187,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         if owners or not one_word:
             continue
         if ((m.titled or m.role) and not m.from_heading and key not in (fold(s) for s in surnames)
-                and not _common_noun(key, lex) and key not in lex.place_words):
+                and not _common_noun(key, lex) and (key not in lex.place_words or m.family)):
             surnames.append(" ".join(m.words))
             people.append(m.words)
             first_seen.append(m.position)
@@ -204,7 +211,46 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
 
 # Titles put before a first name alone: "Sir Tobias", "Aunty Beryl", "Sheikh Ali".
 _FIRST_NAME_TITLES = {"sir", "dame", "aunty", "auntie", "uncle", "sheikh", "sheikha", "prince",
-                      "princess", "dona", "don", "emir", "sultan"}
+                      "princess", "dona", "don", "emir", "sultan", "bishop", "archbishop",
+                      "canon", "father", "pastor", "rabbi", "imam", "rev", "reverend",
+                      "sister", "brother", "mother"}
+# A nickname in quotes between a first name and a surname: 'Luke "The Hammer" Dacre'.
+_NICKNAME = re.compile(r"\b([A-Z][a-z]+) [\"“‘'][A-Z][^\"“”‘’'\n]{0,30}?[\"”’'] (?=[A-Z][a-z])")
+
+
+def _without_nicknames(text: str, lex: _Lexicon) -> str:
+    """The text with each nickname between a known first name and a surname blanked
+    out (same length, so offsets hold): "Ryan "The Rocket" Stallard" reads "Ryan Stallard"."""
+    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        first = match.group(1)
+        if fold(first) not in lex.first_names:
+            return match.group()
+        return first + " " * (len(match.group()) - len(first))
+    return _NICKNAME.sub(blank, text)
+
+
+def _confirm_by_titled_surname(mentions: Sequence[_Mention], tokens: Sequence[_Token],
+                               lex: _Lexicon) -> None:
+    """"Mr Obuya ... Vusi Obuya": a name whose surname the article also gives after an
+    honorific is a person, even with a first name outside the list or a surname that is a
+    common word ("Ms Glass ... Morven Glass"). The words before the surname must look like
+    names (a vowel, no common word: not "Hvy Fowl", "Value Added Tax")."""
+    titled = {fold(m.words[0]) for m in mentions if len(m.words) == 1 and m.position > 0
+              and tokens[m.position - 1].kind == HONORIFIC}
+    if titled:
+        for m in mentions:
+            if (not m.cue and 2 <= len(m.words) <= 3 and fold(m.words[-1]) in titled
+                    and all(_name_like(w, lex) for w in m.words[:-1])):
+                m.cue = m.strong = True
+
+
+def _name_like(word: str, lex: _Lexicon) -> bool:
+    key = fold(word)
+    return (len(key) > 2 and any(c in "aeiouy" for c in key) and not _common_noun(key, lex)
+            and key not in lex.place_words)
 
 
 def _by_first_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
@@ -231,6 +277,13 @@ def _listed_person(words: Sequence[str], people: Sequence[Sequence[str]],
         initial = folded[0][:1]
         owners = {i for i in owners if len(people[i]) > 1 and fold(people[i][0])[:1] == initial}
     return next(iter(owners)) if len(owners) == 1 else None
+
+
+def _initial_form(short: Sequence[str], full: Sequence[str]) -> bool:
+    """"D Raistrick" is "Dan Raistrick" written with the first initial (folded words)."""
+    return (len(short) == 2 == len(full) and short[1] == full[1] and len(full[0]) > 1
+            and 1 <= len(short[0].rstrip(".")) <= 3 and full[0][:1] == short[0][:1]
+            and short[0].rstrip(".") != full[0])
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:

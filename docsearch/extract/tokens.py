@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from docsearch.extract.lexicon import _ABBREVIATIONS, _HONORIFICS, _PARTICLES, _lexicon
+from docsearch.extract.lexicon import _ABBREVIATIONS, _HONORIFICS, _PARTICLES, _lexicon, fold
 
 _TOKEN = re.compile(
     r"(?P<acronym>(?:[A-Z]\.){2,})"
@@ -36,6 +36,7 @@ class _Token:
     sentence_start: bool
     possessive: bool = False
     start: int = 0     # where in the text it begins
+    quote_after: bool = False  # a bare apostrophe ends it: "Halloway'" (or a closing quote)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -62,7 +63,9 @@ def _tokens(text: str) -> list[_Token]:
                 out.append(_Token(word + ".", INITIAL, sentence_start, start=match.start()))
                 sentence_start = False
                 continue
-            out.append(_Token(word, _word_kind(word), sentence_start, possessive, match.start()))
+            out.append(_Token(word, _word_kind(word), sentence_start, possessive, match.start(),
+                              possessive and word == match.group("word").rstrip("'’")
+                              and word != match.group("word")))
             sentence_start = False
             if dotted:
                 out.append(_Token(".", BREAK, False))
@@ -79,6 +82,7 @@ def _tokens(text: str) -> list[_Token]:
             elif piece not in _OPENERS:
                 sentence_start = False
     # "Victor T.K. Li": dotted initials between two name words are initials.
+    out = _abbreviated_middle_names(out)
     for k in range(1, len(out) - 1):
         token = out[k]
         if (token.kind == OTHER and len(token.text) <= 6 and token.text.endswith(".")
@@ -97,6 +101,33 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
+def _abbreviated_middle_names(out: list[_Token]) -> list[_Token]:
+    """"Rhys Ll. Jenkins": an abbreviated middle name is an initial, and its dot no
+    sentence's end."""
+    drop = set()
+    for k in range(1, len(out) - 2):
+        token = out[k]
+        if (token.kind == CAP and out[k + 1].text == "." and out[k + 1].kind == BREAK
+                and out[k - 1].kind == CAP and out[k + 2].kind == CAP
+                and _abbreviated_name(token.text, out[k - 1].text)):
+            token.text += "."
+            token.kind = INITIAL
+            out[k + 2].sentence_start = False
+            drop.add(k + 1)
+    return [t for i, t in enumerate(out) if i not in drop] if drop else out
+
+
+def _abbreviated_name(word: str, before: str) -> bool:
+    """A short capitalised word after a first name that is no word or name of its own
+    ("Ll." in "Rhys Ll. Jenkins")."""
+    lex = _lexicon()
+    return (2 <= len(word) <= 3 and word[1:].islower() and fold(before) in lex.first_names
+            and not any(c in "aeiouy" for c in word.lower())
+            and fold(word) not in lex.first_names and fold(word) not in lex.english
+            and word.lower() not in _PARTICLES)
+
+
+_DOTTED = re.compile(r"^[A-Z]\.$")
 _INITIALS = re.compile(r"^(?:[B-HJ-Z]|[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
 # Capitals before a capitalised word that are no initials ("US President", "BBC Radio").
 _ACRONYMS = {"US", "UK", "UN", "EU", "AI", "TV", "PM", "MP", "MPs", "BBC", "CEO", "OK", "AM",
@@ -106,7 +137,8 @@ _ACRONYMS = {"US", "UK", "UN", "EU", "AI", "TV", "PM", "MP", "MPs", "BBC", "CEO"
              "RAF", "MI", "NATO", "OPEC", "ECB", "IMF", "WHO", "WTO", "GDP", "CPI", "VAT", "RSS",
              "U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C.", "AFP", "AP", "ESPN",
              "DJ", "MC", "PR", "HR", "VP", "NY", "NJ", "SF", "UCLA", "MIT", "NASA", "ESA", "ISS",
-             "DCI", "DI", "DS", "DCS", "DSU", "QC", "KC", "MSP", "TD", "MLA", "RN"}
+             "DCI", "DI", "DS", "DCS", "DSU", "QC", "KC", "MSP", "TD", "MLA", "RN",
+             "SS", "MV", "HMS", "RMS", "USS"}  # ships: "SS Liberte", "MV Edith Carrow"
 
 
 _COUNTRY_ACRONYMS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C."}

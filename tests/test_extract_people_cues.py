@@ -1,0 +1,137 @@
+"""People extraction, issue 17 fourth round: cues for names outside the first-name list,
+relatives named by a first name, initials, nicknames, team sheets and things named after
+people. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from docsearch import extract_people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A relative after a family word and a comma: the first name alone is the person.
+    ("Tobias Greenhalgh thanked his grandfather, Walter, who drove him to races.",
+     ["Tobias Greenhalgh", "Walter"]),
+    ("Owen Bracewell was cheered on by his girlfriend, Shannon-Leigh.",
+     ["Owen Bracewell", "Shannon-Leigh"]),
+    # ... also when the name is a place's too.
+    ("Lena Fairclough and her sister, Georgia, ran the stall.", ["Lena Fairclough", "Georgia"]),
+    # A plural family word, a comma and two first names.
+    ("Ivy Marchbank is survived by her daughters, Ruth and Alison, and four grandchildren.",
+     ["Ivy Marchbank", "Ruth", "Alison"]),
+    # "a girl called X": a person; "a dog called X": not.
+    ("The wallet was handed in by a girl called Esme. Her dog, called Barney, found it.",
+     ["Esme"]),
+])
+def test_relatives_named_by_a_first_name(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # Dotted initials after a title are a first name.
+    ("The deputy head, Mr K. Ramaswamy, said the trip was cancelled.", ["K. Ramaswamy"]),
+    ("Dr A. J. Penrose said the ward would reopen.", ["A. J. Penrose"]),
+    # An abbreviated middle name ("Ll.") does not end the sentence or the name.
+    ("The minutes were taken by the secretary, Gwyn Ll. Mostyn, who retires in May.",
+     ["Gwyn Ll. Mostyn"]),
+])
+def test_dotted_initials_and_abbreviated_middle_names(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A lower-case word of a role's shape before a name: "forecaster", "archaeologist".
+    ("Rain will clear by noon, said forecaster Ruaridh Penwarden.", ["Ruaridh Penwarden"]),
+    ("The county archaeologist Berwyn Tallis dated the coins.", ["Berwyn Tallis"]),
+    # A hyphenated role: "farmer-turned-poet".
+    ("The prize went to the farmer-turned-poet Elfed Pargeter.", ["Elfed Pargeter"]),
+    ("She left with the boxer-turned-DJ Idwal Varley, hours later.", ["Idwal Varley"]),
+    # Police ranks in capitals are titles.
+    ("PC Idwal Trethewey, of the roads policing unit, said the lane was shut.",
+     ["Idwal Trethewey"]),
+    # An age in commas after a name.
+    ("Ffion Ashcombe-Lyle, 43, won the raffle.", ["Ffion Ashcombe-Lyle"]),
+    # "Lady Justice" is a judge's title; "Sardar" a Sikh honorific.
+    ("Lady Justice Ravensworth-Oke said the appeal failed.", ["Ravensworth-Oke"]),
+    ("Sardar Jaswinder Singh Ghuman led the prayers.", ["Jaswinder Singh Ghuman"]),
+    # A capitalised plural family or role word opens the sentence.
+    ("Twins Ottilie and Jasper Brannagh both passed.", ["Ottilie Brannagh", "Jasper Brannagh"]),
+    ("Owners Nkechi and Tom Fairbairn opened the cafe in May.",
+     ["Nkechi Fairbairn", "Tom Fairbairn"]),
+])
+def test_cues_for_first_names_outside_the_list(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A surname the article gives with a title ("Mr Obuya") makes its full name a person.
+    ("Mr Obuya said the union would strike. Vusi Obuya has led it since 2019.",
+     ["Vusi Obuya"]),
+    ("Talks with Ms Glass went well, said the gallery. Morven Glass paints harbours.",
+     ["Morven Glass"]),
+    # A plural family word before coordinated names: both are people.
+    ("The firm was founded by brothers Idris and Emlyn Vaughan in 1998.",
+     ["Idris Vaughan", "Emlyn Vaughan"]),
+])
+def test_evidence_from_elsewhere_in_the_article(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A nickname in quotes between the first name and the surname.
+    ('Ryan "The Rocket" Stallard won the final. Stallard said it was a dream.',
+     ["Ryan Stallard"]),
+    ("Earlier, Gareth ‘Boom Boom’ Pellow lost his semi-final.", ["Gareth Pellow"]),
+    # An Irish "Ó" or "Ní" is a particle of the surname.
+    ("The harbour master, Padraig Ó Conchúir, said the boats were safe.",
+     ["Padraig Ó Conchúir"]),
+])
+def test_nicknames_and_irish_particles(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A letter signed with initials and a surname on a line of its own, perhaps with a town.
+    ("SIR - The bus was late again.\nT. W. Garside, Ilkley\nSIR - Thank you.\nK. Rowntree\n",
+     ["T. W. Garside", "K. Rowntree"]),
+])
+def test_letters_signed_with_initials(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A second label on the same line starts a list of its own; hyphenated initials and
+    # "Mc" surnames are names.
+    ("Ravens: T Ollerton; B Quigg, A Fennimore, D Sallis. Bench: K Tuck, J-P Moreau, "
+     "R McAteer.",
+     ["T Ollerton", "B Quigg", "A Fennimore", "D Sallis", "K Tuck", "J-P Moreau",
+      "R McAteer"]),
+])
+def test_team_sheets_of_other_styles(body, people):
+    assert extract_people("", body) == people
+
+
+def test_an_initial_and_a_surname_join_the_full_name_in_the_article():
+    body = ("Tries came from hooker Dan Corless and wing Ade Musa.\n"
+            "Otley: R Vine; T Sugg, D Corless, A Musa, K Pell.")
+    assert extract_people("", body) == ["Dan Corless", "Ade Musa", "R Vine", "T Sugg", "K Pell"]
+
+
+
+@pytest.mark.parametrize("body", [
+    # A name in quotes is a variety, a ship or a work: "the rose 'Edwina Halloway'".
+    "Plant the climbing rose 'Edwina Halloway' by a south wall.",
+    "For scent, try ‘Maud Tressider’ or ‘Albert Quennell’ in a pot.",
+    # Firms and schools by the word that ends their name.
+    "Fenwick Renewables has applied to build the farm.",
+    "Pupils from Ashgrove Primary won the quiz.",
+    "Ellis Renewables says the farm will power 9,000 homes.",
+    # ... with a title in the quotes too: "the rose 'Madame Odile Ferrand'".
+    "Try the rose 'Madame Odile Ferrand' on a north wall.",
+    # A council named by its area; a work named after its genre.
+    "North Thornbury council will decide in May.",
+    "The award went to the Danish thriller Grey Tides.",
+])
+def test_things_named_after_people(body):
+    assert extract_people("", body) == []
