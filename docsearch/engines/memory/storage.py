@@ -30,7 +30,7 @@ from docsearch.errors import IndexFormatError
 from docsearch.files import atomic_write
 
 __all__ = ["FORMAT", "Commit", "commits", "document_from_record", "document_record", "read_state",
-           "write_commit"]
+           "record_json", "write_commit"]
 
 FORMAT = 1
 _NAME = re.compile(r"^memory-(\d{8})\.jsonl$")
@@ -64,6 +64,8 @@ def commits(folder: Path) -> list[Commit]:
 # ------------------------------------------------------------------- values
 
 def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, str):  # most values: first
+        return value
     if isinstance(value, tuple):
         return {"$tuple": [_encode(v) for v in value]}
     if isinstance(value, list):
@@ -106,6 +108,45 @@ def document_record(doc: Document) -> dict[str, Any]:
             "keywords": {k: list(v) for k, v in doc.keywords.items()},
             "date": doc.date.isoformat() if doc.date is not None else None,
             "stored": _encode(dict(doc.stored))}
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
+
+
+def record_json(doc: Document) -> str:
+    """``json.dumps(document_record(doc), ensure_ascii=False)``, byte for byte, with the
+    title and body (held twice: as the document's and in its stored fields) encoded once."""
+    title, body = _JSON(doc.title), _JSON(doc.body)
+    stored = _encode(dict(doc.stored))
+    if "$dict" in stored:  # tagged: as it is
+        stored_json = _JSON(stored)
+    else:
+        stored_json = "{" + ", ".join(
+            f"{_JSON(key)}: " + (title if value is doc.title else body if value is doc.body
+                                 else _JSON(value))
+            for key, value in stored.items()) + "}"
+    date = _JSON(doc.date.isoformat() if doc.date is not None else None)
+    keywords = _JSON({k: list(v) for k, v in doc.keywords.items()})
+    return (f'{{"id": {_JSON(doc.id)}, "title": {title}, "body": {body}, '
+            f'"title_terms": {_terms_json(doc.title_terms)}, '
+            f'"body_terms": {_terms_json(doc.body_terms)}, '
+            f'"keywords": {keywords}, "date": {date}, "stored": {stored_json}}}')
+
+
+def _terms_json(terms: Iterable[str]) -> str:
+    """A list of terms as JSON: joined as they are when none needs escaping (a quote,
+    a backslash or a control character; the analysed terms of a text never do), else by
+    the encoder."""
+    terms = terms if isinstance(terms, (tuple, list)) else list(terms)
+    if not terms:
+        return "[]"
+    try:
+        joined = '", "'.join(terms)
+    except TypeError:  # not all text
+        return _JSON(terms)
+    plain = (joined.count('"') == 2 * (len(terms) - 1) and "\\" not in joined
+             and joined.isprintable())  # the separators' quotes only; no control character
+    return f'["{joined}"]' if plain else _JSON(terms)
 
 
 def document_from_record(record: dict[str, Any]) -> Document:

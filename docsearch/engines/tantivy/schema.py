@@ -19,7 +19,7 @@ from typing import Any
 import tantivy
 
 from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document, date_number
-from docsearch.engines.memory.storage import document_from_record, document_record
+from docsearch.engines.memory.storage import document_from_record, record_json
 from docsearch.errors import IndexFormatError
 
 __all__ = ["TOKENIZER", "build_schema", "document_of", "id_and_keywords", "register",
@@ -58,8 +58,7 @@ def tantivy_document(doc: Document) -> tantivy.Document:
         for value in dict.fromkeys(doc.keywords.get(field, ())):
             out.add_text(field, value)
     out.add_integer("date", date_number(doc.date))
-    record = json.dumps(document_record(doc), ensure_ascii=False)
-    out.add_bytes("doc", record.encode("utf-8"))
+    out.add_bytes("doc", record_json(doc).encode("utf-8"))
     return out
 
 
