@@ -126,10 +126,13 @@ def terms(text: str) -> list[str]:
     """The indexed terms of ``text`` in order, stop words left out (the term at
     index ``i`` has position ``i``)."""
     out = []
-    for match in WORD.finditer(text):
-        found, stopped = _analysed(match.group(0))
-        if not stopped:
-            out.append(found)
+    cache = _cache
+    for word in WORD.findall(text):
+        found = cache.get(word)
+        if found is None:
+            found = _analysed(word)
+        if not found[1]:  # not a stop word
+            out.append(found[0])
     return out
 
 

@@ -62,6 +62,10 @@ KEEP_SCORE = 5.0
 #: Topic indexes with the weight a term gives each of them.
 Targets = tuple[tuple[int, float], ...]
 Key = TypeVar("Key", str, tuple[str, ...])
+#: What a word is to a taxonomy (:meth:`Taxonomy._entry`): its term's key and targets
+#: (``None`` for none) and the lengths of the phrases it starts.
+Entry = tuple[object, Targets | None, tuple[int, ...]]
+_NOTHING: Entry = (None, None, ())
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -108,9 +112,8 @@ class Taxonomy:
     #: (:func:`docsearch.extract.topic_model.seed_model`): without ``model``, it is weighed
     #: with the keywords for the first topic.
     seed: TopicModel | None = attrs.field(default=None, eq=False, repr=False)
-    #: Each word's ``prefix*`` term (key and targets), or ``None``: worked out once.
-    _prefix_of: dict[str, tuple[str, Targets] | None] = attrs.field(
-        factory=dict, init=False, eq=False, repr=False)
+    #: What each word is (:meth:`_entry`), worked out once.
+    _entries: dict[str, Entry] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "taxonomy") -> Taxonomy:
@@ -161,33 +164,43 @@ class Taxonomy:
                 return word[:length] + "*", self.prefixes[word[:length]]
         return None
 
+    def _entry(self, word: str) -> Entry:
+        """What a lower-case word is: its term (key and targets: by stem, else the longest
+        ``prefix*`` it starts with) and the lengths of the phrases its stem starts
+        (``_NOTHING`` when it is neither)."""
+        token = _stem(word)
+        targets = self.words.get(token)
+        term = (token, targets) if targets is not None else self._prefix(word)
+        sizes = self.phrase_starts.get(token, ())
+        if term is None:
+            return (None, None, sizes) if sizes else _NOTHING
+        return (term[0], term[1], sizes)
+
     def _hits(self, text: str) -> tuple[dict[object, tuple[Targets, int]], list[str]]:
-        """Each term found in ``text`` (by stem, ``prefix*`` or phrase): targets, count;
-        and the stems of ``text``."""
+        """Each term found in ``text`` (by stem, ``prefix*`` or phrase): targets, count,
+        in the order of first occurrence; and the stems of ``text``."""
         found: dict[object, tuple[Targets, int]] = {}
         words = _WORD.findall(text.lower())
         tokens = [_stem(w) for w in words]
-        prefix_of = self._prefix_of
-        for pos, token in enumerate(tokens):
-            key: object = token
-            targets = self.words.get(token)
-            if targets is None:
-                word = words[pos]
-                if word in prefix_of:
-                    prefixed = prefix_of[word]
-                else:
-                    prefixed = prefix_of[word] = self._prefix(word)
-                if prefixed is not None:
-                    key, targets = prefixed
+        entries = self._entries
+        for pos, word in enumerate(words):
+            entry = entries.get(word)
+            if entry is None:
+                entry = entries[word] = self._entry(word)
+            if entry is _NOTHING:
+                continue
+            key, targets, sizes = entry
             if targets is not None:
-                found[key] = (targets, found[key][1] + 1 if key in found else 1)
-            for size in self.phrase_starts.get(token, ()):
+                hit = found.get(key)
+                found[key] = (targets, hit[1] + 1 if hit is not None else 1)
+            for size in sizes:
                 phrase = tuple(tokens[pos:pos + size])
-                targets = self.phrases.get(phrase)
-                if targets is not None:
-                    found[phrase] = (targets, found[phrase][1] + 1 if phrase in found else 1)
-        if len(prefix_of) > 200_000:
-            prefix_of.clear()
+                matched = self.phrases.get(phrase)
+                if matched is not None:
+                    hit = found.get(phrase)
+                    found[phrase] = (matched, hit[1] + 1 if hit is not None else 1)
+        if len(entries) > 200_000:
+            entries.clear()
         return found, tokens
 
     def scores(self, title: str, body: str) -> list[float]:
