@@ -135,3 +135,19 @@ def test_an_initial_and_a_surname_join_the_full_name_in_the_article():
 ])
 def test_things_named_after_people(body):
     assert extract_people("", body) == []
+
+
+@pytest.mark.parametrize("body, people", [
+    # A firm's shares, named without a possessive: "X shares fell".
+    ("Hetty Marsh shares fell 8% after the chain warned on profits.", []),
+    ("Hetty Marsh shares a flat with two students.", ["Hetty Marsh"]),
+    # Clubs by the word that ends their name.
+    ("Morton Academical drew with Kelso Thistle.", []),
+    # A part an actor plays is a character: "stars as X".
+    ("Imelda Varga stars as Lottie Penhallow in the revival.", ["Imelda Varga"]),
+    # An appositive with a firm's role: "X, Google's chief executive,".
+    ("Sundeep Varadkar-Iyer, Brightwell's finance director, resigned.",
+     ["Sundeep Varadkar-Iyer"]),
+])
+def test_business_sport_and_arts_styles(body, people):
+    assert extract_people("", body) == people

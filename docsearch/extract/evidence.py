@@ -68,6 +68,11 @@ _COMPANY_SUFFIXES = {"co", "corp", "inc", "ltd", "cos", "sons", "brothers", "plc
 _FIRM_OBJECTS = {("stake", "in"), ("stakes", "in"), ("shares", "in"), ("takeover", "of"),
                  ("acquisition", "of"), ("merger", "with"), ("subsidiary", "of"),
                  ("shareholders", "in"), ("shareholders", "of"), ("bid", "for")}
+# What a firm's shares do: "X shares fell 8%".
+_MARKET_VERBS = {"fell", "rose", "jumped", "slid", "dropped", "climbed", "gained", "lost",
+                 "tumbled", "surged", "plunged", "slumped", "soared", "rallied", "edged", "dipped",
+                 "sank", "closed", "ended", "opened", "traded", "were", "have", "are", "fall",
+                 "rise", "jump", "slip", "slipped", "eased", "firmed", "advanced", "declined"}
 _ORG_POSSESSIONS = {"shares", "stock", "board", "profits", "profit", "revenue", "revenues",
                     "subsidiary", "subsidiaries", "shareholders", "stores", "factories",
                     "headquarters", "staff", "employees", "customers", "brokers"}
@@ -119,6 +124,9 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
     last = tokens[end - 1]
     if last.possessive:
         return end < len(tokens) and tokens[end].text.lower() in _ORG_POSSESSIONS
+    if end + 1 < len(tokens) and tokens[end].text in ("shares", "stock") and (
+            tokens[end + 1].text in _MARKET_VERBS):
+        return True  # "Ted Baker shares fell"
     if end + 1 < len(tokens) and tokens[end].text in _SPEECH and tokens[end + 1].text == "its":
         return True
     if [t.text for t in tokens[end:end + 2]] == [",", "which"]:
@@ -212,6 +220,18 @@ def _quoted(tokens: Sequence[_Token], first: int, end: int) -> bool:
         return False
     return (end < len(tokens) and tokens[end].text in _CLOSING_QUOTES
             or tokens[end - 1].quote_after and tokens[first - 1].text in ("'", "‘"))
+
+
+def _possessive_role(tokens: Sequence[_Token], k: int, lex: _Lexicon) -> bool:
+    """An appositive that gives a person's role at a firm: "X, Google's chief executive,"."""
+    if k >= len(tokens) or tokens[k].kind != CAP or not tokens[k].possessive:
+        return False
+    for token in tokens[k + 1:k + 4]:
+        if not token.text.islower():
+            return False
+        if token.text in lex.role_nouns:
+            return True
+    return False
 
 
 def _statement(tokens: Sequence[_Token], end: int) -> bool:

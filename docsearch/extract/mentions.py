@@ -27,6 +27,7 @@ from docsearch.extract.evidence import (
     _agent_shaped,
     _joined_company,
     _org_evidence,
+    _possessive_role,
     _quoted,
     _role_shaped,
     _singular,
@@ -60,6 +61,9 @@ _APPOSITIVE = {"a", "an", "the", "who", "whose", "aged", "its", "his", "her", "t
 _MAKER_VERBS = {"directed", "written", "co-written", "composed", "painted", "sung", "performed",
                 "narrated", "choreographed", "illustrated", "photographed", "conducted",
                 "founded", "discovered", "invented", "coached", "authored", "sculpted"}
+# "stars as X": the part an actor plays is a character, no person.
+_ACTING = {"stars", "star", "starring", "starred", "plays", "played", "playing", "cast",
+           "appears", "appearing", "portrays", "portrayed", "portraying", "recast"}
 _ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
 
 @attrs.define
@@ -238,7 +242,8 @@ class _Extractor:
         after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
         if len(caps) > 1 and not titled and before not in lex.role_nouns and (
                 _org_evidence(tokens, first, end, lex)) or [
-                t.text for t in tokens[end:end + 3]] == [",", "played", "by"]:
+                t.text for t in tokens[end:end + 3]] == [",", "played", "by"] or (
+                before == "as" and before2 in _ACTING):
             self.orgs.add(joined)  # an organisation, or a character ("X, played by Y")
             return None
         # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
@@ -261,7 +266,8 @@ class _Extractor:
             after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
             after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
-                              or after2 in lex.role_nouns)) or (
+                              or after2 in lex.role_nouns
+                              or _possessive_role(tokens, end + 1, lex))) or (
             before == "," and before2 in lex.role_nouns)
         if len(caps) > 1 and not cue and before2 == "the" and "-" in before:
             self.orgs.add(joined)  # "the long-delayed Glen Sannox": a thing
@@ -424,12 +430,13 @@ _LETTER_ENDS = {".", "!", "?", '"', "”", "’"}
 def _signature(tokens: Sequence[_Token], first: int, end: int) -> bool:
     """Initials and a surname on a line of their own, perhaps with a town after a comma:
     a letter's signature ("T. W. Garside, Ilkley")."""
+    if tokens[first].kind != INITIAL:
+        return False
     k = first - 1
     while k >= 0 and tokens[k].text == "\n":
         k -= 1
     # After a line that ends a sentence ("... thank you.\nT. W. Garside"), not a table's row.
-    if k == first - 1 or k >= 0 and tokens[k].text not in _LETTER_ENDS or (
-            tokens[first].kind != INITIAL):
+    if k == first - 1 or k >= 0 and tokens[k].text not in _LETTER_ENDS:
         return False
     k = end
     if k < len(tokens) and tokens[k].text == ",":

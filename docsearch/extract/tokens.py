@@ -82,7 +82,8 @@ def _tokens(text: str) -> list[_Token]:
             elif piece not in _OPENERS:
                 sentence_start = False
     # "Victor T.K. Li": dotted initials between two name words are initials.
-    out = _abbreviated_middle_names(out)
+    if _ABBREVIATED.search(text):
+        out = _abbreviated_middle_names(out)
     for k in range(1, len(out) - 1):
         token = out[k]
         if (token.kind == OTHER and len(token.text) <= 6 and token.text.endswith(".")
@@ -99,6 +100,10 @@ def _tokens(text: str) -> list[_Token]:
                 and (k + 2 >= len(out) or out[k + 2].kind != CAP)):
             token.kind = INITIAL
     return out
+
+
+# A short capitalised word with no vowel and a dot between two names: "Rhys Ll. Jenkins".
+_ABBREVIATED = re.compile(r"[a-z] [A-Z][b-df-hj-np-tv-xz]{1,2}\. [A-Z]")
 
 
 def _abbreviated_middle_names(out: list[_Token]) -> list[_Token]:
