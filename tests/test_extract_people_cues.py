@@ -141,6 +141,12 @@ def test_things_named_after_people(body):
     # A firm's shares, named without a possessive: "X shares fell".
     ("Hetty Marsh shares fell 8% after the chain warned on profits.", []),
     ("Hetty Marsh shares a flat with two students.", ["Hetty Marsh"]),
+    # What a firm reports, who works for it, who buys from it.
+    ("Carver Leigh reported a pre-tax profit of £80m.", []),
+    ("Customers of Carver Leigh complained; the merger of Carver Leigh was called off.", []),
+    ("Carver Leigh's chief executive, Dana Frost, said the outlook was strong.",
+     ["Dana Frost"]),
+    ("Tom Wrenn's lawyer, Edie Lomax, said he would appeal.", ["Tom Wrenn", "Edie Lomax"]),
     # Clubs by the word that ends their name.
     ("Morton Academical drew with Kelso Thistle.", []),
     # A part an actor plays is a character: "stars as X".

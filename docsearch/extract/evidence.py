@@ -67,12 +67,18 @@ _COMPANY_SUFFIXES = {"co", "corp", "inc", "ltd", "cos", "sons", "brothers", "plc
 # What is done to a firm: "a stake in X", "the takeover of X", "a merger with X".
 _FIRM_OBJECTS = {("stake", "in"), ("stakes", "in"), ("shares", "in"), ("takeover", "of"),
                  ("acquisition", "of"), ("merger", "with"), ("subsidiary", "of"),
-                 ("shareholders", "in"), ("shareholders", "of"), ("bid", "for")}
+                 ("shareholders", "in"), ("shareholders", "of"), ("bid", "for"),
+                 ("merger", "of"), ("customers", "of"), ("clients", "of"),
+                 ("employees", "of")}
 # What a firm's shares do: "X shares fell 8%".
 _MARKET_VERBS = {"fell", "rose", "jumped", "slid", "dropped", "climbed", "gained", "lost",
                  "tumbled", "surged", "plunged", "slumped", "soared", "rallied", "edged", "dipped",
                  "sank", "closed", "ended", "opened", "traded", "were", "have", "are", "fall",
                  "rise", "jump", "slip", "slipped", "eased", "firmed", "advanced", "declined"}
+# What a firm reports: "X reported a pre-tax profit", "X posted a loss".
+_REPORTS = {"reported", "reports", "posted", "posts", "booked", "announced"}
+_RESULTS = {"profit", "profits", "loss", "losses", "revenue", "revenues", "turnover",
+            "earnings", "dividend"}
 _ORG_POSSESSIONS = {"shares", "stock", "board", "profits", "profit", "revenue", "revenues",
                     "subsidiary", "subsidiaries", "shareholders", "stores", "factories",
                     "headquarters", "staff", "employees", "customers", "brokers"}
@@ -123,10 +129,15 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
             return True
     last = tokens[end - 1]
     if last.possessive:
-        return end < len(tokens) and tokens[end].text.lower() in _ORG_POSSESSIONS
+        return end < len(tokens) and (tokens[end].text.lower() in _ORG_POSSESSIONS or [
+            t.text.lower() for t in tokens[end:end + 2]] in (["chief", "executive"], ["ceo"],
+                                                            ["finance", "director"]))
     if end + 1 < len(tokens) and tokens[end].text in ("shares", "stock") and (
             tokens[end + 1].text in _MARKET_VERBS):
         return True  # "Ted Baker shares fell"
+    if end < len(tokens) and tokens[end].text in _REPORTS and any(
+            t.text in _RESULTS for t in tokens[end + 1:end + 5]):
+        return True  # "X reported a pre-tax profit"
     if end + 1 < len(tokens) and tokens[end].text in _SPEECH and tokens[end + 1].text == "its":
         return True
     if [t.text for t in tokens[end:end + 2]] == [",", "which"]:
