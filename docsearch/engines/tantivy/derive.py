@@ -20,15 +20,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import compress
+from itertools import chain, compress
 
 import attrs
 import numpy as np
 
-from docsearch.engines.tantivy.segments import Selected, part_pairs
+from docsearch.engines.tantivy.segments import Selected, joined, part_pairs
 from docsearch.search.columns import Column
 
-__all__ = ["Layout", "Renumbered", "derive_column", "derive_ids", "renumber"]
+__all__ = ["Layout", "Renumbered", "Run", "derive_column", "derive_ids", "renumber"]
 
 
 @attrs.frozen(eq=False)
@@ -44,20 +44,29 @@ class Layout:
         return sum(len(docs) for _, docs in self.segments)
 
 
+#: A run of the new state's documents, in its numbering order: its first number and
+#: length, and where it was in the earlier state (first number and length, and the
+#: places there of the documents still live, ``None``: all of them); a fresh
+#: segment's run has -1 for the earlier first number.
+Run = tuple[int, int, int, int, "np.ndarray | None"]
+
+
 @attrs.frozen(eq=False)
 class Renumbered:
     """How an earlier state's documents are numbered in a new one: ``numbers`` (the
-    new number of each earlier one, -1 when gone), and the new state's segments that
-    the earlier one did not hold whole (by place in its layout, with its first number)."""
+    new number of each earlier one, -1 when gone), the new state's :data:`Run` of
+    each segment, and those of its segments the earlier state did not hold (by place
+    in its layout, with its first number)."""
 
     numbers: np.ndarray
+    runs: tuple[Run, ...]
     fresh: tuple[tuple[int, int], ...]
     size: int
 
     @property
-    def kept_in_place(self) -> bool:
-        """Whether every earlier document kept its number (none gone, none moved)."""
-        return bool(np.array_equal(self.numbers, np.arange(len(self.numbers))))
+    def gone(self) -> bool:
+        """Whether an earlier document is not in the new state."""
+        return bool((self.numbers < 0).any())
 
 
 def renumber(old: Layout, new: Layout) -> Renumbered:
@@ -68,6 +77,7 @@ def renumber(old: Layout, new: Layout) -> Renumbered:
         at[segment] = (start, docs)
         start += len(docs)
     numbers = np.full(start, -1, dtype=np.int64)
+    runs: list[Run] = []
     fresh = []
     start = 0
     for place, (segment, docs) in enumerate(new.segments):
@@ -75,10 +85,13 @@ def renumber(old: Layout, new: Layout) -> Renumbered:
         where = None if found is None else _within(found[1], docs)
         if found is not None and where is not None:
             numbers[found[0] + where] = np.arange(start, start + len(docs))
+            whole = len(where) == len(found[1])
+            runs.append((start, len(docs), found[0], len(found[1]), None if whole else where))
         else:
+            runs.append((start, len(docs), -1, 0, None))
             fresh.append((place, start))
         start += len(docs)
-    return Renumbered(numbers, tuple(fresh), start)
+    return Renumbered(numbers, tuple(runs), tuple(fresh), start)
 
 
 def _within(held: np.ndarray, docs: np.ndarray) -> np.ndarray | None:
@@ -95,49 +108,65 @@ def _within(held: np.ndarray, docs: np.ndarray) -> np.ndarray | None:
 def derive_ids(ids: list[str], dates: np.ndarray, moved: Renumbered,
                parts: Sequence[Selected]) -> tuple[list[str], np.ndarray]:
     """The new state's ids and dates from the earlier state's (``ids``, ``dates``) and
-    the parts of its fresh segments (in the order of ``moved.fresh``)."""
-    if moved.kept_in_place and all(start >= len(ids) for _, start in moved.fresh):
-        return (ids + [i for part, where in parts for i in part.ids[where].tolist()],
-                np.concatenate([dates, *(part.dates[where] for part, where in parts)]))
-    kept = moved.numbers >= 0
-    new_ids = np.empty(moved.size, dtype=object)
-    new_dates = np.zeros(moved.size, dtype=np.int64)
-    new_ids[moved.numbers[kept]] = np.array(ids, dtype=object)[kept]
-    new_dates[moved.numbers[kept]] = dates[kept]
-    for (_, start), (part, where) in zip(moved.fresh, parts, strict=True):
-        new_ids[start:start + len(where)] = part.ids[where]
-        new_dates[start:start + len(where)] = part.dates[where]
-    return new_ids.tolist(), new_dates
+    the parts of its fresh segments (in the order of ``moved.fresh``): run by run,
+    slices of the earlier lists where a segment lost no document."""
+    new_ids: list[list[str]] = []
+    new_dates: list[np.ndarray] = []
+    fresh = iter(parts)
+    for _, length, old_start, _, where in moved.runs:
+        if old_start < 0:
+            part, at = next(fresh)
+            new_ids.append(part.ids[at].tolist())
+            new_dates.append(part.dates[at])
+        elif where is None:
+            new_ids.append(ids[old_start:old_start + length])
+            new_dates.append(dates[old_start:old_start + length])
+        else:
+            places = old_start + where
+            new_ids.append([ids[i] for i in places.tolist()])
+            new_dates.append(dates[places])
+    return list(chain.from_iterable(new_ids)), joined(new_dates, np.int64)
 
 
 def derive_column(old: Column, moved: Renumbered, parts: Sequence[Selected],
                   field: str) -> Column:
     """The new state's column of ``field`` from the earlier state's (``old``) and the
-    parts of its fresh segments (in the order of ``moved.fresh``)."""
+    parts of its fresh segments (in the order of ``moved.fresh``): run by run, the
+    earlier pairs of a segment renumbered, or a fresh segment's, so the pairs stay
+    in document order as a gathered column's are."""
     docs, ords = old.docs, old.ords
-    if not moved.kept_in_place:
-        docs = moved.numbers[docs]
-        kept = docs >= 0
-        docs, ords = docs[kept], ords[kept]
+    if len(docs) > 1 and not np.all(docs[1:] >= docs[:-1]):  # not saved in order
+        order = np.argsort(docs, kind="stable")
+        docs, ords = docs[order], ords[order]
     found = [part_pairs(one, field, start) for one, (_, start) in zip(parts, moved.fresh,
                                                                       strict=True)]
     values, shift = _merged(old.values, {local[o] for _, _, local, used in found for o in used})
     if shift is not None:
         ords = ords + np.searchsorted(shift, ords, side="right").astype(np.int32)
-    all_docs, all_ords = [docs], [ords]
-    for numbers, local_ords, local, used in found:
-        to_global = np.zeros(len(local), dtype=np.int32)
-        to_global[used] = [bisect_left(values, local[o]) for o in used]
-        all_docs.append(numbers)
-        all_ords.append(to_global[local_ords])
-    docs, ords = np.concatenate(all_docs), np.concatenate(all_ords).astype(np.int32)
-    if len(docs) > 1 and not np.all(docs[1:] >= docs[:-1]):  # fresh segments before old
-        order = np.argsort(docs, kind="stable")  # ones: each segment's run kept as it is
-        docs, ords = docs[order], ords[order]
-    column = Column(values, docs.astype(np.int64), ords, moved.size)
+    all_docs, all_ords = [], []
+    fresh = iter(found)
+    for new_start, _, old_start, old_length, where in moved.runs:
+        if old_start < 0:
+            numbers, local_ords, local, used = next(fresh)
+            to_global = np.zeros(len(local), dtype=np.int32)
+            to_global[used] = [bisect_left(values, local[o]) for o in used]
+            all_docs.append(numbers)
+            all_ords.append(to_global[local_ords])
+            continue
+        low, high = np.searchsorted(docs, [old_start, old_start + old_length]).tolist()
+        run_docs, run_ords = docs[low:high], ords[low:high]
+        if where is None:
+            run_docs = run_docs + (new_start - old_start)
+        else:
+            run_docs = moved.numbers[run_docs]
+            kept = run_docs >= 0
+            run_docs, run_ords = run_docs[kept], run_ords[kept]
+        all_docs.append(run_docs)
+        all_ords.append(run_ords)
+    column = Column(values, joined(all_docs, np.int64), joined(all_ords, np.int32), moved.size)
     # Every earlier value is held still when no earlier document went (the earlier
     # column holds only values held, as a gathered one does).
-    return column if moved.kept_in_place else _without_unused(column)
+    return _without_unused(column) if moved.gone else column
 
 
 def _merged(values: list[str], more: set[str]) -> tuple[list[str], np.ndarray | None]:

@@ -66,7 +66,7 @@ if TYPE_CHECKING:
     from docsearch.engines.tantivy.snapshot import Numbering
 
 __all__ = ["SegmentCache", "SegmentMeta", "SegmentPart", "Selected", "ascending", "clean_parts",
-           "clean_states", "gather_column", "gather_dates", "gather_ids", "part_of",
+           "clean_states", "gather_column", "gather_dates", "gather_ids", "joined", "part_of",
            "part_pairs", "part_path", "state_path"]
 
 #: The columns of a part's file: what names them (the format first), then ids (by
@@ -400,7 +400,7 @@ def gather_ids(selected: Sequence[Selected]) -> list[str]:
 
 def gather_dates(selected: Sequence[Selected]) -> np.ndarray:
     """Each live document's date number, in document-number order."""
-    return _joined([part.dates[where] for part, where in selected], np.int64)
+    return joined([part.dates[where] for part, where in selected], np.int64)
 
 
 def part_pairs(selected: Selected, field: str, start: int,
@@ -436,8 +436,9 @@ def gather_column(selected: Sequence[Selected], field: str, size: int) -> Column
         to_global = np.zeros(len(local), dtype=np.int32)
         to_global[used] = [index[local[o]] for o in used]
         ords[n] = to_global[ords[n]]
-    return Column(values, _joined(docs, np.int64), _joined(ords, np.int32), size)
+    return Column(values, joined(docs, np.int64), joined(ords, np.int32), size)
 
 
-def _joined(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
+def joined(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
+    """``arrays`` end to end as ``dtype`` (none: an empty array)."""
     return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype=dtype)
