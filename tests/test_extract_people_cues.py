@@ -157,3 +157,15 @@ def test_things_named_after_people(body):
 ])
 def test_business_sport_and_arts_styles(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A surname that is also a place's name, after a first name and before a verb.
+    ('"Hugh Darwin passed through here in 1835," she said.', ["Hugh Darwin"]),
+    ("Flights to Charles de Gaulle airport and the Charles Darwin Foundation.", []),
+    # A school or a road named after a person.
+    ("The school, Rosa Delane Elementary, was empty. Roads near Amos Burke Jr. Boulevard "
+     "were shut.", []),
+])
+def test_places_and_people(body, people):
+    assert extract_people("", body) == people

@@ -262,6 +262,7 @@ class _Extractor:
         cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
             before in _SPEECH) or before.endswith("year-old") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
+            _place_surname(keys, after, lex)) or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
@@ -425,6 +426,13 @@ def _names_work(tokens: Sequence[_Token], end: int) -> bool:
 
 
 _LETTER_ENDS = {".", "!", "?", '"', "”", "’"}
+
+
+def _place_surname(keys: Sequence[str], after: str, lex: _Lexicon) -> bool:
+    """A first name and a surname that is also a place's name, before a verb in the past:
+    "Charles Darwin passed through", not "Charles de Gaulle airport"."""
+    return (len(keys) == 2 and keys[1] in lex.place_words and keys[0] in lex.first_names
+            and keys[0] not in lex.place_words and (after.endswith("ed") or after in _SPEECH))
 
 
 def _signature(tokens: Sequence[_Token], first: int, end: int) -> bool:
