@@ -151,6 +151,13 @@ def test_things_named_after_people(body):
     ("Morton Academical drew with Kelso Thistle.", []),
     # A part an actor plays is a character: "stars as X".
     ("Imelda Varga stars as Lottie Penhallow in the revival.", ["Imelda Varga"]),
+    # "Actor as Character": the part, even with a title, is no person.
+    ("The film rests on Petra Vasko as DCI Lorna Pike.", ["Petra Vasko"]),
+    ("But as State Treasurer Lena Moody said, the budget must balance.", ["Lena Moody"]),
+    # A stage name given beside the real name is not counted twice.
+    ("Singer Dee Marlo, real name Ayodele Crane, bought a house.", ["Ayodele Crane"]),
+    # Locomotives and ships named after people, with a title or a prefix.
+    ("The locomotive Sir Edmund Harrow and the MV Dame Olive Brent were restored.", []),
     # An appositive with a firm's role: "X, Google's chief executive,".
     ("Sundeep Varadkar-Iyer, Brightwell's finance director, resigned.",
      ["Sundeep Varadkar-Iyer"]),

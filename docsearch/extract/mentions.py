@@ -155,6 +155,9 @@ class _Extractor:
                 last_title = k
             elif last_title >= 0 and (keys[k] in lex.demonyms or keys[k] in lex.place_words):
                 last_title = k
+        if _named_thing_or_part(tokens, start, end, lex):
+            self.orgs.add(" ".join(keys))
+            return None
         sentence_start = tokens[start].sentence_start or headline
         if (last_title < 0 and len(keys) >= 2 and keys[0].endswith("s") and (
                 keys[1] in lex.first_names or len(keys) == 2 and end < len(tokens)
@@ -242,8 +245,7 @@ class _Extractor:
         after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
         if len(caps) > 1 and not titled and before not in lex.role_nouns and (
                 _org_evidence(tokens, first, end, lex)) or [
-                t.text for t in tokens[end:end + 3]] == [",", "played", "by"] or (
-                before == "as" and before2 in _ACTING):
+                t.text for t in tokens[end:end + 3]] == [",", "played", "by"]:
             self.orgs.add(joined)  # an organisation, or a character ("X, played by Y")
             return None
         # Things and places: "the Glen Sannox", "at Wilhelmina Hall", "Seoul Metro",
@@ -426,6 +428,35 @@ def _names_work(tokens: Sequence[_Token], end: int) -> bool:
 
 
 _LETTER_ENDS = {".", "!", "?", '"', "”", "’"}
+
+
+# Vehicles named after people, even with a title: "the locomotive Sir Nigel Gresley".
+_VEHICLES = {"locomotive", "engine", "ship", "vessel", "ferry", "yacht", "lifeboat", "liner",
+             "tug", "trawler", "steamer", "MV", "SS", "HMS", "RMS", "USS", "HMY", "RV"}
+
+
+# Ranks in capitals that are no initials: "DCI Lorna Pike".
+_ACRONYM_TITLES = {"DI", "DS", "DC", "DCI", "DSU", "DCS", "PC", "PCSO", "QC", "KC", "MP", "MSP"}
+
+
+def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
+                         lex: _Lexicon) -> bool:
+    """A vehicle named after a person ("the locomotive Sir X Y", "MV Dame X Y"), an
+    actor's part ("Y Z as DCI X W", "stars as X"), or a stage name given beside the real
+    one ("X, real name Y")."""
+    if start > 0 and tokens[start - 1].text in _VEHICLES:
+        return True
+    k = start - 1
+    if k > 0 and tokens[k].text in _ACRONYM_TITLES:
+        k -= 1  # "as DCI Lorna Pike"
+    if k > 0 and tokens[k].text == "as" and end - start > 1 and (
+            tokens[k - 1].text in _ACTING or tokens[k - 1].kind == CAP
+            and not tokens[k - 1].sentence_start) and (
+            fold(tokens[start].text).rstrip(".") not in lex.titles) and (
+            fold(tokens[start].text).rstrip(".") not in lex.modifiers):
+        return True  # not "But as State Treasurer Ann Richards said"
+    return [t.text for t in tokens[end:end + 3]] in ([",", "real", "name"],
+                                                     ["(", "real", "name"])
 
 
 def _place_surname(keys: Sequence[str], after: str, lex: _Lexicon) -> bool:
