@@ -1,6 +1,9 @@
 """Long pasted queries' fast paths (issue 16) give the answers of the slow ones: the
-parser's path for plain words builds the tree the grammar builds, and the proximity
-bonus is, bit for bit, the one of its first vectorised implementation (kept here)."""
+parser's path for plain words builds the tree the grammar builds, the proximity
+bonus is, bit for bit, the one of its first vectorised implementation (kept here),
+a page re-ranked by it is the one the first sort of tuples made, the query's words
+are the ones a walk of the tree finds, and a snapshot's remembered document
+frequencies are the term dictionary's."""
 
 from __future__ import annotations
 
@@ -12,8 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import docsearch
 from docsearch import Article
 from docsearch.search import proximity
+from docsearch.search import querytree as qt
 from docsearch.search.query import QueryParser
 
 #: Words a pasted text or a typed query may hold: stop words, accents, digits,
@@ -45,7 +50,7 @@ def _fast(parser: QueryParser, text: str):  # type: ignore[no-untyped-def]
 @settings(max_examples=300, deadline=None)
 @given(words=st.lists(st.sampled_from(WORDS), max_size=40),
        spaces=st.sampled_from([" ", "  ", "\t", " \n "]),
-       match=st.sampled_from(["all", "any"]), boost=st.sampled_from([1.0, 2.0]))
+       match=st.sampled_from(["all", "any"]), boost=st.sampled_from([1.0, 2.0, 0.75]))
 def test_plain_words_parse_to_the_grammars_tree(words, spaces, match, boost):
     parser = QueryParser(title_boost=boost, match=match)
     text = spaces.join(words)
@@ -123,7 +128,10 @@ def _first_bonuses(snapshot, words: Sequence[str], docs: Sequence[int],  # type:
     return _first_pair_bonuses(positions, weights, words, docs, k1 if k1 > 0 else 1.0)
 
 
-def test_proximity_bonus_is_bit_for_bit_the_first_ones(tmp_index):
+@pytest.mark.parametrize("direct", [proximity.DIRECT_SUMS, 0])
+def test_proximity_bonus_is_bit_for_bit_the_first_ones(tmp_index, monkeypatch, direct):
+    """Sums of each document's pairs counted into one array or by ``np.unique``."""
+    monkeypatch.setattr(proximity, "DIRECT_SUMS", direct)
     chance = random.Random(1616)
     vocabulary = [f"v{n}w" for n in range(40)]
     articles = []
@@ -161,3 +169,115 @@ def test_common_terms_kept_whole_give_the_same_sums(sample_index, monkeypatch, d
     words = ["harbour", "ferry", "council", "minister", "ukraine", "nowhere", "harbour",
              "record", "city", "said", "year"]
     check_terms_summed_at_once(sample_index, words)
+
+
+# ------------------------------------------------------------------ the page
+
+
+def _first_page(window: list[tuple[float, int]], bonus: np.ndarray, weight: float,
+                start: int, stop: int) -> list[tuple[float, int]]:
+    """The re-ranked window as the first implementation sorted it (tuples)."""
+    rescored = sorted(((score + weight * float(extra), doc)
+                       for (score, doc), extra in zip(window, bonus, strict=True)),
+                      key=lambda pair: (-pair[0], pair[1]))
+    return rescored[start:stop]
+
+
+@settings(max_examples=200, deadline=None)
+@given(scores=st.lists(st.sampled_from([0.5, 1.0, 1.25, 2.0, 3.5, 7.0]), max_size=60),
+       bonus=st.lists(st.sampled_from([0.0, 0.125, 0.5, 1.0, 2.25]), min_size=60, max_size=60),
+       weight=st.sampled_from([0, 1.0, 2.0, 0.3]), start=st.integers(0, 20),
+       length=st.integers(0, 30), allowed=st.lists(st.booleans(), min_size=80, max_size=80))
+def test_best_and_top_order_as_the_sort_of_tuples(scores, bonus, weight, start, length,
+                                                  allowed):
+    """``Scored.best`` and ``top`` (ties by document number) and the bonus added to
+    the window as arrays give the page the sort of (score, document) tuples gave."""
+    from docsearch.search.ranking import Scored
+
+    docs = np.arange(0, 2 * len(scores), 2, dtype=np.int64)
+    scored = Scored(docs, np.array(scores, dtype=np.float64))
+    mask = np.array(allowed + [True] * 80)[:max(1, 2 * len(scores))]
+    stop = start + length
+    for keep in (None, mask):
+        pairs = [(s, int(d)) for s, d in zip(scores, docs.tolist(), strict=True)
+                 if keep is None or keep[d]]
+        expected = sorted(pairs, key=lambda pair: (-pair[0], pair[1]))
+        assert scored.top(keep, start, stop) == expected[start:stop]
+        window_scores, window_docs = scored.best(keep, 50)
+        assert list(zip(window_scores.tolist(), window_docs.tolist(), strict=True)) == \
+            expected[:50]
+        extra = np.array(bonus[:len(window_docs)])
+        final = window_scores + weight * extra
+        order = np.lexsort((window_docs, -final))[start:stop]
+        page = list(zip(final[order].tolist(), window_docs[order].tolist(), strict=True))
+        assert page == _first_page(expected[:50], extra, weight, start, stop)
+
+
+def test_a_page_re_ranked_is_the_first_implementations(sample_index):
+    """Every page of a few queries, filtered or not, past the window too, is the one
+    the first implementation's sort of tuples made (scores bit for bit)."""
+    engine = sample_index._engine
+    snapshot = engine.snapshot()
+    how = docsearch.Ranking()
+    for text in ("harbour council ferry", "the minister said the city council record",
+                 "ukraine minister harbour ferry strike council year city"):
+        q = engine.parser("any", how.title_boost).parse(text, engine.resolve)
+        scored = engine._scored(snapshot, q, how)
+        words = proximity.query_words(q)
+        window = scored.top(None, 0, proximity.WINDOW)
+        bonus = proximity.bonuses(snapshot, words, [doc for _, doc in window], how.k1)
+        allowed = np.zeros(snapshot.size, dtype=bool)
+        allowed[::2] = True
+        for start, stop in ((0, 10), (5, 15), (0, 3), (90, 110), (0, 150)):
+            expected = _first_page(window, bonus, how.proximity, start, stop)
+            if stop > proximity.WINDOW:
+                expected += scored.top(None, proximity.WINDOW, stop)
+            assert engine._page(snapshot, q, scored, None, start, stop, how) == expected
+            found = engine._page(snapshot, q, scored, allowed, start, stop, how)
+            assert all(doc % 2 == 0 for _, doc in found)
+        assert engine._page(snapshot, q, scored, None, 0, 10, how)
+
+
+# ------------------------------------------------------------------ words and counts
+
+
+def _walked_terms(node, field: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The query's words as the first implementation found them (a generator walk)."""
+    out: list[str] = []
+    for sub in qt.walk(node, negated=False):
+        words = (sub.text,) if isinstance(sub, qt.Term) and sub.field == field else \
+            sub.terms if isinstance(sub, qt.Phrase) and sub.field == field else ()
+        out.extend(w for w in words if w not in out)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS + ['"oil prices"', '"the harbour strike"', "-oil",
+                                               "NOT", "(", ")", "title:oil", "+gas", "oil*",
+                                               "body:price", "ANDNOT", "AND", "OR"]),
+                      max_size=30),
+       match=st.sampled_from(["all", "any"]))
+def test_query_words_are_the_walks(words, match):
+    parser = QueryParser(title_boost=0.75, match=match)
+    try:
+        tree = parser.parse_grammar(" ".join(words), _resolve)
+    except Exception:  # noqa: BLE001 - a query the grammar refuses has no words
+        return
+    for field in ("body", "title"):
+        assert qt.terms(tree, field) == _walked_terms(tree, field)
+
+
+def test_remembered_document_frequencies_are_the_term_dictionarys(tmp_index):
+    tmp_index.add([Article(id=f"d{n}", title="harbour strike" if n % 3 else "ferry",
+                           body="the harbour council met " * (n % 4 + 1)) for n in range(30)],
+                  extract=False)
+    snapshot = tmp_index._engine.snapshot()
+    reader = snapshot.searcher.reader()
+    for field, word in [("title", "harbour"), ("body", "harbour"), ("title", "ferri"),
+                        ("body", "nowhere"), ("nofield", "harbour")]:
+        expected = reader.doc_frequency(field, word) if field in snapshot.searcher.schema else 0
+        assert snapshot.doc_frequency(field, word) == expected
+        assert snapshot.doc_frequency(field, word) == expected  # remembered
+    tmp_index.add([Article(id="d99", title="harbour", body="harbour")], extract=False)
+    assert tmp_index._engine.snapshot().doc_frequency("title", "harbour") == \
+        snapshot.doc_frequency("title", "harbour") + 1

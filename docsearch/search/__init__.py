@@ -372,14 +372,14 @@ class SearchEngine:
         words = proximity.query_words(q)
         if len(words) < 2:
             return list(scored.top(allowed, start, stop))
-        window = scored.top(allowed, 0, proximity.WINDOW)
-        bonus = proximity.bonuses(snapshot, words, [doc for _, doc in window], how.k1)
-        rescored = sorted(((score + how.proximity * float(extra), doc)
-                           for (score, doc), extra in zip(window, bonus, strict=True)),
-                          key=lambda pair: (-pair[0], pair[1]))
+        scores, docs = scored.best(allowed, proximity.WINDOW)
+        final = scores + how.proximity * proximity.bonuses(snapshot, words, docs.tolist(), how.k1)
+        order = np.lexsort((docs, -final))[start:stop]  # best first, ties by number
+        page: list[tuple[float | None, int]] = list(zip(final[order].tolist(),
+                                                        docs[order].tolist(), strict=True))
         if stop > proximity.WINDOW:  # past the window, the order of BM25F alone
-            rescored += scored.top(allowed, proximity.WINDOW, stop)
-        return list(rescored[start:stop])
+            page += scored.top(allowed, proximity.WINDOW, stop)
+        return page
 
     def _scored(self, snapshot: Snapshot, q: qt.Node, how: Ranking) -> ranking.Scored:
         """The matches and scores of ``q``, from the cache of this index state."""

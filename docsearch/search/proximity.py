@@ -28,8 +28,8 @@ from docsearch.engines.base import Snapshot
 from docsearch.search import querytree as qt
 from docsearch.search import ranking
 
-__all__ = ["MOST_WORDS", "SPAN", "WINDOW", "bonuses", "idf", "pair_bonuses", "query_words",
-           "rarest"]
+__all__ = ["DIRECT_SUMS", "MOST_WORDS", "SPAN", "WINDOW", "bonuses", "idf", "pair_bonuses",
+           "query_words", "rarest"]
 
 #: How many of the best hits are scored again.
 WINDOW = 100
@@ -59,49 +59,12 @@ def bonuses(snapshot: Snapshot, words: Sequence[str], docs: Sequence[int],
     weights = {w: idf(snapshot, "body", w) for w in words}
     words = rarest(words, weights)
     ordered = sorted(set(docs))
-    where = {doc: i for i, doc in enumerate(docs)}
-    title, body = _Occurrences(where), _Occurrences(where)
-    for number, word in enumerate(words):
-        title.add(number, snapshot.positions("title", word, ordered))
-        body.add(number, snapshot.positions("body", word, ordered))
-    row, place, word_ids = body.merged(title)
-    return _close_pairs(row, place, word_ids, np.array([weights[w] for w in words]),
+    found = [snapshot.positions(field, word, ordered) if snapshot.doc_frequency(field, word)
+             else {} for field in ("title", "body") for word in words]  # none: nothing to read
+    row, place, number = _columns(found, {doc: i for i, doc in enumerate(docs)})
+    place[:sum(len(p) for title in found[:len(words)] for p in title.values())] -= _APART
+    return _close_pairs(row, place, number % len(words), np.array([weights[w] for w in words]),
                         len(docs), k1 if k1 > 0 else 1.0)
-
-
-class _Occurrences:
-    """The positions of the query's words in the window's documents, gathered as
-    three columns (the document's place in the window, the position, the word's
-    number) without an array made per document."""
-
-    def __init__(self, where: Mapping[int, int]) -> None:
-        self.where = where
-        self.places: list[np.ndarray] = []
-        self.rows: list[int] = []
-        self.words: list[int] = []
-        self.counts: list[int] = []
-
-    def add(self, number: int, found: Mapping[int, np.ndarray]) -> None:
-        """Word ``number``'s positions by document (every one in the window)."""
-        self.places.extend(found.values())
-        self.rows.extend(map(self.where.__getitem__, found))
-        self.words.extend([number] * len(found))
-        self.counts.extend(map(len, found.values()))
-
-    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        counts = np.array(self.counts, dtype=np.int64)
-        place = np.concatenate(self.places).astype(np.int64, copy=False) if self.places \
-            else np.zeros(0, dtype=np.int64)
-        return (np.repeat(np.array(self.rows, dtype=np.int64), counts), place,
-                np.repeat(np.array(self.words, dtype=np.int64), counts))
-
-    def merged(self, title: _Occurrences) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """These (the body's) and the ``title``'s columns together, the title's
-        positions :data:`_APART` before the body's."""
-        head, body = title.columns(), self.columns()
-        return (np.concatenate([head[0], body[0]]),
-                np.concatenate([head[1] - _APART, body[1]]),
-                np.concatenate([head[2], body[2]]))
 
 
 #: How far before the body's positions a title's are put (never within :data:`SPAN`).
@@ -133,40 +96,80 @@ def pair_bonuses(positions: Mapping[str, Mapping[int, np.ndarray]],
     occurrences at most :data:`SPAN` apart are at most :data:`SPAN` places apart in
     that order, so comparing each with the next :data:`SPAN` finds every close pair."""
     where = {doc: i for i, doc in enumerate(docs)}
-    found = _Occurrences(where)
-    for number, text in enumerate(words):
-        found.add(number, {doc: np.asarray(p, dtype=np.int64)
-                           for doc, p in positions[text].items() if doc in where})
-    return _close_pairs(*found.columns(), np.array([weights[w] for w in words]),
+    found = [{doc: np.asarray(p, dtype=np.int64) for doc, p in positions[text].items()
+              if doc in where} for text in words]
+    return _close_pairs(*_columns(found, where), np.array([weights[w] for w in words]),
                         len(docs), saturation)
+
+
+def _columns(found: Sequence[Mapping[int, np.ndarray]],
+             where: Mapping[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each word's positions by document (``found``, by the word's number) as three
+    columns: the document's row (``where[document]``), the position (a new array) and
+    the word's number; word by word, without an array made per document."""
+    rows: list[int] = []
+    numbers: list[int] = []
+    places: list[np.ndarray] = []
+    for number, positions in enumerate(found):
+        rows.extend(map(where.__getitem__, positions))
+        numbers.extend([number] * len(positions))
+        places.extend(positions.values())
+    counts = np.array(list(map(len, places)), dtype=np.int64)
+    place = (np.concatenate(places).astype(np.int64, copy=False) if places
+             else np.zeros(0, dtype=np.int64))
+    return (np.repeat(np.array(rows, dtype=np.int64), counts), place,
+            np.repeat(np.array(numbers, dtype=np.int64), counts))
 
 
 def _close_pairs(row: np.ndarray, place: np.ndarray, word: np.ndarray, weight: np.ndarray,
                  size: int, saturation: float) -> np.ndarray:
-    """The bonus of each of ``size`` documents from its words' occurrences (the
-    document's row, the position, the word's number; ``weight``: by number)."""
+    """The bonus of each of ``size`` documents (fewer than 2**21) from its words'
+    occurrences (the document's row, the position, the word's number; ``weight``: by
+    number)."""
     out = np.zeros(size)
-    if not len(row):
+    if len(row) < 2:
         return out
-    order = np.lexsort((place, row))
-    row, place, word = row[order], place[order], word[order]
-    count = len(weight)
-    # Each occurrence with the next SPAN ones: the close pairs' indices, step by step.
-    firsts, seconds = [], []
-    for step in range(1, SPAN + 1):
-        gap = place[step:] - place[:-step]
-        close = np.flatnonzero((gap <= SPAN) & (gap > 0) & (row[step:] == row[:-step]) &
-                               (word[step:] != word[:-step]))
-        firsts.append(close)
-        seconds.append(close + step)
-    first, second = np.concatenate(firsts), np.concatenate(seconds)
-    if not len(first):
+    # One key per occurrence, in the order of (row, position): rows far apart.
+    key = row * _ROWS_APART + place
+    order = np.argsort(key, kind="stable")
+    key, row, word = key[order], row[order], word[order]
+    first, second = _next_ones(key)
+    gap = key[second] - key[first]
+    close = np.flatnonzero((gap <= SPAN) & (gap > 0) & (word[second] != word[first]))
+    if not len(close):
         return out
+    first, second, gap = first[close], second[close], gap[close]
     a, b = word[first], word[second]
+    count = len(weight)
     key = (row[first] * count + np.minimum(a, b)) * count + np.maximum(a, b)
-    near = 1.0 / (place[second] - place[first]).astype(np.float64) ** 2
-    pairs, index = np.unique(key, return_inverse=True)
-    acc = np.bincount(index, weights=near)
+    pairs, acc = _sums(key, 1.0 / gap.astype(np.float64) ** 2, size * count * count)
     low, high = (pairs // count) % count, pairs % count
     bonus = np.minimum(weight[low], weight[high]) * acc * (saturation + 1) / (acc + saturation)
     return np.bincount(pairs // (count * count), weights=bonus, minlength=size)
+
+
+#: How far apart two rows' keys are put (a title's positions are 2**40 before the body's).
+_ROWS_APART = 1 << 42
+#: Up to how many (document, word, word) keys their sums are counted into one array.
+DIRECT_SUMS = 1 << 16
+
+
+def _next_ones(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each place of the (ascending) ``key`` with each of the next :data:`SPAN` places,
+    the first step's pairs first (``(first, second)`` indices): only the places whose
+    next key is at most :data:`SPAN` above, as no other can be close to a later one."""
+    starts = np.flatnonzero(key[1:] - key[:-1] <= SPAN)
+    second = starts + np.arange(1, SPAN + 1)[:, None]  # a row per step
+    inside = second < len(key)
+    return np.broadcast_to(starts, second.shape)[inside], second[inside]
+
+
+def _sums(key: np.ndarray, values: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``key`` (ascending, each in ``range(bins)``) and the sum of its
+    (positive) ``values``, each added in the order given."""
+    if bins <= DIRECT_SUMS:
+        sums = np.bincount(key, weights=values, minlength=bins)
+        found = np.flatnonzero(sums > 0)
+        return found, sums[found]
+    found, index = np.unique(key, return_inverse=True)
+    return found, np.bincount(index, weights=values)

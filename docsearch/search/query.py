@@ -297,7 +297,7 @@ def _flat(kind: Callable[[list[Any]], _Parsed], items: Iterable[_Parsed | None],
     for item in items:
         for sub in (item.children if type(item) is kind else (item,)) if item else ():
             leaf = isinstance(sub, qt.Leaf)
-            key = attrs.evolve(sub, boost=1.0) if leaf and sub.boost != 1.0 else sub
+            key = _unboosted(sub) if leaf and sub.boost != 1.0 else sub
             at = found.get(key)
             if at is None:
                 found[key] = len(out)
@@ -312,6 +312,20 @@ def _flat(kind: Callable[[list[Any]], _Parsed], items: Iterable[_Parsed | None],
     if not out:
         return None
     return out[0] if len(out) == 1 else kind(out)
+
+
+def _unboosted(leaf: qt.Leaf) -> qt.Leaf:
+    """``leaf`` with a boost of 1.0, remembered (the parser's plain words are the same
+    leaves query after query: a title's, boosted, is made once)."""
+    found = _UNBOOSTED.get(leaf)
+    if found is None:
+        if len(_UNBOOSTED) >= _WORDS_KEPT:
+            _UNBOOSTED.clear()
+        found = _UNBOOSTED[leaf] = attrs.evolve(leaf, boost=1.0)
+    return found
+
+
+_UNBOOSTED: dict[qt.Leaf, qt.Leaf] = {}
 
 
 def _finish(node: _Parsed) -> qt.Node:

@@ -117,14 +117,14 @@ def _nodes(items: Iterable[Node]) -> tuple[Node, ...]:
     return tuple(items)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a query's tree is a key of the recent queries' scores
 class And:
     """Every child."""
 
     children: tuple[Node, ...] = attrs.field(converter=_nodes)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Or:
     """Any child."""
 
@@ -197,12 +197,21 @@ def terms(node: Node, field: str = "body") -> list[str]:
     """The distinct terms of ``field`` that the query asks for (of its terms and
     phrases, not under a negation), in query order: what snippets mark and
     proximity rewards."""
-    out: list[str] = []
-    for sub in walk(node, negated=False):
-        words = (sub.text,) if isinstance(sub, Term) and sub.field == field else \
-            sub.terms if isinstance(sub, Phrase) and sub.field == field else ()
-        out.extend(w for w in words if w not in out)
-    return out
+    out: dict[str, None] = {}
+    below = [node]  # walk(node, negated=False)'s order, without a generator per node
+    while below:
+        sub = below.pop()
+        if isinstance(sub, Term):
+            if sub.field == field:
+                out.setdefault(sub.text)
+        elif isinstance(sub, Phrase):
+            if sub.field == field:
+                for word in sub.terms:
+                    out.setdefault(word)
+        elif not isinstance(sub, Not):
+            below.extend(reversed((sub.positive,) if isinstance(sub, AndNot)
+                                  else children(sub)))
+    return list(out)
 
 
 def boosted(node: Node, factor: float) -> Node:

@@ -108,18 +108,26 @@ class Scored:
     def top(self, allowed: np.ndarray | None, start: int, stop: int) -> list[tuple[float, int]]:
         """Positions ``start``..``stop`` of the allowed documents, best first (ties:
         lower document number first, as Whoosh orders them)."""
+        scores, docs = self.best(allowed, stop, start)
+        return list(zip(scores[start:].tolist(), docs[start:].tolist(), strict=True))
+
+    def best(self, allowed: np.ndarray | None, stop: int,
+             start: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """The scores and documents of the best ``stop`` allowed documents, best first
+        (as :meth:`top` orders them); none when ``start`` is not below both their
+        number and ``stop``."""
         docs, scores = self.docs, self.scores
         if allowed is not None:
             keep = allowed[docs]
             docs, scores = docs[keep], scores[keep]
-        if start >= len(docs):
-            return []
+        if start >= min(len(docs), stop):
+            return scores[:0], docs[:0]
         if stop < len(docs):  # only the best ``stop`` need sorting
             cut = np.partition(scores, len(scores) - stop)[len(scores) - stop]
             keep = scores >= cut
             docs, scores = docs[keep], scores[keep]
-        order = np.lexsort((docs, -scores))[start:stop]
-        return [(float(scores[i]), int(docs[i])) for i in order]
+        order = np.lexsort((docs, -scores))[:stop]
+        return scores[order], docs[order]
 
 
 def date_rank(dates: np.ndarray, ids: Sequence[str]) -> np.ndarray:

@@ -33,7 +33,10 @@ from docsearch.search.ranking import Scored
 if TYPE_CHECKING:
     from docsearch.engines.whoosh.backend import WhooshBackend
 
-__all__ = ["WhooshSnapshot"]
+__all__ = ["FREQUENCIES_KEPT", "WhooshSnapshot"]
+
+#: How many (field, term) document frequencies a snapshot keeps (then it forgets them all).
+FREQUENCIES_KEPT = 50_000
 
 
 class WhooshSnapshot:
@@ -47,6 +50,9 @@ class WhooshSnapshot:
         weighting = searcher.weighting
         self._weighted = {(float(weighting.K1), float(weighting.B)): searcher}
         self._lock = threading.Lock()
+        #: Each (field, term)'s document frequency asked for (a long query's idf weights
+        #: ask for 20 or more: one look-up each, not the term dictionary's).
+        self._frequencies: dict[tuple[str, str], int] = {}
 
     def close(self) -> None:
         self._weighted = {}
@@ -128,6 +134,15 @@ class WhooshSnapshot:
         return positions(self.searcher, field, term, docs, vectors.terms, vectors.positions)
 
     def doc_frequency(self, field: str, term: str) -> int:
+        found = self._frequencies.get((field, term))
+        if found is None:
+            found = self._read_frequency(field, term)
+            if len(self._frequencies) >= FREQUENCIES_KEPT:
+                self._frequencies.clear()
+            self._frequencies[(field, term)] = found
+        return found
+
+    def _read_frequency(self, field: str, term: str) -> int:
         if field not in self.searcher.schema:
             return 0
         btext = self.searcher.schema[field].to_bytes(term)
