@@ -47,6 +47,12 @@ def test_dotted_initials_and_abbreviated_middle_names(body, people):
     # A hyphenated role: "farmer-turned-poet".
     ("The prize went to the farmer-turned-poet Elfed Pargeter.", ["Elfed Pargeter"]),
     ("She left with the boxer-turned-DJ Idwal Varley, hours later.", ["Idwal Varley"]),
+    # "Campaigners including X", "work by X", "X's memoir", "X's wife".
+    ("Campaigners including Temitope Oyenuga handed in a petition.", ["Temitope Oyenuga"]),
+    ("The show of paintings by Yinka Adebisi-Cole opens today.", ["Yinka Adebisi-Cole"]),
+    ("It shows drawings by Ailsa Marble, who died in 1990.", ["Ailsa Marble"]),
+    ("Critics praised Olamide Fashola-Grant's memoir; Idowu Banjo's wife sang.",
+     ["Olamide Fashola-Grant", "Idowu Banjo"]),
     # Police ranks in capitals are titles.
     ("PC Idwal Trethewey, of the roads policing unit, said the lane was shut.",
      ["Idwal Trethewey"]),

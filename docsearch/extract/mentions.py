@@ -261,10 +261,11 @@ class _Extractor:
             self.orgs.add(joined)
             return None
         shaped = len(caps) > 1 and first > 0 and _role_shaped(tokens[first - 1].text, lex)
+        context = _person_context(tokens, first, end, lex)
         cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
             before in _SPEECH) or before.endswith("year-old") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
-            _place_surname(keys, after, lex)) or (
+            _place_surname(keys, after, lex)) or context or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
@@ -287,8 +288,8 @@ class _Extractor:
                 and after in (",", ".", "and", "")) and not (  # "manager Kidder, Peabody"
             after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
         return _Mention(words, titled, cue, first, role=role, family=family,
-                        strong=len(caps) > 1 and (before in lex.role_nouns or shaped)
-                        and tokens[first - 1].text.islower())
+                        strong=len(caps) > 1 and ((before in lex.role_nouns or shaped)
+                                                  and tokens[first - 1].text.islower() or context))
 
     def _organisation(self, tokens: Sequence[_Token], first: int, end: int, joined: str,
                       keys: Sequence[str], titled: bool) -> bool:
@@ -398,6 +399,26 @@ _ONE_NAME_ROLES = {"model", "supermodel", "star", "popstar", "superstar", "influ
 # "a girl called Esme": a person; "a dog called Barney": not.
 _PEOPLE = {"boy", "girl", "man", "woman", "lad", "lass", "child", "baby", "teenager",
            "pupil", "neighbour", "neighbor", "friend"} | _RELATIVES
+
+
+# Works a person makes: "paintings by X", "a novel by X".
+_WORKS_BY = {"work", "works", "paintings", "painting", "novel", "novels", "book", "books", "poems",
+             "poem", "photographs", "drawings", "sculptures", "prints", "essays", "stories",
+             "songs", "portrait", "portraits", "memoir"}
+# What only a person has: "X's memoir", "X's wife".
+_PERSONAL = {"memoir", "memoirs", "autobiography", "poems", "funeral", "death", "grave",
+             "obituary", "widow", "widower"} | (_RELATIVES - {"partner"})
+
+
+def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
+    """Words around a name that only a person has: "paintings by X", "campaigners
+    including X", "X's memoir", "X's wife"."""
+    before = tokens[first - 1].text if first > 0 else ""
+    before2 = tokens[first - 2].text.lower() if first > 1 else ""
+    if before == "by" and before2 in _WORKS_BY or before in ("including", "included") and (
+            _singular(before2) in lex.role_nouns):
+        return True
+    return tokens[end - 1].possessive and end < len(tokens) and tokens[end].text in _PERSONAL
 
 
 def _after_family(tokens: Sequence[_Token], first: int) -> bool:
