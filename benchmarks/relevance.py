@@ -18,6 +18,7 @@ a paired t-test of each system's per-query average precision against the referen
     python benchmarks/relevance.py COLLECTION --variants       # every ranking choice
     python benchmarks/relevance.py COLLECTION --json out.json  # numbers for docs
     python benchmarks/relevance.py COLLECTION --solr http://127.0.0.1:18983/solr  # + Solr
+    python benchmarks/relevance.py COLLECTION --engine tantivy   # another local engine
 
 Needs the ``relevance`` extra: ``pip install -e ".[relevance]"``.
 """
@@ -123,8 +124,9 @@ def bm25_reference(collection: Collection, depth: int = DEPTH) -> Run:
     return run
 
 
-def build_index(collection: Collection, folder: Path | str) -> docsearch.Index:
-    ix = docsearch.open(folder, create=True)
+def build_index(collection: Collection, folder: Path | str,
+                engine: str | None = None) -> docsearch.Index:
+    ix = docsearch.open(folder, create=True, engine=engine)
     ix.add((Article(id=d["doc_id"], title=d["title"], body=d["text"])
             for d in collection.docs), extract=False)
     return ix
@@ -253,11 +255,12 @@ def one_field(collection: Collection) -> Collection:
                                           for d in collection.docs])
 
 
-def build_dated_index(collection: Collection, folder: Path) -> docsearch.Index:
+def build_dated_index(collection: Collection, folder: Path,
+                      engine: str | None = None) -> docsearch.Index:
     import datetime as dt
 
     start = dt.date(2000, 1, 1)
-    ix = docsearch.open(folder, create=True)
+    ix = docsearch.open(folder, create=True, engine=engine)
     ix.add((Article(id=d["doc_id"], title=d["title"], body=d["text"],
                     published=start + dt.timedelta(days=int(d["day"])))
             for d in dated(collection).docs), extract=False)
@@ -333,9 +336,10 @@ def solr_row(collection: Collection, solr: str, reference: Mapping[str, Mapping[
 
 def measure(collection: Collection, names: list[str] | None = None,
             echo: Callable[[str], None] = print, solr: str | None = None,
-            ) -> list[dict[str, Any]]:
-    """The rows of the table: the reference first, then each docsearch variant (and
-    with ``solr``, docsearch's defaults on that SolrCloud cluster)."""
+            engine: str | None = None) -> list[dict[str, Any]]:
+    """The rows of the table: the reference first, then each docsearch variant on
+    ``engine`` (default: Whoosh's; and with ``solr``, docsearch's defaults on that
+    SolrCloud cluster)."""
     started = time.perf_counter()
     reference = evaluate(bm25_reference(collection), collection.qrels)
     rows: list[dict[str, Any]] = [{"system": "BM25 reference (bm25s)", **means(reference),
@@ -357,9 +361,9 @@ def measure(collection: Collection, names: list[str] | None = None,
                 if change not in indexes:
                     folder = Path(tmp) / f"ix-{len(indexes)}"
                     indexes[change] = (
-                        build_dated_index(collection, folder) if change == "dated" else
-                        build_index(one_field(collection) if change == "one-field"
-                                    else collection, folder))
+                        build_dated_index(collection, folder, engine) if change == "dated"
+                        else build_index(one_field(collection) if change == "one-field"
+                                         else collection, folder, engine))
                 scores = evaluate(docsearch_run(indexes[change], collection, ranking),
                                   collection.qrels)
             row = {"system": name, **means(scores), "p": paired_p(scores, reference),
@@ -382,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", nargs="*", metavar="NAME",
                         help="measure these ranking choices (no names: all of them; "
                              "'k1=0.9,b=0.4,proximity=1': any settings of docsearch.Ranking)")
+    parser.add_argument("--engine", metavar="NAME",
+                        help="the local engine docsearch's indexes are made with (default "
+                             "whoosh; tantivy scores with its own BM25)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the rows here")
     parser.add_argument("--solr", metavar="URL",
                         help="also rank with the Solr engine on this SolrCloud cluster "
@@ -394,8 +401,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(collection.queries):,} queries, {len(collection.qrels):,} judged; "
               f"depth {DEPTH}", file=sys.stderr)
         rows = measure(collection, names, echo=lambda line: print(line, file=sys.stderr),
-                       solr=args.solr)
-    except (LayoutError, json.JSONDecodeError, ValueError) as exc:
+                       solr=args.solr, engine=args.engine)
+    except (LayoutError, json.JSONDecodeError, ValueError, docsearch.DocsearchError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(table(rows))

@@ -176,5 +176,5 @@ def test_tree_terms_are_the_proximity_words_of_the_compiled_query(text):
 
 def test_the_whoosh_compiler_keeps_nothing_inside_and():
     compiled = to_whoosh(parse("harbour person:nobody"))
-    assert repr(compiled) == ("And([Or([Term('title', 'harbour', boost=2.0), "
-                              "Term('body', 'harbour')]), <_NullQuery>])")
+    assert repr(compiled) == ("And([ArticleTerm('harbour', title_boost=2.0, boost=1.0), "
+                              "<_NullQuery>])")

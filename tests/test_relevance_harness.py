@@ -113,3 +113,22 @@ def test_one_field_and_the_references_stop_words_variants():
     with relevance.analyzer_variant("stop:bm25s"):
         assert analysis.terms("they may go") == ["mai", "go"]
     assert analysis.terms("they may go") == ["thei", "go"]
+
+
+def test_engine_option_builds_the_indexes_with_that_engine(capsys, monkeypatch):
+    made = []
+    open_index = relevance.docsearch.open
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(kwargs.get("engine"))
+        return open_index(*args, **kwargs)
+
+    monkeypatch.setattr(relevance.docsearch, "open", spy)
+    assert relevance.main([str(COLLECTION), "--engine", "memory"]) == 0
+    assert made == ["memory"]
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("  ")[0] for line in lines[2:]] == [
+        "BM25 reference (bm25s)", "docsearch (defaults)"]
+    assert relevance.main([str(COLLECTION), "--engine", "nosuch"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "error: unknown engine 'nosuch' (engines: whoosh, memory, tantivy, solr)")

@@ -27,7 +27,7 @@ FOREST = "f6d6e892755bcb06"         # drowned-forest-lake-tamsin.md
     (SQUAD, [SILVER, RECORD]),             # the other two swimming stories
     (RECORD, [SILVER, SQUAD]),
     (TURBINE, [BRIGHTWATER_PROFIT, BATTERY_HUB]),  # the same energy company
-    (ALGAE, [FOREST, FISH, HEATWAVE]),     # the other three Lake Tamsin stories
+    (ALGAE, [FISH, FOREST, HEATWAVE]),     # the other three Lake Tamsin stories
 ])
 def test_the_most_similar_articles_come_first(sample_index, article, expected):
     results = sample_index.similar(article, per_page=len(expected))

@@ -66,7 +66,10 @@ class Ranking:
     relevance harness (``benchmarks/relevance.py``; table in ``docs/relevance.md``).
 
     ``k1`` and ``b`` are BM25's term-frequency saturation and length normalisation.
-    ``title_boost`` weighs a word found in the title against one in the body.
+    ``title_boost`` weighs a word's title: a word of the query scores as a word of
+    the whole article (title and body read as one text) plus ``title_boost`` times
+    its score in the title alone (:mod:`docsearch.search.article`; the tantivy and
+    Solr engines add a score per field, the title's times ``title_boost``).
     ``proximity`` weighs a bonus for query words found next to each other in the
     title or the body (0: off).
     ``recency_days`` turns on a recency boost: a score is multiplied by
@@ -83,7 +86,7 @@ class Ranking:
 
     k1: float = attrs.field(default=0.9, validator=_non_negative)
     b: float = attrs.field(default=0.4, validator=_unit)
-    title_boost: float = attrs.field(default=1.0, validator=_non_negative)
+    title_boost: float = attrs.field(default=0.75, validator=_non_negative)
     proximity: float = attrs.field(default=2.0, validator=_non_negative)
     recency_days: float | None = attrs.field(default=None, validator=_half_life)
     recency_weight: float = attrs.field(default=1.0, validator=_non_negative)

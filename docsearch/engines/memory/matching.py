@@ -9,7 +9,9 @@ counts it: a transposition is two edits; with a common first ``prefix_length``
 characters; range: in text order, both ends included).
 A keyword field's term is one value of its column; ``id`` terms are article ids.
 
-Scores are BM25F as a sum over fields: each text term scores
+Scores are BM25: a word asked of the title and the body in one ``Or`` (as the
+parser asks a plain word) scores as a word of the whole article
+(:mod:`docsearch.search.article`); any other text term scores
 ``boost × idf × tf (k1 + 1) / (tf + k1 (1 - b + b × length / average length))``
 with Lucene's ``idf = ln(1 + (N - df + 0.5) / (df + 0.5))``
 (:func:`docsearch.search.ranking.idf`, as the Whoosh engine's); a phrase scores as the sum
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from docsearch.engines.base import TEXT_FIELDS
+from docsearch.search import article
 from docsearch.search import querytree as qt
 from docsearch.search.ranking import Scored, idf
 
@@ -116,6 +119,20 @@ class _Evaluator:
         scores[postings.docs] = boost * weight * tf * (self.k1 + 1) / (tf + norm)
         return mask, scores
 
+    def _article(self, pair: article.Pair) -> Answer:
+        """A word of the title and the body, scored as the article's
+        (:mod:`docsearch.search.article`)."""
+        found = [self.snapshot.postings(f).get(pair.text) for f in article.FIELDS]
+        lengths = np.add(*(self.snapshot.lengths(f) for f in article.FIELDS))
+        average = float(lengths.mean()) if self.size else 1.0
+        docs, values = article.article_scores(
+            [None if p is None else (p.docs, p.freqs.astype(float)) for p in found],
+            lengths, average if average > 0 else 1.0, self.size, self.k1, self.b)
+        mask, scores = self._text_term("title", pair.text, pair.title_boost)
+        mask[docs] = True
+        scores[docs] += pair.boost * values
+        return mask, scores
+
     def _phrase(self, node: qt.Phrase) -> Answer:
         words = list(node.terms)
         if not words:
@@ -152,7 +169,8 @@ class _Evaluator:
         return mask, np.where(mask, np.sum([s for _, s in parts], axis=0), 0.0)
 
     def _or(self, node: qt.Or) -> Answer:
-        parts = [self.answer(child) for child in node.children]
+        parts = [self._article(child) if isinstance(child, article.Pair) else self.answer(child)
+                 for child in article.pairs(node.children)]
         if not parts:
             return self._empty()
         mask = np.logical_or.reduce([m for m, _ in parts])
@@ -172,6 +190,7 @@ class _Evaluator:
         banned, _ = self.answer(node.negative)
         keep = mask & ~banned
         return keep, np.where(keep, scores, 0.0)
+
 
 
 def expansion(snapshot: MemorySnapshot, node: Expandable) -> list[str]:

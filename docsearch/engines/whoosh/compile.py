@@ -6,14 +6,23 @@ from an ``And``: the compiled query is therefore not normalised (the tree alread
 is flat).
 
 >>> from docsearch.search import querytree as qt
->>> to_whoosh(qt.Or((qt.Term("title", "ferri", 2.0), qt.Term("body", "ferri"))))
-Or([Term('title', 'ferri', boost=2.0), Term('body', 'ferri')])
+>>> to_whoosh(qt.Or((qt.Term("title", "ferri", 2.0), qt.Term("body", "strike"))))
+Or([Term('title', 'ferri', boost=2.0), Term('body', 'strike')])
+
+A word asked of the title and the body in one ``Or`` is one
+:class:`~docsearch.engines.whoosh.article.ArticleTerm`, scored as the article's
+(:mod:`docsearch.search.article`):
+
+>>> to_whoosh(qt.Or((qt.Term("title", "ferri", 0.75), qt.Term("body", "ferri"))))
+ArticleTerm('ferri', title_boost=0.75, boost=1.0)
 """
 
 from __future__ import annotations
 
 from whoosh import query as wq
 
+from docsearch.engines.whoosh.article import ArticleTerm
+from docsearch.search import article
 from docsearch.search import querytree as qt
 
 __all__ = ["to_whoosh"]
@@ -38,7 +47,9 @@ def to_whoosh(node: qt.Node) -> wq.Query:
     if isinstance(node, qt.And):
         return wq.And([to_whoosh(c) for c in node.children])
     if isinstance(node, qt.Or):
-        return wq.Or([to_whoosh(c) for c in node.children])
+        parts = [ArticleTerm(c.text, c.title_boost, c.boost) if isinstance(c, article.Pair)
+                 else to_whoosh(c) for c in article.pairs(node.children)]
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
     if isinstance(node, qt.Not):
         return wq.Not(to_whoosh(node.child))
     if isinstance(node, qt.AndMaybe):
@@ -50,3 +61,4 @@ def to_whoosh(node: qt.Node) -> wq.Query:
     if isinstance(node, qt.Every):
         return wq.Every()
     return wq.NullQuery
+

@@ -15,6 +15,7 @@ and is scored by Whoosh.
 from __future__ import annotations
 
 import threading
+import weakref
 from typing import Any
 
 import numpy as np
@@ -25,14 +26,15 @@ from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from docsearch.engines.whoosh.article import ArticleTerm
 from docsearch.engines.whoosh.positions import Remembered
 from docsearch.engines.whoosh.recent import Recent
 from docsearch.engines.whoosh.scoring import Weighting
 from docsearch.engines.whoosh.state import segment_key, state_key
 from docsearch.engines.whoosh.terms import TermInfos, matcher
-from docsearch.search import ranking
+from docsearch.search import article, ranking
 
-__all__ = ["Vectors", "numeric_column"]
+__all__ = ["Vectors", "numeric_column", "searcher_vectors"]
 
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -50,6 +52,9 @@ POSTINGS_CACHE = 2_000_000
 Scores = tuple[np.ndarray, np.ndarray, "tuple[np.ndarray, np.ndarray] | None"]
 #: The share of the documents from which a term's scores are also kept whole.
 DENSE = 0.125
+
+#: The name :meth:`Vectors.lengths` gives the article's lengths (title's + body's).
+ARTICLE = ""
 
 #: A term's live postings over a whole index state, as queries read them:
 #: ``(documents, frequencies, field lengths)``.
@@ -136,14 +141,21 @@ class Vectors:
         except _Unsupported:
             return None
 
+    def article(self, searcher: Searcher, weighting: Any, q: ArticleTerm) -> Scores | None:
+        """The scores of a word of the title and the body as the article's (see
+        :mod:`docsearch.search.article`; ``None``: no document), remembered."""
+        return _Run(self, searcher, weighting).article(q)
+
     def lengths(self, searcher: Searcher, field: str) -> np.ndarray:
         """Each document's stored length of ``field`` (as Whoosh's scorer reads it),
-        put together once per index state."""
+        put together once per index state (``field`` :data:`ARTICLE`: the title's
+        and the body's added)."""
         key = ("all", field, state_key(searcher))
         with self._lock:
             found = self._lengths.get(key)
         if found is None:
-            found = self._all_lengths(searcher, field)
+            found = (np.add(*(self.lengths(searcher, f) for f in article.FIELDS))
+                     if field == ARTICLE else self._all_lengths(searcher, field))
             with self._lock:
                 for old in [k for k in self._lengths if k[:2] == ("all", field)]:
                     del self._lengths[old]
@@ -163,6 +175,23 @@ class Vectors:
                     self._lengths[key] = found
             parts.append(found)
         return np.concatenate(parts) if parts else np.zeros(0)
+
+
+_BY_SEARCHER: weakref.WeakKeyDictionary[Searcher, Vectors] = weakref.WeakKeyDictionary()
+
+
+def searcher_vectors(searcher: Searcher) -> Vectors:
+    """A :class:`Vectors` for the queries Whoosh's matchers score on ``searcher`` (see
+    :mod:`~docsearch.engines.whoosh.article`), kept as long as the searcher is (one
+    index state of one index: the state keys of two indexes may be equal)."""
+    with _BY_SEARCHER_LOCK:
+        found = _BY_SEARCHER.get(searcher)
+        if found is None:
+            found = _BY_SEARCHER[searcher] = Vectors()
+    return found
+
+
+_BY_SEARCHER_LOCK = threading.Lock()
 
 
 def numeric_column(column: Any, count: int) -> np.ndarray | None:
@@ -237,7 +266,7 @@ class _Run:
         kind = type(q)
         if q is wq.NullQuery or kind is type(wq.NullQuery):
             return np.zeros(self.size, dtype=bool), np.zeros(self.size)
-        if kind is wq.Term:
+        if kind is wq.Term or kind is ArticleTerm:
             return self.term(q)
         if kind is wq.Or:
             return self.union(q)
@@ -253,7 +282,7 @@ class _Run:
     def union(self, q: wq.Or) -> tuple[np.ndarray, np.ndarray]:
         if getattr(q, "scale", None) or getattr(q, "minmatch", 0):
             raise _Unsupported("Or with scale or minmatch")
-        if all(type(sub) is wq.Term for sub in q.subqueries):
+        if all(type(sub) is wq.Term or type(sub) is ArticleTerm for sub in q.subqueries):
             matched, scores = self.terms(q.subqueries)
         else:
             matched = np.zeros(self.size, dtype=bool)
@@ -264,7 +293,7 @@ class _Run:
                 scores += s
         return matched, scores * q.boost if q.boost != 1.0 else scores
 
-    def terms(self, terms: list[wq.Term]) -> tuple[np.ndarray, np.ndarray]:
+    def terms(self, terms: list[wq.Term | ArticleTerm]) -> tuple[np.ndarray, np.ndarray]:
         """The union of terms, each term's scores added to its documents only (a
         term's documents are distinct): each document's scores are added in the
         order of the terms, as the loop over whole arrays adds them (the same
@@ -276,11 +305,12 @@ class _Run:
             if found is None:
                 continue
             docs, values, dense = found
-            if dense is not None and q.boost == 1.0:  # a common term: whole arrays
+            boost = _boost(q)
+            if dense is not None and boost == 1.0:  # a common term: whole arrays
                 matched |= dense[0]
                 scores += dense[1]  # + 0.0 where the term is not: the same sums
                 continue
-            scores[docs] += _times(values, q.boost)
+            scores[docs] += _times(values, boost)
             matched[docs] = True
         return matched, scores
 
@@ -326,7 +356,7 @@ class _Run:
         frequency = self.vectors.terms.doc_frequency(self.searcher, q.fieldname, btext)
         return ranking.idf(self.searcher.doc_count_all(), frequency)
 
-    def term(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
+    def term(self, q: wq.Term | ArticleTerm) -> tuple[np.ndarray, np.ndarray]:
         matched = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size)
         found = self.sparse(q)
@@ -335,16 +365,48 @@ class _Run:
             scores[found[0]] = found[1]
         return matched, scores
 
-    def sparse(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray] | None:
+    def sparse(self, q: wq.Term | ArticleTerm) -> tuple[np.ndarray, np.ndarray] | None:
         """The documents having the term and their scores (``None``: no document)."""
         scored = self.scored(q)
         if scored is None:
             return None
-        return scored[0], _times(scored[1], q.boost)
+        return scored[0], _times(scored[1], _boost(q))
 
-    def scored(self, q: wq.Term) -> Scores | None:
+    def article(self, q: ArticleTerm) -> Scores | None:
+        """A word of the title and the body: its :data:`Scores`, boosts included
+        (``None``: no document), remembered per index state and weighting."""
+        B, K1 = self.weighting.B, self.weighting.K1
+        key = (self.state, "", q.text, q.title_boost, q.boost, B, K1)
+        remembered = self.vectors.scores
+        found = remembered.get(key)
+        if found is None:
+            parts = [self.postings(wq.Term(field, q.text)) for field in article.FIELDS]
+            if all(part is None for part in parts):
+                return None
+            searcher = self.searcher
+            lengths = self.vectors.lengths(searcher, ARTICLE)
+            average = sum(searcher.avg_field_length(f) or 0 for f in article.FIELDS) or 1
+            docs, values = article.article_scores(
+                [None if p is None else (p[0], p[1]) for p in parts],
+                lengths, average, self.size, K1, B)
+            title = self.scored(wq.Term(article.FIELDS[0], q.text))
+            if title is not None:
+                docs, values = article.union(
+                    [docs, title[0]], [_times(values, q.boost), _times(title[1], q.title_boost)])
+            else:
+                values = _times(values, q.boost)
+            found = (docs, values, _dense(docs, values, self.size))
+            for array in (docs, values, *(found[2] or ())):
+                array.flags.writeable = False
+            remembered.put(key, found)
+        return found
+
+    def scored(self, q: wq.Term | ArticleTerm) -> Scores | None:
         """The term's :data:`Scores` before its boost (``None``: no document),
-        remembered per index state and weighting."""
+        remembered per index state and weighting (an :class:`ArticleTerm`'s: with
+        its boosts, :meth:`article`)."""
+        if type(q) is ArticleTerm:
+            return self.article(q)
         B, K1 = self.weighting.B, self.weighting.K1
         key = (self.state, q.fieldname, q.text, B, K1)
         remembered = self.vectors.scores
@@ -362,6 +424,11 @@ class _Run:
                 array.flags.writeable = False  # shared by the queries that read the term
             remembered.put(key, found)
         return found
+
+
+def _boost(q: wq.Term | ArticleTerm) -> float:
+    """What a term's scores (:meth:`_Run.scored`) are still to be multiplied by."""
+    return 1.0 if type(q) is ArticleTerm else q.boost
 
 
 def _times(values: np.ndarray, boost: float) -> np.ndarray:
