@@ -2,13 +2,14 @@
 time, for one or more checkouts in turn (issue 15).
 
     python benchmarks/engine_steps.py CORPUS_DIR [--engines docsearch-tantivy,docsearch]
-        [--checkout PATH ...] [--rounds 3]
+        [--checkout PATH ...] [--rounds 3] [--saved]
 
 ``CORPUS_DIR`` is a folder of a ``benchmarks/suite.py --keep`` run (``reuters/`` of its
 work folder: ``queries.json``, ``new.jsonl`` and ``ENGINE/index``), or one laid out the
 same way. Each round, for each checkout in turn (``PYTHONPATH`` pointing at it), the
-indexes are copied afresh (cache files beside them left out) and, per engine, two new
-processes run what the suite's children do:
+indexes are copied afresh (cache files beside them left out, unless ``--saved``: then the
+query step's first query is the one after a build) and, per engine, two new processes run
+what the suite's children do:
 
 - *query*: open the index, the first query, one warm pass and one timed pass of
   ``queries.json``;
@@ -84,13 +85,15 @@ def _percentiles(values: Sequence[float]) -> str:
     return f"{pick(0.5):.1f} / {pick(0.95):.1f}"
 
 
-def _copy(source: Path, target: Path, engines: Sequence[str]) -> None:
+def _copy(source: Path, target: Path, engines: Sequence[str], saved: bool = False) -> None:
+    """The corpus folder's queries, new articles and indexes, without the files saved
+    beside an index (``.facets-*``) unless ``saved``."""
     target.mkdir(parents=True)
     for name in ("queries.json", "new.jsonl"):
         shutil.copy(source / name, target / name)
     for engine in engines:
         shutil.copytree(source / engine / "index", target / engine / "index",
-                        ignore=shutil.ignore_patterns(".facets-*"))
+                        ignore=None if saved else shutil.ignore_patterns(".facets-*"))
 
 
 def _run(checkout: Path, task: str, engine: str, corpus: Path) -> dict[str, Any]:
@@ -124,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where the copies go (default: a temporary folder, removed)")
+    parser.add_argument("--saved", action="store_true",
+                        help="copy the files a build saved beside each index too (the query "
+                             "step's first query is then the one after a build)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -148,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for at, checkout in enumerate(checkouts):
                 corpus = work / f"round{number}-checkout{at}"
                 shutil.rmtree(corpus, ignore_errors=True)
-                _copy(args.corpus, corpus, engines)
+                _copy(args.corpus, corpus, engines, saved=args.saved)
                 load = os.getloadavg()[0]
                 answers = {}
                 for engine in engines:

@@ -44,3 +44,18 @@ def test_the_steps_run_and_report(tmp_path, capsys):
 def test_a_folder_without_the_indexes_is_an_error(tmp_path, capsys):
     assert engine_steps.main([str(tmp_path)]) == 2
     assert capsys.readouterr().err.startswith(f"error: {tmp_path} holds no queries.json")
+
+
+def test_the_files_a_build_saved_are_copied_only_when_asked(tmp_path):
+    source = tmp_path / "kept"
+    index = source / "docsearch-tantivy" / "index" / "data"
+    index.mkdir(parents=True)
+    (index / "meta.json").write_text("{}")
+    (index / ".facets-people-k.json").write_text("{}")
+    for name in ("queries.json", "new.jsonl"):
+        (source / name).write_text("")
+    engine_steps._copy(source, tmp_path / "bare", ["docsearch-tantivy"])
+    engine_steps._copy(source, tmp_path / "saved", ["docsearch-tantivy"], saved=True)
+    listed = {copy: sorted(p.name for p in (tmp_path / copy / "docsearch-tantivy" / "index"
+                                            / "data").iterdir()) for copy in ("bare", "saved")}
+    assert listed == {"bare": ["meta.json"], "saved": [".facets-people-k.json", "meta.json"]}
