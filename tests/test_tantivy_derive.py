@@ -98,6 +98,20 @@ def test_a_state_after_tantivy_merged_its_segments_equals_the_one_gathered(tmp_p
     backend.close()
 
 
+def test_no_state_is_made_from_one_whose_segments_meta_json_did_not_name(tmp_path,
+                                                                         monkeypatch):
+    folder = tmp_path / "gen"
+    backend = fill(engine.create(folder), [made(n, 0, n % 4) for n in range(8)])
+    backend.snapshot()._named = False  # as when meta.json and the searcher disagree
+    facts(backend.snapshot())
+    gathered = counted(monkeypatch, tantivy_snapshot, "gather_column")
+    fill(backend, [made(n, 1, 2) for n in (3, 20)])
+    got = facts(backend.snapshot())
+    assert len(gathered) == len(KEYWORD_FIELDS)  # gathered from the parts, not made
+    assert got == slow(folder)
+    backend.close()
+
+
 def state_files(folder) -> list[str]:  # type: ignore[no-untyped-def]
     return sorted(p.name for p in folder.glob(f"{CACHE_PREFIX}state-*"))
 

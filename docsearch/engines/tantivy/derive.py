@@ -34,10 +34,13 @@ __all__ = ["Layout", "Renumbered", "Run", "derive_column", "derive_ids", "renumb
 @attrs.frozen(eq=False)
 class Layout:
     """An index state: its key, and each segment holding live documents (its id and
-    those documents, ascending) in the order of the state's document numbers."""
+    those documents, ascending) in the order of the state's document numbers;
+    ``named``: whether ``meta.json`` named the searcher's segments (if not, the ids
+    may be wrong, and no state is made from this one)."""
 
     key: str
     segments: tuple[tuple[str, np.ndarray], ...]
+    named: bool = True
 
     @property
     def size(self) -> int:

@@ -201,14 +201,15 @@ class TantivySnapshot(MemorySnapshot):
     @cached_property
     def _layout(self) -> Layout:
         """This state: each segment's id and live documents, in numbering order."""
-        return Layout(self.key, tuple((self._metas[number].id, docs)
-                                      for number, docs in self.numbering.segments.items()))
+        return Layout(self.key, tuple(
+            (self._metas[number].id if self._named else f"unnamed-{number}", docs)
+            for number, docs in self.numbering.segments.items()), self._named)
 
     def _renumbered(self, earlier: Layout) -> tuple[Renumbered, list[Selected]] | None:
         """How the documents of ``earlier`` are numbered here, and the parts of the
         segments it did not hold (``None``: this state's segments are not named);
         worked out once per earlier state."""
-        if not self._named:
+        if not (self._named and earlier.named):
             return None
         found: tuple[Renumbered, list[Selected]] = self._once("renumbered", earlier.key, lambda: (
             self._moved(renumber(earlier, self._layout))))
