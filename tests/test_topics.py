@@ -13,7 +13,7 @@ import docsearch.extract.topics
 from docsearch import TaxonomyError, classify_topics, load_taxonomy
 from docsearch.cli import cli
 from docsearch.extract.topic_model import MODEL_FILE, collection_taxonomy, fit_topic_model
-from docsearch.extract.topics import stem
+from docsearch.extract.topics import confident_topic, stem
 
 MINE = '''
 [[topic]]
@@ -114,6 +114,22 @@ def test_seed_model_settles_the_keywords_confusions(title, body, keywords, first
     assert classify_topics(title, body)[0] == first
 
 
+@pytest.mark.parametrize("title, body", [
+    ("Phone maker cuts price of its handheld organiser",
+     "The company said the wireless handheld, which reads e-mail and browses the web, would "
+     "cost less for business customers from Monday."),
+    ("Search engine adds e-mail service",
+     "The company said users of its web site would get free e-mail accounts with a spam "
+     "filter, in a challenge to its rivals."),
+])
+def test_a_technology_firms_product_news_is_technology(title, body):
+    # The words of computing, the web and telephones are technology terms: a firm's
+    # product news is not economy news for its company words alone.
+    bundled = docsearch.extract.topics.default_taxonomy()
+    assert attrs.evolve(bundled, seed=None).classify(title, body)[0] == "science and technology"
+    assert classify_topics(title, body)[0] == "science and technology"
+
+
 def test_seed_model_of_every_taxonomy(tmp_path):
     bundled = docsearch.extract.topics.default_taxonomy()
     assert bundled.seed is not None and bundled.seed.topics == bundled.names
@@ -157,6 +173,21 @@ def test_model_learns_words_the_taxonomy_lacks():
         "economy, business and finance"]
     # Too few words the model knows: the keywords alone.
     assert taxonomy.classify("Union strike", "The strike ended.") == ["labour"]
+
+
+def test_self_training_relabels_the_keywords_labels_too():
+    # Three articles the keywords label economy (a merger), whose other words are the
+    # sport articles' ("zorball fans cheered"): once the model has learnt the collection,
+    # they are relabelled sport, so "plinth", a word only they use, is a sport word.
+    odd = [(f"Takeover {i}", "Zorball fans cheered and praised the merger. Plinth zorball.")
+           for i in range(3)]
+    taxonomy = docsearch.extract.topics.default_taxonomy()
+    assert {confident_topic(taxonomy.scores(*a)) for a in odd} == {
+        taxonomy.names.index("economy, business and finance")}
+    model = fit_topic_model(_collection() + odd)
+    assert model is not None
+    assert model.best("Plinth", "Plinth plinth plinth.") == "sport"
+    assert model.best(*odd[0]) == "sport"
 
 
 def test_model_leans_on_the_seed_model_where_the_collection_cannot_tell():
