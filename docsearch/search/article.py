@@ -83,13 +83,19 @@ def bm25(tf: np.ndarray, length: np.ndarray, average: float, idf: float, k1: flo
 
 def union(docs: Sequence[np.ndarray], values: Sequence[np.ndarray],
           ) -> tuple[np.ndarray, np.ndarray]:
-    """The documents of any of ``docs`` (ascending) and the sum of each one's
-    ``values`` (0 where a part has not the document).
+    """The documents of any of ``docs`` (each ascending, without repeats) in
+    ascending order, and the sum of each one's ``values`` (0 where a part has not
+    the document).
 
     >>> union([np.array([1, 4]), np.array([4, 7])], [np.array([1.0, 2.0]), np.array([3.0, 5.0])])
     (array([1, 4, 7]), array([1., 5., 5.]))
+    >>> union([np.zeros(0, dtype=int), np.zeros(0, dtype=int)], [np.zeros(0), np.zeros(0)])
+    (array([], dtype=int64), array([], dtype=float64))
     """
-    every = np.unique(np.concatenate(docs)) if docs else np.zeros(0, dtype=np.int64)
+    every = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+    if len(docs) > 1 and len(every):  # ascending runs: a stable sort merges them at once
+        every = np.sort(every, kind="stable")
+        every = every[np.concatenate(([True], every[1:] != every[:-1]))]
     total = np.zeros(len(every))
     for part, value in zip(docs, values, strict=True):
         total[np.searchsorted(every, part)] += value

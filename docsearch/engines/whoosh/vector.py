@@ -389,14 +389,14 @@ class _Run:
             docs, values = article.article_scores(
                 [None if p is None else (p[0], p[1]) for p in parts],
                 lengths, average, self.size, K1, B)
-            title = self.scored(wq.Term(article.FIELDS[0], q.text))
+            title = self.bm25(wq.Term(article.FIELDS[0], q.text))  # kept in the article's
             if title is not None:
                 docs, values = article.union(
                     [docs, title[0]], [_times(values, q.boost), _times(title[1], q.title_boost)])
             else:
                 values = _times(values, q.boost)
-            found = (docs, values, _dense(docs, values, self.size))
-            for array in (docs, values, *(found[2] or ())):
+            found = (docs, values, None)  # no whole arrays: remembered, they would crowd
+            for array in (docs, values):  # out the other words of a long query
                 array.flags.writeable = False
             remembered.put(key, found)
         return found
@@ -412,18 +412,27 @@ class _Run:
         remembered = self.vectors.scores
         found = remembered.get(key)
         if found is None:
-            postings = self.postings(q)
-            if postings is None:
+            sparse = self.bm25(q)
+            if sparse is None:
                 return None
-            docs, tf, fl, avgfl = postings
-            idf = self.idf(q)
-            # Whoosh's bm25(), term by term, in the same order of operations.
-            values = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+            docs, values = sparse
             found = (docs, values, _dense(docs, values, self.size))
             for array in (values, *(found[2] or ())):
                 array.flags.writeable = False  # shared by the queries that read the term
             remembered.put(key, found)
         return found
+
+    def bm25(self, q: wq.Term) -> tuple[np.ndarray, np.ndarray] | None:
+        """The term's documents and BM25 scores before its boost (``None``: no
+        document), not remembered."""
+        postings = self.postings(q)
+        if postings is None:
+            return None
+        B, K1 = self.weighting.B, self.weighting.K1
+        docs, tf, fl, avgfl = postings
+        idf = self.idf(q)
+        # Whoosh's bm25(), term by term, in the same order of operations.
+        return docs, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
 
 
 def _boost(q: wq.Term | ArticleTerm) -> float:
