@@ -413,12 +413,15 @@ _PERSONAL = {"memoir", "memoirs", "autobiography", "poems", "funeral", "death", 
 def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
     """Words around a name that only a person has: "paintings by X", "campaigners
     including X", "X's memoir", "X's wife"."""
-    before = tokens[first - 1].text if first > 0 else ""
-    before2 = tokens[first - 2].text.lower() if first > 1 else ""
-    if before == "by" and before2 in _WORKS_BY or before in ("including", "included") and (
-            _singular(before2) in lex.role_nouns):
-        return True
-    return tokens[end - 1].possessive and end < len(tokens) and tokens[end].text in _PERSONAL
+    if tokens[end - 1].possessive:
+        return end < len(tokens) and tokens[end].text in _PERSONAL
+    if first < 2:
+        return False
+    before = tokens[first - 1].text
+    if before == "by":
+        return tokens[first - 2].text.lower() in _WORKS_BY
+    return before in ("including", "included") and (
+        _singular(tokens[first - 2].text.lower()) in lex.role_nouns)
 
 
 def _after_family(tokens: Sequence[_Token], first: int) -> bool:
@@ -470,14 +473,14 @@ def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
     k = start - 1
     if k > 0 and tokens[k].text in _ACRONYM_TITLES:
         k -= 1  # "as DCI Lorna Pike"
-    if k > 0 and tokens[k].text == "as" and end - start > 1 and (
+    if k > 0 and end - start > 1 and tokens[k].text == "as" and (
             tokens[k - 1].text in _ACTING or tokens[k - 1].kind == CAP
             and not tokens[k - 1].sentence_start) and (
             fold(tokens[start].text).rstrip(".") not in lex.titles) and (
             fold(tokens[start].text).rstrip(".") not in lex.modifiers):
         return True  # not "But as State Treasurer Ann Richards said"
-    return [t.text for t in tokens[end:end + 3]] in ([",", "real", "name"],
-                                                     ["(", "real", "name"])
+    return end + 2 < len(tokens) and tokens[end + 1].text == "real" and (
+        tokens[end + 2].text == "name" and tokens[end].text in (",", "("))
 
 
 def _place_surname(keys: Sequence[str], after: str, lex: _Lexicon) -> bool:

@@ -141,11 +141,17 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         folded = [fold(w) for w in m.words]
         for i, person in enumerate(people):
             pf = [fold(w) for w in person]
-            if _contains(pf, folded) or _initial_form(folded, pf):
+            if _contains(pf, folded):
                 break
-            if _contains(folded, pf) or _initial_form(pf, folded):
+            if _contains(folded, pf):
                 people[i] = m.words
                 break
+            if len(pf) == 2 == len(folded) and pf[1] == folded[1]:
+                if _initial_form(folded, pf):
+                    break
+                if _initial_form(pf, folded):
+                    people[i] = m.words
+                    break
         else:
             people.append(m.words)
             first_seen.append(m.position)
