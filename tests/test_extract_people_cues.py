@@ -153,6 +153,9 @@ def test_things_named_after_people(body):
     ("Carver Leigh's chief executive, Dana Frost, said the outlook was strong.",
      ["Dana Frost"]),
     ("Tom Wrenn's lawyer, Edie Lomax, said he would appeal.", ["Tom Wrenn", "Edie Lomax"]),
+    # The loser of a match: "beat X Y" (not a club, nor a forecast).
+    ("Seeded fourth, she beat Anhelina Kostrova 6-3 6-4.", ["Anhelina Kostrova"]),
+    ("Bath beat Glasgow Warriors; Leeds beat Aston Villa; sales beat Corin Vale forecasts.", []),
     # Clubs by the word that ends their name.
     ("Morton Academical drew with Kelso Thistle.", []),
     # A part an actor plays is a character: "stars as X".

@@ -265,7 +265,7 @@ class _Extractor:
         cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
             before in _SPEECH) or before.endswith("year-old") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
-            _place_surname(keys, after, lex)) or context or (
+            _place_surname(keys, after, lex)) or context or _beaten(tokens, first, end) or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
@@ -422,6 +422,22 @@ def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexico
         return tokens[first - 2].text.lower() in _WORKS_BY
     return before in ("including", "included") and (
         _singular(tokens[first - 2].text.lower()) in lex.role_nouns)
+
+
+# The loser of a match: "she beat X Y 6-3", "after beating X Y in the final".
+_BEAT = {"beat", "beating", "beats", "defeated", "defeating", "defeats", "ousted", "edged",
+         "thrashed", "outlasted", "eliminated", "knocked"}
+_AFTER_BEATEN = {"", ".", ",", ";", "in", "to", "by", "and", "on", "at", "for", "with", "after",
+                 "before", "over", "from"}
+
+
+def _beaten(tokens: Sequence[_Token], first: int, end: int) -> bool:
+    """"beat X Y" ends the phrase or is followed by a score: the loser, a person or a
+    club ("beat Glasgow Warriors": a club's name is a common word; "beat X forecasts" no)."""
+    if first < 1 or tokens[first - 1].text not in _BEAT or end - first < 2:
+        return False
+    after = tokens[end].text if end < len(tokens) else ""
+    return after in _AFTER_BEATEN or after[:1].isdigit()
 
 
 def _after_family(tokens: Sequence[_Token], first: int) -> bool:
