@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import attrs
+import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import docsearch
 import docsearch.extract.topics
 from docsearch import TaxonomyError, classify_topics, load_taxonomy
 from docsearch.cli import cli
-from docsearch.extract.topic_model import MODEL_FILE, collection_taxonomy, fit_topic_model
+from docsearch.extract.topic_model import (
+    MIN_DF,
+    MODEL_FILE,
+    _Collection,
+    _features,
+    collection_taxonomy,
+    fit_topic_model,
+)
 from docsearch.extract.topics import confident_topic, stem
 
 MINE = '''
@@ -188,6 +199,35 @@ def test_self_training_relabels_the_keywords_labels_too():
     assert model is not None
     assert model.best("Plinth", "Plinth plinth plinth.") == "sport"
     assert model.best(*odd[0]) == "sport"
+
+
+_WORDS = st.lists(st.sampled_from(["ann", "bob", "cat", "dog", "eel", "fox"]), max_size=8)
+
+
+@given(st.lists(st.tuples(_WORDS, st.integers(-1, 2)), min_size=1, max_size=30))
+def test_training_counts_as_counted_one_article_at_a_time(docs):
+    # The array counts of self-training against Counters: the vocabulary (words in at
+    # least MIN_DF training articles, sorted) and each topic row's count of each word.
+    assume(any(row >= 0 for _, row in docs))
+    vocabulary, counts = _Collection([words for words, _ in docs]).counts(
+        np.array([row for _, row in docs]), 3)
+    df = Counter(w for words, row in docs if row >= 0 for w in set(words))
+    assert vocabulary == sorted(w for w, n in df.items() if n >= MIN_DF)
+    expected = np.zeros((3, len(vocabulary)))
+    for words, row in docs:
+        for word in words:
+            if row >= 0 and word in vocabulary:
+                expected[row, vocabulary.index(word)] += 1
+    assert np.array_equal(counts, expected)
+
+
+def test_relabelling_is_best_index_of_every_article():
+    model = fit_topic_model(_collection())
+    assert model is not None
+    texts = [*_collection(3), ("Union strike", "The strike ended."),
+             ("Zorball quibbet", "Zorball quibbet zorball, the team and the market."), ("", "")]
+    features = [_features(title, body) for title, body in texts]
+    assert _Collection(features).relabelled(model) == [model.best_index(f) for f in features]
 
 
 def test_model_leans_on_the_seed_model_where_the_collection_cannot_tell():

@@ -112,7 +112,10 @@ class TopicModel:
 
     def best_index(self, words: Sequence[str]) -> int | None:
         """The taxonomy index of the topic ``words`` point to (``None``: too few known)."""
-        known = [i for i in map(self.vocabulary.get, words) if i is not None]
+        return self.best_of([i for i in map(self.vocabulary.get, words) if i is not None])
+
+    def best_of(self, known: Sequence[int] | np.ndarray) -> int | None:
+        """:meth:`best_index` of words given by their columns (the words it knows)."""
         if len(known) < MIN_KNOWN:
             return None
         totals = self.log_probs[:, known].sum(axis=1)
@@ -209,37 +212,64 @@ def fit_topic_model(articles: Iterable[tuple[str, str]],
     kept = sorted(t for t, n in counted.items() if n >= MIN_EXAMPLES)
     if len(kept) < MIN_TOPICS:
         return None
-    model = _train(taxonomy.names, kept, features, labels, taxonomy.seed)
-    current = [t if t is not None else model.best_index(w)
-               for w, t in zip(features, labels, strict=True)]
+    collection = _Collection(features)
+    model = _train(taxonomy.names, kept, collection, labels, taxonomy.seed)
+    guessed = collection.relabelled(model)
+    current = [t if t is not None else g for t, g in zip(labels, guessed, strict=True)]
     for _ in range(ROUNDS):
-        model = _train(taxonomy.names, kept, features, current, taxonomy.seed)
-        relabelled = [model.best_index(w) for w in features]
+        model = _train(taxonomy.names, kept, collection, current, taxonomy.seed)
+        relabelled = collection.relabelled(model)
         if relabelled == current:
             break
         current = relabelled
     return model
 
 
-def _train(names: Sequence[str], kept: Sequence[int], features: Sequence[Sequence[str]],
+class _Collection:
+    """The stems of every article as numbers (their places in the sorted list of all the
+    collection's stems), so that counting and relabelling are array work."""
+
+    def __init__(self, features: Sequence[Sequence[str]]) -> None:
+        self.words = sorted({w for words in features for w in words})
+        number = {w: i for i, w in enumerate(self.words)}
+        self.docs = [np.array([number[w] for w in words], dtype=np.int64) for words in features]
+        self.distinct = [np.unique(doc) for doc in self.docs]
+        self.number = number
+
+    def relabelled(self, model: TopicModel) -> list[int | None]:
+        """``model.best_index`` of every article (the same sums, the same order)."""
+        columns = np.full(len(self.words), -1, dtype=np.int64)
+        columns[[self.number[w] for w in model.vocabulary]] = list(model.vocabulary.values())
+        out = []
+        for doc in self.docs:
+            known = columns[doc]
+            out.append(model.best_of(known[known >= 0]))
+        return out
+
+    def counts(self, rows: np.ndarray, topics: int) -> tuple[list[str], np.ndarray]:
+        """The vocabulary (words in at least ``MIN_DF`` articles of a row ``>= 0``) and
+        each row's count of each of its words; ``rows``: each article's row, or -1."""
+        chosen = np.flatnonzero(rows >= 0)
+        distinct = np.concatenate([self.distinct[i] for i in chosen])
+        df = np.bincount(distinct, minlength=len(self.words))
+        kept = np.flatnonzero(df >= MIN_DF)
+        columns = np.full(len(self.words), -1, dtype=np.int64)
+        columns[kept] = np.arange(len(kept))
+        tokens = columns[np.concatenate([self.docs[i] for i in chosen])]
+        token_rows = np.repeat(rows[chosen], [len(self.docs[i]) for i in chosen])
+        known = tokens >= 0
+        flat = np.bincount(token_rows[known] * len(kept) + tokens[known],
+                           minlength=topics * len(kept))
+        return [self.words[i] for i in kept], flat.reshape(topics, len(kept)).astype(np.float64)
+
+
+def _train(names: Sequence[str], kept: Sequence[int], collection: _Collection,
            labels: Sequence[int | None], seed: TopicModel | None = None) -> TopicModel:
     """Naive Bayes over the articles whose label is one of the ``kept`` topics, with the
     ``seed`` model's word probabilities as a prior (``SEED_PRIOR``)."""
     row_of = {topic: row for row, topic in enumerate(kept)}
-    df: Counter[str] = Counter()
-    for words, topic in zip(features, labels, strict=True):
-        if topic in row_of:
-            df.update(set(words))
-    vocabulary = sorted(w for w, n in df.items() if n >= MIN_DF)
-    index = {w: i for i, w in enumerate(vocabulary)}
-    columns: list[Counter[int]] = [Counter() for _ in kept]
-    for words, topic in zip(features, labels, strict=True):
-        if topic in row_of:
-            columns[row_of[topic]].update(i for i in map(index.get, words) if i is not None)
-    counts = np.zeros((len(kept), len(vocabulary)), dtype=np.float64)
-    for row, column in enumerate(columns):
-        if column:
-            counts[row, list(column)] = list(column.values())
+    rows = np.array([-1 if t is None else row_of.get(t, -1) for t in labels], dtype=np.int64)
+    vocabulary, counts = collection.counts(rows, len(kept))
     smoothed = counts + ALPHA
     if seed is not None:
         smoothed += SEED_PRIOR * _seed_prior(seed, [names[t] for t in kept], vocabulary) * (
