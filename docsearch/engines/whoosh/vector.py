@@ -430,9 +430,8 @@ class _Run:
             return None
         B, K1 = self.weighting.B, self.weighting.K1
         docs, tf, fl, avgfl = postings
-        idf = self.idf(q)
         # Whoosh's bm25(), term by term, in the same order of operations.
-        return docs, idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+        return docs, article.bm25(tf, fl, avgfl, self.idf(q), K1, B)
 
 
 def _boost(q: wq.Term | ArticleTerm) -> float:
