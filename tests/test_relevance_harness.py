@@ -99,7 +99,10 @@ def test_long_queries_are_the_first_words_of_documents_spread_over_the_collectio
     assert ranking_speed.pasted(docs, 2, 3) == ["w3x0 w3x1 w3x2", "w6x0 w6x1 w6x2"]
     # The first-run row's queries: the documents one place after those.
     assert ranking_speed.pasted(docs, 2, 3, shift=1) == ["w4x0 w4x1 w4x2", "w7x0 w7x1 w7x2"]
-    assert ranking_speed.first_runs([lambda: None] * 3)[2] >= 0
+    wall, cpu = ranking_speed.first_runs([lambda: None] * 3)  # each call's wall and CPU ms
+    assert len(wall) == len(cpu) == 3 and min(wall + cpu) >= 0
+    wall, cpu = ranking_speed.timed([lambda: None] * 2, repeat=3)  # after one warm-up each
+    assert len(wall) == len(cpu) == 6
 
 
 def test_one_field_and_the_references_stop_words_variants():
