@@ -105,15 +105,16 @@ def _and(snapshot: TantivySnapshot, node: qt.And) -> tantivy.Query:
 
 
 def _or(snapshot: TantivySnapshot, node: qt.Or) -> tantivy.Query:
-    return _boolean([(Occur.Should, _pair(snapshot, c) if isinstance(c, article.Pair)
-                      else compile_query(snapshot, c)) for c in article.pairs(node.children)])
+    return _boolean([(Occur.Should, q) for c in article.pairs(node.children)
+                     for q in (_pair(snapshot, c) if isinstance(c, article.Pair)
+                               else [compile_query(snapshot, c)])])
 
 
-def _pair(snapshot: TantivySnapshot, pair: article.Pair) -> tantivy.Query:
-    """A plain word: its body's score plus its title's times :data:`TITLE_WEIGHT`."""
-    title = _text_term(snapshot, "title", pair.text, pair.title_boost * TITLE_WEIGHT)
-    return _boolean([(Occur.Should, title),
-                     (Occur.Should, _text_term(snapshot, "body", pair.text, pair.boost))])
+def _pair(snapshot: TantivySnapshot, pair: article.Pair) -> list[tantivy.Query]:
+    """A plain word's title term, times :data:`TITLE_WEIGHT`, and its body term (the
+    ``Or``'s clauses, in the parser's order)."""
+    return [_text_term(snapshot, "title", pair.text, pair.title_boost * TITLE_WEIGHT),
+            _text_term(snapshot, "body", pair.text, pair.boost)]
 
 
 def _not(snapshot: TantivySnapshot, node: qt.Not) -> tantivy.Query:
