@@ -2,8 +2,9 @@
 
 :class:`_Extractor` finds runs of capitalised words (:meth:`_Extractor.runs`), cuts titles,
 roles and descriptors off them and weighs the cues of a person against the evidence of
-an organisation, place or thing (:mod:`docsearch.extract.evidence`) (:meth:`_Extractor.
-mention`), and says which mentions are full names (:meth:`_Extractor.is_full_name`).
+an organisation, place or thing (:mod:`docsearch.extract.evidence`; the cues in the words
+around a name are :mod:`docsearch.extract.cues`'s) (:meth:`_Extractor.mention`), and
+says which mentions are full names (:meth:`_Extractor.is_full_name`).
 :func:`_coordinated` gives "David" of "David and Ed Mirvish" its surname. How the
 mentions of an article become its people is :mod:`docsearch.extract.people`'s.
 """
@@ -15,6 +16,22 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from docsearch.extract.cues import (
+    _APPOSITIVE,
+    _FAMILY,
+    _LEADER_NOUNS,
+    _MAKER_VERBS,
+    _ONE_NAME_ROLES,
+    _PEOPLE,
+    _after_family,
+    _beaten,
+    _named_thing_or_part,
+    _names_work,
+    _person_context,
+    _place_surname,
+    _plural_role_before,
+    _signature,
+)
 from docsearch.extract.evidence import (
     _CAMEL,
     _COMPANY_SUFFIXES,
@@ -52,18 +69,8 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
     return i == count - 1 and i > 0 and word[:1].isupper()
 
 
-# "the Reagan administration": the noun after a lone name that makes it a person.
-_LEADER_NOUNS = {"administration", "presidency", "cabinet", "premiership", "regime"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
                        "throughout", "towards", "toward"}
-_APPOSITIVE = {"a", "an", "the", "who", "whose", "aged", "its", "his", "her", "their"}
-# "directed by X": the maker of a work is a person.
-_MAKER_VERBS = {"directed", "written", "co-written", "composed", "painted", "sung", "performed",
-                "narrated", "choreographed", "illustrated", "photographed", "conducted",
-                "founded", "discovered", "invented", "coached", "authored", "sculpted"}
-# "stars as X": the part an actor plays is a character, no person.
-_ACTING = {"stars", "star", "starring", "starred", "plays", "played", "playing", "cast",
-           "appears", "appearing", "portrays", "portrayed", "portraying", "recast"}
 _ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
 
 @attrs.define
@@ -377,152 +384,6 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
     return out
 
 
-# Musical works named after their composer: "Mozart's Piano Concerto No 23".
-_WORKS = {"symphony", "concerto", "sonata", "requiem", "quartet", "quintet", "opera", "cantata",
-          "oratorio", "overture", "nocturne", "prelude", "etude", "serenade", "rhapsody", "fugue",
-          "symphonies", "concertos", "sonatas", "quartets"}
-
-
-# Family in the plural, before first names: "her sons Tobin and Ferris" (not "makers Toyota").
-_FAMILY = {"sons", "daughters", "brothers", "sisters", "children", "grandchildren", "twins",
-           "parents", "cousins", "nephews", "nieces", "grandsons", "granddaughters", "siblings"}
-
-
-# Family in the singular: "his grandfather, Walter", "her sister, Georgia".
-_RELATIVES = {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
-              "widow", "widower", "nephew", "niece", "grandfather", "grandmother", "grandson",
-              "granddaughter", "grandad", "grandma", "grandpa", "granny", "girlfriend",
-              "boyfriend", "partner", "fiance", "fiancee", "cousin", "aunt", "uncle",
-              "stepfather", "stepmother", "stepson", "stepdaughter", "twin", "mum", "dad"}
-# Roles of people known by one name: "the model Ajok", "pop star Zuri".
-_ONE_NAME_ROLES = {"model", "supermodel", "star", "popstar", "superstar", "influencer"}
-# "a girl called Esme": a person; "a dog called Barney": not.
-_PEOPLE = {"boy", "girl", "man", "woman", "lad", "lass", "child", "baby", "teenager",
-           "pupil", "neighbour", "neighbor", "friend"} | _RELATIVES
-
-
-# Works a person makes: "paintings by X", "a novel by X".
-_WORKS_BY = {"work", "works", "paintings", "painting", "novel", "novels", "book", "books", "poems",
-             "poem", "photographs", "drawings", "sculptures", "prints", "essays", "stories",
-             "songs", "portrait", "portraits", "memoir"}
-# What only a person has: "X's memoir", "X's wife".
-_PERSONAL = {"memoir", "memoirs", "autobiography", "poems", "funeral", "death", "grave",
-             "obituary", "widow", "widower"} | (_RELATIVES - {"partner"})
-
-
-def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
-    """Words around a name that only a person has: "paintings by X", "campaigners
-    including X", "X's memoir", "X's wife"."""
-    if tokens[end - 1].possessive:
-        return end < len(tokens) and tokens[end].text in _PERSONAL
-    if first < 2:
-        return False
-    before = tokens[first - 1].text
-    if before == "by":
-        return tokens[first - 2].text.lower() in _WORKS_BY
-    return before in ("including", "included") and (
-        _singular(tokens[first - 2].text.lower()) in lex.role_nouns)
-
-
-# The loser of a match: "she beat X Y 6-3", "after beating X Y in the final".
-_BEAT = {"beat", "beating", "beats", "defeated", "defeating", "defeats", "ousted", "edged",
-         "thrashed", "outlasted", "eliminated", "knocked"}
-_AFTER_BEATEN = {"", ".", ",", ";", "in", "to", "by", "and", "on", "at", "for", "with", "after",
-                 "before", "over", "from"}
-
-
-def _beaten(tokens: Sequence[_Token], first: int, end: int) -> bool:
-    """"beat X Y" ends the phrase or is followed by a score: the loser, a person or a
-    club ("beat Glasgow Warriors": a club's name is a common word; "beat X forecasts" no)."""
-    if first < 1 or tokens[first - 1].text not in _BEAT or end - first < 2:
-        return False
-    after = tokens[end].text if end < len(tokens) else ""
-    return after in _AFTER_BEATEN or after[:1].isdigit()
-
-
-def _after_family(tokens: Sequence[_Token], first: int) -> bool:
-    """A family word, perhaps with a comma, right before: "his sister, Georgia", "their
-    sons, Neil and"."""
-    k = first - 1
-    if k > 0 and tokens[k].text == ",":
-        k -= 1
-    return k >= 0 and tokens[k].text.islower() and (
-        tokens[k].text in _RELATIVES or tokens[k].text in _FAMILY)
-
-
-def _plural_role_before(tokens: Sequence[_Token], position: int, lex: _Lexicon) -> bool:
-    """A capitalised plural family or role word opens the sentence right before a name:
-    "Owners Nkechi and Tom Fairbairn", "Twins Ottilie and ..."."""
-    if position < 1:
-        return False
-    word = tokens[position - 1]
-    key = fold(word.text)
-    return (word.sentence_start and word.kind == CAP and key.endswith("s")
-            and (key in _FAMILY or _singular(key) in lex.role_nouns))
-
-
-def _names_work(tokens: Sequence[_Token], end: int) -> bool:
-    """A one-word possessive name before a musical work: "Shostakovich's Fifth Symphony"."""
-    return tokens[end - 1].possessive and any(
-        t.text.lower() in _WORKS for t in tokens[end:end + 3])
-
-
-_LETTER_ENDS = {".", "!", "?", '"', "”", "’"}
-
-
-# Vehicles named after people, even with a title: "the locomotive Sir Nigel Gresley".
-_VEHICLES = {"locomotive", "engine", "ship", "vessel", "ferry", "yacht", "lifeboat", "liner",
-             "tug", "trawler", "steamer", "MV", "SS", "HMS", "RMS", "USS", "HMY", "RV"}
-
-
-# Ranks in capitals that are no initials: "DCI Lorna Pike".
-_ACRONYM_TITLES = {"DI", "DS", "DC", "DCI", "DSU", "DCS", "PC", "PCSO", "QC", "KC", "MP", "MSP"}
-
-
-def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
-                         lex: _Lexicon) -> bool:
-    """A vehicle named after a person ("the locomotive Sir X Y", "MV Dame X Y"), an
-    actor's part ("Y Z as DCI X W", "stars as X"), or a stage name given beside the real
-    one ("X, real name Y")."""
-    if start > 0 and tokens[start - 1].text in _VEHICLES:
-        return True
-    k = start - 1
-    if k > 0 and tokens[k].text in _ACRONYM_TITLES:
-        k -= 1  # "as DCI Lorna Pike"
-    if k > 0 and end - start > 1 and tokens[k].text == "as" and (
-            tokens[k - 1].text in _ACTING or tokens[k - 1].kind == CAP
-            and not tokens[k - 1].sentence_start) and (
-            fold(tokens[start].text).rstrip(".") not in lex.titles) and (
-            fold(tokens[start].text).rstrip(".") not in lex.modifiers):
-        return True  # not "But as State Treasurer Ann Richards said"
-    return end + 2 < len(tokens) and tokens[end + 1].text == "real" and (
-        tokens[end + 2].text == "name" and tokens[end].text in (",", "("))
-
-
-def _place_surname(keys: Sequence[str], after: str, lex: _Lexicon) -> bool:
-    """A first name and a surname that is also a place's name, before a verb in the past:
-    "Charles Darwin passed through", not "Charles de Gaulle airport"."""
-    return (len(keys) == 2 and keys[1] in lex.place_words and keys[0] in lex.first_names
-            and keys[0] not in lex.place_words and (after.endswith("ed") or after in _SPEECH))
-
-
-def _signature(tokens: Sequence[_Token], first: int, end: int) -> bool:
-    """Initials and a surname on a line of their own, perhaps with a town after a comma:
-    a letter's signature ("T. W. Garside, Ilkley")."""
-    if tokens[first].kind != INITIAL:
-        return False
-    k = first - 1
-    while k >= 0 and tokens[k].text == "\n":
-        k -= 1
-    # After a line that ends a sentence ("... thank you.\nT. W. Garside"), not a table's row.
-    if k == first - 1 or k >= 0 and tokens[k].text not in _LETTER_ENDS:
-        return False
-    k = end
-    if k < len(tokens) and tokens[k].text == ",":
-        k += 1
-        while k < len(tokens) and tokens[k].kind == CAP:
-            k += 1
-    return k == len(tokens) or tokens[k].text == "\n"
 
 
 def _agents(key: str, lex: _Lexicon) -> bool:
