@@ -46,10 +46,13 @@ def source_words(title: str, text: str, from_title: bool) -> list[str]:
 
 
 def write(out: Path, items: Sequence[Item], queries: int = 500, seed: int = 16,
-          keep: float = KEEP, longest: int | None = None) -> tuple[int, int, int]:
+          keep: float = KEEP, longest: int | None = None,
+          sources: Sequence[Item] | None = None) -> tuple[int, int, int]:
     """Write docs.jsonl (every item), queries.tsv and qrels.trec under ``out``;
     returns the counts of documents, queries and judgments. ``longest``: a source
-    of more words (a table with no sentence end) is passed over too."""
+    of more words (a table with no sentence end) is passed over too. ``sources``:
+    what each item's query is drawn from, item for item (default: the items; a
+    text that repeats its title gives its text without it)."""
     same: dict[tuple[str, str], list[str]] = defaultdict(list)
     for doc_id, title, text in items:
         same[(title, text)].append(doc_id)
@@ -67,7 +70,7 @@ def write(out: Path, items: Sequence[Item], queries: int = 500, seed: int = 16,
         for index in order:
             if made == queries:
                 break
-            doc_id, title, text = items[index]
+            _, title, text = (sources or items)[index]
             from_title = made % 2 == 0
             words = source_words(title, text, from_title)
             if len(words) < (3 if from_title else 4) or len(words) > (longest or len(words)):
@@ -77,7 +80,7 @@ def write(out: Path, items: Sequence[Item], queries: int = 500, seed: int = 16,
                 kept = sorted(set(kept) | {0, 1, 2})
             made += 1
             qfile.write(f"{made}\t{' '.join(words[i] for i in kept)}\n")
-            for relevant in same[(title, text)]:
+            for relevant in same[items[index][1:]]:
                 qrels.write(f"{made} 0 {relevant} 1\n")
                 judgments += 1
     return len(items), made, judgments
