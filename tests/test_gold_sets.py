@@ -23,6 +23,7 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
 @pytest.mark.parametrize(("name", "docs", "people", "classes", "rules"), [
     ("unseen5", 66, 254, [2, 2, 2] + [6] * 10, "tuned"),  # tuned on in the fourth round
     ("unseen6", 60, 207, [6, 10, 11, 11, 11, 11], "unseen"),
+    ("unseen7", 60, 331, [12] * 5, "unseen"),  # this session's unseen set
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -41,7 +42,9 @@ def test_unseen_set_is_registered_with_its_classes(
 def test_unseen_topics_and_skip() -> None:
     kept = topics_eval.corpora(None, None)
     assert len(kept["unseen5"]) == 66
-    assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6"}
-    skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6"])
+    assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"}
+    assert len(kept["unseen7"]) == 60
+    skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6", "unseen7"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
+    assert "unseen7" not in topics_eval.corpora(None, None, ["unseen7"])
 
