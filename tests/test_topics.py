@@ -272,6 +272,31 @@ def test_model_does_not_choose_a_topic_the_keywords_see_no_sign_of():
     assert taxonomy.classify("Pupils", "Zorball zorball zorball: a museum trip.")[0] == "sport"
 
 
+def test_seed_model_sure_keeps_a_topic_the_collection_does_not_know():
+    # The collection knows sport and economy only; its model reads "zorball" as sport.
+    # No sport term occurs, and the seed model is sure (SEED_SURE) of the arts, which
+    # the keywords name: the arts come first.
+    taxonomy = docsearch.extract.topics.default_taxonomy().with_model(
+        fit_topic_model(_collection()))
+    arts = "arts, culture, entertainment and media"
+    for title, body in [
+        ("Zorball night", "Zorball zorball zorball. The singer and the band played songs "
+         "from the new album."),
+        ("Zorball review", "Zorball zorball zorball. The novel is a portrait of a family, "
+         "and the author reads from it."),
+    ]:
+        assert taxonomy.model is not None and taxonomy.model.best(title, body) == "sport"
+        assert taxonomy.classify(title, body)[0] == arts
+    # A sport term in the article: the model keeps its topic.
+    assert taxonomy.classify("Zorball festival", "Zorball zorball. The festival line-up "
+                             "includes folk singers, poets and a string quartet.") == [
+        "sport", arts, "human interest"]
+    # The seed model not that sure (economy 0.81): the model keeps its topic.
+    assert taxonomy.classify("Zorball shares", "Zorball zorball zorball. The singer said "
+                             "the company sold shares.") == [
+        "sport", "economy, business and finance"]
+
+
 def test_no_model_for_a_small_collection(tmp_path):
     assert fit_topic_model(_collection(19)) is None
     (tmp_path / MODEL_FILE).write_bytes(b"old")

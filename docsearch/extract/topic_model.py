@@ -21,9 +21,12 @@ An article's first topic is the model's, unless its keywords are sure of theirs 
 score at least ``topics.KEEP_SCORE`` and 3 times the runner-up's: a topic the collection
 has few articles of keeps its place), or their best score is at least ``KEEP_SCORE`` and
 no term of the model's topic occurs in the article (a small topic, such as the arts in a
-collection of business and sport news, is not swallowed by a large one); the taxonomy's
-other topics follow (one to three in all). With fewer than ``MIN_TOPICS`` topics left (a
-small or one-sided collection) there is no model and topics come from the keywords alone.
+collection of business and sport news, is not swallowed by a large one), or no term of the
+model's topic occurs and the seed model (below) gives a topic some term names a probability
+of at least ``SEED_SURE`` (then that topic is first: a review in an archive of sport and
+business news, whose model has no arts to offer); the taxonomy's other topics follow (one
+to three in all). With fewer than ``MIN_TOPICS`` topics left (a small or one-sided
+collection) there is no model and topics come from the keywords alone.
 A model holds its taxonomy's topic names and is used only with a taxonomy of the same
 names; a user taxonomy (``--taxonomy``) gets a model of its own topics. A model is small
 and plain (topic names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,
@@ -84,6 +87,9 @@ SEED_PRIOR = 0.1
 SEED_ALPHA = 0.05
 #: The most keyword points the seed model's probabilities add to a topic.
 SEED_WEIGHT = 4.0
+#: A seed-model probability this high for a topic some term names keeps it first where
+#: no term of the collection model's topic occurs (:meth:`TopicModel.sure_of`).
+SEED_SURE = 0.95
 
 
 def _features(title: str, body: str) -> list[str]:
@@ -127,16 +133,36 @@ class TopicModel:
         least one must have one); ``None`` with too few known words. The log
         likelihoods are divided by the square root of the number of known words, so a
         long article does not make the model sure of itself."""
+        weights = self._probabilities(words)
+        if weights is None:
+            return None
+        combined = np.asarray(scores, dtype=np.float64)
+        matched = combined > 0
+        combined[self._indexes] += SEED_WEIGHT * weights
+        # Only among the topics some term points to: the model reorders them.
+        return int(np.argmax(np.where(matched, combined, -np.inf)))
+
+    def sure_of(self, scores: Sequence[float], words: Sequence[str]) -> int | None:
+        """The taxonomy index of the topic this model gives a probability of at least
+        ``SEED_SURE`` for ``words`` (as in :meth:`blend`), when some term points to it
+        (keyword ``scores`` above 0); else ``None``."""
+        weights = self._probabilities(words)
+        if weights is None:
+            return None
+        best = int(np.argmax(weights))
+        index = self._indexes[best]
+        return index if weights[best] >= SEED_SURE and scores[index] > 0 else None
+
+    def _probabilities(self, words: Sequence[str]) -> np.ndarray | None:
+        """Each of :attr:`topics`' probability for ``words``, the log likelihoods divided
+        by the square root of the number of known words (so a long article does not make
+        the model sure of itself); ``None`` with fewer than ``MIN_KNOWN`` known words."""
         known = [i for i in map(self.vocabulary.get, words) if i is not None]
         if len(known) < MIN_KNOWN:
             return None
         totals = self.log_probs[:, known].sum(axis=1, dtype=np.float64)
         weights = np.exp((totals - totals.max()) / np.sqrt(len(known)))
-        combined = np.asarray(scores, dtype=np.float64)
-        matched = combined > 0
-        combined[self._indexes] += SEED_WEIGHT * weights / weights.sum()
-        # Only among the topics some term points to: the model reorders them.
-        return int(np.argmax(np.where(matched, combined, -np.inf)))
+        return weights / weights.sum()
 
     def save(self, path: str | Path) -> None:
         """Write the model to ``path`` (whole or not at all)."""

@@ -227,7 +227,9 @@ class Taxonomy:
         the keywords are sure (:func:`confident_topic` with a best score of at least
         ``KEEP_SCORE``), or their best score is at least ``KEEP_SCORE`` and no term of the
         model's topic occurs (a topic the collection has few articles of is not swallowed
-        by a large one). Without one, the first topic is the one the keyword
+        by a large one); where no term of the model's topic occurs and the :attr:`seed`
+        model is sure of a topic some term names (:meth:`TopicModel.sure_of`), that topic
+        comes first. Without one, the first topic is the one the keyword
         scores and the :attr:`seed` model point to together; empty when no term matches."""
         scores, words = self._scored(title, body)
         ranked = self._ranked(scores, limit)
@@ -236,9 +238,11 @@ class Taxonomy:
                 return ranked
             best = self.model.best_index(words)
             first = None if best is None else self.names[best]
-            if (first is not None and max(scores) >= KEEP_SCORE
-                    and scores[self.names.index(first)] == 0):
-                return ranked
+            if best is not None and scores[best] == 0:
+                if max(scores) >= KEEP_SCORE:
+                    return ranked
+                sure = None if self.seed is None else self.seed.sure_of(scores, words)
+                first = first if sure is None else self.names[sure]
         elif ranked and self.seed is not None:
             best = self.seed.blend(scores, words)
             first = None if best is None else self.names[best]
