@@ -11,9 +11,11 @@ import sys
 
 import pytest
 from conftest import REPO, REUTERS, SAMPLE_DOCS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docsearch import Article, analysis
-from docsearch.search import snippets
+from docsearch.search import snippets, snippettext
 from docsearch.search.snippets import MAX_CHARS, plain_snippet, sentences, terminal_snippet
 
 LONG = ("The harbour board, which has met every month since the eighteen-nineties in the "
@@ -170,7 +172,7 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
         if match.group(0) != "\n":
             before = re.search(r"([\w.]+)$", text[:match.start()])
             word = before.group(1).lower().rstrip(".") if before else ""
-            if word in snippets._ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            if word in snippettext.ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         end = match.end() if match.group(0) != "\n" else match.start()
         spans.append((start, end))
@@ -272,7 +274,7 @@ def test_the_fast_snippets_match_the_reference_on_tricky_texts():
              "Ms. Okafor... And the end", "a.b.c.d. Oil oil OIL oil. Oil\n\noil",
              "Zürich's banks. ZÜRICH BANKS, zurich bank.", "x" * 500 + " oil " + "y" * 400,
              ". . . !!! ??? Oil", "The harbour wall " * 300 + "ends here.", "", "   \n  ",
-             "_oil oil_ oil.oil oil..oil 3.5.oil oil."]
+             "_oil oil_ oil.oil oil..oil 3.5.oil oil.", *TRICKY]
     for text in texts:
         for words in query_sets(text) + [frozenset({"oil", "harbour", "bank", "zurich"})]:
             assert snippets.make_snippet(text, words) == reference_snippet(text, words), \
@@ -286,6 +288,8 @@ def test_the_fast_snippets_match_the_reference_on_2000_reuters_bodies():
     from reuters import read_reuters
 
     bodies = [article.body for article, _ in itertools.islice(read_reuters(REUTERS), 2000)]
+    for word in {w for body in bodies for w in analysis.WORD.findall(body) if w.isascii()}:
+        assert word.lower().startswith(snippettext.prefix_of(analysis.form(word))), word
     for body in bodies:
         for words in query_sets(body):
             assert snippets.make_snippet(body, words) == reference_snippet(body, words), \
@@ -302,3 +306,73 @@ def test_matching_words_are_found_by_form_even_when_the_cache_is_cleared(monkeyp
         "u.s": "u."}
     assert analysis.matching(words, frozenset(analysis.form(w) for w in words)) == {
         w: analysis.form(w) for w in words}
+
+
+# Texts that the word finder and the paragraph splitter must read as the oracle does:
+# accents and letters that fold to ASCII (or lower-case to two characters), hyphens,
+# apostrophes, numbers, dotted words, control characters, long sentences, stop words.
+PIECES = ["oil", "Oil", "OILS", "oiled", "soil", "Zürich", "ZÜRICH", "zurich", "naïve",
+          "İstanbul", "istanbul", "\u212aelvin", "kelvin", "ſoil", "Straße", "strasse",
+          "co-op", "don't", "O'Neil", "3.5", "3.5pct", "U.S.", "u.s", "Mr.", "a.m.", "J.",
+          "_oil", "oil_", "bank", "Banks", "banking", "the", "The", "s", "running", "ran",
+          " ", " ", " ", "  ", "\n", "\n\n", " \n ", ".", ". ", "! ", "? ", "...", "!?",
+          "\"", "'", "”", "“", "(", ")", "\t", "\r", "\x0b", "\x85", "\u2028", "\x00",
+          "\x1e", "-", "—", ",", "A", "B2", "7"]
+TEXTS = st.one_of(st.lists(st.sampled_from(PIECES), max_size=80).map("".join),
+                  st.text(max_size=120))
+FORMS = st.sets(st.sampled_from(["oil", "zurich", "naiv", "istanbul", "kelvin", "strass",
+                                 "co", "op", "don", "neil", "3.5", "u.", "mr", "bank", "the",
+                                 "s", "run", "ran", "soil", "t", "3.5pct", "j", "oi"]),
+                max_size=4)
+TRICKY = ["Crude oil\u2028prices rose. Oil\x85fell!\x0bOILS rose.\r\nThe end",
+          "İstanbul's oil, Istanbul oil. \u212aelvin oil.  \u212aELVIN kelvin",
+          "The co-op's oil-rich don't-care O'Neil; 3.5pct oil 3.5 pct.",
+          "Ölpreis und Öl: Zürich, ZÜRICH\n\n\"Zürich\" bank.",
+          " ".join(["oil"] + ["word"] * 120) + ". And oil again."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS)
+def test_sentences_paragraph_by_paragraph_are_those_of_the_whole_text(text):
+    assert sentences(text) == reference_sentences(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS, forms=FORMS)
+def test_the_words_of_forms_are_those_the_analyser_reads(text, forms):
+    assert snippettext.words_of(text, forms) == [
+        (t.startchar, t.endchar, t.text) for t in analysis.tokens(text) if t.text in forms]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, forms=FORMS)
+def test_the_fast_snippets_match_the_reference_on_generated_texts(text, forms):
+    words = frozenset(forms)
+    assert snippets.make_snippet(text, words) == reference_snippet(text, words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(word=st.text("aeiouybcdlstnmgrzw", min_size=1, max_size=16)
+       | st.tuples(st.text("bcdlstnmgr", max_size=6),
+                   st.lists(st.sampled_from(["ational", "tional", "enci", "anci", "izer", "bli",
+                                             "alli", "entli", "eli", "ousli", "ization", "ation",
+                                             "ator", "iveness", "fulness", "aliti", "iviti",
+                                             "biliti", "logi", "icate", "ative", "alize",
+                                             "iciti", "ical", "ness", "ies", "eed", "ed", "ing",
+                                             "y", "e", "ly", "bly", "ably", "sses", "ll"]),
+                            min_size=1, max_size=3)).map(lambda t: t[0] + "".join(t[1])))
+@pytest.mark.parametrize("stemmer", ["porter", "english"])
+def test_an_ascii_word_begins_with_the_search_prefix_of_its_form(stemmer, word):
+    """The premise of the word finder: the stemmer rewrites at most the last letter
+    (Porter) or two (Snowball English) of what it keeps, so a word begins with its
+    form less those letters."""
+    stem = _stemmers(stemmer).stemWord
+    assert word.startswith(snippettext.prefix_of(stem(word), stemmer))
+    assert word.startswith(snippettext.prefix_of(analysis.form(word)))
+
+
+@functools.cache
+def _stemmers(name: str):
+    import Stemmer
+
+    return Stemmer.Stemmer(name)

@@ -12,11 +12,11 @@ the most words not shown yet (then the most matches, then the earliest), so ever
 query word found in the body is shown when three sentences can hold them. Without
 a match in the body (the title matched, say), the snippet is the body's opening.
 
-What a body's snippets read whatever the query (its distinct words, its sentences) is
-worked out once per body and remembered for the last :data:`_BODIES` bodies
-(:func:`_read`); only the words standing for a query word are then found in the
-text (:func:`docsearch.analysis.matching`), and the words of a sentence are read
-only when it is long enough to be cut.
+A snippet never reads the whole body (:mod:`docsearch.search.snippettext`): the
+query's words are looked for only where the lower-cased text holds the start of
+their form, the sentences are split only on the lines that hold a match, and the
+words of a sentence are read only when it is long enough to be cut. What was split
+is remembered for the last :data:`_BODIES` bodies (:func:`_read`).
 """
 
 from __future__ import annotations
@@ -33,79 +33,16 @@ from docsearch import analysis
 from docsearch.engines.base import Snapshot
 from docsearch.models import unmarked
 from docsearch.search import querytree as qt
+from docsearch.search.snippettext import iter_sentences, paragraph_sentences, sentences, words_of
 
 __all__ = ["MAX_CHARS", "make_snippet", "plain_snippet", "sentences", "terminal_snippet"]
 
 MAX_CHARS = 200
 _FRAGMENTS = 3
 _ELLIPSIS = "…"
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "cmdr", "sgt", "maj", "adm", "rev", "hon", "jr", "sr", "no", "nos", "vs", "etc",
-    "al", "co", "corp", "inc", "ltd", "bros", "dept", "est", "fig", "approx", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s",
-    "u.k", "u.n", "a.m", "p.m",
-})
-#: A sentence's end: ``[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n``, written to start
-#: with one of its first characters so that the text is scanned faster.
-_END = re.compile(r"""[\n.!?](?:(?<=[.!?])[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=\n))""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-#: How far back the word before a full stop is looked for at first.
-_LOOKBACK = 16
-#: How many bodies' words and sentences are remembered (a page of hits, the pages
+#: How many bodies' lines and long sentences are remembered (a page of hits, the pages
 #: near it, the articles that come back query after query).
 _BODIES = 256
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` character spans of the sentences of ``text``, blank
-    ones left out, surrounding spaces trimmed."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for match in _END.finditer(text):
-        if match.group(0) == "\n":
-            end = match.start()
-        else:
-            word = _word_before(text, match.start()).lower().rstrip(".")
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-            end = match.end()
-        _trimmed(text, start, end, out)
-        start = match.end()
-    _trimmed(text, start, len(text), out)
-    return out
-
-
-def _trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    """Add ``text[start:end]`` to ``out`` without its surrounding spaces, unless blank."""
-    part = text[start:end]
-    kept = part.strip()
-    if kept:
-        start += len(part) - len(part.lstrip())
-        out.append((start, start + len(kept)))
-
-
-def _word_before(text: str, at: int) -> str:
-    """The run of word characters and dots that ends at ``at`` (``""`` when none),
-    looked for in the few characters before it, not from the text's start."""
-    low = max(0, at - _LOOKBACK)
-    before = _WORD_BEFORE.search(text, low, at)
-    if before is None:
-        return ""
-    start = before.start()
-    while start == low and start > 0 and _is_word_or_dot(text[start - 1]):
-        start -= 1
-        low = start
-    return text[start:at]
-
-
-def _is_word_or_dot(char: str) -> bool:
-    return char.isalnum() or char in "_."
-
-
-def _is_word(char: str) -> bool:
-    """Whether ``char`` is a word character as regular expressions' ``\\w`` reads one."""
-    return char.isalnum() or char == "_"
 
 
 class _Match:
@@ -118,16 +55,25 @@ class _Match:
 
 
 class _Body:
-    """What the snippets of one body read whatever the query: its distinct words,
-    its :func:`sentences` (and where they end), and the words of each long sentence
-    once one was cut."""
+    """What the snippets of one body read whatever the query, worked out when first
+    needed: the sentences of each line that held a match (and where they end), and
+    the words of each long sentence once one was cut."""
 
-    __slots__ = ("distinct", "ends", "sentences", "words")
+    __slots__ = ("lines", "words")
 
-    def __init__(self, distinct: set[str], spans: list[tuple[int, int]]) -> None:
-        self.distinct, self.sentences = distinct, spans
-        self.ends = [end for _, end in spans]
+    def __init__(self) -> None:
+        self.lines: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self.words: dict[int, tuple[list[int], list[int]]] = {}
+
+    def line_of(self, body: str, at: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """Where the sentences of the line holding ``body[at]`` end, and the sentences."""
+        start = body.rfind("\n", 0, at) + 1
+        found = self.lines.get(start)
+        if found is None:
+            end = body.find("\n", at)
+            spans = paragraph_sentences(body, start, len(body) if end < 0 else end)
+            found = self.lines[start] = ([end for _, end in spans], spans)
+        return found
 
     def words_in(self, body: str, start: int, end: int) -> tuple[list[int], list[int]]:
         """Where the words of the sentence ``body[start:end]`` start, and end."""
@@ -150,34 +96,14 @@ def _offsets(text: str, at: int) -> tuple[list[int], list[int]]:
 
 @functools.lru_cache(maxsize=_BODIES)
 def _read(body: str) -> _Body:
-    """The :class:`_Body` of ``body``."""
-    return _Body(set(analysis.WORD.findall(body)), sentences(body))
+    """The :class:`_Body` of ``body`` (remembered for the last :data:`_BODIES`)."""
+    return _Body()
 
 
-def _matches(body: str, read: _Body, words: frozenset[str]) -> list[_Match]:
+def _matches(body: str, words: frozenset[str]) -> list[_Match]:
     """The words of ``body`` whose form is one of ``words``, in text order, as
-    :func:`docsearch.analysis.tokens` reads them: each is found in the text where
-    it is a whole word."""
-    found = []
-    for word, form in analysis.matching(read.distinct, words).items():
-        at = body.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if _whole_word(body, at, end):
-                found.append(_Match(form, at, end))
-            at = body.find(word, at + 1)
-    found.sort(key=lambda m: m.startchar)
-    return found
-
-
-def _whole_word(body: str, start: int, end: int) -> bool:
-    """Whether ``body[start:end]`` (a word) is a whole word of the text: no word
-    character next to it, nor a dot that joins it to one (``u.s``)."""
-    if start and (_is_word(body[start - 1])
-                  or (body[start - 1] == "." and start > 1 and _is_word(body[start - 2]))):
-        return False
-    return not (end < len(body) and (_is_word(body[end]) or (
-        body[end] == "." and end + 1 < len(body) and _is_word(body[end + 1]))))
+    :func:`docsearch.analysis.tokens` reads them."""
+    return [_Match(form, start, end) for start, end, form in words_of(body, words)]
 
 
 class _Fragment:
@@ -236,14 +162,17 @@ def _within(matches: Sequence[_Match], starts: list[int], ends: list[int], left:
 
 
 def _fragments(body: str, read: _Body, matched: Sequence[_Match]) -> list[_Fragment]:
-    """A fragment for each sentence holding matches (found by bisection)."""
+    """A fragment for each sentence holding matches (found by bisection in the
+    sentences of the match's line)."""
     out: list[_Fragment] = []
     position = 0
     while position < len(matched):
-        at = bisect.bisect_right(read.ends, matched[position].startchar)
-        if at == len(read.ends):
-            break
-        start, end = read.sentences[at]
+        ends, spans = read.line_of(body, matched[position].startchar)
+        at = bisect.bisect_right(ends, matched[position].startchar)
+        if at == len(ends):  # never: a word is in a sentence
+            position += 1
+            continue
+        start, end = spans[at]
         inside = []
         while position < len(matched) and matched[position].startchar < end:
             if matched[position].startchar >= start:
@@ -288,10 +217,12 @@ def _render(body: str, fragment: _Fragment) -> str:
     return text
 
 
-def _opening(body: str, spans: list[tuple[int, int]]) -> str:
-    if not spans:
+def _opening(body: str) -> str:
+    """The body's first sentence, cut at a word when long."""
+    first = next(iter_sentences(body), None)
+    if first is None:
         return ""
-    start, end = spans[0]
+    start, end = first
     text = " ".join(body[start:end].split())
     if len(text) <= MAX_CHARS:
         return html.escape(text, quote=False)
@@ -350,10 +281,9 @@ def make_snippet(body: str, words: frozenset[str]) -> str:
     :func:`query_words`."""
     if not body:
         return ""
-    read = _read(body)
-    chosen = _choose(_fragments(body, read, _matches(body, read, words)))
+    chosen = _choose(_fragments(body, _read(body), _matches(body, words)))
     if not chosen:
-        return _opening(body, read.sentences)
+        return _opening(body)
     text = f" {_ELLIPSIS} ".join(_render(body, f) for f in chosen)
     return text.replace(f"{_ELLIPSIS} {_ELLIPSIS}", _ELLIPSIS)
 
