@@ -69,8 +69,8 @@ class Ranking:
     ``title_boost`` weighs a word's title: a word of the query scores as a word of
     the whole article (title and body read as one text) plus ``title_boost`` times
     its score in the title alone (:mod:`docsearch.search.article`; the tantivy and
-    Solr engines add a score per field, the title's times ``title_boost``, in
-    tantivy's times ``title_boost / 0.75``: 1 by default, its best).
+    Solr engines add a score per field, a plain word's title's times
+    ``title_boost / 0.75``: 1 by default, :mod:`docsearch.search.perfield`).
     ``proximity`` weighs a bonus for query words found next to each other in the
     title or the body (0: off).
     ``recency_days`` turns on a recency boost: a score is multiplied by

@@ -11,7 +11,10 @@ set of its documents' ids. Prefixes, wildcards, fuzzy terms and ranges expand to
 the index's own terms (:func:`docsearch.search.querytree.expand`, as every engine
 expands them) and match as a ``terms`` set scoring their boost. ``And``, ``Or``,
 ``AndMaybe``, ``AndNot`` and ``Not`` are ``bool`` queries; ``Every`` is
-``*:*``, ``Nothing`` a query no document matches.
+``*:*``, ``Nothing`` a query no document matches. A word asked of the title and
+the body in one ``Or`` (a plain word) adds Solr's BM25 of each field, the title's
+times :data:`~docsearch.search.perfield.TITLE_WEIGHT` times the word's title boost
+(:func:`docsearch.search.perfield.children`, as the tantivy engine weighs it).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from docsearch.engines.base import TEXT_FIELDS
+from docsearch.search import perfield
 from docsearch.search import querytree as qt
 
 __all__ = ["EVERY", "NOTHING", "SEPARATOR", "compile_query", "term_set"]
@@ -94,7 +98,8 @@ class _Compiler:
         return {"bool": {"must": self._children(node.children)}} if node.children else NOTHING
 
     def _or(self, node: qt.Or) -> dict[str, Any]:
-        return {"bool": {"should": self._children(node.children)}} if node.children else NOTHING
+        children = perfield.children(node.children)
+        return {"bool": {"should": self._children(children)}} if children else NOTHING
 
     def _not(self, node: qt.Not) -> dict[str, Any]:
         return {"bool": {"must": [EVERY], "must_not": [self.compile(node.child)]}}

@@ -8,11 +8,12 @@ ranges expand to the snapshot's own terms (the memory engine's
 them alike) and match as a term set scoring their boost. ``And``, ``Or``,
 ``AndMaybe`` and ``AndNot`` are boolean queries (must, should, must not), ``Not``
 is everything but its child, ``Every`` and ``Nothing`` tantivy's all and empty
-queries. A word asked of the title and the body in one ``Or`` (a plain word:
-:func:`docsearch.search.article.pairs`) adds tantivy's BM25 of each field, the
-title's times :data:`TITLE_WEIGHT` times the word's title boost. A phrase with a
-wider ``slop`` (tantivy counts slop differently) is matched by positions and given
-to tantivy as the set of its documents' ids.
+queries. A word asked of the title and the body in one ``Or`` (a plain word)
+adds tantivy's BM25 of each field, the title's times :data:`TITLE_WEIGHT` times
+the word's title boost (:func:`docsearch.search.perfield.children`, as the Solr
+engine weighs it). A phrase with a wider ``slop`` (tantivy counts slop
+differently) is matched by positions and given to tantivy as the set of its
+documents' ids.
 """
 
 from __future__ import annotations
@@ -25,25 +26,17 @@ import tantivy
 
 from docsearch.engines.base import TEXT_FIELDS
 from docsearch.engines.memory import matching
-from docsearch.search import article
+from docsearch.search import perfield
 from docsearch.search import querytree as qt
-from docsearch.search.ranking import Ranking
+from docsearch.search.perfield import TITLE_WEIGHT
 
 if TYPE_CHECKING:
     from docsearch.engines.tantivy.snapshot import TantivySnapshot
 
-__all__ = ["compile_query"]
+__all__ = ["TITLE_WEIGHT", "compile_query"]
 
 Occur = tantivy.Occur
 Query = tantivy.Query
-
-#: What the title boost of a plain word is multiplied by here: 1 / the default
-#: ``Ranking.title_boost`` (0.75), so the default weighs the title's score 1.
-#: ``title_boost`` weighs a word of the title on top of its score in the whole
-#: article (the Whoosh and memory engines); tantivy adds a score per field, where the
-#: best title weight measured is 1 (``docs/relevance.md``, issue 16: weights 0.75 / 1
-#: / 1.5 / 1.75 on Cranfield, Reuters topics and known items).
-TITLE_WEIGHT = 1 / Ranking().title_boost
 
 
 def compile_query(snapshot: TantivySnapshot, node: qt.Node) -> tantivy.Query:
@@ -105,16 +98,8 @@ def _and(snapshot: TantivySnapshot, node: qt.And) -> tantivy.Query:
 
 
 def _or(snapshot: TantivySnapshot, node: qt.Or) -> tantivy.Query:
-    return _boolean([(Occur.Should, q) for c in article.pairs(node.children)
-                     for q in (_pair(snapshot, c) if isinstance(c, article.Pair)
-                               else [compile_query(snapshot, c)])])
-
-
-def _pair(snapshot: TantivySnapshot, pair: article.Pair) -> list[tantivy.Query]:
-    """A plain word's title term, times :data:`TITLE_WEIGHT`, and its body term (the
-    ``Or``'s clauses, in the parser's order)."""
-    return [_text_term(snapshot, "title", pair.text, pair.title_boost * TITLE_WEIGHT),
-            _text_term(snapshot, "body", pair.text, pair.boost)]
+    return _boolean([(Occur.Should, compile_query(snapshot, c))
+                     for c in perfield.children(node.children)])
 
 
 def _not(snapshot: TantivySnapshot, node: qt.Not) -> tantivy.Query:
