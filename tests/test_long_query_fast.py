@@ -156,6 +156,104 @@ def test_proximity_bonus_is_bit_for_bit_the_first_ones(tmp_index, monkeypatch, d
         np.testing.assert_array_equal(found, expected)
 
 
+def _current_bonuses(snapshot, words: Sequence[str], docs: Sequence[int],  # type: ignore[no-untyped-def]
+                     k1: float) -> np.ndarray:
+    """The bonus as it was before the occurrences were gathered as arrays (a word's
+    positions asked of each field, as a mapping by document)."""
+    if len(words) < 2 or not len(docs):
+        return np.zeros(len(docs))
+    weights = {w: proximity.idf(snapshot, "body", w) for w in words}
+    words = proximity.rarest(words, weights)
+    ordered = sorted(set(docs))
+    found = [snapshot.positions(field, word, ordered) if snapshot.doc_frequency(field, word)
+             else {} for field in ("title", "body") for word in words]
+    row, place, number = proximity._columns(found, {doc: i for i, doc in enumerate(docs)})
+    place[:sum(len(p) for title in found[:len(words)] for p in title.values())] -= 1 << 40
+    return proximity._close_pairs(row, place, number % len(words),
+                                  np.array([weights[w] for w in words]), len(docs),
+                                  k1 if k1 > 0 else 1.0)
+
+
+def _occurrence_set(row, place, number):  # type: ignore[no-untyped-def]
+    return sorted(zip(row.tolist(), place.tolist(), number.tolist(), strict=True))
+
+
+#: Words of the articles below, as a long query's words are: common and rare ones.
+VOCABULARY = [f"v{n}w" for n in range(40)]
+
+
+def _random_articles(chance: random.Random, count: int, prefix: str) -> list[Article]:
+    articles = []
+    for n in range(count):
+        words = VOCABULARY[:chance.randint(3, 40)]
+        title = " ".join(chance.choice(words) for _ in range(chance.randint(1, 8)))
+        body = " ".join(chance.choice(words + ["the", "of"])
+                        for _ in range(chance.randint(0, 120)))
+        articles.append(Article(id=f"{prefix}{n}", title=title, body=body or "empty"))
+    return articles
+
+
+@pytest.fixture(scope="module")
+def segmented_index(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Random articles in several segments, some replaced (deletions in them)."""
+    ix = docsearch.open(tmp_path_factory.mktemp("occurrences") / "index", create=True)
+    chance = random.Random(2026)
+    articles = _random_articles(chance, 300, "a")
+    for start in (0, 100, 200):
+        ix.add(articles[start:start + 100], extract=False)
+    ix.add(articles[50:60], extract=False)
+    yield ix
+    ix.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_occurrences_as_arrays_are_the_positions_mappings(segmented_index, data):
+    """A Whoosh snapshot's occurrences of several words in several fields (gathered as
+    arrays over the index state, reading only what it does not hold yet) are the
+    positions of each word asked one by one, and the bonus made of them is, bit for
+    bit, the one made of the positions mappings; in every order of asking, and on
+    a fresh snapshot of the same state and of a later one."""
+    engine = segmented_index._engine
+    snapshot = engine.snapshot()
+    size = snapshot.size
+    for _ in range(data.draw(st.integers(1, 4))):
+        words = data.draw(st.lists(st.sampled_from(VOCABULARY + ["nowhere", "the"]),
+                                   max_size=14, unique=True))
+        fields = data.draw(st.sampled_from([("title", "body"), ("body",), ("body", "title")]))
+        docs = data.draw(st.lists(st.integers(0, size - 1), max_size=100, unique=True))
+        terms = [(field, word) for field in fields for word in words]
+        found = snapshot.occurrences(terms, docs)
+        mappings = [snapshot.positions(field, word, sorted(docs)) for field, word in terms]
+        expected = proximity._columns(mappings, {doc: i for i, doc in enumerate(docs)})
+        assert all(column.dtype == np.int64 for column in found)
+        assert _occurrence_set(*found) == _occurrence_set(*expected)
+        k1 = data.draw(st.sampled_from([0.0, 0.9]))
+        np.testing.assert_array_equal(proximity.bonuses(snapshot, words, docs, k1),
+                                      _current_bonuses(snapshot, words, docs, k1))
+
+
+def test_occurrences_follow_the_index_state(tmp_index, monkeypatch):
+    """Arrays of one state are not those of the next (an article replaced, one
+    added), and past their limit they start again with what is asked."""
+    from docsearch.engines.whoosh import positions
+
+    monkeypatch.setattr(positions, "ARRAYS_KEPT", 50)
+    tmp_index.add(_random_articles(random.Random(7), 40, "a"), extract=False)
+    terms = [("title", "v1w"), ("body", "v1w"), ("body", "v2w")]
+    for round_ in range(3):
+        snapshot = tmp_index._engine.snapshot()
+        docs = list(range(snapshot.size))[::-1]
+        for _ in range(2):
+            found = snapshot.occurrences(terms, docs)
+            mappings = [snapshot.positions(field, word, sorted(docs)) for field, word in terms]
+            expected = proximity._columns(mappings, {doc: i for i, doc in enumerate(docs)})
+            assert _occurrence_set(*found) == _occurrence_set(*expected)
+        tmp_index.add([Article(id="a3", title="v1w v2w", body=f"v2w v1w {round_}"),
+                       Article(id=f"new{round_}", title="v2w", body="v1w v1w v2w")],
+                      extract=False)
+
+
 # ------------------------------------------------------------------ scores
 
 @pytest.mark.parametrize("dense", [0.0, 0.3, 2.0])

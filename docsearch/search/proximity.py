@@ -28,8 +28,8 @@ from docsearch.engines.base import Snapshot
 from docsearch.search import querytree as qt
 from docsearch.search import ranking
 
-__all__ = ["DIRECT_SUMS", "MOST_WORDS", "SPAN", "WINDOW", "bonuses", "idf", "pair_bonuses",
-           "query_words", "rarest"]
+__all__ = ["DIRECT_SUMS", "MOST_WORDS", "SPAN", "WINDOW", "bonuses", "idf", "occurrences",
+           "pair_bonuses", "query_words", "rarest"]
 
 #: How many of the best hits are scored again.
 WINDOW = 100
@@ -58,13 +58,31 @@ def bonuses(snapshot: Snapshot, words: Sequence[str], docs: Sequence[int],
         return np.zeros(len(docs))
     weights = {w: idf(snapshot, "body", w) for w in words}
     words = rarest(words, weights)
-    ordered = sorted(set(docs))
-    found = [snapshot.positions(field, word, ordered) if snapshot.doc_frequency(field, word)
-             else {} for field in ("title", "body") for word in words]  # none: nothing to read
-    row, place, number = _columns(found, {doc: i for i, doc in enumerate(docs)})
-    place[:sum(len(p) for title in found[:len(words)] for p in title.values())] -= _APART
+    row, place, number = occurrences(snapshot, [(field, word) for field in ("title", "body")
+                                                for word in words], docs)
+    place[number < len(words)] -= _APART  # the title's
     return _close_pairs(row, place, number % len(words), np.array([weights[w] for w in words]),
                         len(docs), k1 if k1 > 0 else 1.0)
+
+
+def occurrences(snapshot: Snapshot, terms: Sequence[tuple[str, str]],
+                docs: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every occurrence of each of ``terms`` ((field, word) pairs, distinct) in each
+    of ``docs`` (distinct) as three columns, in no particular order: the document's
+    place in ``docs``, the position, the term's number in ``terms``. A term whose
+    field holds it nowhere is not asked for. From the snapshot's ``occurrences``
+    where it has one (an engine's optional way of finding them all at once: the
+    Whoosh engine's), else from its :meth:`~docsearch.engines.base.Snapshot.positions`
+    of each term."""
+    there = [i for i, (field, word) in enumerate(terms) if snapshot.doc_frequency(field, word)]
+    gather = getattr(snapshot, "occurrences", None)
+    if gather is not None:
+        row, place, number = gather([terms[i] for i in there], docs)
+        return row, place, np.array(there, dtype=np.int64)[number] if there else number
+    ordered = sorted(set(docs))
+    found = [snapshot.positions(*terms[i], ordered) for i in there]
+    row, place, number = _columns(found, {doc: i for i, doc in enumerate(docs)})
+    return row, place, np.array(there, dtype=np.int64)[number] if there else number
 
 
 #: How far before the body's positions a title's are put (never within :data:`SPAN`).

@@ -9,11 +9,18 @@ cost, so what was read is remembered (:class:`Remembered`): a word's positions i
 a document, or that the document has not the word, for the last
 :data:`POSITIONS_CACHE` documents of terms read, so that the next page, a facet
 click or the same query again reads no block.
+
+The bonus asks for ten words in two fields of a hundred hits at once
+(:func:`occurrences`): what is known of an index state is also held as sorted
+arrays (:class:`_Arrays`), one key per (term, document) read, so that the
+occurrences of every term in every hit are found by one binary search of all the
+keys, not by a dictionary probe per term and document.
 """
 
 from __future__ import annotations
 
 import bisect
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,7 +32,7 @@ from docsearch.engines.whoosh.recent import Recent
 from docsearch.engines.whoosh.state import segment_key, state_key
 from docsearch.engines.whoosh.terms import TermInfos, matcher
 
-__all__ = ["POSITIONS_CACHE", "Remembered", "positions"]
+__all__ = ["ARRAYS_KEPT", "POSITIONS_CACHE", "Remembered", "occurrences", "positions"]
 
 #: How many (term, document) positions are remembered, the terms used last kept.
 POSITIONS_CACHE = 200_000
@@ -42,6 +49,8 @@ class Remembered:
         # The same over a whole index state (document numbers of the state), so that
         # documents read before are found with one look-up, not one per segment.
         self._states: Recent[Known] = Recent(POSITIONS_CACHE, len)
+        self._arrays: dict[str, _Arrays] = {}  # by index state, the newest last
+        self._lock = threading.Lock()
 
     def known(self, reader: Any, field: str, btext: bytes) -> Known:
         """What is known of the term's positions in the segment's documents (not to be
@@ -60,6 +69,17 @@ class Remembered:
 
     def learn_state(self, key: tuple[str, str, str], known: Known) -> None:
         self._states.put(key, known)
+
+    def arrays(self, state: str) -> _Arrays:
+        """What is known of the positions of terms in an index state, as arrays (those
+        of the states asked for last)."""
+        with self._lock:
+            found = self._arrays.get(state)
+            if found is None:
+                found = self._arrays[state] = _Arrays()
+                while len(self._arrays) > STATES_KEPT:
+                    del self._arrays[next(iter(self._arrays))]
+        return found
 
 
 def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
@@ -82,6 +102,131 @@ def positions(searcher: Searcher, field: str, word: str, docs: Sequence[int],
     found = _by_segment(searcher, field, word, docs, terms or TermInfos(), remembered)
     remembered.learn_state(key, {**whole, **dict.fromkeys(docs), **found})
     return found
+
+
+#: How many (term, document) pairs an index state's arrays hold at most (then they
+#: start again from what a search asks); their positions, four times as many.
+ARRAYS_KEPT = POSITIONS_CACHE
+#: Of how many index states the arrays are kept (the newest).
+STATES_KEPT = 2
+#: A (term, document) pair's key: the term's number above these bits, the document below.
+_DOC_BITS = 32
+
+#: Occurrences as three columns: the document's place in the documents asked for,
+#: the position, the term's number in the terms asked for.
+Columns = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+class _Arrays:
+    """What is known of the positions of terms in one index state: a key per (term,
+    document) read (``number << 32 | document``, the term numbered when first read),
+    ascending, with the range of the document's positions in one array (an empty
+    range: the document has not the term). The arrays are replaced, never changed,
+    so a search reading them while another adds to them sees one consistent state."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, str], int] = {}
+        empty = np.zeros(0, dtype=np.int64)
+        self.held: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = \
+            (empty, empty, empty, empty)  # keys, starts, stops, positions
+        self.lock = threading.Lock()
+
+    def numbers(self, terms: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Each term's number (a new one for a term never read in this state)."""
+        get = self._numbers.get
+        found = [get(term) for term in terms]
+        if None in found:
+            with self.lock:
+                found = [self._numbers.setdefault(term, len(self._numbers)) for term in terms]
+        return np.array(found, dtype=np.int64)
+
+    def full(self, more: int) -> bool:
+        """Whether ``more`` keys would take the arrays past :data:`ARRAYS_KEPT` (or
+        their positions past four times as many)."""
+        keys, _starts, _stops, flat = self.held
+        return len(keys) + more > ARRAYS_KEPT or len(flat) > 4 * ARRAYS_KEPT
+
+    def add(self, keys: np.ndarray, found: Sequence[np.ndarray | None], again: bool) -> None:
+        """Hold the new ``keys`` (ascending) with their positions (``None``: not
+        there); ``again``: in place of all held before."""
+        empty = np.zeros(0, dtype=np.int64)
+        held, starts, stops, flat = (empty, empty, empty, empty) if again else self.held
+        counts = np.array([0 if p is None else len(p) for p in found], dtype=np.int64)
+        ends = len(flat) + np.cumsum(counts)
+        parts = [p for p in found if p is not None and len(p)]
+        if parts:
+            flat = np.concatenate([flat, *parts])
+        at = np.searchsorted(held, keys)
+        self.held = (np.insert(held, at, keys), np.insert(starts, at, ends - counts),
+                     np.insert(stops, at, ends), flat)
+
+
+def occurrences(searcher: Searcher, terms: Sequence[tuple[str, str]], docs: Sequence[int],
+                infos: TermInfos, remembered: Remembered) -> Columns:
+    """Every occurrence of each of ``terms`` ((field, word) pairs, distinct) in each of
+    ``docs`` (distinct document numbers, in any order) as :data:`Columns`; what the
+    index state's arrays do not hold yet is read (:func:`_by_segment`) and added to
+    them. The keys are looked for in ascending order (a binary search that starts
+    where the last one ended)."""
+    arrays = remembered.arrays(state_key(searcher))
+    asked = np.asarray(docs, dtype=np.int64)
+    by_doc = np.argsort(asked)
+    numbers = arrays.numbers(terms)
+    by_number = np.argsort(numbers)
+    wanted = (numbers[by_number][:, None] << _DOC_BITS | asked[by_doc]).ravel()
+    held = arrays.held
+    at, known = _find(held[0], wanted)
+    if not known.all():
+        with arrays.lock:
+            at, known = _find(arrays.held[0], wanted)  # another search may have read them
+            if not known.all():
+                _learn(searcher, [terms[i] for i in by_number.tolist()], asked[by_doc],
+                       numbers[by_number], known, infos, remembered, arrays)
+            held = arrays.held
+            at, known = _find(held[0], wanted)
+    _keys, starts, stops, flat = held
+    start = starts[at]
+    counts = stops[at] - start
+    found = np.flatnonzero(counts)
+    counts, start = counts[found], start[found]
+    # Each held range's positions one after another: ``start`` moved back by where
+    # its run begins in the output.
+    begins = np.cumsum(counts) - counts
+    place = flat[np.repeat(start - begins, counts) + np.arange(int(counts.sum()))]
+    width = max(1, len(asked))
+    return (np.repeat(by_doc[found % width], counts), place,
+            np.repeat(by_number[found // width], counts))
+
+
+def _find(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of the ``wanted`` keys is in ``keys`` (ascending), and whether it is."""
+    at = np.searchsorted(keys, wanted)
+    if not len(keys):
+        return at, np.zeros(wanted.shape, dtype=bool)
+    return at, keys[np.minimum(at, len(keys) - 1)] == wanted
+
+
+def _learn(searcher: Searcher, terms: Sequence[tuple[str, str]], asked: np.ndarray,
+           numbers: np.ndarray, known: np.ndarray, infos: TermInfos, remembered: Remembered,
+           arrays: _Arrays) -> None:
+    """Read the (term, document) pairs asked for and not ``known`` into ``arrays``
+    (all of them, in place of what was held, when it would grow past
+    :data:`ARRAYS_KEPT`)."""
+    again = arrays.full(int((~known).sum()))
+    missing = np.ones((len(terms), len(asked)), dtype=bool) if again else \
+        ~known.reshape(len(terms), len(asked))
+    keys: list[np.ndarray] = []
+    found: list[np.ndarray | None] = []
+    for row in np.flatnonzero(missing.any(axis=1)).tolist():
+        field, word = terms[row]
+        docs = np.sort(asked[missing[row]])
+        read = (_by_segment(searcher, field, word, docs.tolist(), infos, remembered)
+                if field in searcher.schema else {})
+        keys.append(numbers[row] << _DOC_BITS | docs)
+        found.extend(read.get(doc) for doc in docs.tolist())
+    every = np.concatenate(keys)  # each term's keys ascending, the terms in any order
+    order = np.argsort(every, kind="stable")
+    arrays.add(every[order], [found[i] for i in order.tolist()], again)
 
 
 def _by_segment(searcher: Searcher, field: str, word: str, docs: Sequence[int],

@@ -23,7 +23,7 @@ from whoosh.searching import Searcher
 
 from docsearch.engines.whoosh import scoring
 from docsearch.engines.whoosh.compile import to_whoosh
-from docsearch.engines.whoosh.positions import positions
+from docsearch.engines.whoosh.positions import occurrences, positions
 from docsearch.engines.whoosh.state import state_key
 from docsearch.engines.whoosh.vector import numeric_column
 from docsearch.search import querytree as qt
@@ -132,6 +132,14 @@ class WhooshSnapshot:
                   docs: Sequence[int]) -> Mapping[int, np.ndarray]:
         vectors = self.backend.vectors
         return positions(self.searcher, field, term, docs, vectors.terms, vectors.positions)
+
+    def occurrences(self, terms: Sequence[tuple[str, str]],
+                    docs: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every occurrence of each of ``terms`` ((field, word) pairs) in each of
+        ``docs`` as three columns (:func:`~docsearch.engines.whoosh.positions.occurrences`):
+        what :mod:`docsearch.search.proximity` asks instead of :meth:`positions`."""
+        vectors = self.backend.vectors
+        return occurrences(self.searcher, terms, docs, vectors.terms, vectors.positions)
 
     def doc_frequency(self, field: str, term: str) -> int:
         found = self._frequencies.get((field, term))
