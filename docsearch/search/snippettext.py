@@ -5,10 +5,10 @@ paragraphs that hold them (:func:`paragraph_sentences`).
 Words are found as :func:`docsearch.analysis.tokens` reads them, from the few
 places where they can be: an ASCII word begins with its form less the form's last
 letter, lower-cased (:func:`prefix_of`: the Porter stemmer rewrites endings only,
-and at most one letter of what it keeps), so only the places where the
-lower-cased body holds that prefix at the start of a word are looked at, each
-word's form checked; a word with a letter outside ASCII (whose form folds its
-accents) is always looked at.
+and at most one letter of what it keeps; Snowball English two), so only the words
+that start with that prefix in the lower-cased body are read (a regular expression
+finds them), each one's form checked; a word with a letter outside ASCII (whose
+form folds its accents) is always read.
 
 A sentence never runs over a line break (every ``\\n`` ends one), so the sentences
 of a text are those of its lines, split one line at a time: a snippet splits only
@@ -17,6 +17,7 @@ the lines where its words are.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterator
 
@@ -120,14 +121,12 @@ def prefix_of(form: str, stemmer: str = analysis.STEMMER) -> str:
 def words_of(text: str, forms: Collection[str]) -> list[tuple[int, int, str]]:
     """Where the words of ``text`` whose form is one of ``forms`` are, in text order:
     ``(start, end, form)``, as :func:`docsearch.analysis.tokens` reads them."""
-    lowered = _ascii_lowered(text)
+    lowered = _lowered(text)
     found: dict[int, tuple[int, int, str]] = {}
     for prefix in {prefix_of(f) for f in forms if f.isascii()}:
-        at = lowered.find(prefix)
-        while at >= 0:
-            if at not in found and _starts_word(text, at):
-                _check(text, at, forms, found)
-            at = lowered.find(prefix, at + 1)
+        for match in _starting(prefix).finditer(lowered):
+            if match.start() not in found:
+                _check(text, match.start(), forms, found)
     if not text.isascii():
         reached = 0
         for match in _NON_ASCII.finditer(text):
@@ -137,18 +136,26 @@ def words_of(text: str, forms: Collection[str]) -> list[tuple[int, int, str]]:
     return [found[at] for at in sorted(found)]
 
 
-def _ascii_lowered(text: str) -> str:
-    """``text`` with its ASCII letters lower-cased, as long as ``text`` (a letter
-    outside ASCII may be anything but an ASCII letter)."""
+def _lowered(text: str) -> str:
+    """``text`` lower-cased, as long as ``text`` (the one letter that lower-cases to
+    two, ``İ``, is kept; lower-casing keeps word characters word characters)."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
-    return "".join(c.lower() if c.isascii() else "\x00" for c in text)
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _starting(prefix: str) -> re.Pattern[str]:
+    """``prefix`` where a word starts: not after a word character, nor after a dot
+    that follows one (``u.s``). It begins with the prefix, so the text is scanned
+    for it as for a plain string."""
+    text = re.escape(prefix)
+    return re.compile(rf"{text}(?<!\w{text})(?<!\w\.{text})")
 
 
 def _starts_word(text: str, at: int) -> bool:
-    """Whether a word starts at ``at``: no word character before it, nor a dot
-    that joins it to one (``u.s``)."""
+    """Whether a word starts at ``at`` (as :func:`_starting` reads it)."""
     return not at or not (is_word(text[at - 1]) or (
         text[at - 1] == "." and at > 1 and is_word(text[at - 2])))
 
