@@ -48,6 +48,23 @@ def test_bundled_taxonomy(title, body, first):
     assert classify_topics(title, body)[0] == first
 
 
+@pytest.mark.parametrize("title, body", [
+    ("Lok Sabha adjourned over onion prices", "Opposition members raised an adjournment "
+     "motion on the price of onions and vegetables, and the Lok Sabha was adjourned after "
+     "the union minister replied that farmers and traders would get relief."),
+    ("Sejm rejects pension bill at second reading", "The Sejm voted down the pension bill "
+     "at its second reading, as pensioners and savers protested about rising costs and "
+     "lower payments."),
+    ("Dáil backs motion on childcare costs", "The Dáil passed an opposition motion on "
+     "childcare fees by 70 votes to 65; the minister for children said the cost to families "
+     "and the budget would be reviewed."),
+])
+def test_domestic_politics_against_economy_and_labour_words(title, body):
+    # A legislature's name and its procedure (adjournment motion, second reading) outweigh
+    # the prices, pensions and costs the debate is about.
+    assert classify_topics(title, body)[0] == "politics"
+
+
 def test_own_taxonomy_replaces_the_bundled_one(tmp_path):
     path = tmp_path / "mine.toml"
     path.write_text(MINE, "utf-8")
