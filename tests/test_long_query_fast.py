@@ -269,6 +269,44 @@ def test_common_terms_kept_whole_give_the_same_sums(sample_index, monkeypatch, d
     check_terms_summed_at_once(sample_index, words)
 
 
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_a_union_sums_as_adding_each_terms_whole_array(sample_index, data):
+    """A union of terms (plain words of the whole article, words of one field, common
+    ones kept whole or not, boosts of 0 among them) matches and sums, bit for bit,
+    what adding each term's whole arrays in turn gives."""
+    from whoosh import query as wq
+
+    from docsearch.engines.whoosh import vector
+    from docsearch.engines.whoosh.article import ArticleTerm
+
+    words = ["harbour", "ferry", "council", "minister", "the", "said", "year", "nowhere",
+             "record", "city", "ukraine"]
+    leaf = st.one_of(
+        st.builds(ArticleTerm, st.sampled_from(words), st.sampled_from([0.0, 0.75, 2.0]),
+                  st.sampled_from([0.0, 1.0, 1.5])),
+        st.builds(lambda field, word, boost: wq.Term(field, word, boost=boost),
+                  st.sampled_from(["title", "body"]), st.sampled_from(words),
+                  st.sampled_from([0.0, 0.5, 1.0, 2.0])))
+    terms = data.draw(st.lists(leaf, max_size=12))
+    searcher = sample_index._engine.snapshot().searcher
+    dense = vector.DENSE
+    vector.DENSE = data.draw(st.sampled_from([0.0, 0.05, 0.3, 2.0]))
+    try:
+        run = vector._Run(vector.Vectors(), searcher, searcher.weighting)
+        matched, scores = run.terms(terms)
+        expected_matched = np.zeros(searcher.doc_count_all(), dtype=bool)
+        expected = np.zeros(searcher.doc_count_all())
+        for term in terms:
+            one_matched, one = run.term(term)
+            expected_matched |= one_matched
+            expected += one
+    finally:
+        vector.DENSE = dense
+    assert matched.tolist() == expected_matched.tolist()
+    assert scores.tolist() == expected.tolist()
+
+
 # ------------------------------------------------------------------ the page
 
 

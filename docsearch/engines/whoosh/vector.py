@@ -47,9 +47,10 @@ class _Unsupported(Exception):
 POSTINGS_CACHE = 2_000_000
 
 
-#: A term's BM25 scores before its boost: ``(documents, scores, dense)``; ``dense``:
-#: for a common term, its mask and scores over every document (see :func:`_dense`).
-Scores = tuple[np.ndarray, np.ndarray, "tuple[np.ndarray, np.ndarray] | None"]
+#: A term's BM25 scores before its boost: ``(documents, scores, dense, lowest)``;
+#: ``dense``: for a common term, its mask and scores over every document (see
+#: :func:`_dense`); ``lowest``: its lowest score (whether every one is above 0).
+Scores = tuple[np.ndarray, np.ndarray, "tuple[np.ndarray, np.ndarray] | None", float]
 #: The share of the documents from which a term's scores are also kept whole.
 DENSE = 0.125
 
@@ -294,25 +295,25 @@ class _Run:
         return matched, scores * q.boost if q.boost != 1.0 else scores
 
     def terms(self, terms: list[wq.Term | ArticleTerm]) -> tuple[np.ndarray, np.ndarray]:
-        """The union of terms, each term's scores added to its documents only (a
-        term's documents are distinct): each document's scores are added in the
-        order of the terms, as the loop over whole arrays adds them (the same
-        floating-point sums)."""
+        """The union of terms. Each document's scores are added in the order of the
+        terms (the same floating-point sums as the loop over whole arrays): when no
+        term is kept whole, every term's documents and scores one after the other,
+        summed by one ``np.bincount`` (which adds in that order), else term by term
+        (:func:`_in_turn`). When every score is above 0, the documents matched are
+        those whose sum is."""
+        found = [(scores, _boost(q)) for q in terms if (scores := self.scored(q)) is not None]
+        if not found:
+            return np.zeros(self.size, dtype=bool), np.zeros(self.size)
+        if any(scores[2] is not None and boost == 1.0 for scores, boost in found):
+            return _in_turn(found, self.size)
+        every = np.concatenate([scores[0] for scores, _boost in found])
+        sums = np.bincount(every, weights=np.concatenate(
+            [_times(scores[1], boost) for scores, boost in found]), minlength=self.size)
+        if all(boost > 0 and scores[3] > 0 for scores, boost in found):
+            return sums > 0, sums
         matched = np.zeros(self.size, dtype=bool)
-        scores = np.zeros(self.size)
-        for q in terms:
-            found = self.scored(q)
-            if found is None:
-                continue
-            docs, values, dense = found
-            boost = _boost(q)
-            if dense is not None and boost == 1.0:  # a common term: whole arrays
-                matched |= dense[0]
-                scores += dense[1]  # + 0.0 where the term is not: the same sums
-                continue
-            scores[docs] += _times(values, boost)
-            matched[docs] = True
-        return matched, scores
+        matched[every] = True
+        return matched, sums
 
     def intersection(self, q: wq.And) -> tuple[np.ndarray, np.ndarray]:
         if not q.subqueries or all(isinstance(sub, wq.Not) for sub in q.subqueries):
@@ -395,9 +396,9 @@ class _Run:
                     [docs, title[0]], [_times(values, q.boost), _times(title[1], q.title_boost)])
             else:
                 values = _times(values, q.boost)
-            found = (docs, values, None)  # no whole arrays: remembered, they would crowd
-            for array in (docs, values):  # out the other words of a long query
-                array.flags.writeable = False
+            # No whole arrays: remembered, they would crowd out the other words of a
+            # long query.
+            found = _scores(docs, values, None)
             remembered.put(key, found)
         return found
 
@@ -416,9 +417,7 @@ class _Run:
             if sparse is None:
                 return None
             docs, values = sparse
-            found = (docs, values, _dense(docs, values, self.size))
-            for array in (values, *(found[2] or ())):
-                array.flags.writeable = False  # shared by the queries that read the term
+            found = _scores(docs, values, _dense(docs, values, self.size))
             remembered.put(key, found)
         return found
 
@@ -441,6 +440,31 @@ def _boost(q: wq.Term | ArticleTerm) -> float:
 
 def _times(values: np.ndarray, boost: float) -> np.ndarray:
     return values * boost if boost != 1.0 else values
+
+
+def _scores(docs: np.ndarray, values: np.ndarray,
+            dense: tuple[np.ndarray, np.ndarray] | None) -> Scores:
+    """A term's :data:`Scores`, its arrays made read-only (shared by the queries that
+    read the term)."""
+    for array in (docs, values, *(dense or ())):
+        array.flags.writeable = False
+    return docs, values, dense, float(values.min()) if len(values) else np.inf
+
+
+def _in_turn(found: list[tuple[Scores, float]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """A union of terms (their scores and boosts), each term's scores added to its
+    documents only (a term's documents are distinct), a common term's as whole
+    arrays (+ 0.0 where the term is not: the same sums)."""
+    matched = np.zeros(size, dtype=bool)
+    scores = np.zeros(size)
+    for (docs, values, dense, _lowest), boost in found:
+        if dense is not None and boost == 1.0:
+            matched |= dense[0]
+            scores += dense[1]
+            continue
+        scores[docs] += _times(values, boost)
+        matched[docs] = True
+    return matched, scores
 
 
 def _dense(docs: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray] | None:
