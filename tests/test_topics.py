@@ -314,6 +314,23 @@ def test_seed_model_sure_keeps_a_topic_the_collection_does_not_know():
         "sport", "economy, business and finance"]
 
 
+def test_keywords_far_ahead_of_the_model_topic_keep_theirs():
+    # The model reads "zorball" as sport; the keywords and the seed model say labour with
+    # at least OUTWEIGH_SCORE (8) and OUTWEIGH_RATIO (5) times the sport terms' score (a
+    # coach: 0.7), though not sure enough on their own (health 5): labour first.
+    taxonomy = docsearch.extract.topics.default_taxonomy().with_model(
+        fit_topic_model(_collection()))
+    strike = ("Zorball zorball zorball zorball zorball. Nurses went on strike over pay, and "
+              "the union said the walkout would go on")
+    assert taxonomy.classify("Nurses strike", strike + ", with pickets at the hospital; the "
+                             "coach was told.") == ["labour", "health"]
+    # Labour below 8 (no pickets), or sport terms above a fifth of it: the model's sport.
+    assert taxonomy.classify("Nurses strike", strike + "; the hospital and the coach were "
+                             "told.") == ["sport", "labour", "health"]
+    assert taxonomy.classify("Nurses strike", strike + ", with pickets at the hospital; the "
+                             "coach said the players and the match were off.")[0] == "sport"
+
+
 def test_no_model_for_a_small_collection(tmp_path):
     assert fit_topic_model(_collection(19)) is None
     (tmp_path / MODEL_FILE).write_bytes(b"old")

@@ -24,9 +24,12 @@ no term of the model's topic occurs in the article (a small topic, such as the a
 collection of business and sport news, is not swallowed by a large one), or no term of the
 model's topic occurs and the seed model (below) gives a topic some term names a probability
 of at least ``SEED_SURE`` (then that topic is first: a review in an archive of sport and
-business news, whose model has no arts to offer); the taxonomy's other topics follow (one
-to three in all). With fewer than ``MIN_TOPICS`` topics left (a small or one-sided
-collection) there is no model and topics come from the keywords alone.
+business news, whose model has no arts to offer), or the topic the keywords and the seed
+model point to together scores at least ``topics.OUTWEIGH_SCORE`` and ``OUTWEIGH_RATIO``
+times the model topic's (a nurses' strike with one sport word is not sport news); the
+taxonomy's other topics follow (one to three in all). With fewer than ``MIN_TOPICS``
+topics left (a small or one-sided collection) there is no model and topics come from the
+keywords alone.
 A model holds its taxonomy's topic names and is used only with a taxonomy of the same
 names; a user taxonomy (``--taxonomy``) gets a model of its own topics. A model is small
 and plain (topic names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,

@@ -58,6 +58,11 @@ CONFIDENT_RATIO = 3.0
 #: With a model, keywords this sure keep their first topic (a topic the collection has
 #: few articles of, or that the model does not know, stays first where its terms agree).
 KEEP_SCORE = 5.0
+#: With a model, the topic the keywords and the seed model point to together comes first
+#: when its keyword score is at least this high ...
+OUTWEIGH_SCORE = 8.0
+#: ... and this many times the score of the model's topic (whose terms are few).
+OUTWEIGH_RATIO = 5.0
 
 #: Topic indexes with the weight a term gives each of them.
 Targets = tuple[tuple[int, float], ...]
@@ -229,28 +234,43 @@ class Taxonomy:
         model's topic occurs (a topic the collection has few articles of is not swallowed
         by a large one); where no term of the model's topic occurs and the :attr:`seed`
         model is sure of a topic some term names (:meth:`TopicModel.sure_of`), that topic
-        comes first. Without one, the first topic is the one the keyword
+        comes first, and so does the topic the keywords and the seed model point to
+        together where its score is at least ``OUTWEIGH_SCORE`` and ``OUTWEIGH_RATIO``
+        times the model topic's. Without one, the first topic is the one the keyword
         scores and the :attr:`seed` model point to together; empty when no term matches."""
         scores, words = self._scored(title, body)
         ranked = self._ranked(scores, limit)
         if self.model is not None:
-            if confident_topic(scores, KEEP_SCORE) is not None:
-                return ranked
-            best = self.model.best_index(words)
-            first = None if best is None else self.names[best]
-            if best is not None and scores[best] == 0:
-                if max(scores) >= KEEP_SCORE:
-                    return ranked
-                sure = None if self.seed is None else self.seed.sure_of(scores, words)
-                first = first if sure is None else self.names[sure]
+            best = self._with_model(scores, words, self.model)
         elif ranked and self.seed is not None:
             best = self.seed.blend(scores, words)
-            first = None if best is None else self.names[best]
         else:
-            first = None
-        if first is None:
+            best = None
+        if best is None:
             return ranked
+        first = self.names[best]
         return [first, *[t for t in ranked if t != first]][:limit]
+
+    def _with_model(self, scores: Sequence[float], words: Sequence[str],
+                    model: TopicModel) -> int | None:
+        """The first topic's index where the collection has a model (see :meth:`classify`);
+        ``None`` for the keywords' order."""
+        if confident_topic(scores, KEEP_SCORE) is not None:
+            return None
+        best = model.best_index(words)
+        if best is None or (scores[best] == 0 and max(scores) >= KEEP_SCORE):
+            return None
+        if self.seed is None:
+            return best
+        if scores[best] == 0:
+            sure = self.seed.sure_of(scores, words)
+            return best if sure is None else sure
+        if max(scores) >= OUTWEIGH_SCORE:
+            theirs = self.seed.blend(scores, words)
+            if (theirs is not None and scores[theirs] >= OUTWEIGH_SCORE
+                    and scores[theirs] >= OUTWEIGH_RATIO * scores[best]):
+                return theirs
+        return best
 
     def with_model(self, model: TopicModel | None) -> Taxonomy:
         """This taxonomy with ``model`` choosing first topics (``None``: keywords only);
