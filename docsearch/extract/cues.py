@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from docsearch.extract.evidence import _singular
+from docsearch.extract.evidence import _FIRM_AGENTS, _ORG_HEADS, _singular
 from docsearch.extract.lexicon import _SPEECH, _Lexicon, fold
 from docsearch.extract.tokens import CAP, INITIAL, _Token
 
@@ -58,11 +58,20 @@ _PERSONAL = {"memoir", "memoirs", "autobiography", "poems", "funeral", "death", 
              "obituary", "widow", "widower"} | (_RELATIVES - {"partner"})
 
 
+# A writer's works, after a possessive and perhaps a word of time: "X's new play".
+_WRITINGS = {"play", "plays", "novel", "novels", "memoir", "memoirs", "poems", "poetry",
+             "libretto", "biography", "essays", "paintings", "sculptures"}
+_WORK_TIMES = {"new", "latest", "first", "debut", "last", "final", "second", "third", "early",
+               "late", "next", "previous", "forthcoming", "acclaimed"}
+
+
 def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
     """Words around a name that only a person has: "paintings by X", "campaigners
-    including X", "X's memoir", "X's wife"."""
+    including X", "X's memoir", "X's wife", "X's new play"."""
     if tokens[end - 1].possessive:
-        return end < len(tokens) and tokens[end].text in _PERSONAL
+        k = end + 1 if end < len(tokens) and tokens[end].text in _WORK_TIMES else end
+        return end < len(tokens) and tokens[end].text in _PERSONAL or (
+            k > end and k < len(tokens) and tokens[k].text in _WRITINGS)
     if first < 2:
         return False
     before = tokens[first - 1].text
@@ -168,6 +177,31 @@ def _signature(tokens: Sequence[_Token], first: int, end: int) -> bool:
     k = end
     if k < len(tokens) and tokens[k].text == ",":
         k += 1
-        while k < len(tokens) and tokens[k].kind == CAP:
+        while k < len(tokens) and tokens[k].text[:1].isupper():  # "Stoke-on-Trent"
             k += 1
     return k == len(tokens) or tokens[k].text == "\n"
+
+
+_APPOSITIVE_HEAD_ENDS = {",", ".", ";", ")", "—", "who", "whose", "whom", "from", "with", "and"}
+
+
+def _appositive_role(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool:
+    """An appositive that gives a person's role: "Marisol, the Leeds singer-songwriter",
+    "Shanice, a mother of two" (the role word within four words of "the" or "a", where
+    the appositive's head ends)."""
+    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].text not in (
+            "the", "a", "an"):
+        return False
+    for k in range(end + 2, min(end + 6, len(tokens))):
+        word = tokens[k].text
+        if word in lex.role_nouns or "-" in word and word.rsplit("-", 1)[1] in lex.role_nouns:
+            # The appositive's head ends there: not "X, a spokesman said", "X, the head
+            # of", "X, the presidential palace", "X, a gas producer".
+            after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+            return (word.islower() and (after in _APPOSITIVE_HEAD_ENDS
+                                        or after == "of" and word in _RELATIVES)
+                    and word not in _ORG_HEADS and not word.endswith(_FIRM_AGENTS))
+        if tokens[k].possessive or not (tokens[k].kind == CAP or word.isalpha()
+                                        and word.islower()):
+            return False
+    return False

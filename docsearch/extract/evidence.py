@@ -75,6 +75,8 @@ _MARKET_VERBS = {"fell", "rose", "jumped", "slid", "dropped", "climbed", "gained
                  "tumbled", "surged", "plunged", "slumped", "soared", "rallied", "edged", "dipped",
                  "sank", "closed", "ended", "opened", "traded", "were", "have", "are", "fall",
                  "rise", "jump", "slip", "slipped", "eased", "firmed", "advanced", "declined"}
+# What a share price moves by: "11%", "4 per cent", "3 pct", "12p".
+_PRICE_UNITS = {"%", "per", "pct", "percent", "p", "pence", "cents", "cts"}
 # What a firm reports: "X reported a pre-tax profit", "X posted a loss".
 _REPORTS = {"reported", "reports", "posted", "posts", "booked", "announced"}
 _RESULTS = {"profit", "profits", "loss", "losses", "revenue", "revenues", "turnover",
@@ -120,12 +122,14 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
                 " ".join(t.text for t in tokens[end + 1:j])) in lex.organisations:
             return True
     if first >= 2 and tokens[first - 1].text == "of":
-        # Only after a person's name: "Bank of", "Governor of" and "Prince X of" are titles.
-        owner = tokens[first - 2]
+        # Only after a person's name: "Bank of", "Governor of" and "Prince X of" are titles;
+        # "X Y, of Carrow Hale" too.
+        o = first - 3 if tokens[first - 2].text == "," else first - 2
+        owner = tokens[o]
         key = fold(owner.text).rstrip(".")
         if (owner.kind == CAP and not owner.possessive and key not in lex.titles
                 and key not in lex.org_words and key not in lex.place_words
-                and first >= 3 and tokens[first - 3].kind == CAP):
+                and o >= 1 and tokens[o - 1].kind == CAP):
             return True
     last = tokens[end - 1]
     if last.possessive:
@@ -135,6 +139,9 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
     if end + 1 < len(tokens) and tokens[end].text in ("shares", "stock") and (
             tokens[end + 1].text in _MARKET_VERBS):
         return True  # "Ted Baker shares fell"
+    if end + 2 < len(tokens) and tokens[end].text in _MARKET_VERBS and (
+            tokens[end + 1].text[:1].isdigit() and tokens[end + 2].text in _PRICE_UNITS):
+        return True  # "Morland Tye fell 11%", "X rose 4 per cent"
     if end < len(tokens) and tokens[end].text in _REPORTS and any(
             t.text in _RESULTS for t in tokens[end + 1:end + 5]):
         return True  # "X reported a pre-tax profit"

@@ -101,6 +101,8 @@ _ROLE_NOUNS_EXTRA = {
     "grandfather", "grandmother", "grandson", "granddaughter", "grandad", "grandma", "grandpa",
     "granny", "girlfriend", "boyfriend", "fiance", "fiancee", "cousin", "aunt", "uncle",
     "stepfather", "stepmother", "stepson", "stepdaughter", "cox",
+    "tenor", "soprano", "baritone", "bass-baritone", "mezzo-soprano", "mezzo", "contralto",
+    "countertenor", "seed", "songwriter",  # "the Welsh tenor X", "the top seed, X"
 }
 # A lower-case word right before a capitalised name that makes it an organisation, band
 # or work, not a person ("cloud provider Morgan Ashby", "the band Velvet Harbour").

@@ -24,6 +24,7 @@ from docsearch.extract.cues import (
     _ONE_NAME_ROLES,
     _PEOPLE,
     _after_family,
+    _appositive_role,
     _beaten,
     _named_thing_or_part,
     _names_work,
@@ -61,12 +62,23 @@ from docsearch.extract.lexicon import (
     _Lexicon,
     fold,
 )
-from docsearch.extract.tokens import _DOTTED, _INITIALS, CAP, HONORIFIC, INITIAL, PARTICLE, _Token
+from docsearch.extract.tokens import (
+    _DOTTED,
+    _FIRST_NAME_PARTICLES,
+    _INITIALS,
+    CAP,
+    HONORIFIC,
+    INITIAL,
+    PARTICLE,
+    _Token,
+)
 
 
 def _last_name_word(word: str, i: int, count: int) -> bool:
-    """A capitalised particle that ends a name is a surname ("Louis Lo", "Ana Da")."""
-    return i == count - 1 and i > 0 and word[:1].isupper()
+    """A capitalised particle that ends a name is a surname ("Louis Lo", "Ana Da"); one
+    that opens it may be a first name ("Ben Hartigan")."""
+    return (i == count - 1 and i > 0 and word[:1].isupper()
+            or i == 0 and count > 1 and word in _FIRST_NAME_PARTICLES)
 
 
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
@@ -251,7 +263,9 @@ class _Extractor:
         after = tokens[end].text.lower() if end < len(tokens) else ""
         after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
         if len(caps) > 1 and not titled and before not in lex.role_nouns and (
-                _org_evidence(tokens, first, end, lex)) or [
+                _org_evidence(tokens, first, end, lex)
+                or first > start >= 2 and tokens[start - 2].text == ","  # "X, of Carrow Hale Y"
+                and _org_evidence(tokens, start, end, lex)) or [
                 t.text for t in tokens[end:end + 3]] == [",", "played", "by"]:
             self.orgs.add(joined)  # an organisation, or a character ("X, played by Y")
             return None
@@ -268,6 +282,9 @@ class _Extractor:
             self.orgs.add(joined)
             return None
         shaped = len(caps) > 1 and first > 0 and _role_shaped(tokens[first - 1].text, lex)
+        # "the top seed, X", "her daughter, Lucy": a lower-case role word and a comma.
+        role_comma = (before == "," and before2 in lex.role_nouns
+                      and tokens[first - 2].text.islower())
         context = _person_context(tokens, first, end, lex)
         cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
             before in _SPEECH) or before.endswith("year-old") or (
@@ -279,7 +296,7 @@ class _Extractor:
             after == "," and (after2 in _APPOSITIVE or after2 in _SPEECH
                               or after2 in lex.role_nouns
                               or _possessive_role(tokens, end + 1, lex))) or (
-            before == "," and before2 in lex.role_nouns)
+            role_comma)
         if len(caps) > 1 and not cue and before2 == "the" and "-" in before:
             self.orgs.add(joined)  # "the long-delayed Glen Sannox": a thing
             return None
@@ -289,11 +306,12 @@ class _Extractor:
         role = (len(words) == 1 and (_names_work(tokens, end) or before in _FAMILY
                                      or family and after in (",", ".", "and", "")
                                      or before in ("called", "named") and before2 in _PEOPLE
-                                     or before in _ONE_NAME_ROLES)
+                                     or before in _ONE_NAME_ROLES
+                                     or before != "the" and _appositive_role(tokens, end, lex))
                 or before in lex.role_nouns and tokens[first - 1].text.islower()
-                or before == "," and before2 in lex.role_nouns  # "her daughter, Lucy, and"
-                and after in (",", ".", "and", "")) and not (  # "manager Kidder, Peabody"
+                or role_comma and after in (",", ".", "and", "")) and not (
             after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
+        # (not "manager Kidder, Peabody")
         return _Mention(words, titled, cue, first, role=role, family=family,
                         strong=len(caps) > 1 and ((before in lex.role_nouns or shaped)
                                                   and tokens[first - 1].text.islower() or context))

@@ -37,11 +37,21 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from docsearch.extract.evidence import _COMPASS, _statement
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
-from docsearch.extract.lexicon import _PARTICLES, _common_noun, _Lexicon, _lexicon, fold
-from docsearch.extract.lists import listed_names
+from docsearch.extract.lexicon import (
+    _MONTHS,
+    _PARTICLES,
+    _SPEECH,
+    _WEEKDAYS,
+    _common_noun,
+    _Lexicon,
+    _lexicon,
+    fold,
+)
+from docsearch.extract.lists import ListedName, listed_names
 from docsearch.extract.mentions import _coordinated, _Extractor, _Mention
-from docsearch.extract.tokens import HONORIFIC, _Token, _tokens
+from docsearch.extract.tokens import _FIRST_NAME_PARTICLES, HONORIFIC, _Token, _tokens
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
            "surname_keys"]
@@ -81,9 +91,13 @@ class FoundPeople:
 @functools.lru_cache(maxsize=200_000)
 def is_surname_form(key: str) -> bool:
     """Whether a folded name is a surname alone: one word, or particles and one word
-    ("volcker", "de la fuente")."""
+    ("volcker", "de la fuente"; not "ben love", whose "Ben" is a first name)."""
     words = key.split()
-    return len(words) == 1 or all(w in _PARTICLES for w in words[:-1])
+    return len(words) == 1 or all(w in _PARTICLES for w in words[:-1]) and not (
+        len(words) == 2 and words[0] in _FIRST_NAME_KEYS)
+
+
+_FIRST_NAME_KEYS = {fold(p) for p in _FIRST_NAME_PARTICLES}
 
 
 def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -> list[str]:
@@ -110,6 +124,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
                             body_tokens, lex)
     _confirm_by_titled_surname(mentions, body_tokens, lex)
+    listed = list(listed_names(body, lex))
+    _confirm_by_listed_initial(mentions, listed, lex)
     heading_mentions: list[_Mention] = []
     for text in [title, *headings]:
         if not text:
@@ -161,13 +177,13 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         for key in surname_keys(person):
             index.setdefault(key, set()).add(i)
     starts = [t.start for t in body_tokens]
-    for listed in listed_names(body, lex):
-        owner = _listed_person(listed.words, people, index)
-        position = bisect.bisect_left(starts, listed.offset)
+    for item in listed:
+        owner = _listed_person(item.words, people, index)
+        position = bisect.bisect_left(starts, item.offset)
         if owner is None:
-            people.append(listed.words)
+            people.append(item.words)
             first_seen.append(position)
-            for key in surname_keys(listed.words):
+            for key in surname_keys(item.words):
                 index.setdefault(key, set()).add(len(people) - 1)
         else:
             first_seen[owner] = min(first_seen[owner], position)
@@ -225,14 +241,16 @@ _NICKNAME = re.compile(r"\b([A-Z][a-z]+) [\"“‘'][A-Z][^\"“”‘’'\n]{0,
 
 
 def _without_nicknames(text: str, lex: _Lexicon) -> str:
-    """The text with each nickname between a known first name and a surname blanked
-    out (same length, so offsets hold): "Ryan "The Rocket" Stallard" reads "Ryan Stallard"."""
+    """The text with each nickname between a first name (known, or of a name's shape and
+    no common word) and a surname blanked out (same length, so offsets hold): "Ryan "The
+    Rocket" Stallard" reads "Ryan Stallard"."""
     if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
         return text
 
     def blank(match: re.Match[str]) -> str:
         first = match.group(1)
-        if fold(first) not in lex.first_names:
+        if fold(first) not in lex.first_names and not (
+                _given_like(first, lex) and _name_like(first, lex)):
             return match.group()
         return first + " " * (len(match.group()) - len(first))
     return _NICKNAME.sub(blank, text)
@@ -242,15 +260,54 @@ def _confirm_by_titled_surname(mentions: Sequence[_Mention], tokens: Sequence[_T
                                lex: _Lexicon) -> None:
     """"Mr Obuya ... Vusi Obuya": a name whose surname the article also gives after an
     honorific is a person, even with a first name outside the list or a surname that is a
-    common word ("Ms Glass ... Morven Glass"). The words before the surname must look like
-    names (a vowel, no common word: not "Hvy Fowl", "Value Added Tax")."""
+    common word ("Ms Glass ... Morven Glass"). So is one whose surname the article gives
+    alone before a speech verb ("Anwen Tregothnan won ... Tregothnan said"), when the
+    surname is no common word. The words before the surname must look like names (a
+    vowel, no common word: not "Hvy Fowl", "Value Added Tax")."""
     titled = {fold(m.words[0]) for m in mentions if len(m.words) == 1 and m.position > 0
               and tokens[m.position - 1].kind == HONORIFIC}
-    if titled:
+    speaking = {fold(m.words[0]) for m in mentions if len(m.words) == 1
+                and _speaks(tokens, m.position + 1) and _name_like(m.words[0], lex)
+                and not fold(m.words[0]).endswith(("ated", "ised", "ized", "ing"))}
+    if titled or speaking:
         for m in mentions:
-            if (not m.cue and 2 <= len(m.words) <= 3 and fold(m.words[-1]) in titled
-                    and all(_name_like(w, lex) for w in m.words[:-1])):
-                m.cue = m.strong = True
+            surname = fold(m.words[-1])
+            if not m.cue and 2 <= len(m.words) <= 3 and all(
+                    _name_like(w, lex) for w in m.words[:-1]) and (surname in titled or (
+                    surname in speaking and all(_given_like(w, lex) for w in m.words[:-1]))):
+                m.cue = True
+                m.strong = surname in titled
+
+
+# A given name's shape: "Anwen", "Jean-Luc"; not "B-Free", "McKinsey", "KGaA".
+_GIVEN = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?$")
+
+
+def _given_like(word: str, lex: _Lexicon) -> bool:
+    """A word that may be a first name outside the list: a name's shape and no month,
+    weekday, compass word, demonym, organisation word or participle ("Echoing X said",
+    "Eastern Shell", "Norsk Hydro")."""
+    key = fold(word)
+    return _GIVEN.match(word) is not None and not (
+        key in _MONTHS or key in _WEEKDAYS or key in _COMPASS or key in lex.demonyms
+        or key in lex.org_words or key.endswith(("ing", "ed")))
+
+
+def _confirm_by_listed_initial(mentions: Sequence[_Mention], listed: Sequence[ListedName],
+                               lex: _Lexicon) -> None:
+    """"Oshane Whyte ... Results: 2 O Whyte (Jam) 10.02": a name whose first initial and
+    surname a list of the article gives is a person."""
+    initials = {(fold(n.first)[:1], fold(n.surname)) for n in listed if n.first}
+    if initials:
+        for m in mentions:
+            if (not m.cue and len(m.words) == 2 and _given_like(m.words[0], lex)
+                    and (fold(m.words[0])[:1], fold(m.words[1])) in initials):
+                m.cue = True
+
+
+def _speaks(tokens: Sequence[_Token], k: int) -> bool:
+    """A speech verb at ``k``, not "said in a statement" (how a firm speaks)."""
+    return k < len(tokens) and tokens[k].text in _SPEECH and not _statement(tokens, k)
 
 
 def _name_like(word: str, lex: _Lexicon) -> bool:

@@ -90,6 +90,14 @@ def _tokens(text: str) -> list[_Token]:
                 and token.text.replace(".", "").isupper() and token.text not in _COUNTRY_ACRONYMS
                 and out[k - 1].kind == CAP and out[k + 1].kind == CAP):
             token.kind = INITIAL
+    # "Ben Hartigan": a particle that is also a first name opens a name (not "David Ben
+    # Gurion").
+    for k in range(len(out) - 1):
+        token = out[k]
+        if (token.kind == PARTICLE and token.text in _FIRST_NAME_PARTICLES
+                and out[k + 1].kind == CAP and (k == 0 or out[k - 1].kind not in (
+                    CAP, INITIAL, PARTICLE))):
+            token.kind = CAP
     # "AR Rahman", "E Nesbit", "J.R. Ellory": initials in capitals before a surname.
     for k in range(len(out) - 1):
         token = out[k]
@@ -132,6 +140,8 @@ def _abbreviated_name(word: str, before: str) -> bool:
             and word.lower() not in _PARTICLES)
 
 
+# Particles that are first names too when they open a name.
+_FIRST_NAME_PARTICLES = {"Ben"}
 _DOTTED = re.compile(r"^[A-Z]\.$")
 _INITIALS = re.compile(r"^(?:[B-HJ-Z]|[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
 # Capitals before a capitalised word that are no initials ("US President", "BBC Radio").
@@ -152,6 +162,8 @@ def _word_kind(word: str) -> int:
     lower = word.lower()
     if lower in _PARTICLES:
         return PARTICLE
+    if word[:2] in ("I'", "I’"):
+        return OTHER  # "I'm Ruth Bellamy": no name word
     if lower in _HONORIFICS and word[:1].isupper():
         return HONORIFIC
     core = word

@@ -1,0 +1,93 @@
+"""People extraction, issue 17 fifth round: transcripts, results and scorecards, letters,
+one-name artists, a surname's own cues, sport and arts roles, and firms by what their
+shares do. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from docsearch import extract_people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "I'm" is no name word: the host introduces herself.
+    ("Good evening. I'm Ruth Bellamy, and with me is Dev Rao.", ["Ruth Bellamy", "Dev Rao"]),
+    # Speakers' labels in capitals at the start of a line.
+    ("MARTIN OKAFOR: Welcome back to the show.\nPRIYA DASGUPTA: Thanks for having me.\n"
+     "MARTIN OKAFOR: Let's start with the budget.",
+     ["Martin Okafor", "Priya Dasgupta"]),
+])
+def test_transcripts(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A scorecard in parentheses, with bowling figures and "not out".
+    ("Brief scores: Ashby 241/7 in 50 overs (D Pellow 88, K Rusk 41 not out; T Ambler 3-37) "
+     "beat Carrow 198 (M Ilori 62; S Venn 4-29) by 43 runs.",
+     ["D Pellow", "K Rusk", "T Ambler", "M Ilori", "S Venn"]),
+    # Ranked results: full names with a country in parentheses and a time.
+    ("Results: Men's 800m: 1 Tesfaye Girma (Eth) 1:44.10; 2 Mateo Ruiz (Esp) 1:44.90; "
+     "3 K Obiora (Ngr) 1:45.02.",
+     ["Tesfaye Girma", "Mateo Ruiz", "K Obiora"]),
+])
+def test_results_and_scorecards(body, people):
+    assert extract_people("", body) == people
+
+
+def test_a_letter_signed_from_a_hyphenated_town():
+    body = "We have waited long enough. Let us finally build it.\nR. Penhallow, Stoke-on-Trent\n"
+    assert extract_people("", body) == ["R. Penhallow"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # A one-word name with an appositive that gives a person's role.
+    ("Support came from Marisol, the Leeds singer-songwriter whose songs won the crowd.",
+     ["Marisol"]),
+    ("Shanice, a mother of two from Croydon, has waited six years for a flat.", ["Shanice"]),
+    # ... not a firm's or a place's appositive, nor a clause after a comma.
+    ("Prices rose in Halverby, a council spokesman said.", []),
+    ("Shares in Dornell, the Leeds retailer, rose.", []),
+])
+def test_one_name_artists_by_their_role(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # The surname alone with a speech verb elsewhere makes the full name a person.
+    ("Anwen Tregothnan won the seat by 300 votes. Tregothnan said the result was a surprise.",
+     ["Anwen Tregothnan"]),
+    # A player and the country they play for.
+    ("In the final she meets the top seed, Tarni Quade of Australia, who won in 58 minutes.",
+     ["Tarni Quade"]),
+    # A results list's initial and surname confirm the full name of the report.
+    ("Tavita Leaupepe of Samoa held off Ilario Benedetti.\n"
+     "Results: 1 T Leaupepe (Sam) 10.01; 2 I Benedetti (Ita) 10.05; 3 K Obiora (Ngr) 10.09.",
+     ["Tavita Leaupepe", "Ilario Benedetti", "K Obiora"]),
+    # The maker of a play, a novel or an album, by a possessive.
+    ("Oriel Tamsett's new play opens tonight at the Lyceum.", ["Oriel Tamsett"]),
+    # "Ben" opens a name as a first name; inside one it is a particle.
+    ("Team principal Ben Hartigan said the car was quick.", ["Ben Hartigan"]),
+    ("Former prime minister David Ben Gurion spoke.", ["David Ben Gurion"]),
+    # A nickname in quotes after a first name outside the list.
+    ("Tobenna \"Toby\" Ezeh, a partner at Harlow Ventures, said the round was full.",
+     ["Tobenna Ezeh"]),
+    # Singers' voices and Indian honorifics are roles and titles.
+    ("The Cavaradossi, the young Welsh tenor Rhodri Evans, sang ardently.", ["Rhodri Evans"]),
+    ("Replying, Union Minister of State for Petroleum Shri R. K. Chaturvedi said prices "
+     "were linked.", ["R. K. Chaturvedi"]),
+])
+def test_cues_for_names_outside_the_list(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A person's firm after a comma: "X, of Carrow Hale Dunmore".
+    ("Selling agent Tom Reece, of Carrow Hale Dunmore, said the buyers were local.",
+     ["Tom Reece"]),
+    # What a firm's shares do, and what it says of its own margins.
+    ("Shares slipped after Kestle Brand warned that costs would squeeze its margins. "
+     "Kestle Brand fell 11% to 312p.", []),
+])
+def test_firms_named_like_people(body, people):
+    assert extract_people("", body) == people
