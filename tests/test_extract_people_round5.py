@@ -91,3 +91,14 @@ def test_cues_for_names_outside_the_list(body, people):
 ])
 def test_firms_named_like_people(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A surname that is an organisation's word too, with a cue.
+    ("The parish vicar Anne Church said the roof leaked.", ["Anne Church"]),
+    ("Rev Tobias Banks led the prayers.", ["Tobias Banks"]),
+    # ... and without one, the organisation.
+    ("Donations to St Anne Church rose.", []),
+])
+def test_surnames_that_are_organisation_words(body, people):
+    assert extract_people("", body) == people

@@ -81,6 +81,8 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
             or i == 0 and count > 1 and word in _FIRST_NAME_PARTICLES)
 
 
+# Surnames that are organisation or place words too ("Anne Church", "Tobias Banks").
+_ORG_WORD_SURNAMES = {"church", "banks", "bridges", "chambers", "house", "weeks", "hill"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
                        "throughout", "towards", "toward"}
 _ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
@@ -228,8 +230,9 @@ class _Extractor:
             for cut in range(1, len(keys)):
                 self.orgs.add(" ".join(keys[:cut]))
             return None
-        if any(k in lex.org_words or k in _PLACE_NOUNS for k in keys[1:]) or (
-                keys[0] in lex.org_words and len(keys) > 1):
+        if (any(k in lex.org_words or k in _PLACE_NOUNS for k in keys[1:]) or (
+                keys[0] in lex.org_words and len(keys) > 1)) and not self._org_word_surname(
+                tokens, start, end, keys, titled):
             self.orgs.add(" ".join(keys))
             for cut in range(1, len(keys)):
                 self.orgs.add(" ".join(keys[:cut]))
@@ -315,6 +318,19 @@ class _Extractor:
         return _Mention(words, titled, cue, first, role=role, family=family,
                         strong=len(caps) > 1 and ((before in lex.role_nouns or shaped)
                                                   and tokens[first - 1].text.islower() or context))
+
+    def _org_word_surname(self, tokens: Sequence[_Token], start: int, end: int,
+                          keys: Sequence[str], titled: bool) -> bool:
+        """A first name and a surname that is an organisation's or a place's word too,
+        with a cue: "the vicar Anne Church", "Rev Tobias Banks", "Ada Hill said"."""
+        if len(keys) != 2 or keys[0] not in self.lex.first_names or (
+                keys[1] not in _ORG_WORD_SURNAMES):
+            return False
+        if titled:
+            return True
+        before = tokens[start - 1].text if start > 0 else ""
+        return end - start == 2 and (before.islower() and before in self.lex.role_nouns or (
+            end < len(tokens) and tokens[end].text in _SPEECH))  # not "Home Loan Banks said"
 
     def _organisation(self, tokens: Sequence[_Token], first: int, end: int, joined: str,
                       keys: Sequence[str], titled: bool) -> bool:
