@@ -344,6 +344,12 @@ def test_the_words_of_forms_are_those_the_analyser_reads(text, forms):
         (t.startchar, t.endchar, t.text) for t in analysis.tokens(text) if t.text in forms]
 
 
+def test_forms_that_no_word_can_have_find_nothing():
+    text = "Oil rose. Then .oil -oil oil- 'oil' oil."
+    assert snippettext.words_of(text, {"", ".", ".oil", "-oil", "'oil'", "oil."}) == []
+    assert snippets.make_snippet(text, frozenset({"", "."})) == "Oil rose."
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=TEXTS, forms=FORMS)
 def test_the_fast_snippets_match_the_reference_on_generated_texts(text, forms):

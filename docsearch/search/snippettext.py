@@ -123,7 +123,7 @@ def words_of(text: str, forms: Collection[str]) -> list[tuple[int, int, str]]:
     ``(start, end, form)``, as :func:`docsearch.analysis.tokens` reads them."""
     lowered = _lowered(text)
     found: dict[int, tuple[int, int, str]] = {}
-    for prefix in {prefix_of(f) for f in forms if f.isascii()}:
+    for prefix in {prefix_of(f) for f in forms if f and f.isascii()}:
         for match in _starting(prefix).finditer(lowered):
             if match.start() not in found:
                 _check(text, match.start(), forms, found)
@@ -172,7 +172,8 @@ def _check(text: str, at: int, forms: Collection[str],
     """Add the word starting at ``at`` to ``found`` when its form is one of
     ``forms``; where it ends."""
     match = analysis.WORD.match(text, at)
-    assert match is not None
+    if match is None:  # a form that does not begin with a word character
+        return at + 1
     end = match.end()
     form = analysis.form(match.group())
     if form in forms:
