@@ -102,3 +102,23 @@ def test_firms_named_like_people(body, people):
 ])
 def test_surnames_that_are_organisation_words(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # An age or a party in parentheses.
+    ("Tegwen Aldous (43), of Tenby, admitted the theft.", ["Tegwen Aldous"]),
+    ("The amendment was moved by Carys Hebblethwaite (Lab, Swansea East).",
+     ["Carys Hebblethwaite"]),
+    ("Deverell Tosh (D-Ohio) agreed.", ["Deverell Tosh"]),
+    # Letters after a name.
+    ("Ffion Maddocks MP said the bypass was overdue. Ysolde Kernow OBE opened the fair.",
+     ["Ffion Maddocks", "Ysolde Kernow"]),
+    # A byline and a picture credit.
+    ("By Anwen Pritchard, Political Correspondent\nThe council met on Monday.",
+     ["Anwen Pritchard"]),
+    ("Picture: Tamsin Rowntree\nCrowds at the fair.", ["Tamsin Rowntree"]),
+    # Not a ticker.
+    ("Halden Marine (HDM) rose.", []),
+])
+def test_how_papers_mark_a_person(body, people):
+    assert extract_people("", body) == people

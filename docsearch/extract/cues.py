@@ -7,6 +7,7 @@ part, a stage name). :class:`docsearch.extract.mentions._Extractor` weighs them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from docsearch.extract.evidence import _FIRM_AGENTS, _ORG_HEADS, _singular
@@ -205,3 +206,35 @@ def _appositive_role(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool:
                                         and word.islower()):
             return False
     return False
+
+
+# Parties after a member's name: "(Lab, Swansea East)", "(SNP)"; "(R-Texas)" is matched
+# by its shape.
+_PARTIES = {"Lab", "Con", "LD", "Lib", "SNP", "Green", "Ind", "Plaid", "PC", "DUP", "SF",
+            "UUP", "SDLP", "Alliance", "Reform", "Cons", "Labour", "Conservative", "Dem", "Rep"}
+_US_PARTY = re.compile(r"^[RDI]-[A-Z][a-z]")
+# Letters after a name that only a person has: "X Y MP", "X Y OBE".
+_POST_NOMINALS = {"MP", "MPs", "MSP", "MEP", "MS", "AM", "MLA", "TD", "QC", "KC", "OBE",
+                  "MBE", "CBE", "KBE", "DBE", "FRS", "PhD"}
+# Labels of a credit line: "Picture: X Y", "Interview by X Y".
+_CREDITS = {"Picture", "Pictures", "Photo", "Photos", "Photograph", "Photographs", "Words",
+            "Reporting", "Illustration", "Interview"}
+
+
+def _house_style(tokens: Sequence[_Token], first: int, end: int) -> bool:
+    """How papers mark a person: an age or a party in parentheses ("X Y (43)", "X Y (Lab,
+    Swansea East)", "X Y (R-Texas)"), letters after the name ("X Y MP", "X Y OBE"), a
+    byline ("By X Y" on a line of its own) or a credit ("Picture: X Y")."""
+    after = tokens[end].text if end < len(tokens) else ""
+    if after == "(" and end + 2 < len(tokens):
+        inside, close = tokens[end + 1].text, tokens[end + 2].text
+        return (inside.isdigit() and len(inside) <= 3 and close == ")"
+                or inside in _PARTIES and close in (",", ")")
+                or _US_PARTY.match(inside) is not None)
+    if after in _POST_NOMINALS:
+        return True
+    at_line_start = first < 2 or tokens[first - 2].text == "\n"
+    if first >= 1 and tokens[first - 1].text == "By" and at_line_start:
+        return after in ("", "\n", ",")
+    return (first >= 2 and tokens[first - 1].text == ":" and tokens[first - 2].text in _CREDITS
+            and (first < 3 or tokens[first - 3].text == "\n"))

@@ -26,6 +26,7 @@ from docsearch.extract.cues import (
     _after_family,
     _appositive_role,
     _beaten,
+    _house_style,
     _named_thing_or_part,
     _names_work,
     _person_context,
@@ -292,6 +293,7 @@ class _Extractor:
         cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
             before in _SPEECH) or before.endswith("year-old") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
+            _house_style(tokens, first, end)) or (
             _place_surname(keys, after, lex)) or context or _beaten(tokens, first, end) or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
