@@ -15,14 +15,9 @@ A word asked of the title and the body in one ``Or`` is one
 
 >>> to_whoosh(qt.Or((qt.Term("title", "ferri", 0.75), qt.Term("body", "ferri"))))
 ArticleTerm('ferri', title_boost=0.75, boost=1.0)
-
-:func:`compiled` remembers the queries of the trees compiled last (a pasted
-paragraph's tree takes ~25 µs to compile; its hash is kept by the tree).
 """
 
 from __future__ import annotations
-
-import functools
 
 from whoosh import query as wq
 
@@ -30,17 +25,7 @@ from docsearch.engines.whoosh.article import ArticleTerm
 from docsearch.search import article
 from docsearch.search import querytree as qt
 
-__all__ = ["COMPILED_KEPT", "compiled", "to_whoosh"]
-
-#: How many trees' Whoosh queries :func:`compiled` remembers.
-COMPILED_KEPT = 256
-
-
-@functools.lru_cache(maxsize=COMPILED_KEPT)
-def compiled(node: qt.Node) -> wq.Query:
-    """:func:`to_whoosh` of ``node``, remembered for the trees compiled last (a Whoosh
-    query is not changed by searching with it)."""
-    return to_whoosh(node)
+__all__ = ["to_whoosh"]
 
 
 def to_whoosh(node: qt.Node) -> wq.Query:

@@ -22,7 +22,7 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from docsearch.engines.whoosh import scoring
-from docsearch.engines.whoosh.compile import compiled
+from docsearch.engines.whoosh.compile import to_whoosh
 from docsearch.engines.whoosh.positions import occurrences, positions
 from docsearch.engines.whoosh.state import state_key
 from docsearch.engines.whoosh.vector import numeric_column
@@ -171,13 +171,13 @@ class WhooshSnapshot:
     def match(self, node: qt.Node) -> np.ndarray:
         if isinstance(node, qt.Every):
             return self.live().copy()
-        q = compiled(node)
+        q = to_whoosh(node)
         vectorised = self.backend.vectors.score(self.searcher, q)  # far faster for many words
         return vectorised[0] if vectorised is not None else scoring.matches(self.searcher, q)
 
     def score(self, node: qt.Node, k1: float, b: float) -> Scored:
         searcher = self.weighted(k1, b)
-        q = compiled(node)
+        q = to_whoosh(node)
         vectorised = self.backend.vectors.score(searcher, q)
         if vectorised is None:
             return scoring.score_all(searcher, q)
