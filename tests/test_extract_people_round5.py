@@ -122,3 +122,15 @@ def test_surnames_that_are_organisation_words(body, people):
 ])
 def test_how_papers_mark_a_person(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A verb only a person is the subject of.
+    ("Ottilie Venn died on Sunday. Rhun Carver was jailed for six years.",
+     ["Ottilie Venn", "Rhun Carver"]),
+    ("Asked about the delay, Tancredi Oyelaran shrugged.", ["Tancredi Oyelaran"]),
+    # ... not what a firm or a ship does.
+    ("Halden Marine was sold. Carrow Hale has been appointed broker.", []),
+])
+def test_what_only_a_person_does(body, people):
+    assert extract_people("", body) == people

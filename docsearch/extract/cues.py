@@ -238,3 +238,24 @@ def _house_style(tokens: Sequence[_Token], first: int, end: int) -> bool:
         return after in ("", "\n", ",")
     return (first >= 2 and tokens[first - 1].text == ":" and tokens[first - 2].text in _CREDITS
             and (first < 3 or tokens[first - 3].text == "\n"))
+
+
+# What only a person does: "X Y died", "X Y shrugged", "X Y was jailed".
+_PERSON_VERBS = {"died", "smiled", "laughed", "wept", "shrugged", "grinned", "nodded", "sighed",
+                 "joked", "quipped", "mused", "sang", "pleaded", "married", "resigned",
+                 "retired", "apologised", "apologized", "starred", "debuted", "graduated"}
+_PERSON_PASSIVES = {"born", "jailed", "sentenced", "arrested", "knighted", "elected",
+                    "married", "buried", "injured", "killed", "stabbed", "convicted",
+                    "acquitted"}
+
+
+def _person_verb(tokens: Sequence[_Token], end: int) -> bool:
+    """A verb only a person is the subject of, right after the name: "X Y died", "X Y
+    was jailed"."""
+    after = tokens[end].text if end < len(tokens) else ""
+    if after in _PERSON_VERBS:
+        return True
+    return after in ("was", "is", "has", "had") and end + 1 < len(tokens) and (
+        tokens[end + 1].text in _PERSON_PASSIVES
+        or tokens[end + 1].text == "been" and end + 2 < len(tokens)
+        and tokens[end + 2].text in _PERSON_PASSIVES)

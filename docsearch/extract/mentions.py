@@ -30,6 +30,7 @@ from docsearch.extract.cues import (
     _named_thing_or_part,
     _names_work,
     _person_context,
+    _person_verb,
     _place_surname,
     _plural_role_before,
     _signature,
@@ -294,6 +295,7 @@ class _Extractor:
             before in _SPEECH) or before.endswith("year-old") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
             _house_style(tokens, first, end)) or (
+            len(caps) > 1 and _person_verb(tokens, end)) or (
             _place_surname(keys, after, lex)) or context or _beaten(tokens, first, end) or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
