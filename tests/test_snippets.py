@@ -318,8 +318,12 @@ PIECES = ["oil", "Oil", "OILS", "oiled", "soil", "Zürich", "ZÜRICH", "zurich",
           " ", " ", " ", "  ", "\n", "\n\n", " \n ", ".", ". ", "! ", "? ", "...", "!?",
           "\"", "'", "”", "“", "(", ")", "\t", "\r", "\x0b", "\x85", "\u2028", "\x00",
           "\x1e", "-", "—", ",", "A", "B2", "7"]
+#: Long sentences (few ends, many spaces), so that windows are cut from them.
+LONG_TEXTS = st.lists(st.sampled_from([p for p in PIECES if p not in ".!?\n"] + [" "] * 30
+                                      + ["harbour", "wall", "x" * 60]),
+                      min_size=40, max_size=300).map("".join)
 TEXTS = st.one_of(st.lists(st.sampled_from(PIECES), max_size=80).map("".join),
-                  st.text(max_size=120))
+                  st.text(max_size=120), LONG_TEXTS)
 FORMS = st.sets(st.sampled_from(["oil", "zurich", "naiv", "istanbul", "kelvin", "strass",
                                  "co", "op", "don", "neil", "3.5", "u.", "mr", "bank", "the",
                                  "s", "run", "ran", "soil", "t", "3.5pct", "j", "oi"]),
@@ -328,7 +332,9 @@ TRICKY = ["Crude oil\u2028prices rose. Oil\x85fell!\x0bOILS rose.\r\nThe end",
           "İstanbul's oil, Istanbul oil. \u212aelvin oil.  \u212aELVIN kelvin",
           "The co-op's oil-rich don't-care O'Neil; 3.5pct oil 3.5 pct.",
           "Ölpreis und Öl: Zürich, ZÜRICH\n\n\"Zürich\" bank.",
-          " ".join(["oil"] + ["word"] * 120) + ". And oil again."]
+          " ".join(["oil"] + ["word"] * 120) + ". And oil again.",
+          "— — " + "word " * 60 + "oil " + "word " * 80 + "oil" + " word" * 10 + ".",
+          "oil " + "x" * 300 + " oil " + "word " * 30 + "oil.", "y " * 150 + "oil"]
 
 
 @settings(max_examples=400, deadline=None)
