@@ -263,9 +263,9 @@ class Taxonomy:
         if self.seed is None:
             return best
         if scores[best] == 0:
-            sure = self.seed.sure_of(scores, words)
+            sure = self.seed.sure_of(scores, words) if max(scores) > 0 else None
             return best if sure is None else sure
-        if max(scores) >= OUTWEIGH_SCORE:
+        if max(scores) >= max(OUTWEIGH_SCORE, OUTWEIGH_RATIO * scores[best]):
             theirs = self.seed.blend(scores, words)
             if (theirs is not None and scores[theirs] >= OUTWEIGH_SCORE
                     and scores[theirs] >= OUTWEIGH_RATIO * scores[best]):
