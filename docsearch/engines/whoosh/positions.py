@@ -111,34 +111,59 @@ ARRAYS_KEPT = POSITIONS_CACHE
 STATES_KEPT = 2
 #: A (term, document) pair's key: the term's number above these bits, the document below.
 _DOC_BITS = 32
+_DOCS = (1 << _DOC_BITS) - 1
 
 #: Occurrences as three columns: the document's place in the documents asked for,
 #: the position, the term's number in the terms asked for.
 Columns = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
+class _Growing:
+    """An ``int64`` array that grows at its end (its room doubled when full): a view
+    of what it held stays as it was while it grows."""
+
+    def __init__(self) -> None:
+        self._room = np.zeros(1024, dtype=np.int64)
+        self._used = 0
+
+    def extend(self, values: np.ndarray) -> None:
+        end = self._used + len(values)
+        if end > len(self._room):
+            room = np.zeros(max(end, 2 * len(self._room)), dtype=np.int64)
+            room[:self._used] = self._room[:self._used]
+            self._room = room
+        self._room[self._used:end] = values
+        self._used = end
+
+    def view(self) -> np.ndarray:
+        return self._room[:self._used]
+
+
 class _Arrays:
     """What is known of the positions of terms in one index state: a key per (term,
-    document) read (``number << 32 | document``, the term numbered when first read),
-    ascending, with the range of the document's positions in one array (an empty
-    range: the document has not the term). The arrays are replaced, never changed,
-    so a search reading them while another adds to them sees one consistent state."""
+    document) read (``number << 32 | document``), ascending, with the range of the
+    document's positions in one array (an empty range: the document has not the
+    term). A term read again gets the next number, its keys written anew at the end
+    with the new documents' (those of its old number are not looked for again), so
+    the arrays only grow at their end: :attr:`held` (views of them) stays as it was
+    for a search reading it while another adds. Past :data:`ARRAYS_KEPT` keys they
+    start again."""
 
     def __init__(self) -> None:
         self._numbers: dict[tuple[str, str], int] = {}
-        empty = np.zeros(0, dtype=np.int64)
-        self.held: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = \
-            (empty, empty, empty, empty)  # keys, starts, stops, positions
+        self._next = 0  # numbers are never given twice
         self.lock = threading.Lock()
+        self._start_again()
+
+    def _start_again(self) -> None:
+        self._numbers.clear()
+        self._columns = [_Growing() for _ in range(4)]  # keys, starts, stops, positions
+        self.held: tuple[np.ndarray, ...] = tuple(c.view() for c in self._columns)
 
     def numbers(self, terms: Sequence[tuple[str, str]]) -> np.ndarray:
-        """Each term's number (a new one for a term never read in this state)."""
+        """Each term's number (-1: never read in this state)."""
         get = self._numbers.get
-        found = [get(term) for term in terms]
-        if None in found:
-            with self.lock:
-                found = [self._numbers.setdefault(term, len(self._numbers)) for term in terms]
-        return np.array(found, dtype=np.int64)
+        return np.array([get(term, -1) for term in terms], dtype=np.int64)
 
     def full(self, more: int) -> bool:
         """Whether ``more`` keys would take the arrays past :data:`ARRAYS_KEPT` (or
@@ -146,19 +171,31 @@ class _Arrays:
         keys, _starts, _stops, flat = self.held
         return len(keys) + more > ARRAYS_KEPT or len(flat) > 4 * ARRAYS_KEPT
 
-    def add(self, keys: np.ndarray, found: Sequence[np.ndarray | None], again: bool) -> None:
-        """Hold the new ``keys`` (ascending) with their positions (``None``: not
-        there); ``again``: in place of all held before."""
-        empty = np.zeros(0, dtype=np.int64)
-        held, starts, stops, flat = (empty, empty, empty, empty) if again else self.held
+    def add(self, term: tuple[str, str], docs: np.ndarray,
+            found: Sequence[np.ndarray | None]) -> None:
+        """Hold the term's new ``docs`` (ascending, none held) with their positions
+        (``None``: not there), and what was held of the term, under its next number."""
+        keys, starts, stops, flat = self.held
         counts = np.array([0 if p is None else len(p) for p in found], dtype=np.int64)
         ends = len(flat) + np.cumsum(counts)
+        new_starts, new_stops = ends - counts, ends
+        old = self._numbers.get(term)
+        if old is not None:
+            lo, hi = np.searchsorted(keys, [old << _DOC_BITS, (old + 1) << _DOC_BITS])
+            order = np.argsort(np.concatenate([keys[lo:hi] & _DOCS, docs]), kind="stable")
+            docs = np.concatenate([keys[lo:hi] & _DOCS, docs])[order]
+            new_starts = np.concatenate([starts[lo:hi], new_starts])[order]
+            new_stops = np.concatenate([stops[lo:hi], new_stops])[order]
+        number = self._numbers[term] = self._next
+        self._next += 1
+        held_keys, held_starts, held_stops, positions = self._columns
+        held_keys.extend(number << _DOC_BITS | docs)
+        held_starts.extend(new_starts)
+        held_stops.extend(new_stops)
         parts = [p for p in found if p is not None and len(p)]
         if parts:
-            flat = np.concatenate([flat, *parts])
-        at = np.searchsorted(held, keys)
-        self.held = (np.insert(held, at, keys), np.insert(starts, at, ends - counts),
-                     np.insert(stops, at, ends), flat)
+            positions.extend(np.concatenate(parts))
+        self.held = tuple(c.view() for c in self._columns)
 
 
 def occurrences(searcher: Searcher, terms: Sequence[tuple[str, str]], docs: Sequence[int],
@@ -171,19 +208,14 @@ def occurrences(searcher: Searcher, terms: Sequence[tuple[str, str]], docs: Sequ
     arrays = remembered.arrays(state_key(searcher))
     asked = np.asarray(docs, dtype=np.int64)
     by_doc = np.argsort(asked)
-    numbers = arrays.numbers(terms)
-    by_number = np.argsort(numbers)
-    wanted = (numbers[by_number][:, None] << _DOC_BITS | asked[by_doc]).ravel()
+    ordered = asked[by_doc]
     held = arrays.held
-    at, known = _find(held[0], wanted)
+    by_number, at, known = _find(held[0], arrays.numbers(terms), ordered)
     if not known.all():
         with arrays.lock:
-            at, known = _find(arrays.held[0], wanted)  # another search may have read them
-            if not known.all():
-                _learn(searcher, [terms[i] for i in by_number.tolist()], asked[by_doc],
-                       numbers[by_number], known, infos, remembered, arrays)
+            _learn(searcher, terms, ordered, infos, remembered, arrays)
             held = arrays.held
-            at, known = _find(held[0], wanted)
+            by_number, at, known = _find(held[0], arrays.numbers(terms), ordered)
     _keys, starts, stops, flat = held
     start = starts[at]
     counts = stops[at] - start
@@ -198,35 +230,36 @@ def occurrences(searcher: Searcher, terms: Sequence[tuple[str, str]], docs: Sequ
             np.repeat(by_number[found // width], counts))
 
 
-def _find(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each of the ``wanted`` keys is in ``keys`` (ascending), and whether it is."""
+def _find(keys: np.ndarray, numbers: np.ndarray,
+          docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The terms (their ``numbers``) in ascending order of number, and where the key
+    of each of them and of each of ``docs`` (ascending) is in ``keys``, and whether it
+    is (a term never read: -1, not there)."""
+    by_number = np.argsort(numbers)
+    wanted = (numbers[by_number][:, None] << _DOC_BITS | docs).ravel()
     at = np.searchsorted(keys, wanted)
     if not len(keys):
-        return at, np.zeros(wanted.shape, dtype=bool)
-    return at, keys[np.minimum(at, len(keys) - 1)] == wanted
+        return by_number, at, np.zeros(wanted.shape, dtype=bool)
+    return by_number, at, keys[np.minimum(at, len(keys) - 1)] == wanted
 
 
-def _learn(searcher: Searcher, terms: Sequence[tuple[str, str]], asked: np.ndarray,
-           numbers: np.ndarray, known: np.ndarray, infos: TermInfos, remembered: Remembered,
-           arrays: _Arrays) -> None:
-    """Read the (term, document) pairs asked for and not ``known`` into ``arrays``
-    (all of them, in place of what was held, when it would grow past
+def _learn(searcher: Searcher, terms: Sequence[tuple[str, str]], docs: np.ndarray,
+           infos: TermInfos, remembered: Remembered, arrays: _Arrays) -> None:
+    """Read what ``arrays`` do not hold of ``terms`` in ``docs`` (ascending) into them
+    (all of it, the arrays started again, when it would take them past
     :data:`ARRAYS_KEPT`)."""
-    again = arrays.full(int((~known).sum()))
-    missing = np.ones((len(terms), len(asked)), dtype=bool) if again else \
-        ~known.reshape(len(terms), len(asked))
-    keys: list[np.ndarray] = []
-    found: list[np.ndarray | None] = []
+    by_number, _at, known = _find(arrays.held[0], arrays.numbers(terms), docs)
+    missing = np.empty((len(terms), len(docs)), dtype=bool)
+    missing[by_number] = ~known.reshape(len(terms), len(docs))
+    if arrays.full(int(missing.sum())):
+        arrays._start_again()
+        missing[:] = True
     for row in np.flatnonzero(missing.any(axis=1)).tolist():
         field, word = terms[row]
-        docs = np.sort(asked[missing[row]])
-        read = (_by_segment(searcher, field, word, docs.tolist(), infos, remembered)
+        new = docs[missing[row]]
+        read = (_by_segment(searcher, field, word, new.tolist(), infos, remembered)
                 if field in searcher.schema else {})
-        keys.append(numbers[row] << _DOC_BITS | docs)
-        found.extend(read.get(doc) for doc in docs.tolist())
-    every = np.concatenate(keys)  # each term's keys ascending, the terms in any order
-    order = np.argsort(every, kind="stable")
-    arrays.add(every[order], [found[i] for i in order.tolist()], again)
+        arrays.add(terms[row], new, [read.get(doc) for doc in new.tolist()])
 
 
 def _by_segment(searcher: Searcher, field: str, word: str, docs: Sequence[int],
