@@ -85,6 +85,10 @@ def test_cues_for_names_outside_the_list(body, people):
     # A person's firm after a comma: "X, of Carrow Hale Dunmore".
     ("Selling agent Tom Reece, of Carrow Hale Dunmore, said the buyers were local.",
      ["Tom Reece"]),
+    # A product after "the" and a word of its kind.
+    ("The cheaper Elena Slate has a smaller screen than the latest Lucia Vista.", []),
+    # "New" opens a place's name, no title: no "York Fed".
+    ("Rates rose to the New York Fed's level.", []),
     # What a firm's shares do, and what it says of its own margins.
     ("Shares slipped after Kestle Brand warned that costs would squeeze its margins. "
      "Kestle Brand fell 11% to 312p.", []),

@@ -83,6 +83,9 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
             or i == 0 and count > 1 and word in _FIRST_NAME_PARTICLES)
 
 
+# Words between "the" and a product's or a firm's name: "the cheaper Tarrow Slate".
+_PRODUCT_WORDS = {"new", "latest", "pricier", "cheaper", "costlier", "updated", "refreshed",
+                  "redesigned", "upcoming", "flagship", "budget", "revamped", "rebooted"}
 # Surnames that are organisation or place words too ("Anne Church", "Tobias Banks").
 _ORG_WORD_SURNAMES = {"church", "banks", "bridges", "chambers", "house", "weeks", "hill"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
@@ -171,6 +174,9 @@ class _Extractor:
         # A title followed by more words: everything up to it is the title.
         last_title = -1
         for k in range(len(keys) - 1):
+            if keys[k] in _COMPASS and (keys[k + 1] in lex.place_words
+                                        or f"{keys[k]} {keys[k + 1]}" in lex.places):
+                continue  # "the New York Fed": a place's name, no title
             if self._is_title(keys, k, tokens[start + k].kind):
                 if keys[k] not in lex.modifiers or tokens[start + k].kind == HONORIFIC and (
                         keys[k + 1] in lex.titles or keys[k + 1] in lex.modifiers):
@@ -243,6 +249,7 @@ class _Extractor:
                 if not (k in _PARTICLES and not _last_name_word(w, i, len(words))
                         or w.endswith("."))]
         if (len(keys) >= 3 and keys[1] in lex.first_names and keys[0] not in lex.first_names
+                and f"{keys[0]} {keys[1]}" not in lex.places  # not "New York Fed"
                 and (keys[0] in lex.place_words or keys[0] in lex.demonyms
                      or len(keys) == 3 and keys[1] not in _PARTICLES
                      and (len(keys[0]) > 5 or keys[0] in lex.english))):
@@ -304,8 +311,9 @@ class _Extractor:
                               or after2 in lex.role_nouns
                               or _possessive_role(tokens, end + 1, lex))) or (
             role_comma)
-        if len(caps) > 1 and not cue and before2 == "the" and "-" in before:
-            self.orgs.add(joined)  # "the long-delayed Glen Sannox": a thing
+        if len(caps) > 1 and not cue and before2 == "the" and (
+                "-" in before or before in _PRODUCT_WORDS and tokens[first - 1].text.islower()):
+            self.orgs.add(joined)  # "the long-delayed Glen Sannox", "the cheaper X Y": things
             return None
         if len(words) == 1 and _CAMEL.match(words[0]):
             return None
