@@ -89,6 +89,9 @@ def test_cues_for_names_outside_the_list(body, people):
     ("The cheaper Elena Slate has a smaller screen than the latest Lucia Vista.", []),
     # "New" opens a place's name, no title: no "York Fed".
     ("Rates rose to the New York Fed's level.", []),
+    ("The South Louisiana Sweet grade was cut by 50 cents.", []),
+    # Firms after a plural word of their trade.
+    ("The deal was run by brokers Halden Marsh, a spokesman said.", []),
     # What a firm's shares do, and what it says of its own margins.
     ("Shares slipped after Kestle Brand warned that costs would squeeze its margins. "
      "Kestle Brand fell 11% to 312p.", []),

@@ -114,6 +114,8 @@ _ORG_CUES = {
     "orchestra", "choir", "ensemble", "agency", "consultancy", "conglomerate", "subsidiary",
     "venue", "album", "novel", "film", "series", "musical", "opera", "song", "magazine",
     "newspaper", "journal", "rival", "rivals", "competitor", "competitors",
+    "brokers", "stockbrokers", "underwriters", "auditors", "insurers", "lenders", "carmakers",
+    "automakers", "refiners", "shippers", "airlines",  # "brokers James Capel said"
 }
 _SPEECH = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated",
            "states", "argued", "argues", "wrote", "writes", "insisted", "insists", "warned",

@@ -174,8 +174,7 @@ class _Extractor:
         # A title followed by more words: everything up to it is the title.
         last_title = -1
         for k in range(len(keys) - 1):
-            if keys[k] in _COMPASS and (keys[k + 1] in lex.place_words
-                                        or f"{keys[k]} {keys[k + 1]}" in lex.places):
+            if _compass_place(keys, k, lex):
                 continue  # "the New York Fed": a place's name, no title
             if self._is_title(keys, k, tokens[start + k].kind):
                 if keys[k] not in lex.modifiers or tokens[start + k].kind == HONORIFIC and (
@@ -249,7 +248,7 @@ class _Extractor:
                 if not (k in _PARTICLES and not _last_name_word(w, i, len(words))
                         or w.endswith("."))]
         if (len(keys) >= 3 and keys[1] in lex.first_names and keys[0] not in lex.first_names
-                and f"{keys[0]} {keys[1]}" not in lex.places  # not "New York Fed"
+                and not _compass_place(keys, 0, lex)  # not "New York Fed", "South Louisiana"
                 and (keys[0] in lex.place_words or keys[0] in lex.demonyms
                      or len(keys) == 3 and keys[1] not in _PARTICLES
                      and (len(keys[0]) > 5 or keys[0] in lex.english))):
@@ -430,6 +429,12 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
     return out
 
 
+
+
+def _compass_place(keys: Sequence[str], k: int, lex: _Lexicon) -> bool:
+    """"New York", "South Louisiana": a compass word opens a place's name at ``k``."""
+    return keys[k] in _COMPASS and (keys[k + 1] in lex.place_words
+                                    or f"{keys[k]} {keys[k + 1]}" in lex.places)
 
 
 def _agents(key: str, lex: _Lexicon) -> bool:
