@@ -72,6 +72,8 @@ def test_one_name_artists_by_their_role(body, people):
     # A nickname in quotes after a first name outside the list.
     ("Tobenna \"Toby\" Ezeh, a partner at Harlow Ventures, said the round was full.",
      ["Tobenna Ezeh"]),
+    # A composer through the score of a work.
+    ("The orchestra played Brezzani's score with urgency.", ["Brezzani"]),
     # Singers' voices and Indian honorifics are roles and titles.
     ("The Cavaradossi, the young Welsh tenor Rhodri Evans, sang ardently.", ["Rhodri Evans"]),
     ("Replying, Union Minister of State for Petroleum Shri R. K. Chaturvedi said prices "

@@ -29,7 +29,8 @@ _ACTING = {"stars", "star", "starring", "starred", "plays", "played", "playing",
 # Musical works named after their composer: "Mozart's Piano Concerto No 23".
 _WORKS = {"symphony", "concerto", "sonata", "requiem", "quartet", "quintet", "opera", "cantata",
           "oratorio", "overture", "nocturne", "prelude", "etude", "serenade", "rhapsody", "fugue",
-          "symphonies", "concertos", "sonatas", "quartets"}
+          "symphonies", "concertos", "sonatas", "quartets", "score", "aria", "arias", "operas",
+          "ballet", "ballets", "libretto"}
 
 
 # Family in the plural, before first names: "her sons Tobin and Ferris" (not "makers Toyota").
