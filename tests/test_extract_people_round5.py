@@ -143,3 +143,16 @@ def test_how_papers_mark_a_person(body, people):
 ])
 def test_what_only_a_person_does(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # The player a goal or a penalty came from.
+    ("Rovers levelled through a late penalty from Ouattrin Mbemba.", ["Ouattrin Mbemba"]),
+    # "X and her ...": the pronoun is the name's own.
+    ("Thanks go to Marjorie and her kitchen team, and to Idwal Prys and his drivers.",
+     ["Marjorie", "Idwal Prys"]),
+    # ... not a firm's "its".
+    ("Thanks go to Halden and its staff.", []),
+])
+def test_sport_and_pronoun_cues(body, people):
+    assert extract_people("", body) == people

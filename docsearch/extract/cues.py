@@ -260,3 +260,22 @@ def _person_verb(tokens: Sequence[_Token], end: int) -> bool:
         tokens[end + 1].text in _PERSON_PASSIVES
         or tokens[end + 1].text == "been" and end + 2 < len(tokens)
         and tokens[end + 2].text in _PERSON_PASSIVES)
+
+
+# What a player does that the report says came "from" them: "a late penalty from X".
+_SPORT_ACTS = {"penalty", "goal", "header", "strike", "shot", "cross", "pass", "try",
+               "conversion", "volley", "free-kick", "save", "tackle", "equaliser", "equalizer",
+               "winner", "brace", "hat-trick", "assist", "drop-goal"}
+
+
+def _sport_act(tokens: Sequence[_Token], first: int) -> bool:
+    """The player a goal, a penalty or a save came from: "a late penalty from X"."""
+    return first >= 2 and tokens[first - 1].text == "from" and (
+        tokens[first - 2].text in _SPORT_ACTS)
+
+
+def _and_his_or_her(tokens: Sequence[_Token], end: int) -> bool:
+    """"X and her kitchen team", "X and his wife": the pronoun is the name's own."""
+    k = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+    return k + 1 < len(tokens) and tokens[k].text == "and" and tokens[k + 1].text in (
+        "his", "her")

@@ -24,6 +24,7 @@ from docsearch.extract.cues import (
     _ONE_NAME_ROLES,
     _PEOPLE,
     _after_family,
+    _and_his_or_her,
     _appositive_role,
     _beaten,
     _house_style,
@@ -34,6 +35,7 @@ from docsearch.extract.cues import (
     _place_surname,
     _plural_role_before,
     _signature,
+    _sport_act,
 )
 from docsearch.extract.evidence import (
     _CAMEL,
@@ -301,7 +303,8 @@ class _Extractor:
             before in _SPEECH) or before.endswith("year-old") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
             _house_style(tokens, first, end)) or (
-            len(caps) > 1 and _person_verb(tokens, end)) or (
+            len(caps) > 1 and _person_verb(tokens, end)) or _sport_act(tokens, first) or (
+            _and_his_or_her(tokens, end)) or (
             _place_surname(keys, after, lex)) or context or _beaten(tokens, first, end) or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
@@ -321,7 +324,8 @@ class _Extractor:
                                      or family and after in (",", ".", "and", "")
                                      or before in ("called", "named") and before2 in _PEOPLE
                                      or before in _ONE_NAME_ROLES
-                                     or before != "the" and _appositive_role(tokens, end, lex))
+                                     or before != "the" and (_appositive_role(tokens, end, lex)
+                                                              or _and_his_or_her(tokens, end)))
                 or before in lex.role_nouns and tokens[first - 1].text.islower()
                 or role_comma and after in (",", ".", "and", "")) and not (
             after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
