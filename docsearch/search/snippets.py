@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import functools
 import html
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -84,14 +83,13 @@ class _Body:
 
 
 def _offsets(text: str, at: int) -> tuple[list[int], list[int]]:
-    """Where the words of ``text`` start and end, counted from ``at`` (from the
-    lengths of the words and of the gaps between them: no match objects)."""
-    words = analysis.WORD.findall(text)
-    lengths = [0] * (2 * len(words) + 1)
-    lengths[0::2] = map(len, analysis.WORD.split(text))
-    lengths[1::2] = map(len, words)
-    offsets = list(itertools.accumulate(lengths, initial=at))
-    return offsets[1:-1:2], offsets[2:-1:2]
+    """Where the words of ``text`` start and end, counted from ``at``."""
+    starts, ends = [], []
+    for match in analysis.WORD.finditer(text):
+        start, end = match.span()
+        starts.append(start + at)
+        ends.append(end + at)
+    return starts, ends
 
 
 @functools.lru_cache(maxsize=_BODIES)
