@@ -171,31 +171,44 @@ class _Arrays:
         keys, _starts, _stops, flat = self.held
         return len(keys) + more > ARRAYS_KEPT or len(flat) > 4 * ARRAYS_KEPT
 
-    def add(self, term: tuple[str, str], docs: np.ndarray,
+    def add(self, terms: Sequence[tuple[str, str]], docs: Sequence[np.ndarray],
             found: Sequence[np.ndarray | None]) -> None:
-        """Hold the term's new ``docs`` (ascending, none held) with their positions
-        (``None``: not there), and what was held of the term, under its next number."""
+        """Hold each term's new ``docs`` (ascending, none held; ``found``: their
+        positions one after another, ``None``: not there), with what was held of the
+        term, under the term's next number."""
         keys, starts, stops, flat = self.held
         counts = np.array([0 if p is None else len(p) for p in found], dtype=np.int64)
         ends = len(flat) + np.cumsum(counts)
-        new_starts, new_stops = ends - counts, ends
-        old = self._numbers.get(term)
-        if old is not None:
-            lo, hi = np.searchsorted(keys, [old << _DOC_BITS, (old + 1) << _DOC_BITS])
-            order = np.argsort(np.concatenate([keys[lo:hi] & _DOCS, docs]), kind="stable")
-            docs = np.concatenate([keys[lo:hi] & _DOCS, docs])[order]
-            new_starts = np.concatenate([starts[lo:hi], new_starts])[order]
-            new_stops = np.concatenate([stops[lo:hi], new_stops])[order]
-        number = self._numbers[term] = self._next
-        self._next += 1
+        term = np.repeat(np.arange(len(terms)), [len(d) for d in docs])
+        columns = [np.concatenate(docs), ends - counts, ends]
+        old = [(i, n) for i, t in enumerate(terms) if (n := self._numbers.get(t)) is not None]
+        if old:  # what was held of the terms read again, moved to their new numbers
+            bounds = np.searchsorted(keys, [n << _DOC_BITS for _i, n in old] +
+                                     [(n + 1) << _DOC_BITS for _i, n in old])
+            at = _ranges(bounds[:len(old)], bounds[len(old):])
+            term = np.concatenate([term, np.repeat([i for i, _n in old],
+                                                   bounds[len(old):] - bounds[:len(old)])])
+            columns = [np.concatenate([column, held]) for column, held in
+                       zip(columns, (keys[at] & _DOCS, starts[at], stops[at]), strict=True)]
+        order = np.lexsort((columns[0], term))
+        first, self._next = self._next, self._next + len(terms)
+        for i, t in enumerate(terms):
+            self._numbers[t] = first + i
         held_keys, held_starts, held_stops, positions = self._columns
-        held_keys.extend(number << _DOC_BITS | docs)
-        held_starts.extend(new_starts)
-        held_stops.extend(new_stops)
+        held_keys.extend((first + term[order]) << _DOC_BITS | columns[0][order])
+        held_starts.extend(columns[1][order])
+        held_stops.extend(columns[2][order])
         parts = [p for p in found if p is not None and len(p)]
         if parts:
             positions.extend(np.concatenate(parts))
         self.held = tuple(c.view() for c in self._columns)
+
+
+def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
+    """The indices of each range ``starts[i]:stops[i]`` one after another."""
+    counts = stops - starts
+    begins = np.cumsum(counts) - counts
+    return np.repeat(starts - begins, counts) + np.arange(int(counts.sum()))
 
 
 def occurrences(searcher: Searcher, terms: Sequence[tuple[str, str]], docs: Sequence[int],
@@ -221,10 +234,7 @@ def occurrences(searcher: Searcher, terms: Sequence[tuple[str, str]], docs: Sequ
     counts = stops[at] - start
     found = np.flatnonzero(counts)
     counts, start = counts[found], start[found]
-    # Each held range's positions one after another: ``start`` moved back by where
-    # its run begins in the output.
-    begins = np.cumsum(counts) - counts
-    place = flat[np.repeat(start - begins, counts) + np.arange(int(counts.sum()))]
+    place = flat[_ranges(start, start + counts)]
     width = max(1, len(asked))
     return (np.repeat(by_doc[found % width], counts), place,
             np.repeat(by_number[found // width], counts))
@@ -254,12 +264,16 @@ def _learn(searcher: Searcher, terms: Sequence[tuple[str, str]], docs: np.ndarra
     if arrays.full(int(missing.sum())):
         arrays._start_again()
         missing[:] = True
-    for row in np.flatnonzero(missing.any(axis=1)).tolist():
+    rows = np.flatnonzero(missing.any(axis=1)).tolist()
+    news = [docs[missing[row]] for row in rows]
+    found: list[np.ndarray | None] = []
+    for row, new in zip(rows, news, strict=True):
         field, word = terms[row]
-        new = docs[missing[row]]
         read = (_by_segment(searcher, field, word, new.tolist(), infos, remembered)
                 if field in searcher.schema else {})
-        arrays.add(terms[row], new, [read.get(doc) for doc in new.tolist()])
+        found.extend(read.get(doc) for doc in new.tolist())
+    if rows:
+        arrays.add([terms[row] for row in rows], news, found)
 
 
 def _by_segment(searcher: Searcher, field: str, word: str, docs: Sequence[int],
