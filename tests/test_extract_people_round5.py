@@ -119,6 +119,10 @@ def test_surnames_that_are_organisation_words(body, people):
     ("The amendment was moved by Carys Hebblethwaite (Lab, Swansea East).",
      ["Carys Hebblethwaite"]),
     ("Deverell Tosh (D-Ohio) agreed.", ["Deverell Tosh"]),
+    # A caption's word or a life's years in parentheses, and "the late X Y".
+    ("Tavish Oakley (pictured) opened the fair. Ysbail Corran (1931-2019) founded the choir.",
+     ["Tavish Oakley", "Ysbail Corran"]),
+    ("The hall was left to the village by the late Mererid Arfon.", ["Mererid Arfon"]),
     # Letters after a name.
     ("Ffion Maddocks MP said the bypass was overdue. Ysolde Kernow OBE opened the fair.",
      ["Ffion Maddocks", "Ysolde Kernow"]),

@@ -214,6 +214,11 @@ def _appositive_role(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool:
 _PARTIES = {"Lab", "Con", "LD", "Lib", "SNP", "Green", "Ind", "Plaid", "PC", "DUP", "SF",
             "UUP", "SDLP", "Alliance", "Reform", "Cons", "Labour", "Conservative", "Dem", "Rep"}
 _US_PARTY = re.compile(r"^[RDI]-[A-Z][a-z]")
+# "X Y (pictured)", "X Y (left)": a photograph's caption names people.
+_PICTURED = {"pictured", "left", "right", "centre", "center", "above", "below", "inset",
+             "top", "bottom"}
+# "X Y (1931-2019)": a life's years.
+_LIFESPAN = re.compile(r"^1[6-9]\d\d$|^20\d\d$")
 # Letters after a name that only a person has: "X Y MP", "X Y OBE".
 _POST_NOMINALS = {"MP", "MPs", "MSP", "MEP", "MS", "AM", "MLA", "TD", "QC", "KC", "OBE",
                   "MBE", "CBE", "KBE", "DBE", "FRS", "PhD"}
@@ -223,15 +228,21 @@ _CREDITS = {"Picture", "Pictures", "Photo", "Photos", "Photograph", "Photographs
 
 
 def _house_style(tokens: Sequence[_Token], first: int, end: int) -> bool:
-    """How papers mark a person: an age or a party in parentheses ("X Y (43)", "X Y (Lab,
-    Swansea East)", "X Y (R-Texas)"), letters after the name ("X Y MP", "X Y OBE"), a
-    byline ("By X Y" on a line of its own) or a credit ("Picture: X Y")."""
+    """How papers mark a person: an age, a party, a life's years or a caption's word in
+    parentheses ("X Y (43)", "X Y (Lab, Swansea East)", "X Y (R-Texas)", "X Y
+    (1931-2019)", "X Y (pictured)"), "the late X Y", letters after the name ("X Y MP", "X Y
+    OBE"), a byline ("By X Y" on a line of its own) or a credit ("Picture: X Y")."""
     after = tokens[end].text if end < len(tokens) else ""
     if after == "(" and end + 2 < len(tokens):
         inside, close = tokens[end + 1].text, tokens[end + 2].text
         return (inside.isdigit() and len(inside) <= 3 and close == ")"
                 or inside in _PARTIES and close in (",", ")")
-                or _US_PARTY.match(inside) is not None)
+                or _US_PARTY.match(inside) is not None
+                or inside in _PICTURED and close == ")"
+                or _LIFESPAN.match(inside) is not None and close in ("-", "–"))
+    if first >= 2 and tokens[first - 1].text == "late" and tokens[first - 2].text.lower() in (
+            "the", "her", "his", "their", "our", "my"):
+        return True  # "the late X Y"
     if after in _POST_NOMINALS:
         return True
     at_line_start = first < 2 or tokens[first - 2].text == "\n"
