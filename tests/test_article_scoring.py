@@ -1,7 +1,8 @@
 """A word asked of the title and the body scores as a word of the whole article
 (``docsearch.search.article``): BM25 over title + body as one text, plus the
-title's own BM25 times the title boost (issue 16). Whoosh's engine and the memory
-engine score so; exact scores here are worked out by hand from the formula."""
+title's BM25 (weighed by the article's idf) times the title boost (issue 16).
+Whoosh's engine and the memory engine score so; exact scores here are worked out
+by hand from the formula."""
 
 from __future__ import annotations
 
@@ -44,10 +45,11 @@ def small(request, tmp_path):  # type: ignore[no-untyped-def]
 
 
 def test_a_word_scores_as_the_articles_plus_the_titles(small):
-    # harbour: in 2 of 3 articles (a: title and body, b: body twice), in 1 of 3 titles.
+    # harbour: in 2 of 3 articles (a: title and body, b: body twice), in 1 of 3 titles;
+    # the title's part is weighed by the article's idf too.
     # Article lengths 6, 8, 4: average 6; title lengths 2, 2, 1: average 5/3.
-    article, title = idf(3, 2), idf(3, 1)
-    expected_a = bm25(2, 6, 6, article) + 0.75 * bm25(1, 2, 5 / 3, title)
+    article = idf(3, 2)
+    expected_a = bm25(2, 6, 6, article) + 0.75 * bm25(1, 2, 5 / 3, article)
     expected_b = bm25(2, 8, 6, article)
     hits = small.search("harbour", **PLAIN).hits
     assert [h.id for h in hits] == ["a", "b"]
@@ -73,7 +75,7 @@ def test_a_named_field_scores_in_that_field_alone(small):
 
 def test_every_word_must_match_scores_the_same_way(small):
     # match all: And(Or(title, body) per word); a has both words.
-    expected = (bm25(2, 6, 6, idf(3, 2)) + 0.75 * bm25(1, 2, 5 / 3, idf(3, 1))
+    expected = (bm25(2, 6, 6, idf(3, 2)) + 0.75 * bm25(1, 2, 5 / 3, idf(3, 2))
                 + bm25(2, 6, 6, idf(3, 1)) + 0.75 * bm25(1, 2, 5 / 3, idf(3, 1)))
     hits = small.search("harbour ferry", **dict(PLAIN, match="all")).hits
     assert [h.id for h in hits] == ["a"]
@@ -95,4 +97,30 @@ def test_a_fragment_of_a_headline_finds_its_story(tmp_path, engine):
     ], extract=False)
     hits = ix.search("ferry strike", **dict(PLAIN, ranking=Ranking())).hits
     assert [h.id for h in hits] == ["strike", "ferry"]
+    ix.close()
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "memory"])
+def test_a_title_word_weighs_as_much_as_the_word_is_worth_in_articles(tmp_path, engine):
+    """A word in one title but in most bodies (stop) is not a rare word: its title
+    part is weighed by the article's idf, not the titles', so a headline with that
+    word does not outrank a story with the query's words in the same places as its
+    own (AG's News ``--keep 0.3``, docs/relevance.md)."""
+    ix = docsearch.open(tmp_path / engine, create=True, engine=engine)
+    ix.add([
+        Article(id="story", title="Another season of heartache", body="Arsenal must stop the rot."),
+        Article(id="headline", title="Nothing can stop Federer",
+                body="Last season he won the cup."),
+        Article(id="rain", title="Season starts late", body="Fans asked the rain to stop."),
+        Article(id="coach", title="Coach signs for the season", body="The club is pleased."),
+        Article(id="bus", title="Bus route changes", body="The bus will stop at the station."),
+    ], extract=False)
+    # stop and season: each in 4 of 5 articles; stop in 1 title, season in 3.
+    # Titles (terms): 3, 3, 3, 3, 3 (average 3); articles: 7, 8, 7, 5, 6 (average 6.6).
+    both = idf(5, 4)
+    story = bm25(1, 7, 6.6, both) * 2 + 0.75 * bm25(1, 3, 3, both)
+    headline = bm25(1, 8, 6.6, both) * 2 + 0.75 * bm25(1, 3, 3, both)
+    hits = ix.search("stop season", **dict(PLAIN, ranking=Ranking())).hits
+    assert [h.id for h in hits] == ["story", "rain", "headline", "coach", "bus"]
+    assert [hits[0].score, hits[2].score] == pytest.approx([story, headline], rel=1e-12)
     ix.close()

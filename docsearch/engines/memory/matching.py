@@ -103,15 +103,18 @@ class _Evaluator:
             return np.array([] if found is None else [found], dtype=np.int64)
         return self.snapshot.keyword_docs(field, value)
 
-    def _text_term(self, field: str, term: str, boost: float) -> Answer:
+    def _text_term(self, field: str, term: str, boost: float,
+                   weight: float | None = None) -> Answer:
+        """A term's BM25 in ``field`` times ``boost`` (``weight``: the idf, if not
+        the field's own)."""
         postings = self.snapshot.postings(field).get(term)
         if postings is None:
             return self._empty()
         lengths = self.snapshot.lengths(field)
         average = lengths.mean() if self.size else 1.0
         average = average if average > 0 else 1.0
-        df = len(postings.docs)
-        weight = idf(self.size, df)
+        if weight is None:
+            weight = idf(self.size, len(postings.docs))
         tf = postings.freqs.astype(float)
         norm = self.k1 * (1 - self.b + self.b * lengths[postings.docs] / average)
         mask, scores = self._empty()
@@ -125,10 +128,10 @@ class _Evaluator:
         found = [self.snapshot.postings(f).get(pair.text) for f in article.FIELDS]
         lengths = np.add(*(self.snapshot.lengths(f) for f in article.FIELDS))
         average = float(lengths.mean()) if self.size else 1.0
-        docs, values = article.article_scores(
+        docs, values, weight = article.article_scores(
             [None if p is None else (p.docs, p.freqs.astype(float)) for p in found],
             lengths, average if average > 0 else 1.0, self.size, self.k1, self.b)
-        mask, scores = self._text_term("title", pair.text, pair.title_boost)
+        mask, scores = self._text_term("title", pair.text, pair.title_boost, weight)
         mask[docs] = True
         scores[docs] += pair.boost * values
         return mask, scores

@@ -387,13 +387,14 @@ class _Run:
             searcher = self.searcher
             lengths = self.vectors.lengths(searcher, ARTICLE)
             average = sum(searcher.avg_field_length(f) or 0 for f in article.FIELDS) or 1
-            docs, values = article.article_scores(
+            docs, values, weight = article.article_scores(
                 [None if p is None else (p[0], p[1]) for p in parts],
                 lengths, average, self.size, K1, B)
-            title = self.bm25(wq.Term(article.FIELDS[0], q.text))  # kept in the article's
+            title = parts[0]  # its BM25 weighed by the article's idf
             if title is not None:
                 docs, values = article.union(
-                    [docs, title[0]], [_times(values, q.boost), _times(title[1], q.title_boost)])
+                    [docs, title[0]], [_times(values, q.boost), _times(
+                        article.bm25(title[1], title[2], title[3], weight, K1, B), q.title_boost)])
             else:
                 values = _times(values, q.boost)
             # No whole arrays: remembered, they would crowd out the other words of a
