@@ -15,7 +15,8 @@ whose positions cost most to read, weigh least in a pair anyway). The bonus,
 times ``Ranking.proximity``, is added to the score and the window re-sorted; hits
 past the window keep their BM25F order, so a page beyond it is the same with or
 without the bonus. Positions come from the engine's postings
-(:meth:`Snapshot.positions`); no text is re-read.
+(:meth:`Snapshot.positions`, or all of them at once from a snapshot's optional
+``occurrences``: :func:`occurrences`); no text is re-read.
 """
 
 from __future__ import annotations
