@@ -309,7 +309,7 @@ class _Run:
         every = np.concatenate([scores[0] for scores, _boost in found])
         sums = np.bincount(every, weights=np.concatenate(
             [_times(scores[1], boost) for scores, boost in found]), minlength=self.size)
-        if all(boost > 0 and scores[3] > 0 for scores, boost in found):
+        if all(scores[3] * boost > 0 for scores, boost in found):  # none 0 once boosted
             return sums > 0, sums
         matched = np.zeros(self.size, dtype=bool)
         matched[every] = True
