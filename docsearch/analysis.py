@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
 
 import attrs
 import Stemmer
 
-__all__ = ["STEMMER", "STOP_WORDS", "WORD", "Token", "fold", "form", "matching", "stem", "term",
+__all__ = ["STEMMER", "STOP_WORDS", "WORD", "Token", "fold", "form", "stem", "term",
            "terms", "tokens"]
 
 #: A word of text (as Whoosh's default tokenizer reads one, ``\w+(?:\.?\w+)*``: the
@@ -54,8 +53,6 @@ CACHE_SIZE = 200_000
 _stemmer = Stemmer.Stemmer(STEMMER)
 _stemmer.maxCacheSize = 0  # docsearch caches whole words (see _analysed)
 _cache: dict[str, tuple[str, bool]] = {}
-_written: dict[str, list[str]] = {}  # each form's words in _cache
-_cleared = 0  # how many times _cache was cleared
 
 
 def fold(text: str) -> str:
@@ -82,12 +79,8 @@ def _analysed(word: str) -> tuple[str, bool]:
         stopped = len(folded) < MIN_LENGTH or folded in STOP_WORDS
         found = (folded if stopped else stem(folded), stopped)
         if len(_cache) >= CACHE_SIZE:
-            global _cleared
-            _cleared += 1
             _cache.clear()
-            _written.clear()
         _cache[word] = found
-        _written.setdefault(found[0], []).append(word)
     return found
 
 
@@ -101,25 +94,6 @@ def form(word: str) -> str:
     """The form a word's token carries (:attr:`Token.text`): its term, or the
     folded word when it is a stop word."""
     return _analysed(word)[0]
-
-
-def matching(words: set[str], forms: Collection[str]) -> dict[str, str]:
-    """Those of ``words`` (the distinct words of a text) whose :func:`form` is one
-    of ``forms``, with their form. The words not analysed yet are, but for the ASCII
-    words that cannot have one of ``forms`` (such a word's form begins with its first
-    letter, lower-cased: the stemmer rewrites endings only); then, when there are
-    fewer forms than words, the words remembered for each form are read instead of
-    every word's form."""
-    cleared = _cleared
-    initials = {f[:1] for f in forms}
-    for word in words.difference(_cache):
-        if word[:1].lower() in initials or not word.isascii():
-            _analysed(word)
-    if len(forms) < len(words):
-        out = {word: f for f in forms for word in _written.get(f, ()) if word in words}
-        if cleared == _cleared:  # else the cache was cleared meanwhile: read every word
-            return out
-    return {word: f for word in words if (f := _analysed(word)[0]) in forms}
 
 
 def terms(text: str) -> list[str]:

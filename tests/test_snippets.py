@@ -296,18 +296,6 @@ def test_the_fast_snippets_match_the_reference_on_2000_reuters_bodies():
                 (body[:60], sorted(words))
 
 
-@pytest.mark.parametrize("cache_size", [analysis.CACHE_SIZE, 3])
-def test_matching_words_are_found_by_form_even_when_the_cache_is_cleared(monkeypatch,
-                                                                         cache_size):
-    monkeypatch.setattr(analysis, "CACHE_SIZE", cache_size)
-    words = {"Running", "runs", "RUN", "ran", "the", "Quayside", "quays", "zebra-like", "u.s"}
-    assert analysis.matching(words, frozenset({"run", "quai", "the", "u.", "u.s"})) == {
-        "Running": "run", "runs": "run", "RUN": "run", "quays": "quai", "the": "the",
-        "u.s": "u."}
-    assert analysis.matching(words, frozenset(analysis.form(w) for w in words)) == {
-        w: analysis.form(w) for w in words}
-
-
 # Texts that the word finder and the paragraph splitter must read as the oracle does:
 # accents and letters that fold to ASCII (or lower-case to two characters), hyphens,
 # apostrophes, numbers, dotted words, control characters, long sentences, stop words.
