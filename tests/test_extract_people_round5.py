@@ -74,6 +74,9 @@ def test_one_name_artists_by_their_role(body, people):
      ["Tobenna Ezeh"]),
     # A composer through the score of a work.
     ("The orchestra played Brezzani's score with urgency.", ["Brezzani"]),
+    # Trades and callings before a name, also before initials.
+    ("Praise went to apprentice Tevita Fonoti and the local mechanic J.R. Brannock.",
+     ["Tevita Fonoti", "J.R. Brannock"]),
     # Singers' voices and Indian honorifics are roles and titles.
     ("The Cavaradossi, the young Welsh tenor Rhodri Evans, sang ardently.", ["Rhodri Evans"]),
     ("Replying, Union Minister of State for Petroleum Shri R. K. Chaturvedi said prices "

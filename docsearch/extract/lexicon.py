@@ -103,6 +103,9 @@ _ROLE_NOUNS_EXTRA = {
     "stepfather", "stepmother", "stepson", "stepdaughter", "cox",
     "tenor", "soprano", "baritone", "bass-baritone", "mezzo-soprano", "mezzo", "contralto",
     "countertenor", "seed", "songwriter",  # "the Welsh tenor X", "the top seed, X"
+    "mechanic", "medic", "paramedic", "academic", "critic", "pundit", "curate",
+    "chaplain", "landlord", "landlady", "tenant", "pupil", "apprentice", "intern", "trainee",
+    "midwife", "carer", "scholar", "publican", "barmaid", "waitress", "cabbie", "nun", "monk",
 }
 # A lower-case word right before a capitalised name that makes it an organisation, band
 # or work, not a person ("cloud provider Morgan Ashby", "the band Velvet Harbour").
