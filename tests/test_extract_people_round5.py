@@ -163,3 +163,8 @@ def test_what_only_a_person_does(body, people):
 ])
 def test_sport_and_pronoun_cues(body, people):
     assert extract_people("", body) == people
+
+
+def test_japanese_and_chinese_first_names_in_latin_letters():
+    body = "Hideki Tsuruoka took the bronze and Chia-hao Lin the silver."
+    assert extract_people("", body) == ["Hideki Tsuruoka", "Chia-hao Lin"]

@@ -199,7 +199,7 @@ def _faker_first_names() -> set[str]:
 
     Importing every provider takes most of a second, so the folded names are kept in a
     cache file per Faker version (see :func:`_cached_words`)."""
-    return _cached_words("first-names", _faker_first_names_uncached)
+    return _cached_words("first-names-2", _faker_first_names_uncached)
 
 
 def _cached_words(kind: str, work_out: Callable[[], set[str]]) -> set[str]:
@@ -259,14 +259,21 @@ def _faker_first_names_uncached() -> set[str]:
         except (ImportError, AttributeError):
             continue
         for attr in ("first_names", "first_names_male", "first_names_female",
-                     "first_names_nonbinary"):
+                     "first_names_nonbinary", *_ROMANIZED):
             values = provider.__dict__.get(attr)
             if not isinstance(values, (list, tuple, dict)):
                 continue
             for name in values:
-                if isinstance(name, str) and name[:1].isupper() and _LATIN.fullmatch(name):
+                if isinstance(name, str) and name[:1].isupper() and _LATIN.fullmatch(name) and (
+                        attr not in _ROMANIZED or len(name) >= 5 or "-" in name):
                     names.add(fold(name))
     return names
+
+
+# Japanese and Chinese first names in Latin letters ("Hideki", "Chia-hao"); the short
+# Chinese ones ("Gang", "Na", "Ping") are words too often.
+_ROMANIZED = ("first_romanized_names", "first_romanized_names_male",
+              "first_romanized_names_female")
 
 
 # Letters below U+0250 (Latin, Latin-1, Latin Extended-A and -B), hyphen, apostrophe.
