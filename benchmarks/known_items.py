@@ -1,8 +1,8 @@
 """Known-item relevance collections, in the layout ``benchmarks/relevance.py``
 reads: each query recalls one news item as a reader half-remembers it, and that
 item (with any exact duplicate) is the one relevant document, so MAP is the mean
-reciprocal rank. ``ag_news_relevance.py`` and ``reuters_known_items.py`` make
-theirs here, from their own items.
+reciprocal rank. ``ag_news_relevance.py``, ``reuters_known_items.py`` and
+``cranfield_known_items.py`` make theirs here, from their own items.
 
 Items are drawn at random (``seed``); each gives one query, alternately from its
 title (a source's ``(AP)``-style tag at the end left out) and from the first
