@@ -25,7 +25,6 @@ SOURCE.md and readme.txt): write it outside the repository.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import html
@@ -64,21 +63,7 @@ def write(out: Path, folder: Path = DEFAULT, queries: int = 500, seed: int = 16,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT,
-                        help="the folder holding AG's News test.csv.gz")
-    parser.add_argument("--queries", type=int, default=500)
-    parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--keep", type=float, default=KEEP,
-                        help="how likely each word is to be kept (default %(default)s)")
-    args = parser.parse_args(argv)
-    if not (args.corpus / "test.csv.gz").is_file():
-        print(f"error: no test.csv.gz in {args.corpus}", file=sys.stderr)
-        return 2
-    docs, made, judgments = write(args.out, args.corpus, args.queries, args.seed, args.keep)
-    print(f"{args.out}: {docs:,} documents, {made} queries, {judgments:,} judgments")
-    return 0
+    return known_items.main(argv, __doc__, write, "--corpus", DEFAULT, KEEP, "test.csv.gz")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ abstract and any other with the same title and text are relevant.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -54,21 +53,7 @@ def write(out: Path, folder: Path = DEFAULT, queries: int = 500, seed: int = 16,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--cranfield", type=Path, default=DEFAULT,
-                        help="a folder holding Cranfield's docs.jsonl")
-    parser.add_argument("--queries", type=int, default=500)
-    parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--keep", type=float, default=KEEP,
-                        help="how likely each word is to be kept (default %(default)s)")
-    args = parser.parse_args(argv)
-    if not (args.cranfield / "docs.jsonl").is_file():
-        print(f"error: no docs.jsonl in {args.cranfield}", file=sys.stderr)
-        return 2
-    docs, made, judgments = write(args.out, args.cranfield, args.queries, args.seed, args.keep)
-    print(f"{args.out}: {docs:,} documents, {made} queries, {judgments:,} judgments")
-    return 0
+    return known_items.main(argv, __doc__, write, "--cranfield", DEFAULT, KEEP, "docs.jsonl")
 
 
 if __name__ == "__main__":

@@ -15,14 +15,16 @@ the item and any other with the same title and text, grade 1.
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
+import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-__all__ = ["KEEP", "Item", "source_words", "write"]
+__all__ = ["KEEP", "Item", "Writer", "main", "source_words", "write"]
 
 #: How likely each word of a query's source is to be kept.
 KEEP = 0.6
@@ -84,3 +86,34 @@ def write(out: Path, items: Sequence[Item], queries: int = 500, seed: int = 16,
                 qrels.write(f"{made} 0 {relevant} 1\n")
                 judgments += 1
     return len(items), made, judgments
+
+
+#: A builder's ``write(out, folder, queries, seed, keep)``: the counts of documents,
+#: queries and judgments.
+Writer = Callable[[Path, Path, int, int, float], tuple[int, int, int]]
+
+
+def main(argv: list[str] | None, doc: str, writer: Writer, option: str, folder: Path,
+         keep: float, needs: str | None = None) -> int:
+    """A builder's command line: ``OUT [OPTION FOLDER] [--queries 500] [--seed 16]
+    [--keep KEEP]`` (``doc``: the builder's docstring; ``needs``: a file the folder
+    must hold, else a one-line error)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument(option, dest="folder", type=Path, default=folder,
+                        help=f"the folder holding the corpus{f' ({needs})' if needs else ''}")
+    parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--keep", type=float, default=keep,
+                        help="how likely each word is to be kept (default %(default)s)")
+    args = parser.parse_args(argv)
+    if needs and not (args.folder / needs).is_file():
+        print(f"error: no {needs} in {args.folder}", file=sys.stderr)
+        return 2
+    try:
+        docs, made, judgments = writer(args.out, args.folder, args.queries, args.seed, args.keep)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{args.out}: {docs:,} documents, {made} queries, {judgments:,} judgments")
+    return 0

@@ -21,7 +21,6 @@ write it outside the repository.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -50,21 +49,7 @@ def write(out: Path, folder: Path = DEFAULT, queries: int = 500, seed: int = 16,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--reuters", type=Path, default=DEFAULT)
-    parser.add_argument("--queries", type=int, default=500)
-    parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--keep", type=float, default=KEEP,
-                        help="how likely each word is to be kept (default %(default)s)")
-    args = parser.parse_args(argv)
-    try:
-        docs, made, judgments = write(args.out, args.reuters, args.queries, args.seed, args.keep)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(f"{args.out}: {docs:,} documents, {made} queries, {judgments:,} judgments")
-    return 0
+    return known_items.main(argv, __doc__, write, "--reuters", DEFAULT, KEEP)
 
 
 if __name__ == "__main__":
