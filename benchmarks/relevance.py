@@ -227,14 +227,12 @@ def analyzer_variant(change: str | None) -> Iterator[None]:
     for name, value in changes.items():
         setattr(analysis, name, value)
     analysis._cache.clear()
-    analysis._written.clear()
     try:
         yield
     finally:
         for name, value in original.items():
             setattr(analysis, name, value)
         analysis._cache.clear()
-        analysis._written.clear()
 
 
 def dated(collection: Collection) -> Collection:
