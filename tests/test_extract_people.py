@@ -116,7 +116,7 @@ def test_first_names_are_cached_per_faker_version(tmp_path, monkeypatch):
     monkeypatch.setenv("DOCSEARCH_CACHE_DIR", str(tmp_path / "cache"))
     fresh = lexicon._faker_first_names_uncached()
     assert lexicon._faker_first_names() == fresh
-    (cached,) = (tmp_path / "cache").glob("first-names-2-faker-*.list")
+    (cached,) = (tmp_path / "cache").glob("first-names-3-faker-*.list")
     monkeypatch.setattr(lexicon, "_faker_first_names_uncached",
                         lambda: pytest.fail("read from the cache file"))
     assert lexicon._faker_first_names() == fresh and "maria" in fresh

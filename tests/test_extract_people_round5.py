@@ -168,3 +168,8 @@ def test_sport_and_pronoun_cues(body, people):
 def test_japanese_and_chinese_first_names_in_latin_letters():
     body = "Hideki Tsuruoka took the bronze and Chia-hao Lin the silver."
     assert extract_people("", body) == ["Hideki Tsuruoka", "Chia-hao Lin"]
+
+
+def test_russian_and_ukrainian_first_names_in_latin_letters():
+    body = "Oksana Hrytsenko took the title role; Dmytro Palii conducted the orchestra."
+    assert extract_people("", body) == ["Oksana Hrytsenko", "Dmytro Palii"]

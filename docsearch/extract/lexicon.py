@@ -199,7 +199,7 @@ def _faker_first_names() -> set[str]:
 
     Importing every provider takes most of a second, so the folded names are kept in a
     cache file per Faker version (see :func:`_cached_words`)."""
-    return _cached_words("first-names-2", _faker_first_names_uncached)
+    return _cached_words("first-names-3", _faker_first_names_uncached)
 
 
 def _cached_words(kind: str, work_out: Callable[[], set[str]]) -> set[str]:
@@ -267,7 +267,28 @@ def _faker_first_names_uncached() -> set[str]:
                 if isinstance(name, str) and name[:1].isupper() and _LATIN.fullmatch(name) and (
                         attr not in _ROMANIZED or len(name) >= 5 or "-" in name):
                     names.add(fold(name))
+                elif isinstance(name, str) and info.name in _CYRILLIC_LOCALES:
+                    names |= _transliterated(name, info.name)
     return names
+
+
+# Russian and Ukrainian first names, written in Latin letters as English-language papers
+# do ("Оксана" Oksana, "Дмитрий" Dmitriy, Dmitry, Dmitri; Ukrainian "Дмитро" Dmytro).
+_CYRILLIC_LOCALES = {"ru_RU", "uk_UA"}
+_CYRILLIC = dict(zip("абвгдезийклмнопрстуфыэі", "abvgdeziyklmnoprstufyei", strict=True)) | {
+    "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+    "ь": "", "ю": "yu", "я": "ya", "ї": "yi", "є": "ye", "ґ": "g", "'": ""}
+_UKRAINIAN = _CYRILLIC | {"и": "y", "г": "h"}
+
+
+def _transliterated(name: str, locale: str) -> set[str]:
+    """A Cyrillic first name in Latin letters, with the usual English endings of "-ий"."""
+    table = _UKRAINIAN if locale == "uk_UA" else _CYRILLIC
+    letters = [table.get(c) for c in name.lower()]
+    if any(c is None for c in letters):
+        return set()
+    latin = "".join(letters)  # type: ignore[arg-type]
+    return {latin, latin[:-2] + "y", latin[:-2] + "i"} if latin.endswith("iy") else {latin}
 
 
 # Japanese and Chinese first names in Latin letters ("Hideki", "Chia-hao"); the short
