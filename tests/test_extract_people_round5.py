@@ -173,3 +173,10 @@ def test_japanese_and_chinese_first_names_in_latin_letters():
 def test_russian_and_ukrainian_first_names_in_latin_letters():
     body = "Oksana Hrytsenko took the title role; Dmytro Palii conducted the orchestra."
     assert extract_people("", body) == ["Oksana Hrytsenko", "Dmytro Palii"]
+
+
+def test_first_names_faker_lacks():
+    body = ("Eluned Prydderch, Chukwuemeka Obiorah and Wanjiru Kamotho arrived; "
+            "Siobhán Mulcair and Tigist Haregewoin followed.")
+    assert extract_people("", body) == ["Eluned Prydderch", "Chukwuemeka Obiorah",
+                                        "Wanjiru Kamotho", "Siobhán Mulcair", "Tigist Haregewoin"]
