@@ -90,6 +90,8 @@ def test_cues_for_names_outside_the_list(body, people):
     # A person's firm after a comma: "X, of Carrow Hale Dunmore".
     ("Selling agent Tom Reece, of Carrow Hale Dunmore, said the buyers were local.",
      ["Tom Reece"]),
+    # What only a firm has, and what it does to its own.
+    ("Users of Elena Marlow's app complained. Lucia Brand launched its first phone.", []),
     # A product after "the" and a word of its kind.
     ("The cheaper Elena Slate has a smaller screen than the latest Lucia Vista.", []),
     # "New" opens a place's name, no title: no "York Fed".

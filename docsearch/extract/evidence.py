@@ -83,7 +83,15 @@ _RESULTS = {"profit", "profits", "loss", "losses", "revenue", "revenues", "turno
             "earnings", "dividend"}
 _ORG_POSSESSIONS = {"shares", "stock", "board", "profits", "profit", "revenue", "revenues",
                     "subsidiary", "subsidiaries", "shareholders", "stores", "factories",
-                    "headquarters", "staff", "employees", "customers", "brokers"}
+                    "headquarters", "staff", "employees", "customers", "brokers", "app",
+                    "apps", "software", "products", "devices", "chips", "subscribers", "users",
+                    "margins", "outlets", "branches", "plants", "smartphones", "handsets"}
+# What a firm does to its own: "X Y launched its", "X Y cut its forecast".
+_FIRM_VERBS = {"launched", "unveiled", "cut", "raised", "lowered", "increased", "reduced",
+               "expanded", "closed", "opened", "sold", "shifted", "doubled", "halved", "issued",
+               "recalled", "updated", "upgraded", "priced", "began", "shipped", "listed"}
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -145,8 +153,9 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
     if end < len(tokens) and tokens[end].text in _REPORTS and any(
             t.text in _RESULTS for t in tokens[end + 1:end + 5]):
         return True  # "X reported a pre-tax profit"
-    if end + 1 < len(tokens) and tokens[end].text in _SPEECH and tokens[end + 1].text == "its":
-        return True
+    if end + 1 < len(tokens) and (tokens[end].text in _SPEECH or tokens[end].text in (
+            _FIRM_VERBS)) and tokens[end + 1].text == "its":
+        return True  # "X said its", "X launched its"
     if [t.text for t in tokens[end:end + 2]] == [",", "which"]:
         return True  # "X, which makes the chips,": a firm or a thing ("who" for a person)
     if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() in (
