@@ -96,6 +96,8 @@ def test_cues_for_names_outside_the_list(body, people):
     ("The cheaper Elena Slate has a smaller screen than the latest Lucia Vista.", []),
     # "New" opens a place's name, no title: no "York Fed".
     ("Rates rose to the New York Fed's level.", []),
+    # ... and a role inside the run still ends the title.
+    ("A group led by New York Investor David Rocker bought the stake.", ["David Rocker"]),
     ("The South Louisiana Sweet grade was cut by 50 cents.", []),
     # Firms after a plural word of their trade.
     ("The deal was run by brokers Halden Marsh, a spokesman said.", []),

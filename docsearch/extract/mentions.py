@@ -183,6 +183,9 @@ class _Extractor:
                         keys[k + 1] in lex.titles or keys[k + 1] in lex.modifiers):
                     titled = True  # "Lady Justice X"
                 last_title = k
+            elif (k >= 1 and keys[k] in lex.role_nouns and k + 2 < len(keys)
+                  and keys[k + 1] in lex.first_names):
+                last_title = k  # "New York Investor David Rocker": a role inside the run
             elif last_title >= 0 and (keys[k] in lex.demonyms or keys[k] in lex.place_words):
                 last_title = k
         if _named_thing_or_part(tokens, start, end, lex):
