@@ -81,12 +81,15 @@ def check_vectors(ix: docsearch.Index, query: str) -> bool:
             assert scores[docnum] == pytest.approx(score, rel=1e-9, abs=1e-12), query
     # Whoosh knows no proximity bonus: BM25F alone is compared.
     results = ix.search(query, per_page=1000, facets=(), ranking=docsearch.Ranking(proximity=0))
-    def ranked(pairs):  # type: ignore[no-untyped-def]
-        return sorted(pairs, key=lambda p: (-round(p[1], 9), p[0]))
     got = [(searcher.document_number(id=h.id), h.score) for h in results.hits]
     if not (isinstance(q, type(parse(ix, ""))) or results.total == 0):
-        assert [d for d, _ in ranked(got)] == [d for d, _ in got]
-        assert [d for d, _ in got] == [d for d, _ in ranked(expected.items())], query
+        # In the order of its own scores, ties by document number; and in Whoosh's
+        # order but where two of Whoosh's scores are within 1e-9 (the same article in
+        # two segments may score a last bit apart: 2.4238889136145323, ...532).
+        assert got == sorted(got, key=lambda p: (-p[1], p[0]))
+        assert sorted(d for d, _ in got) == sorted(expected), query
+        assert all(expected[a] >= expected[b] - 1e-9
+                   for (a, _), (b, _) in zip(got, got[1:], strict=False)), query
     return found is not None
 
 
