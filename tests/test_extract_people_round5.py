@@ -12,6 +12,9 @@ from docsearch import extract_people
 @pytest.mark.parametrize("body, people", [
     # "I'm" is no name word: the host introduces herself.
     ("Good evening. I'm Ruth Bellamy, and with me is Dev Rao.", ["Ruth Bellamy", "Dev Rao"]),
+    # ... and an introduction is a person's cue.
+    ("Hello, I'm Tavrin Solbakk. My name is Quennell Oduya, and I run the bakery.",
+     ["Tavrin Solbakk", "Quennell Oduya"]),
     # Speakers' labels in capitals at the start of a line.
     ("MARTIN OKAFOR: Welcome back to the show.\nPRIYA DASGUPTA: Thanks for having me.\n"
      "MARTIN OKAFOR: Let's start with the budget.",

@@ -231,7 +231,8 @@ def _house_style(tokens: Sequence[_Token], first: int, end: int) -> bool:
     """How papers mark a person: an age, a party, a life's years or a caption's word in
     parentheses ("X Y (43)", "X Y (Lab, Swansea East)", "X Y (R-Texas)", "X Y
     (1931-2019)", "X Y (pictured)"), "the late X Y", letters after the name ("X Y MP", "X Y
-    OBE"), a byline ("By X Y" on a line of its own) or a credit ("Picture: X Y")."""
+    OBE"), a byline ("By X Y" on a line of its own), a credit ("Picture: X Y") or a speaker's
+    introduction ("I'm X Y", "my name is X Y")."""
     after = tokens[end].text if end < len(tokens) else ""
     if after == "(" and end + 2 < len(tokens):
         inside, close = tokens[end + 1].text, tokens[end + 2].text
@@ -243,6 +244,10 @@ def _house_style(tokens: Sequence[_Token], first: int, end: int) -> bool:
     if first >= 2 and tokens[first - 1].text == "late" and tokens[first - 2].text.lower() in (
             "the", "her", "his", "their", "our", "my"):
         return True  # "the late X Y"
+    if first >= 1 and tokens[first - 1].text in ("I'm", "I’m") or first >= 3 and (
+            [t.text.lower() for t in tokens[first - 2:first]] == ["i", "am"]
+            or [t.text.lower() for t in tokens[first - 3:first]] == ["my", "name", "is"]):
+        return True  # "I'm X Y", "my name is X Y": a speaker introduces himself
     if after in _POST_NOMINALS:
         return True
     at_line_start = first < 2 or tokens[first - 2].text == "\n"
