@@ -19,6 +19,10 @@ stored document. A state made after a commit from the earlier one in memory
 index's ``meta.json`` (which names every segment and the commit), so another
 process's commit is seen at the next :meth:`TantivyBackend.snapshot`.
 
+The folder's ``docsearch-tantivy.json`` records the engine's index format
+(:data:`~docsearch.engines.tantivy.schema.FORMAT`; an index without the file is of
+format 1); an index of another format is refused with a line asking for a rebuild.
+
 tantivy's errors are mapped here: a writer lock held by another writer is
 :class:`~docsearch.errors.IndexLockedError`; a folder with no tantivy index, or
 one tantivy cannot read, :class:`~docsearch.errors.IndexFormatError`.
@@ -37,7 +41,7 @@ from typing import Any
 import tantivy
 
 from docsearch.engines.base import Document
-from docsearch.engines.tantivy.schema import build_schema, register, tantivy_document
+from docsearch.engines.tantivy.schema import FORMAT, build_schema, register, tantivy_document
 from docsearch.engines.tantivy.segments import SegmentCache, SegmentMeta, clean_parts
 from docsearch.engines.tantivy.snapshot import TantivySnapshot
 from docsearch.errors import IndexFormatError, IndexLockedError
@@ -46,13 +50,17 @@ __all__ = ["TantivyBackend", "TantivyWriter", "create", "open"]
 
 #: Memory for tantivy's indexing threads, shared between them (bytes).
 WRITER_HEAP = 128_000_000
+#: The file of a folder's index format.
+FORMAT_FILE = "docsearch-tantivy.json"
 
 
 def create(folder: Path) -> TantivyBackend:
     """A new, empty tantivy index in ``folder``."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    return TantivyBackend(folder, tantivy.Index(build_schema(), path=str(folder), reuse=False))
+    backend = TantivyBackend(folder, tantivy.Index(build_schema(), path=str(folder), reuse=False))
+    (folder / FORMAT_FILE).write_text(json.dumps({"format": FORMAT}), "utf-8")
+    return backend
 
 
 def open(folder: Path) -> TantivyBackend:  # noqa: A001 - the engine module's interface
@@ -60,11 +68,25 @@ def open(folder: Path) -> TantivyBackend:  # noqa: A001 - the engine module's in
     folder = Path(folder)
     if not (folder / "meta.json").is_file():
         raise IndexFormatError(f"{folder} holds no tantivy index")
+    _check_format(folder)
     try:
         return TantivyBackend(folder, tantivy.Index.open(str(folder)))
     except ValueError as exc:
         raise IndexFormatError(f"the tantivy index in {folder} cannot be read: "
                                f"{_first_line(exc)}") from None
+
+
+def _check_format(folder: Path) -> None:
+    """:class:`IndexFormatError` unless ``folder``'s index is of format :data:`FORMAT`."""
+    try:
+        found = json.loads((folder / FORMAT_FILE).read_text("utf-8")).get("format")
+    except FileNotFoundError:
+        found = 1  # made before the file was written
+    except (OSError, ValueError, AttributeError):
+        found = None
+    if found != FORMAT:
+        raise IndexFormatError(f"the tantivy index in {folder} has tantivy engine format "
+                               f"{found}, not {FORMAT}: rebuild the index")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -8,12 +8,13 @@ ranges expand to the snapshot's own terms (the memory engine's
 them alike) and match as a term set scoring their boost. ``And``, ``Or``,
 ``AndMaybe`` and ``AndNot`` are boolean queries (must, should, must not), ``Not``
 is everything but its child, ``Every`` and ``Nothing`` tantivy's all and empty
-queries. A word asked of the title and the body in one ``Or`` (a plain word)
-adds tantivy's BM25 of each field, the title's times :data:`TITLE_WEIGHT` times
-the word's title boost (:func:`docsearch.search.perfield.children`, as the Solr
-engine weighs it). A phrase with a wider ``slop`` (tantivy counts slop
-differently) is matched by positions and given to tantivy as the set of its
-documents' ids.
+queries. A word asked of the title and the body in one ``Or`` (a plain word) is
+scored as the Whoosh engine scores it, ``β × BM25(article) + τ × BM25(title)``:
+the ``article`` field's term times the body's boost plus the title's term times
+its title boost and the article's idf over the titles' (tantivy's BM25 of each,
+:func:`docsearch.search.perfield.article_children`). A
+phrase with a wider ``slop`` (tantivy counts slop differently) is matched by
+positions and given to tantivy as the set of its documents' ids.
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ from docsearch.engines.base import TEXT_FIELDS
 from docsearch.engines.memory import matching
 from docsearch.search import perfield
 from docsearch.search import querytree as qt
-from docsearch.search.perfield import TITLE_WEIGHT
 
 if TYPE_CHECKING:
     from docsearch.engines.tantivy.snapshot import TantivySnapshot
 
-__all__ = ["TITLE_WEIGHT", "compile_query"]
+__all__ = ["SCORED", "compile_query"]
+
+#: The fields of BM25-scored terms.
+SCORED = (*TEXT_FIELDS, perfield.ARTICLE)
 
 Occur = tantivy.Occur
 Query = tantivy.Query
@@ -49,7 +52,7 @@ def compile_query(snapshot: TantivySnapshot, node: qt.Node) -> tantivy.Query:
 
 
 def _term(snapshot: TantivySnapshot, node: qt.Term) -> tantivy.Query:
-    if node.field in TEXT_FIELDS:
+    if node.field in SCORED:
         return _text_term(snapshot, node.field, node.text, node.boost)
     return _term_set(snapshot, node.field, [node.text], node.boost)
 
@@ -98,8 +101,8 @@ def _and(snapshot: TantivySnapshot, node: qt.And) -> tantivy.Query:
 
 
 def _or(snapshot: TantivySnapshot, node: qt.Or) -> tantivy.Query:
-    return _boolean([(Occur.Should, compile_query(snapshot, c))
-                     for c in perfield.children(node.children)])
+    children = perfield.article_children(node.children, snapshot.size, snapshot.doc_frequency)
+    return _boolean([(Occur.Should, compile_query(snapshot, c)) for c in children])
 
 
 def _not(snapshot: TantivySnapshot, node: qt.Not) -> tantivy.Query:

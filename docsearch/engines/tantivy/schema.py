@@ -4,7 +4,10 @@
 back by the whitespace tokenizer :data:`TOKENIZER` (registered on every opened
 index; tantivy does not store tokenizers), so a term and its position are the
 ones :mod:`docsearch.analysis` gave: matches are the other engines' by
-construction. ``id`` and the keyword fields are raw (one value, one term);
+construction. ``article`` (indexed, not stored, frequencies without positions)
+holds the title's terms then the body's, so tantivy's BM25 of a word in it is
+the word's score in the whole article (:mod:`docsearch.search.perfield`; format
+:data:`FORMAT` 2 added it). ``id`` and the keyword fields are raw (one value, one term);
 ``date`` is :func:`~docsearch.engines.base.date_number` as an ``i64`` fast
 field; ``doc`` is the whole document as JSON bytes (stored only), written and
 read back by the memory engine's record functions, which keep tuples and
@@ -21,12 +24,16 @@ import tantivy
 from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document, date_number
 from docsearch.engines.memory.storage import document_from_record, record_json
 from docsearch.errors import IndexFormatError
+from docsearch.search.perfield import ARTICLE
 
-__all__ = ["TOKENIZER", "build_schema", "document_of", "id_and_keywords", "register",
-           "stored_record", "tantivy_document"]
+__all__ = ["ARTICLE", "FORMAT", "TOKENIZER", "build_schema", "document_of", "id_and_keywords",
+           "register", "stored_record", "tantivy_document"]
 
 #: The tokenizer of the text fields: the terms are already docsearch's.
 TOKENIZER = "docsearch_terms"
+#: The engine's index format (what this schema and its fields hold); an index of
+#: another format must be built again. 1: before ``article``.
+FORMAT = 2
 
 
 def build_schema() -> tantivy.Schema:
@@ -35,6 +42,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
     for field in TEXT_FIELDS:
         builder.add_text_field(field, tokenizer_name=TOKENIZER, index_option="position")
+    builder.add_text_field(ARTICLE, tokenizer_name=TOKENIZER, index_option="freq")
     for field in KEYWORD_FIELDS:
         builder.add_text_field(field, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("date", indexed=True, fast=True)
@@ -52,8 +60,10 @@ def tantivy_document(doc: Document) -> tantivy.Document:
     """``doc`` as the tantivy document of :func:`build_schema`."""
     out = tantivy.Document()
     out.add_text("id", doc.id)
-    out.add_text("title", " ".join(doc.title_terms))
-    out.add_text("body", " ".join(doc.body_terms))
+    title, body = " ".join(doc.title_terms), " ".join(doc.body_terms)
+    out.add_text("title", title)
+    out.add_text("body", body)
+    out.add_text(ARTICLE, f"{title} {body}")
     for field in KEYWORD_FIELDS:
         for value in dict.fromkeys(doc.keywords.get(field, ())):
             out.add_text(field, value)

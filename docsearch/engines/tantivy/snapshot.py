@@ -38,7 +38,7 @@ import tantivy
 
 from docsearch.engines.base import KEYWORD_FIELDS, TEXT_FIELDS, Document
 from docsearch.engines.memory.snapshot import MemorySnapshot
-from docsearch.engines.tantivy.compile import compile_query
+from docsearch.engines.tantivy.compile import SCORED, compile_query
 from docsearch.engines.tantivy.derive import Layout, Renumbered, derive_column, derive_ids, renumber
 from docsearch.engines.tantivy.schema import document_of
 from docsearch.engines.tantivy.segments import (
@@ -265,7 +265,7 @@ class TantivySnapshot(MemorySnapshot):
         return out
 
     def doc_frequency(self, field: str, term: str) -> int:
-        if field in TEXT_FIELDS:
+        if field in SCORED:
             return int(self.searcher.doc_freq(field, term))
         return super().doc_frequency(field, term)
 
