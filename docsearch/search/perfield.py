@@ -4,22 +4,16 @@ The Whoosh and memory engines score a plain word as a word of the whole article
 plus ``title_boost`` times its BM25 in the title (:mod:`docsearch.search.article`).
 The tantivy and Solr engines score each field with their own BM25 and add the
 scores; both compile the children of an ``Or`` as this module gives them, each
-plain word (:class:`~docsearch.search.article.Pair`) as two terms:
-
-:func:`article_children` (the tantivy engine)
-    its index holds an :data:`ARTICLE` field, the title's and the body's terms
-    together (frequencies only), and the word becomes ``article`` weighed ``β``
-    (the body's boost) and ``title`` weighed ``τ`` (its title boost), that is
-    ``β × BM25(article) + τ × BM25(title)`` in the engine's BM25. The Whoosh engine
-    weighs the title's BM25 by the article's idf (how telling a word is does not
-    depend on the field it is found in), so given the index's document
-    frequencies the title's term weighs ``τ × idf(article) / idf(title)``
-    (:func:`title_factor`; the engines' idf is Lucene's,
-    :func:`docsearch.search.ranking.idf`).
-:func:`children` (the Solr engine)
-    the word's title and body terms, the title's weighed ``τ ×``
-    :data:`TITLE_WEIGHT`: a BM25 per field summed (``docs/relevance.md``: the
-    ``article`` field was measured on Solr too and not kept, issue 16).
+plain word (:class:`~docsearch.search.article.Pair`) as two terms. The index of
+each holds an :data:`ARTICLE` field, the title's and the body's
+terms together (frequencies only), and :func:`article_children` makes the word
+``article`` weighed ``β`` (the body's boost) and ``title`` weighed ``τ`` (its
+title boost), that is ``β × BM25(article) + τ × BM25(title)`` in the engine's
+BM25. The Whoosh engine weighs the title's BM25 by the article's idf (how telling
+a word is does not depend on the field it is found in), so given the index's
+document frequencies the title's term weighs ``τ × idf(article) / idf(title)``
+(:func:`title_factor`; the engines' idf is Lucene's,
+:func:`docsearch.search.ranking.idf`).
 
 Any other term (a field named in the query, a phrase, a hyphenated word) keeps its
 own field and boost.
@@ -31,23 +25,14 @@ from collections.abc import Callable, Sequence
 
 from docsearch.search import article, ranking
 from docsearch.search import querytree as qt
-from docsearch.search.ranking import Ranking
 
-__all__ = ["ARTICLE", "TITLE_WEIGHT", "Frequency", "article_children", "children",
-           "title_factor"]
+__all__ = ["ARTICLE", "Frequency", "article_children", "title_factor"]
 
 #: The field of the title's and the body's terms together.
 ARTICLE = "article"
 
 #: How many documents have a term in a field: ``frequency(field, term)``.
 Frequency = Callable[[str, str], int]
-
-#: What a plain word's title boost is multiplied by in a per-field sum: 1 / the
-#: default ``Ranking.title_boost`` (0.75), so the default weighs the title's score 1,
-#: the best per-field weight measured (``docs/relevance.md``, issue 16: tantivy at
-#: weights 0.75 / 1 / 1.5 / 1.75 on Cranfield, Reuters topics and known items).
-TITLE_WEIGHT = 1 / Ranking().title_boost
-
 
 def title_factor(text: str, documents: int, frequency: Frequency) -> float:
     """What a plain word's title term is multiplied by so that the engine's BM25 of
@@ -80,24 +65,6 @@ def article_children(nodes: Sequence[qt.Node], documents: int = 0,
             factor = title_factor(node.text, documents, frequency) if frequency else 1.0
             out += [qt.Term(ARTICLE, node.text, node.boost),
                     qt.Term("title", node.text, node.title_boost * factor)]
-        else:
-            out.append(node)
-    return out
-
-
-def children(nodes: Sequence[qt.Node]) -> list[qt.Node]:
-    """The children of an ``Or`` with each plain word's title term weighed
-    ``title_boost × TITLE_WEIGHT``, followed by its body term, where the body's was
-    (the parser's order: title, then body).
-
-    >>> children([qt.Term("title", "ferri", 0.75), qt.Term("body", "ferri")])
-    [Term(field='title', text='ferri', boost=1.0), Term(field='body', text='ferri', boost=1.0)]
-    """
-    out: list[qt.Node] = []
-    for node in article.pairs(nodes):
-        if isinstance(node, article.Pair):
-            out += [qt.Term("title", node.text, node.title_boost * TITLE_WEIGHT),
-                    qt.Term("body", node.text, node.boost)]
         else:
             out.append(node)
     return out

@@ -68,10 +68,9 @@ class Ranking:
     ``k1`` and ``b`` are BM25's term-frequency saturation and length normalisation.
     ``title_boost`` weighs a word's title: a word of the query scores as a word of
     the whole article (title and body read as one text) plus ``title_boost`` times
-    its score in the title alone (:mod:`docsearch.search.article`; the tantivy
-    engine alike with its own BM25 of an ``article`` field and of the title; the
-    Solr engine adds a score per field, a plain word's title's times
-    ``title_boost / 0.75``: 1 by default; :mod:`docsearch.search.perfield`).
+    its score in the title alone (:mod:`docsearch.search.article`; the tantivy and
+    Solr engines alike with their own BM25 of an ``article`` field and of the title,
+    :mod:`docsearch.search.perfield`).
     ``proximity`` weighs a bonus for query words found next to each other in the
     title or the body (0: off).
     ``recency_days`` turns on a recency boost: a score is multiplied by

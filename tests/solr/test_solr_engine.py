@@ -35,7 +35,7 @@ import docsearch
 from docsearch import Article
 from docsearch.engines.solr import store as solr_store
 from docsearch.engines.solr.client import SolrClient, parse_location
-from docsearch.errors import EngineUnavailableError, IndexLockedError
+from docsearch.errors import EngineUnavailableError, IndexFormatError, IndexLockedError
 
 #: The searches compared before and after a node is killed: (query, filters).
 SEARCHES: list[tuple[str, dict[str, Any]]] = [
@@ -306,6 +306,21 @@ def test_a_dead_writers_lock_is_taken_over_when_its_lease_ran_out(new_location):
         assert time.monotonic() - started < 10
         assert store.lock.cleared == dead
         assert store.lock.holder() is None  # released after the write
+
+
+def test_an_index_of_format_4_is_refused_in_one_line(new_location):
+    """Format 5's collections have the ``article`` field (configset docsearch-v3)."""
+    with docsearch.open(new_location, create=True, **SMALL) as ix:
+        store = ix._store
+        meta = json.loads(store.client.get(store.meta_collection, ["meta"])[0]["stored"])
+        assert meta["format"] == 5
+        store.client.update(store.meta_collection, [
+            {"id": "meta", "kind": "meta", "stored": json.dumps({**meta, "format": 4})}])
+        shown = parse_location(new_location).shown
+    with pytest.raises(IndexFormatError) as caught:
+        docsearch.open(new_location)
+    assert str(caught.value) == (f"{shown} is a docsearch index of format 4; this version "
+                                 f"reads format 5 (index the articles again under another name)")
 
 
 def test_a_second_machine_finds_the_files_synced(new_location, three_files, tmp_path,

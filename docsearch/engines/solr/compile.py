@@ -12,9 +12,12 @@ the index's own terms (:func:`docsearch.search.querytree.expand`, as every engin
 expands them) and match as a ``terms`` set scoring their boost. ``And``, ``Or``,
 ``AndMaybe``, ``AndNot`` and ``Not`` are ``bool`` queries; ``Every`` is
 ``*:*``, ``Nothing`` a query no document matches. A word asked of the title and
-the body in one ``Or`` (a plain word) adds Solr's BM25 of each field, the title's
-times :data:`~docsearch.search.perfield.TITLE_WEIGHT` times the word's title boost
-(:func:`docsearch.search.perfield.children`, as the tantivy engine weighs it).
+the body in one ``Or`` (a plain word) is scored as the Whoosh engine scores it,
+``β × BM25(article) + τ × BM25(title)``: Solr's BM25 of the ``article`` field
+(title and body copied into it, ``configset/schema.xml``) times the body's boost
+plus the title's times its title boost and, given the index's document
+frequencies, the article's idf over the titles'
+(:func:`docsearch.search.perfield.article_children`, as the tantivy engine compiles it).
 """
 
 from __future__ import annotations
@@ -55,16 +58,22 @@ def _boost(query: dict[str, Any], boost: float) -> dict[str, Any]:
     return {"boost": {"query": query, "b": repr(float(boost))}}
 
 
-def compile_query(node: qt.Node, terms: Terms, positional: Positional) -> dict[str, Any]:
+def compile_query(node: qt.Node, terms: Terms, positional: Positional, documents: int = 0,
+                  frequency: perfield.Frequency | None = None) -> dict[str, Any]:
     """``node`` as a JSON Query DSL object; ``terms(field, prefix)`` lists the index's
-    terms (for expansions), ``positional(phrase)`` the ids a wide phrase matches."""
-    return _Compiler(terms, positional).compile(node)
+    terms (for expansions), ``positional(phrase)`` the ids a wide phrase matches;
+    ``documents`` and ``frequency(field, term)`` (the index's document frequencies)
+    weigh a plain word's title by the article's idf (none: by the titles')."""
+    return _Compiler(terms, positional, documents, frequency).compile(node)
 
 
 class _Compiler:
-    def __init__(self, terms: Terms, positional: Positional) -> None:
+    def __init__(self, terms: Terms, positional: Positional, documents: int,
+                 frequency: perfield.Frequency | None) -> None:
         self.terms = terms
         self.positional = positional
+        self.documents = documents
+        self.frequency = frequency
 
     def compile(self, node: qt.Node) -> dict[str, Any]:
         method = getattr(self, "_" + type(node).__name__.lower(), None)
@@ -98,7 +107,7 @@ class _Compiler:
         return {"bool": {"must": self._children(node.children)}} if node.children else NOTHING
 
     def _or(self, node: qt.Or) -> dict[str, Any]:
-        children = perfield.children(node.children)
+        children = perfield.article_children(node.children, self.documents, self.frequency)
         return {"bool": {"should": self._children(children)}} if children else NOTHING
 
     def _not(self, node: qt.Not) -> dict[str, Any]:

@@ -66,7 +66,8 @@ class SolrSnapshot:
 
     def compile(self, node: qt.Node) -> dict[str, Any]:
         """``node`` as Solr's JSON Query DSL (:mod:`~docsearch.engines.solr.compile`)."""
-        return compile_query(node, self.terms, self._wide_phrase)
+        return compile_query(node, self.terms, self._wide_phrase, self.size,
+                             self.doc_frequency)
 
     def _scan(self, query: Mapping[str, Any], fields: Sequence[str]) -> Iterator[dict[str, Any]]:
         return self.client.scan(self.collection, {"query": query}, fields, rows=PAGE)

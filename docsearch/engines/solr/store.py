@@ -49,11 +49,14 @@ from docsearch.store import Writing
 
 __all__ = ["CONFIGSET", "DEFAULT_REPLICAS", "DEFAULT_SHARDS", "SolrGeneration", "SolrStore"]
 
-#: The configset's name: a new docsearch schema gets a new name.
-CONFIGSET = "docsearch-v2"
+#: The configset's name: a new docsearch schema gets a new name (v3: the
+#: ``article`` field).
+CONFIGSET = "docsearch-v3"
 DEFAULT_SHARDS = 2
 DEFAULT_REPLICAS = 2
-FORMAT_VERSION = 4
+#: The index's format; an index of another is refused (5: collections of configset
+#: ``docsearch-v3``, whose ``article`` field a plain word is scored in).
+FORMAT_VERSION = 5
 RETIRE_GRACE = 60.0
 _META = "meta"
 _CONFIG: dict[str, Any] = {"collection.configName": CONFIGSET}
@@ -149,7 +152,8 @@ class SolrStore(Writing):
                 if meta.get("format") != FORMAT_VERSION:
                     raise IndexFormatError(
                         f"{location.shown} is a docsearch index of format "
-                        f"{meta.get('format')!r}; this version reads format {FORMAT_VERSION}")
+                        f"{meta.get('format')!r}; this version reads format {FORMAT_VERSION} "
+                        f"(index the articles again under another name)")
                 return dict(meta)
         if name in collections or name in client.aliases():
             raise IndexFormatError(
