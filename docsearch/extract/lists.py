@@ -19,6 +19,16 @@ English words are not surnames, so "Visitors: Paris, London, Berlin" is no team.
 parenthesis holds is read as a list of its own ("Ashby 241/7 (D Pellow 88, K Rusk 41 not
 out; T Ambler 3-37)"). A transcript's speaker label in capitals at the start of a line,
 with a known first name, is a name too ("MARTIN OKAFOR: Welcome back").
+
+Results and line-ups in other shapes: a label may carry a formation ("ROVERS (4-3-3):"); a
+crew is written "Kallio/Heino"; figures may carry a unit or a sign ("38pts", "1h 38m
+12.4s", "+41.6s"); a substitute's item names who came on ("O Cleary for Lanigan"); up to
+two particles open a surname ("A de la Rey"), also after a rank ("1 van den Berg"). In a
+labelled list whose other items are names enough, a surname alone that is also an English
+word ("Price") is a name too. A scoring summary's goals ("Lachance 7 (Pruitt, Okafor),
+6:41") give their scorers and assists, and a line with at least ``MIN_ITEMS`` names with
+initials each alone in a parenthesis ("Otaki (R Tamihana) 18 Levin (D Keown) 15") gives
+them.
 """
 
 from __future__ import annotations
@@ -35,18 +45,26 @@ __all__ = ["ListedName", "listed_names"]
 MIN_ITEMS = 3
 MIN_SHARE = 0.75
 
-_LABEL = re.compile(r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+\s*:\s*(?=\S)")
+# A label may carry a formation: "ROVERS (4-4-2): ...".
+_LABEL = re.compile(
+    r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+(?:\s*\(\d(?:-\d){1,4}\))?\s*:\s*(?=\S)")
 _ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&)\s*")  # not "5,000m"
 _PAREN = re.compile(r"\([^)]*\)")
-_FIGURES = re.compile(r"(?:\s+[\d*][\d*:./-]*)+\s*$")  # "104", "3-41", "1:44.10", "287/6"
-_RANK = re.compile(r"^=?\d{1,3}\s+(?=[A-Z])")  # "2 Hiwot Alemu", "=3 K Obiora"
+# "104", "3-41", "1:44.10", "287/6", "38pts", "1h 38m 12.4s", "+41.6s"
+_FIGURES = re.compile(r"(?:\s+[+]?[\d*][\d*:./-]*(?:[a-z]{1,3}\b)?)+\s*$")
+_REPLACED = re.compile(r"\s+for\s+[A-Z][^\s]*\s*$")  # "O Cleary for Lanigan": who came on
+_CREW = re.compile(r"\s*/\s*(?=[A-Za-z])")  # "Kallio/Heino": a driver and co-driver
+_RANK = re.compile(r"^=?\d{1,3}\s+(?=[^\W\d_])")  # "2 Hiwot Alemu", "=3 K Obiora", "1 van Dijk"
 _SUB_LABEL = re.compile(r"^.*:\s+")  # "Men's 800m: 1 ..." inside an item
 _DISMISSAL = re.compile(r"\s+(?:(?:c\s*&\s*b|c|b|lbw|st|not out|run out|retired hurt)\b\s*)+")
 _INITIALS = r"(?:[A-Z](?: [A-Z]){1,2}(?= )|[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z]-[A-Z])"
-_PARTICLE = r"(?:(?:de|van|von|der|den|da|di|du|del|della|le|la|ní|ni|nic|mac|bin|al|el)\s+)?"
+_PARTICLE = r"(?:(?:de|van|von|der|den|da|di|du|del|della|le|la|ní|ni|nic|mac|bin|al|el)\s+){0,2}"
 _SURNAME = r"(?:Ma?c)?[A-Z][a-zà-ÿ]*(?:['’][A-Z][a-zà-ÿ]+|-[A-Z][a-zà-ÿ]+)*[a-zà-ÿ]"
 _NAME = re.compile(rf"^(?:(?P<initials>{_INITIALS})\s*)?(?P<surname>{_PARTICLE}{_SURNAME})$")
 _FULL_NAME = re.compile(rf"^(?P<first>{_SURNAME})\s+(?P<surname>{_PARTICLE}{_SURNAME})$")
+# "Lachance 7 (Pruitt, Okafor), 6:41": a scoring summary's goal, its assists and its time.
+_GOAL = re.compile(rf"(?<![\w'’-])(?P<scorer>{_SURNAME}) \d{{1,3}} "
+                   r"\((?P<assists>[^()]*)\),? \d{1,2}:\d\d\b")
 # "MARTIN OKAFOR: Welcome back": a transcript's speaker.
 _SPEAKER = re.compile(r"^\s*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}):\s")
 
@@ -77,6 +95,10 @@ def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
             for group in _PAREN.finditer(line):
                 yield from _list_names(line, group.start() + 1, group.end() - 1, offset, lex,
                                        labelled=False)
+            if ":" in line:
+                yield from _scorers(line, offset, lex)
+        if line.count("(") >= MIN_ITEMS:
+            yield from _bracketed_names(line, offset, lex)
         offset += len(line) + 1
 
 
@@ -98,24 +120,57 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
     named = 0
     position = start
     for item in items:
-        item = _SUB_LABEL.sub("", _FIGURES.sub("", item.strip().rstrip(".").strip()))
+        item = _SUB_LABEL.sub("", _FIGURES.sub("", _REPLACED.sub(
+            "", item.strip().rstrip(".").strip())))
         if not item:
             continue
         names = [_name(_FIGURES.sub("", piece), lex, labelled)
-                 for piece in _DISMISSAL.split(item) if piece]
+                 for part in _DISMISSAL.split(item) if part for piece in _CREW.split(part)]
         if names and all(n is not None for n in names):
-            named += 1
             where = line.find(item, position)
             position = max(position, where)
             found.extend(ListedName(n[0], n[1], offset + max(where, 0))
                          for n in names if n is not None)
+            named += not any(n is not None and n[2] for n in names)
     enough = MIN_ITEMS if any(not n.first for n in found) else 2
     if named < enough or named < MIN_SHARE * sum(1 for i in items if i.strip()):
         return []
     return found
 
 
-def _name(piece: str, lex: _Lexicon, labelled: bool) -> tuple[str, str] | None:
+def _scorers(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
+    """A scoring summary's scorers and assists ("Lachance 7 (Pruitt, Okafor), 6:41"): read as
+    a labelled list's surnames (no common word), once the line has two such goals or one
+    with assists."""
+    found: list[ListedName] = []
+    goals = 0
+    for goal in _GOAL.finditer(line):
+        assists = goal.group("assists")
+        names = [_name(goal.group("scorer"), lex, labelled=True)]
+        if not assists.islower():  # "(unassisted)"
+            names += [_name(a, lex, labelled=True) for a in _ITEM_SPLIT.split(assists)]
+        if all(n is not None and not n[2] for n in names):
+            goals += 1
+            found.extend(ListedName(n[0], n[1], offset + goal.start())
+                         for n in names if n is not None)
+    return found if goals >= 2 or len(found) > goals else []
+
+
+def _bracketed_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
+    """Names with initials each alone in a parenthesis beside a team and its score, at
+    least ``MIN_ITEMS`` of them in a line ("Otaki (R Tamihana) 18 Levin (D Keown) 15")."""
+    found = []
+    for group in _PAREN.finditer(line):
+        name = _name(group.group()[1:-1], lex, labelled=False)
+        if name is not None and name[0]:
+            found.append(ListedName(name[0], name[1], offset + group.start() + 1))
+    return found if len(found) >= MIN_ITEMS else []
+
+
+def _name(piece: str, lex: _Lexicon, labelled: bool) -> tuple[str, str, bool] | None:
+    """Initials (or a first name after a rank) and a surname, and whether that surname is
+    also an English word ("Price", "Marsh"): such an item counts only in a list whose other
+    items are names enough without it."""
     piece = piece.strip()
     rank = _RANK.match(piece)
     if rank:
@@ -133,9 +188,9 @@ def _name(piece: str, lex: _Lexicon, labelled: bool) -> tuple[str, str] | None:
     if not _surname(surname.split()[-1], lex):
         return None
     key = fold(surname.split()[-1])
-    if not initials and (not labelled or key in lex.english or key in lex.common):
-        return None  # a surname alone only in a labelled list, and no common word
-    return initials, surname
+    if not initials and not labelled:
+        return None  # a surname alone only in a labelled list
+    return initials, surname, not initials and (key in lex.english or key in lex.common)
 
 
 def _surname(word: str, lex: _Lexicon) -> bool:

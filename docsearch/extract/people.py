@@ -21,7 +21,9 @@ A rule-based extractor, fast enough for whole archives (no model to download):
 4. One-word mentions ("Biden", "Mr. Biden", "President Biden") join the full name
    with that surname in the same article; with a title or a role word before it
    ("the singer Kesia", "his grandfather, Walter", "a girl called Esme") and no full name
-   in the article, the name alone is the person. "D Raistrick" joins "Dan Raistrick".
+   in the article, the name alone is the person. "D Raistrick" joins "Dan Raistrick";
+   with a title, a family name written first joins its full name ("Mr Lim" and "Lim Boon
+   Keat").
 5. The fullest form is canonical; diacritics and case never split a person.
 
 Headlines and section headings in title case only confirm people found in the
@@ -178,7 +180,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             index.setdefault(key, set()).add(i)
     starts = [t.start for t in body_tokens]
     for item in listed:
-        owner = _listed_person(item.words, people, index)
+        owner = _listed_person(item, people, index)
         position = bisect.bisect_left(starts, item.offset)
         if owner is None:
             people.append(item.words)
@@ -194,7 +196,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         if ex.is_full_name(m) and not m.from_heading:
             continue
         key = " ".join(fold(w) for w in m.words)
-        owners = index.get(key, set()) or _by_first_name(m, key, people, body_tokens, lex)
+        owners = (index.get(key, set()) or _by_first_name(m, key, people, body_tokens, lex)
+                  or _by_family_name(m, key, people))
         if len(owners) == 1:
             i = next(iter(owners))
             if m.position >= 0:
@@ -237,7 +240,8 @@ _FIRST_NAME_TITLES = {"sir", "dame", "aunty", "auntie", "uncle", "sheikh", "shei
                       "canon", "father", "pastor", "rabbi", "imam", "rev", "reverend",
                       "sister", "brother", "mother"}
 # A nickname in quotes between a first name and a surname: 'Luke "The Hammer" Dacre'.
-_NICKNAME = re.compile(r"\b([A-Z][a-z]+) [\"“‘'][A-Z][^\"“”‘’'\n]{0,30}?[\"”’'] (?=[A-Z][a-z])")
+_NICKNAME = re.compile(
+    r"\b([A-Z][a-zà-ÿ]+) [\"“‘'][A-Z][^\"“”‘’'\n]{0,30}?[\"”’'] (?=[A-Z][a-zà-ÿ])")
 
 
 def _without_nicknames(text: str, lex: _Lexicon) -> str:
@@ -280,7 +284,7 @@ def _confirm_by_titled_surname(mentions: Sequence[_Mention], tokens: Sequence[_T
 
 
 # A given name's shape: "Anwen", "Jean-Luc"; not "B-Free", "McKinsey", "KGaA".
-_GIVEN = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?$")
+_GIVEN = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?$")
 
 
 def _given_like(word: str, lex: _Lexicon) -> bool:
@@ -296,12 +300,13 @@ def _given_like(word: str, lex: _Lexicon) -> bool:
 def _confirm_by_listed_initial(mentions: Sequence[_Mention], listed: Sequence[ListedName],
                                lex: _Lexicon) -> None:
     """"Oshane Whyte ... Results: 2 O Whyte (Jam) 10.02": a name whose first initial and
-    surname a list of the article gives is a person."""
+    surname (particles included: "A de la Cruz") a list of the article gives is a person."""
     initials = {(fold(n.first)[:1], fold(n.surname)) for n in listed if n.first}
     if initials:
         for m in mentions:
-            if (not m.cue and len(m.words) == 2 and _given_like(m.words[0], lex)
-                    and (fold(m.words[0])[:1], fold(m.words[1])) in initials):
+            if (not m.cue and len(m.words) >= 2 and _given_like(m.words[0], lex)
+                    and all(fold(w) in _PARTICLES for w in m.words[1:-1])
+                    and (fold(m.words[0])[:1], fold(" ".join(m.words[1:]))) in initials):
                 m.cue = True
 
 
@@ -326,17 +331,27 @@ def _by_first_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
     return {i for i, person in enumerate(people) if len(person) > 1 and fold(person[0]) == key}
 
 
-def _listed_person(words: Sequence[str], people: Sequence[Sequence[str]],
+def _by_family_name(m: _Mention, key: str, people: Sequence[Sequence[str]]) -> set[int]:
+    """"Mr Lim Boon Keat ... Mr Lim": with a title, the article's people of three words or
+    more whose first word is the one-word name (no person has it as a surname): the family
+    name written first."""
+    if not m.titled or len(m.words) != 1 or key in _PARTICLES:
+        return set()
+    return {i for i, person in enumerate(people) if len(person) > 2 and fold(person[0]) == key}
+
+
+def _listed_person(item: ListedName, people: Sequence[Sequence[str]],
                    index: Mapping[str, set[int]]) -> int | None:
     """The person of the article a listed name is: the same name, else the one person
     with its surname whose first name starts with its first initial ("T Rourke" and
-    "Tiernan Rourke"; a surname alone: the one person with that surname)."""
-    folded = [fold(w) for w in words]
+    "Tiernan Rourke"; a surname alone, "van den Berg" too: the one person with that
+    surname)."""
+    folded = [fold(w) for w in item.words]
     for i, person in enumerate(people):
         if [fold(w) for w in person] == folded:
             return i
     owners = index.get(folded[-1], set())
-    if len(words) > 1:
+    if item.first:
         initial = folded[0][:1]
         owners = {i for i in owners if len(people[i]) > 1 and fold(people[i][0])[:1] == initial}
     return next(iter(owners)) if len(owners) == 1 else None

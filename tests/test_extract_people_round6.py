@@ -1,0 +1,112 @@
+"""People extraction, issue 17 sixth round: results, classifications and line-ups with bare
+surnames, crews written "A/B", scoring summaries, substitutions, skips in parentheses, two
+name particles, accented first names before a nickname, and family-name-first names met
+again under a title. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from docsearch import extract_people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A line-up whose label carries the formation; "Marsh" and "Hale" are English words too.
+    ("Rovers were beaten at home.\nKIRKWALL ROVERS (4-4-2): Sandvik; Orrell, Baptiste, Marsh, "
+     "Oyelaran; Dunphy, Okoro, Lisle, Varga; Brennock, Hale.",
+     ["Sandvik", "Orrell", "Baptiste", "Marsh", "Oyelaran", "Dunphy", "Okoro", "Lisle",
+      "Varga", "Brennock", "Hale"]),
+    # Crews written "A/B", with times and gaps after them.
+    ("Final standings: 1 Varjonen/Lindqvist 2h 01m 33.2s; 2 Orsini/Marchetti +18.4s; "
+     "3 Kettering/Bayliss +1m 02.7s.",
+     ["Varjonen", "Lindqvist", "Orsini", "Marchetti", "Kettering", "Bayliss"]),
+    # Points with their unit, a country in parentheses.
+    ("Laser Radial: 1 Sorlie (NOR) 24pts; 2 Vasquez (ESP) 31pts; 3 Oduya (KEN) 37pts.",
+     ["Sorlie", "Vasquez", "Oduya"]),
+    # Substitutions: the player who came on is listed, not the one he replaced.
+    ("Subs: K Tierney 0-1 for Rowan (41), P Mullally for Keane (inj, 60), D Furlong for Ahern.",
+     ["K Tierney", "P Mullally", "D Furlong"]),
+    # Two particles before a surname.
+    ("Women's 200m freestyle: 1 M van der Merwe (WP) 2:01.40, 2 J de la Cruz (GAU) 2:02.10, "
+     "3 R Pillay (KZN) 2:03.55.",
+     ["M van der Merwe", "J de la Cruz", "R Pillay"]),
+    # Each team's skip in parentheses beside the score.
+    ("Quarter-finals: Otaki (R Tamihana) 18 Levin (D Keown) 15; Foxton (M Rawiri) 21 "
+     "Shannon (J Pettigrew) 9.",
+     ["R Tamihana", "D Keown", "M Rawiri", "J Pettigrew"]),
+])
+def test_results_and_line_ups(body, people):
+    assert extract_people("", body) == people
+
+
+def test_scoring_summary():
+    body = ("Kamloops won in regulation.\nScoring summary\n"
+            "First period - 1, KAM, Brodeur 4 (Lisowski, Tanaka), 3:12. 2, KEL, Gagne 9 "
+            "(unassisted), 11:40.\nSecond period - 3, KAM, Lisowski 6 (Brodeur), 8:05 (pp).")
+    assert extract_people("", body) == ["Brodeur", "Lisowski", "Tanaka", "Gagne"]
+
+
+@pytest.mark.parametrize("body", [
+    # Lists of things, not people, with the same shapes.
+    "Ingredients (serves four): Flour, Sugar, Butter, Eggs, Milk.",
+    "Menu (two courses): Soup, Salad, Trout, Pudding, Cheese.",
+    "Routes: 1 Leeds/Bradford 2h 10m; 2 York/Hull 1h 40m; 3 Derby/Crewe 2h 5m.",
+])
+def test_lists_that_are_not_people(body):
+    assert extract_people("", body) == []
+
+
+def test_accented_first_name_before_a_nickname():
+    body = 'Clonmore leaned on Séamus "The Bull" Farrelly, who said little afterwards.'
+    assert extract_people("", body) == ["Séamus Farrelly"]
+
+
+@pytest.mark.parametrize("body, people", [
+    ("Mr Lim Boon Keat, the transport minister, spoke first. Mr Lim said fares would hold.",
+     ["Lim Boon Keat"]),
+    ("Ms Goh Siew Lan asked about clinics. Ms Goh said waiting times had doubled.",
+     ["Goh Siew Lan"]),
+])
+def test_family_name_first(body, people):
+    assert extract_people("", body) == people
+
+
+def test_listed_initial_confirms_a_name_with_particles():
+    body = ("Tamsin Okoro held off the Olympian Marieke van der Linde.\n"
+            "Results: 1 T Okoro (WP) 1:00.92, 2 M van der Linde (GAU) 1:01.10, "
+            "3 B Nel (EC) 1:02.77.")
+    assert extract_people("", body) == ["Tamsin Okoro", "Marieke van der Linde", "B Nel"]
+
+
+def test_a_rank_before_a_particle():
+    body = "49er: 1 van Rossum/Jansen (NED) 31; 2 Hallam/Dunmore (GBR) 36; 3 Iversen/Dahl (NOR) 40."
+    assert extract_people("", body) == ["van Rossum", "Jansen", "Hallam", "Dunmore", "Iversen",
+                                        "Dahl"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # Hausa and Nigerian forms of address, and an engineer's title, are no part of the name.
+    ("Malam Idris Bello, who farms near Zaria, tested the sprayer.", ["Idris Bello"]),
+    ("Engr. Chidi Nwosu, the plant's manager, said output rose. Engr. Nwosu added little.",
+     ["Chidi Nwosu"]),
+    # "the Olympian" before a name is a role.
+    ("She held off the Olympian Marieke van der Linde.", ["Marieke van der Linde"]),
+])
+def test_forms_of_address_and_roles(body, people):
+    assert extract_people("", body) == people
+
+
+def test_a_listed_surname_with_particles_joins_the_full_name():
+    body = ("The Dutch crew of Pim van der Voort and Luuk Brands won.\n"
+            "49er: 1 van der Voort/Brands (NED) 31; 2 Hallam/Dunmore (GBR) 36; 3 Iversen/Dahl "
+            "(NOR) 40.")
+    assert extract_people("", body) == ["Pim van der Voort", "Luuk Brands", "Hallam", "Dunmore",
+                                        "Iversen", "Dahl"]
+
+
+def test_a_listed_initial_that_is_also_a_particle():
+    # "E" is a particle in Portuguese names, but before a listed surname it is an initial.
+    body = ("Substitute Rory Heffernan-Dunne scored late.\n"
+            "TEAM: P Mahon; E Dunne, C Fennelly, A Kirwan.")
+    assert extract_people("", body) == ["Rory Heffernan-Dunne", "P Mahon", "E Dunne",
+                                        "C Fennelly", "A Kirwan"]
