@@ -110,3 +110,15 @@ def test_a_listed_initial_that_is_also_a_particle():
             "TEAM: P Mahon; E Dunne, C Fennelly, A Kirwan.")
     assert extract_people("", body) == ["Rory Heffernan-Dunne", "P Mahon", "E Dunne",
                                         "C Fennelly", "A Kirwan"]
+
+
+def test_a_titled_surname_does_not_join_a_run_of_plain_words():
+    body = ("Senator Ana Ruiz said President Harlow's Harlow Farm Reform plan would fail in "
+            "Geneva. The talks on farm subsidies and reform go on.")
+    assert extract_people("", body) == ["Ana Ruiz", "Harlow", "Harlow Farm Reform"]
+
+
+def test_a_title_and_a_first_word_join_a_name_with_particles():
+    body = ("Sheikh Abdul-Karim bin Saeed al-Mansoori presented the budget. Sheikh Abdul-Karim "
+            "said spending would fall.")
+    assert extract_people("", body) == ["Abdul-Karim bin Saeed al-Mansoori"]

@@ -36,6 +36,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 
@@ -197,7 +198,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             continue
         key = " ".join(fold(w) for w in m.words)
         owners = (index.get(key, set()) or _by_first_name(m, key, people, body_tokens, lex)
-                  or _by_family_name(m, key, people))
+                  or _by_family_name(m, key, people, ex.lowercase_seen))
         if len(owners) == 1:
             i = next(iter(owners))
             if m.position >= 0:
@@ -331,13 +332,16 @@ def _by_first_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
     return {i for i, person in enumerate(people) if len(person) > 1 and fold(person[0]) == key}
 
 
-def _by_family_name(m: _Mention, key: str, people: Sequence[Sequence[str]]) -> set[int]:
+def _by_family_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
+                    lowercase: AbstractSet[str]) -> set[int]:
     """"Mr Lim Boon Keat ... Mr Lim": with a title, the article's people of three words or
     more whose first word is the one-word name (no person has it as a surname): the family
-    name written first."""
+    name written first. Not a run whose other words the article writes in lower case too
+    ("President Harlow ... the Harlow Farm Reform ... farm subsidies")."""
     if not m.titled or len(m.words) != 1 or key in _PARTICLES:
         return set()
-    return {i for i, person in enumerate(people) if len(person) > 2 and fold(person[0]) == key}
+    return {i for i, person in enumerate(people) if len(person) > 2 and fold(person[0]) == key
+            and not any(w[:1].isupper() and w.lower() in lowercase for w in person[1:])}
 
 
 def _listed_person(item: ListedName, people: Sequence[Sequence[str]],
