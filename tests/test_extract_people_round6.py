@@ -122,3 +122,16 @@ def test_a_title_and_a_first_word_join_a_name_with_particles():
     body = ("Sheikh Abdul-Karim bin Saeed al-Mansoori presented the budget. Sheikh Abdul-Karim "
             "said spending would fall.")
     assert extract_people("", body) == ["Abdul-Karim bin Saeed al-Mansoori"]
+
+
+@pytest.mark.parametrize("body, people", [
+    ("The list is:\nQuiet Rooms by J.T. Mallory\nThe Salt Year by Ines Okafor\nSmall Mercies "
+     "by E.M. Trease\nThe chair, Professor Ann Hale, said so.",
+     ["J.T. Mallory", "Ines Okafor", "E.M. Trease", "Ann Hale"]),
+    # A firm after "by" and a lower-case verb stays out.
+    ("The issue was underwritten by J.P. Hallam and priced on Friday.", []),
+    # ... and so does one after a firm's name: a bid for a firm by a firm.
+    ("The bid for Dunmore Freight Corp by R.T. Askew LBO Inc was raised on Friday.", []),
+])
+def test_a_work_by_initials(body, people):
+    assert extract_people("", body) == people

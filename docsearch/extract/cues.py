@@ -68,8 +68,8 @@ _WORK_TIMES = {"new", "latest", "first", "debut", "last", "final", "second", "th
 
 
 def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
-    """Words around a name that only a person has: "paintings by X", "campaigners
-    including X", "X's memoir", "X's wife", "X's new play"."""
+    """Words around a name that only a person has: "paintings by X", "The Hare by E.M.
+    X", "campaigners including X", "X's memoir", "X's wife", "X's new play"."""
     if tokens[end - 1].possessive:
         k = end + 1 if end < len(tokens) and tokens[end].text in _WORK_TIMES else end
         return end < len(tokens) and tokens[end].text in _PERSONAL or (
@@ -77,8 +77,10 @@ def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexico
     if first < 2:
         return False
     before = tokens[first - 1].text
-    if before == "by":
-        return tokens[first - 2].text.lower() in _WORKS_BY
+    if before == "by":  # "Small Hours by J.T. Kavanagh": a title's last word, initials
+        return tokens[first - 2].text.lower() in _WORKS_BY or (
+            tokens[first - 2].kind == CAP and tokens[first].kind == INITIAL
+            and fold(tokens[first - 2].text).rstrip(".") not in lex.org_words)
     return before in ("including", "included") and (
         _singular(tokens[first - 2].text.lower()) in lex.role_nouns)
 
