@@ -135,3 +135,13 @@ def test_a_title_and_a_first_word_join_a_name_with_particles():
 ])
 def test_a_work_by_initials(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    ("Kilmore won by a point.\nReferee: D Tierney.", ["D Tierney"]),
+    ("Kilmore won by a point. Umpire: J.T. Pryce. Attendance: 4,100.", ["J.T. Pryce"]),
+    # A label that is no role.
+    ("Kilmore won by a point.\nVenue: St Kieran's Park.\nGrade: B Minor.", []),
+])
+def test_a_role_label_and_initials(body, people):
+    assert extract_people("", body) == people

@@ -28,7 +28,7 @@ labelled list whose other items are names enough, a surname alone that is also a
 word ("Price") is a name too. A scoring summary's goals ("Lachance 7 (Pruitt, Okafor),
 6:41") give their scorers and assists, and a line with at least ``MIN_ITEMS`` names with
 initials each alone in a parenthesis ("Otaki (R Tamihana) 18 Levin (D Keown) 15") gives
-them.
+them. A role's label before one name with initials gives it ("Referee: F Horgan.").
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ _FULL_NAME = re.compile(rf"^(?P<first>{_SURNAME})\s+(?P<surname>{_PARTICLE}{_SUR
 # "Lachance 7 (Pruitt, Okafor), 6:41": a scoring summary's goal, its assists and its time.
 _GOAL = re.compile(rf"(?<![\w'’-])(?P<scorer>{_SURNAME}) \d{{1,3}} "
                    r"\((?P<assists>[^()]*)\),? \d{1,2}:\d\d\b")
+# "Referee: F Horgan.": a role's label and one name with initials.
+_ROLE_LABEL = re.compile(rf"(?:^|[.!?]\s+)(?P<role>[A-Z][a-z]+):\s+(?P<name>{_INITIALS}\s*"
+                         rf"{_PARTICLE}{_SURNAME})(?=\s*(?:[.;,]|$))")
 # "MARTIN OKAFOR: Welcome back": a transcript's speaker.
 _SPEAKER = re.compile(r"^\s*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}):\s")
 
@@ -97,6 +100,8 @@ def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
                                        labelled=False)
             if ":" in line:
                 yield from _scorers(line, offset, lex)
+        if ":" in line:
+            yield from _role_labelled(line, offset, lex)
         if line.count("(") >= MIN_ITEMS:
             yield from _bracketed_names(line, offset, lex)
         offset += len(line) + 1
@@ -154,6 +159,15 @@ def _scorers(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
             found.extend(ListedName(n[0], n[1], offset + goal.start())
                          for n in names if n is not None)
     return found if goals >= 2 or len(found) > goals else []
+
+
+def _role_labelled(line: str, offset: int, lex: _Lexicon) -> Iterator[ListedName]:
+    """A name with initials after a role's label ("Referee: F Horgan.", "Umpire: J.T.
+    Pryce")."""
+    for match in _ROLE_LABEL.finditer(line):
+        name = _name(match.group("name"), lex, labelled=False)
+        if name is not None and fold(match.group("role")) in lex.role_nouns:
+            yield ListedName(name[0], name[1], offset + match.start("name"))
 
 
 def _bracketed_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
