@@ -8,6 +8,7 @@ frequencies are the term dictionary's."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -19,7 +20,7 @@ import docsearch
 from docsearch import Article
 from docsearch.search import proximity
 from docsearch.search import querytree as qt
-from docsearch.search.query import QueryParser
+from docsearch.search.query import QueryParser, plain_words
 
 #: Words a pasted text or a typed query may hold: stop words, accents, digits,
 #: dotted abbreviations, underscores, operator names and their look-alikes.
@@ -65,6 +66,84 @@ def test_typed_queries_parse_to_the_grammars_tree(text):
     for match in ("all", "any"):
         parser = QueryParser(match=match)
         assert _fast(parser, text) == _full(parser, text)
+
+
+def _first_plain_words(text: str) -> str:
+    """:func:`plain_words` as it was first written: word by word."""
+    return " ".join(m.group(0).replace("'", " ").replace("’", " ").lower()
+                    for m in re.finditer(r"\w+(?:[.'’]\w+)*", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("aAΣσςΟİIıi.'’ -_1ß\u0345\u00adǅ:é")) |
+                    st.characters(), max_size=40))
+def test_plain_words_are_changed_at_once_as_word_by_word(text):
+    """Joined first, then lower-cased at once: the same text (a final sigma, a dotted
+    capital I, apostrophes and accents included)."""
+    assert plain_words(text) == _first_plain_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(["strike", "strikes", "striking", "oil", "oil-oil",
+                                       "anti-oil", "harbour", "Harbour", "the", "u.s."]),
+                      max_size=40),
+       match=st.sampled_from(["all", "any"]), boost=st.sampled_from([1.0, 0.1, 0.3, 0.75]))
+def test_repeated_words_and_terms_parse_to_the_grammars_tree(words, match, boost):
+    """Words asked many times and distinct words of one term (``strike``,
+    ``strikes``; ``oil``, ``oil-oil``): the boosts added up in turn as the grammar
+    adds them (``0.1 + 0.1 + 0.1`` is not ``3 * 0.1``)."""
+    parser = QueryParser(title_boost=boost, match=match)
+    text = " ".join(words)
+    assert _fast(parser, text) == _full(parser, text)
+    assert _fast(parser, text) == _full(parser, text)  # again, from the remembered words
+
+
+@pytest.mark.parametrize("text", ["oil " * 10, "strike oil " * 7 + "strikes", "oil-oil oil " * 6])
+def test_a_word_asked_many_times_weighs_its_repeats_added_in_turn(text):
+    """Ten repeats of a title boost of 0.1 add up to 0.9999999999999999 (not 1.0)."""
+    for match in ("all", "any"):
+        parser = QueryParser(title_boost=0.1, match=match)
+        assert _fast(parser, text) == _full(parser, text)
+
+
+def _first_compiled(children):  # type: ignore[no-untyped-def]
+    """An ``Or``'s Whoosh query as :func:`article.pairs` makes it (the way every ``Or``
+    was compiled before plain words took a short way)."""
+    from whoosh import query as wq
+
+    from docsearch.engines.whoosh.article import ArticleTerm
+    from docsearch.engines.whoosh.compile import to_whoosh
+    from docsearch.search import article
+
+    parts = [ArticleTerm(c.text, c.title_boost, c.boost) if isinstance(c, article.Pair)
+             else to_whoosh(c) for c in article.pairs(children)]
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_an_or_compiles_as_its_pairs(data):
+    """Any ``Or`` of terms (a title and a body term of each word one after the other,
+    as the parser makes plain words, or not: a word twice, fields out of order, a
+    third field, a phrase) compiles to what :func:`article.pairs` makes of it."""
+    from docsearch.engines.whoosh.compile import to_whoosh
+
+    texts = data.draw(st.lists(st.sampled_from(["oil", "harbour", "strike", "u.s"]),
+                               min_size=1, max_size=8))
+    children: list[qt.Node] = []
+    for text in texts:
+        children += [qt.Term("title", text, data.draw(st.sampled_from([0.75, 1.0, 0.0]))),
+                     qt.Term("body", text, data.draw(st.sampled_from([1.0, 2.0])))]
+    if data.draw(st.booleans()):
+        odd = st.one_of(st.builds(qt.Term, st.sampled_from(["title", "body", "topic"]),
+                                  st.sampled_from(texts)),
+                        st.just(qt.Phrase("body", ("oil", "harbour"))))
+        children.insert(data.draw(st.integers(0, len(children))), data.draw(odd))
+    if data.draw(st.booleans()):
+        children = data.draw(st.permutations(children))
+    node = qt.Or(children) if len(children) > 1 else children[0]
+    expected = _first_compiled(node.children) if isinstance(node, qt.Or) else to_whoosh(node)
+    assert to_whoosh(node) == expected
 
 
 # ------------------------------------------------------------------ proximity
@@ -417,3 +496,21 @@ def test_remembered_document_frequencies_are_the_term_dictionarys(tmp_index):
     tmp_index.add([Article(id="d99", title="harbour", body="harbour")], extract=False)
     assert tmp_index._engine.snapshot().doc_frequency("title", "harbour") == \
         snapshot.doc_frequency("title", "harbour") + 1
+
+
+def test_recent_values_are_looked_up_at_once_as_one_by_one():
+    """:meth:`Recent.get_all` gives what :meth:`Recent.get` of each key gives, and
+    leaves the values in the same order of use (the one used last dropped last)."""
+    from docsearch.engines.whoosh.recent import Recent
+
+    one, all_at_once = Recent[int](limit=4), Recent[int](limit=4)
+    for recent in (one, all_at_once):
+        for key in "abcd":
+            recent.put(key, ord(key))
+    keys = ["c", "x", "a", "c"]
+    assert all_at_once.get_all(keys) == [one.get(key) for key in keys] == [99, None, 97, 99]
+    for recent in (one, all_at_once):
+        recent.put("e", 101)
+        recent.put("f", 102)
+    assert [one.get(k) for k in "abcdef"] == [all_at_once.get(k) for k in "abcdef"] == \
+        [97, None, 99, None, 101, 102]

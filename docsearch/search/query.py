@@ -53,7 +53,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -76,8 +79,10 @@ _WORD = re.compile(r"\w+(?:[.'’]\w+)*")
 def plain_words(text: str) -> str:
     """``text`` as plain words: operators, fields, quotes, wildcards and other
     query syntax read as ordinary text (``what is lift?`` is three words)."""
-    return " ".join(m.group(0).replace("'", " ").replace("’", " ").lower()
-                    for m in _WORD.finditer(text))
+    # Joined first, then changed at once: the same as word by word (a space between
+    # two words is neither a letter nor ignorable, so no word's case depends on the
+    # next one's: a final sigma stays final).
+    return " ".join(_WORD.findall(text)).replace("'", " ").replace("’", " ").lower()
 
 
 #: ``resolve(field, typed)``: the (field, term) pairs a typed keyword value stands for.
@@ -99,6 +104,9 @@ class _Required:
 
 #: A query tree while parsing: it may still hold :class:`_Required` marks.
 _Parsed = Any
+#: What a plain word adds to a query's group, and each one's (field, text) when all
+#: of it is terms (``None`` when not): see :meth:`QueryParser._plain_word`.
+_Word = tuple[tuple[Any, ...], tuple[tuple[str, str], ...] | None]
 
 
 def _flat(kind: Callable[[list[Any]], _Parsed], items: Iterable[_Parsed | None], *,
@@ -128,6 +136,18 @@ def _flat(kind: Callable[[list[Any]], _Parsed], items: Iterable[_Parsed | None],
     if not out:
         return None
     return out[0] if len(out) == 1 else kind(out)
+
+
+def _repeated(terms: tuple[qt.Term, ...], times: int) -> tuple[qt.Term, ...]:
+    """A word's terms when it is asked ``times`` times: each one's boost added up
+    over its repeats, in turn, as :func:`_flat` adds them."""
+    out = []
+    for term in terms:
+        boost = term.boost
+        for _ in range(times - 1):
+            boost += term.boost
+        out.append(attrs.evolve(term, boost=boost))
+    return tuple(out)
 
 
 def _unboosted(leaf: qt.Leaf) -> qt.Leaf:
@@ -205,7 +225,9 @@ class QueryParser:
         self._tokens: list[_Tok] = []
         self._at = 0
         self._resolve: Resolver = lambda field, typed: ()
-        self._words: dict[str, qt.Node | None] = {}  # a plain word's node
+        # a plain word's items and their keys (:meth:`_plain_word`); (word, times): the
+        # terms of a word asked that many times (:meth:`_repeats`)
+        self._words: dict[str | tuple[str, int], _Word] = {}
 
     def parse(self, text: str, resolve: Resolver) -> qt.Node:
         """The query tree of ``text``; ``resolve(field, value)`` gives the index's
@@ -228,19 +250,63 @@ class QueryParser:
         return qt.Nothing() if parsed is None else _finish(parsed)
 
     def _plain_tree(self, words: list[str]) -> qt.Node:
-        """The tree of plain words: each word's node (remembered), combined by
-        ``match`` as :meth:`_sequence` combines them."""
+        """The tree of plain words: each word's node and the items it adds to the
+        group (remembered), combined by ``match`` as :meth:`_sequence` combines them.
+        When the items are terms and no two distinct words ask for the same term,
+        that is the distinct words' items, in the order first asked, a repeated
+        word's terms weighing their repeats (:func:`_repeated`); else :func:`_flat`
+        combines every word's items."""
         known = self._words
-        nodes = []
-        for word in words:
-            node = known.get(word, _UNKNOWN)
-            if node is _UNKNOWN:
-                if len(known) >= _WORDS_KEPT:
-                    known.clear()
-                node = known[word] = self._text(None, _Tok("word", word))
-            nodes.append(node)
-        parsed = _flat(self.group, nodes)  # no NOT and no +: nothing to finish
+        distinct = list(dict.fromkeys(words))
+        if len(known) + len(distinct) > _WORDS_KEPT:
+            known.clear()
+        for word in distinct:
+            if word not in known:
+                known[word] = self._plain_word(word)
+        entries = list(map(known.__getitem__, distinct))
+        keys = list(map(itemgetter(1), entries))
+        if None not in keys:
+            flat_keys = list(chain.from_iterable(keys))
+            if len(set(flat_keys)) == len(flat_keys):
+                items = list(map(itemgetter(0), entries))
+                if len(distinct) < len(words):
+                    items = self._repeats(words, distinct, items)
+                terms = list(chain.from_iterable(items))
+                if not terms:
+                    return qt.Nothing()
+                return terms[0] if len(terms) == 1 else self.group(terms)
+        items = list(chain.from_iterable(known[word][0] for word in words))
+        parsed = _flat(self.group, items)  # no NOT and no +: nothing to finish
         return qt.Nothing() if parsed is None else parsed
+
+    def _repeats(self, words: list[str], distinct: list[str],
+                 items: list[tuple[qt.Term, ...]]) -> list[tuple[qt.Term, ...]]:
+        """The distinct words' terms, a repeated word's weighing its repeats
+        (:func:`_repeated`, remembered with the words)."""
+        counts = Counter(words)
+        known = self._words
+        out = []
+        for word, part in zip(distinct, items, strict=True):
+            times = counts[word]
+            if times > 1:
+                found = known.get((word, times))
+                if found is None:
+                    found = known[(word, times)] = (_repeated(part, times), ())
+                part = found[0]
+            out.append(part)
+        return out
+
+    def _plain_word(self, word: str) -> _Word:
+        """What a plain word adds to the query's group (its node, or the node's
+        children when it is a group of that kind, as :func:`_flat` reads it) and, when
+        all of that is terms, each one's (field, text): the key :func:`_flat` merges
+        repeated terms by."""
+        node = self._text(None, _Tok("word", word))
+        items: tuple[Any, ...] = () if node is None else (
+            node.children if type(node) is self.group else (node,))
+        if not all(type(item) is qt.Term for item in items):
+            return items, None
+        return items, tuple((item.field, item.text) for item in items)
 
     # ----------------------------------------------------------- grammar
 
@@ -406,16 +472,18 @@ _PLAIN = re.compile(r"[\w.\s]*")
 _OPERATORS = frozenset(("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"))
 #: How many plain words' nodes a parser remembers (all forgotten when full).
 _WORDS_KEPT = 20_000
-_UNKNOWN = object()
 
 
 def _plain(text: str) -> list[str] | None:
     """The words of ``text`` when it is plain words the grammar reads as bare words
-    (no operator, and nothing :func:`check_syntax` refuses), else ``None``."""
-    if not _PLAIN.fullmatch(text) or _OPERATOR.search(text.strip()):
+    (no operator, and nothing :func:`check_syntax` refuses), else ``None``. What
+    :data:`_OPERATOR` finds at the start or the end of the text is in its first or
+    last word (words are parted by whitespace): only those two are searched."""
+    if not _PLAIN.fullmatch(text):
         return None
     words = text.split()
-    if not words or not _OPERATORS.isdisjoint(words):
+    if not words or not _OPERATORS.isdisjoint(words) or _OPERATOR.search(words[0]) \
+            or _OPERATOR.search(words[-1]):
         return None
     return words
 

@@ -19,6 +19,8 @@ ArticleTerm('ferri', title_boost=0.75, boost=1.0)
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from whoosh import query as wq
 
 from docsearch.engines.whoosh.article import ArticleTerm
@@ -47,8 +49,10 @@ def to_whoosh(node: qt.Node) -> wq.Query:
     if isinstance(node, qt.And):
         return wq.And([to_whoosh(c) for c in node.children])
     if isinstance(node, qt.Or):
-        parts = [ArticleTerm(c.text, c.title_boost, c.boost) if isinstance(c, article.Pair)
-                 else to_whoosh(c) for c in article.pairs(node.children)]
+        parts = _word_pairs(node.children)
+        if parts is None:
+            parts = [ArticleTerm(c.text, c.title_boost, c.boost) if isinstance(c, article.Pair)
+                     else to_whoosh(c) for c in article.pairs(node.children)]
         return parts[0] if len(parts) == 1 else wq.Or(parts)
     if isinstance(node, qt.Not):
         return wq.Not(to_whoosh(node.child))
@@ -62,3 +66,23 @@ def to_whoosh(node: qt.Node) -> wq.Query:
         return wq.Every()
     return wq.NullQuery
 
+
+def _word_pairs(children: tuple[qt.Node, ...]) -> list[wq.Query] | None:
+    """The :class:`ArticleTerm` of each word when ``children`` are a title term and
+    the body term of the same word, word after word, each word once (what the
+    parser makes of plain words): what :func:`article.pairs` gives then, found
+    without a look-up per term; else ``None``."""
+    count = len(children) // 2
+    if not count or len(children) != 2 * count or set(map(type, children)) != {qt.Term}:
+        return None
+    if list(map(_FIELD, children)) != [*article.FIELDS] * count:
+        return None
+    texts = list(map(_TEXT, children))
+    words = texts[1::2]
+    if texts[::2] != words or len(set(words)) != count:
+        return None
+    boosts = list(map(_BOOST, children))
+    return list(map(ArticleTerm, words, boosts[::2], boosts[1::2]))
+
+
+_FIELD, _TEXT, _BOOST = attrgetter("field"), attrgetter("text"), attrgetter("boost")

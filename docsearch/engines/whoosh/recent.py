@@ -36,6 +36,16 @@ class Recent(Generic[V]):
                 self._items.move_to_end(key)
             return found
 
+    def get_all(self, keys: list[Hashable]) -> list[V | None]:
+        """:meth:`get` of each of ``keys``, under one hold of the lock."""
+        items = self._items
+        with self._lock:
+            found = list(map(items.get, keys))
+            for key, value in zip(keys, found, strict=True):
+                if value is not None:
+                    items.move_to_end(key)
+        return found
+
     def put(self, key: Hashable, value: V) -> None:
         with self._lock:
             old = self._items.pop(key, None)

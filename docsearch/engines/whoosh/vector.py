@@ -297,22 +297,25 @@ class _Run:
     def terms(self, terms: list[wq.Term | ArticleTerm]) -> tuple[np.ndarray, np.ndarray]:
         """The union of terms. Each document's scores are added in the order of the
         terms (the same floating-point sums as the loop over whole arrays): when no
-        term is kept whole, every term's documents and scores one after the other,
-        summed by one ``np.bincount`` (which adds in that order), else term by term
-        (:func:`_in_turn`). When every score is above 0, the documents matched are
-        those whose sum is."""
-        found = [(scores, _boost(q)) for q in terms if (scores := self.scored(q)) is not None]
+        term is kept whole, each term's scores added to its documents by
+        ``np.add.at`` (unbuffered: in that order, as ``np.bincount`` of them all one
+        after the other would, without copying them into one array), else term by
+        term (:func:`_in_turn`). When every score is above 0, the documents matched
+        are those whose sum is."""
+        found = [(scores, _boost(q)) for q, scores in zip(terms, self.scored_all(terms),
+                                                          strict=True) if scores is not None]
         if not found:
             return np.zeros(self.size, dtype=bool), np.zeros(self.size)
         if any(scores[2] is not None and boost == 1.0 for scores, boost in found):
             return _in_turn(found, self.size)
-        every = np.concatenate([scores[0] for scores, _boost in found])
-        sums = np.bincount(every, weights=np.concatenate(
-            [_times(scores[1], boost) for scores, boost in found]), minlength=self.size)
+        sums = np.zeros(self.size)
+        for scores, boost in found:
+            np.add.at(sums, scores[0], _times(scores[1], boost))
         if all(scores[3] * boost > 0 for scores, boost in found):  # none 0 once boosted
             return sums > 0, sums
         matched = np.zeros(self.size, dtype=bool)
-        matched[every] = True
+        for scores, _ in found:
+            matched[scores[0]] = True
         return matched, sums
 
     def intersection(self, q: wq.And) -> tuple[np.ndarray, np.ndarray]:
@@ -373,11 +376,25 @@ class _Run:
             return None
         return scored[0], _times(scored[1], _boost(q))
 
+    def key(self, q: wq.Term | ArticleTerm) -> tuple[Any, ...]:
+        """What a term's :data:`Scores` are remembered by: the index state, the term
+        (an :class:`ArticleTerm`'s boosts included) and the weighting."""
+        if type(q) is ArticleTerm:
+            return (self.state, "", q.text, q.title_boost, q.boost, self.weighting.B,
+                    self.weighting.K1)
+        return (self.state, q.fieldname, q.text, self.weighting.B, self.weighting.K1)
+
+    def scored_all(self, terms: list[wq.Term | ArticleTerm]) -> list[Scores | None]:
+        """:meth:`scored` of each of ``terms``, the remembered ones looked up at once."""
+        found = self.vectors.scores.get_all(list(map(self.key, terms)))
+        return [self.scored(q) if scores is None else scores
+                for q, scores in zip(terms, found, strict=True)]
+
     def article(self, q: ArticleTerm) -> Scores | None:
         """A word of the title and the body: its :data:`Scores`, boosts included
         (``None``: no document), remembered per index state and weighting."""
         B, K1 = self.weighting.B, self.weighting.K1
-        key = (self.state, "", q.text, q.title_boost, q.boost, B, K1)
+        key = self.key(q)
         remembered = self.vectors.scores
         found = remembered.get(key)
         if found is None:
@@ -409,8 +426,7 @@ class _Run:
         its boosts, :meth:`article`)."""
         if type(q) is ArticleTerm:
             return self.article(q)
-        B, K1 = self.weighting.B, self.weighting.K1
-        key = (self.state, q.fieldname, q.text, B, K1)
+        key = self.key(q)
         remembered = self.vectors.scores
         found = remembered.get(key)
         if found is None:
