@@ -106,6 +106,19 @@ def test_a_word_asked_many_times_weighs_its_repeats_added_in_turn(text):
         assert _fast(parser, text) == _full(parser, text)
 
 
+def test_plain_words_parse_the_same_when_the_remembered_words_are_forgotten(monkeypatch):
+    """A parser that remembers 3 words at most (all forgotten when full, while a query's
+    words are being learnt) builds the grammar's trees all the same."""
+    from docsearch.search import query
+
+    monkeypatch.setattr(query, "_WORDS_KEPT", 3)
+    parser = QueryParser(title_boost=0.75, match="any")
+    for text in ["oil prices oil gas the harbour oil", "harbour strike harbour strikes",
+                 "oil prices oil gas the harbour oil", "a b c d e f a a"]:
+        assert _fast(parser, text) == _full(parser, text)
+        assert len(parser._words) <= 3
+
+
 def _first_compiled(children):  # type: ignore[no-untyped-def]
     """An ``Or``'s Whoosh query as :func:`article.pairs` makes it (the way every ``Or``
     was compiled before plain words took a short way)."""

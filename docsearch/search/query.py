@@ -57,7 +57,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -256,14 +256,12 @@ class QueryParser:
         that is the distinct words' items, in the order first asked, a repeated
         word's terms weighing their repeats (:func:`_repeated`); else :func:`_flat`
         combines every word's items."""
-        known = self._words
         distinct = list(dict.fromkeys(words))
-        if len(known) + len(distinct) > _WORDS_KEPT:
-            known.clear()
-        for word in distinct:
-            if word not in known:
-                known[word] = self._plain_word(word)
-        entries = list(map(known.__getitem__, distinct))
+        looked_up = list(map(self._words.get, distinct))
+        entries = cast(list[_Word], looked_up)
+        if None in looked_up:  # (never a look-up that fails: another thread may forget)
+            entries = [self._remember(word, self._plain_word(word)) if entry is None
+                       else entry for word, entry in zip(distinct, looked_up, strict=True)]
         keys = list(map(itemgetter(1), entries))
         if None not in keys:
             flat_keys = list(chain.from_iterable(keys))
@@ -275,7 +273,8 @@ class QueryParser:
                 if not terms:
                     return qt.Nothing()
                 return terms[0] if len(terms) == 1 else self.group(terms)
-        items = list(chain.from_iterable(known[word][0] for word in words))
+        by_word = dict(zip(distinct, entries, strict=True))
+        items = list(chain.from_iterable(by_word[word][0] for word in words))
         parsed = _flat(self.group, items)  # no NOT and no +: nothing to finish
         return qt.Nothing() if parsed is None else parsed
 
@@ -284,17 +283,24 @@ class QueryParser:
         """The distinct words' terms, a repeated word's weighing its repeats
         (:func:`_repeated`, remembered with the words)."""
         counts = Counter(words)
-        known = self._words
         out = []
         for word, part in zip(distinct, items, strict=True):
             times = counts[word]
             if times > 1:
-                found = known.get((word, times))
+                found = self._words.get((word, times))
                 if found is None:
-                    found = known[(word, times)] = (_repeated(part, times), ())
+                    found = self._remember((word, times), (_repeated(part, times), ()))
                 part = found[0]
             out.append(part)
         return out
+
+    def _remember(self, key: str | tuple[str, int], entry: _Word) -> _Word:
+        """``entry`` remembered under ``key`` (all forgotten first when
+        :data:`_WORDS_KEPT` are)."""
+        if len(self._words) >= _WORDS_KEPT:
+            self._words.clear()
+        self._words[key] = entry
+        return entry
 
     def _plain_word(self, word: str) -> _Word:
         """What a plain word adds to the query's group (its node, or the node's
