@@ -10,8 +10,9 @@ Reuters PEOPLE, TOPICS and DATE labels kept aside), runs each extractor on one c
 - people: precision / recall on each hand-read gold set (``gold_sets.py``: Reuters 200,
   sample_docs, unseen1, unseen2, the dev set, all *tuned*; unseen3 and unseen4, *seen*
   (read after an issue-17 round); unseen5, *tuned* (read after the third round, tuned on
-  in the fourth); unseen6 and unseen7, *unseen*), each set
-  resolved as one collection by :class:`docsearch.extract.registry.PeopleRegistry` as the
+  in the fourth); unseen6 and unseen7, *unseen*; unseen9, people read by hand on 150 AG
+  News items, *unseen*, read from ``../shared``, left out with a reason without it), each
+  set resolved as one collection by :class:`docsearch.extract.registry.PeopleRegistry` as the
   index does; person pair recall on Reuters (of the (document, PEOPLE label) pairs, the
   share whose person is among the document's people) and the people extractor's speed;
 - dates: documents whose date equals the timestamp python-dateutil reads from the DATE
@@ -34,7 +35,7 @@ from pathlib import Path
 from dateutil import parser as dateparser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold_sets import GoldDoc, PeopleScore, local_sets, resolved, score_people  # noqa: E402
+from gold_sets import GoldDoc, PeopleScore, local_sets, resolved, score_people, shared_sets  # noqa: E402
 from people_gold import load_gold  # noqa: E402
 from reuters import DEFAULT, read_reuters, slug_matches  # noqa: E402
 from topics_eval import AG_DEFAULT, corpora, topic_lines  # noqa: E402
@@ -47,7 +48,8 @@ _LEADING = re.compile(r"^\s*(\d{1,2}-[A-Z]{3}-\d{4}\s+\d{1,2}:\d{2}:\d{2})", re.
 #: The gold sets, in the order printed, and whether rules were tuned on them.
 TUNED = {"reuters": "tuned", "sample": "tuned", "unseen1": "tuned", "unseen2": "tuned",
          "dev": "tuned (dev)", "unseen3": "seen", "unseen4": "seen",
-         "unseen5": "tuned", "unseen6": "unseen", "unseen7": "unseen"}
+         "unseen5": "tuned", "unseen6": "unseen", "unseen7": "unseen",
+         "unseen9": "unseen"}
 
 
 def expected_date(text: str) -> dt.datetime | None:
@@ -106,8 +108,11 @@ def main() -> None:
     by_id = {a.id: a for a, _ in docs}
     reuters_gold = [GoldDoc(i, by_id[i].title, by_id[i].body, tuple(names))
                     for i, names in gold.items()]
-    sets = {name: docs for name, docs in {"reuters": reuters_gold, **local_sets()}.items()
-            if name not in args.skip}
+    shared, absent = shared_sets(args.ag)
+    for reason in absent:
+        print(reason)
+    every = {"reuters": reuters_gold, **local_sets(), **shared}
+    sets = {name: docs for name, docs in every.items() if name not in args.skip}
     print("People: precision and recall per gold set (each resolved as one collection)\n")
     print("| gold set | rules | docs | precision | recall |")
     print("|---|---|---|---|---|")

@@ -22,13 +22,23 @@ index applies to the set as one collection; topics by top-1 per class.
 - ``unseen7``: ``tests/data/unseen7/articles.jsonl`` (60 clippings, twelve for each of the
   issue's five classes: business, sport, arts, politics, technology, from publishers no
   other set has; written and committed before the extractor ran on it; this session's
-  unseen set, nobody but its writer reads it: ``--skip unseen7`` while tuning).
+  unseen set, nobody but its writer reads it: ``--skip unseen7`` while tuning);
+- ``unseen9``: ``tests/data/unseen9/gold.jsonl``, people read by hand on 150 AG News test
+  items (a seeded sample of rows: :func:`ag_sample_rows`); only row numbers and names are
+  stored, the texts are read from ``../shared`` at run time (:func:`shared_sets`, which
+  leaves the set out with a reason where the corpus is absent); committed before the
+  extractor ran on them, never tuned on: ``--skip unseen9`` while tuning.
 """
 
 from __future__ import annotations
 
 import collections
+import csv
+import gzip
+import html
+import io
 import json
+import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -42,6 +52,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 #: The hand-written clipping sets with people and topics (``tests/data/NAME/articles.jsonl``).
 CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
+#: The AG News test split (7,600 items; read only, never copied into the project).
+AG_NEWS = ROOT.parent / "shared" / "corpora" / "ag_news"
 
 
 @attrs.frozen
@@ -91,6 +103,37 @@ def local_sets() -> dict[str, list[GoldDoc]]:
         "dev": jsonl_set(ROOT / "benchmarks" / "data" / "people_dev.jsonl"),
         **{name: jsonl_set(DATA / name / "articles.jsonl") for name in CLIPPINGS},
     }
+
+
+def ag_items(folder: Path = AG_NEWS) -> list[tuple[str, str, str]]:
+    """The AG News test split's (class, title, description) rows, in file order, cleaned
+    as docsearch shows them (escaped newlines, ``#39;`` and HTML entities)."""
+    with gzip.open(folder / "test.csv.gz", "rb") as handle:
+        rows = list(csv.reader(io.TextIOWrapper(handle, "utf-8")))
+    return [(label, html.unescape(title),
+             html.unescape(body.replace("\\n", " ").replace("#39;", "'")))
+            for label, title, body in rows]
+
+
+def ag_sample_rows(seed: int = 2026, size: int = 150, rows: int = 7600) -> list[int]:
+    """unseen9's rows: a seeded sample of the AG News test split's 0-based rows, sorted."""
+    return sorted(random.Random(seed).sample(range(rows), size))
+
+
+def ag_people_set(folder: Path = AG_NEWS) -> list[GoldDoc]:
+    """unseen9: the people of ``tests/data/unseen9/gold.jsonl`` on their AG News items."""
+    items = ag_items(folder)
+    lines = (DATA / "unseen9" / "gold.jsonl").read_text("utf-8").splitlines()
+    return [GoldDoc(f"ag-{d['row']}", items[d["row"]][1], items[d["row"]][2],
+                    tuple(d["people"])) for d in map(json.loads, filter(None, lines))]
+
+
+def shared_sets(ag: Path = AG_NEWS) -> tuple[dict[str, list[GoldDoc]], list[str]]:
+    """The gold sets whose texts are read from ``../shared`` at run time, and a line for
+    each one left out because its corpus is absent."""
+    if not (ag / "test.csv.gz").exists():
+        return {}, [f"unseen9 left out: no {ag / 'test.csv.gz'}"]
+    return {"unseen9": ag_people_set(ag)}, []
 
 
 @attrs.frozen

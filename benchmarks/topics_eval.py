@@ -38,10 +38,6 @@ Usage: ``python benchmarks/topics_eval.py [--reuters DIR] [--ag DIR] [--taxonomy
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
-import html
-import io
 import json
 import sys
 import time
@@ -54,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from gold_sets import CLIPPINGS, jsonl_set, local_sets  # noqa: E402
+from gold_sets import AG_NEWS, CLIPPINGS, ag_items, jsonl_set, local_sets  # noqa: E402
 from reuters import read_reuters  # noqa: E402
 
 from docsearch.extract.topic_model import fit_topic_model  # noqa: E402
@@ -69,7 +65,7 @@ AG_WORLD = frozenset({"politics", "conflict, war and peace", "crime, law and jus
 AG_CLASSES = {"1": ("World", AG_WORLD), "2": ("Sports", frozenset({"sport"})),
               "3": ("Business", frozenset({ECONOMY})),
               "4": ("Sci/Tech", frozenset({"science and technology"}))}
-AG_DEFAULT = ROOT.parent / "shared" / "corpora" / "ag_news"
+AG_DEFAULT = AG_NEWS
 
 
 @attrs.frozen
@@ -112,14 +108,7 @@ def reuters_set(folder: Path) -> list[TopicDoc]:
 
 def ag_set(folder: Path = AG_DEFAULT) -> list[TopicDoc]:
     """The AG News test split (read only here, never copied into the project)."""
-    with gzip.open(folder / "test.csv.gz", "rb") as handle:
-        rows = list(csv.reader(io.TextIOWrapper(handle, "utf-8")))
-    out = []
-    for label, title, body in rows:
-        body = html.unescape(body.replace("\\n", " ").replace("#39;", "'"))
-        name, wanted = AG_CLASSES[label]
-        out.append(TopicDoc(html.unescape(title), body, name, wanted))
-    return out
+    return [TopicDoc(title, body, *AG_CLASSES[label]) for label, title, body in ag_items(folder)]
 
 
 @attrs.frozen

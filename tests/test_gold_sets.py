@@ -5,6 +5,7 @@ taxonomy; the unseen sets can be left out (``--skip``) while rules are tuned."""
 from __future__ import annotations
 
 import collections
+import json
 import sys
 from pathlib import Path
 
@@ -48,3 +49,34 @@ def test_unseen_topics_and_skip() -> None:
     assert set(skipped) == {"eval", "sample", "unseen3"}
     assert "unseen7" not in topics_eval.corpora(None, None, ["unseen7"])
 
+
+
+def test_unseen9_gold_rows_are_the_seeded_sample() -> None:
+    """unseen9 stores only AG News row numbers and names: the 150 rows of the seeded
+    sample, each once, in order, with sorted people (66 in 53 items)."""
+    lines = (gold_sets.DATA / "unseen9" / "gold.jsonl").read_text("utf-8").splitlines()
+    gold = [json.loads(line) for line in lines]
+    assert [d["row"] for d in gold] == gold_sets.ag_sample_rows()
+    assert len(gold) == len({d["row"] for d in gold}) == 150
+    assert sum(len(d["people"]) for d in gold) == 66
+    assert sum(1 for d in gold if d["people"]) == 53
+    assert all(d["people"] == sorted(d["people"]) for d in gold)
+    assert extraction.TUNED["unseen9"] == "unseen"
+
+
+def test_unseen9_is_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -> None:
+    assert gold_sets.shared_sets(tmp_path) == (
+        {}, [f"unseen9 left out: no {tmp_path / 'test.csv.gz'}"])
+
+
+@pytest.mark.skipif(not (gold_sets.AG_NEWS / "test.csv.gz").exists(),
+                    reason="needs ../shared/corpora/ag_news/test.csv.gz")
+def test_unseen9_reads_its_items_from_the_corpus() -> None:
+    sets, absent = gold_sets.shared_sets()
+    assert absent == []
+    gold = sets["unseen9"]
+    assert [d.id for d in gold] == [f"ag-{row}" for row in gold_sets.ag_sample_rows()]
+    assert sum(len(d.people) for d in gold) == 66
+    assert all(d.title and d.body and d.topic is None for d in gold)
+    texts = {(t.title, t.body) for t in topics_eval.ag_set()}
+    assert all((d.title, d.body) in texts for d in gold)
