@@ -11,60 +11,44 @@ import re
 from collections.abc import Sequence
 
 from docsearch.extract.evidence import _FIRM_AGENTS, _ORG_HEADS, _singular
-from docsearch.extract.lexicon import _SPEECH, _Lexicon, fold
+from docsearch.extract.lexicon import _SPEECH, _Lexicon, _word_set, fold
 from docsearch.extract.tokens import CAP, INITIAL, _Token
 
 # "the Reagan administration": the noun after a lone name that makes it a person.
 _LEADER_NOUNS = {"administration", "presidency", "cabinet", "premiership", "regime"}
 _APPOSITIVE = {"a", "an", "the", "who", "whose", "aged", "its", "his", "her", "their"}
 # "directed by X": the maker of a work is a person.
-_MAKER_VERBS = {"directed", "written", "co-written", "composed", "painted", "sung", "performed",
-                "narrated", "choreographed", "illustrated", "photographed", "conducted",
-                "founded", "discovered", "invented", "coached", "authored", "sculpted"}
+_MAKER_VERBS = _word_set("maker_verbs.txt")
 # "stars as X": the part an actor plays is a character, no person.
-_ACTING = {"stars", "star", "starring", "starred", "plays", "played", "playing", "cast",
-           "appears", "appearing", "portrays", "portrayed", "portraying", "recast"}
+_ACTING = _word_set("acting_words.txt")
 
 
 # Musical works named after their composer: "Mozart's Piano Concerto No 23".
-_WORKS = {"symphony", "concerto", "sonata", "requiem", "quartet", "quintet", "opera", "cantata",
-          "oratorio", "overture", "nocturne", "prelude", "etude", "serenade", "rhapsody", "fugue",
-          "symphonies", "concertos", "sonatas", "quartets", "score", "aria", "arias", "operas",
-          "ballet", "ballets", "libretto"}
+_WORKS = _word_set("musical_works.txt")
 
 
 # Family in the plural, before first names: "her sons Tobin and Ferris" (not "makers Toyota").
-_FAMILY = {"sons", "daughters", "brothers", "sisters", "children", "grandchildren", "twins",
-           "parents", "cousins", "nephews", "nieces", "grandsons", "granddaughters", "siblings"}
+_FAMILY = _word_set("family_plurals.txt")
 
 
 # Family in the singular: "his grandfather, Walter", "her sister, Georgia".
-_RELATIVES = {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
-              "widow", "widower", "nephew", "niece", "grandfather", "grandmother", "grandson",
-              "granddaughter", "grandad", "grandma", "grandpa", "granny", "girlfriend",
-              "boyfriend", "partner", "fiance", "fiancee", "cousin", "aunt", "uncle",
-              "stepfather", "stepmother", "stepson", "stepdaughter", "twin", "mum", "dad"}
+_RELATIVES = _word_set("relatives.txt")
 # Roles of people known by one name: "the model Ajok", "pop star Zuri".
 _ONE_NAME_ROLES = {"model", "supermodel", "star", "popstar", "superstar", "influencer"}
 # "a girl called Esme": a person; "a dog called Barney": not.
-_PEOPLE = {"boy", "girl", "man", "woman", "lad", "lass", "child", "baby", "teenager",
-           "pupil", "neighbour", "neighbor", "friend"} | _RELATIVES
+_PEOPLE = _word_set("people_words.txt") | _RELATIVES
 
 
 # Works a person makes: "paintings by X", "a novel by X".
-_WORKS_BY = {"work", "works", "paintings", "painting", "novel", "novels", "book", "books", "poems",
-             "poem", "photographs", "drawings", "sculptures", "prints", "essays", "stories",
-             "songs", "portrait", "portraits", "memoir"}
+_WORKS_BY = _word_set("works_by.txt")
 # What only a person has: "X's memoir", "X's wife".
 _PERSONAL = {"memoir", "memoirs", "autobiography", "poems", "funeral", "death", "grave",
              "obituary", "widow", "widower"} | (_RELATIVES - {"partner"})
 
 
 # A writer's works, after a possessive and perhaps a word of time: "X's new play".
-_WRITINGS = {"play", "plays", "novel", "novels", "memoir", "memoirs", "poems", "poetry",
-             "libretto", "biography", "essays", "paintings", "sculptures"}
-_WORK_TIMES = {"new", "latest", "first", "debut", "last", "final", "second", "third", "early",
-               "late", "next", "previous", "forthcoming", "acclaimed"}
+_WRITINGS = _word_set("writings.txt")
+_WORK_TIMES = _word_set("work_times.txt")
 
 
 def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
@@ -86,8 +70,7 @@ def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexico
 
 
 # The loser of a match: "she beat X Y 6-3", "after beating X Y in the final".
-_BEAT = {"beat", "beating", "beats", "defeated", "defeating", "defeats", "ousted", "edged",
-         "thrashed", "outlasted", "eliminated", "knocked"}
+_BEAT = _word_set("beat_verbs.txt")
 _AFTER_BEATEN = {"", ".", ",", ";", "in", "to", "by", "and", "on", "at", "for", "with", "after",
                  "before", "over", "from"}
 
@@ -132,12 +115,11 @@ _LETTER_ENDS = {".", "!", "?", '"', "”", "’"}
 
 
 # Vehicles named after people, even with a title: "the locomotive Sir Nigel Gresley".
-_VEHICLES = {"locomotive", "engine", "ship", "vessel", "ferry", "yacht", "lifeboat", "liner",
-             "tug", "trawler", "steamer", "MV", "SS", "HMS", "RMS", "USS", "HMY", "RV"}
+_VEHICLES = _word_set("vehicles.txt")
 
 
 # Ranks in capitals that are no initials: "DCI Lorna Pike".
-_ACRONYM_TITLES = {"DI", "DS", "DC", "DCI", "DSU", "DCS", "PC", "PCSO", "QC", "KC", "MP", "MSP"}
+_ACRONYM_TITLES = _word_set("acronym_titles.txt")
 
 
 def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
@@ -213,8 +195,7 @@ def _appositive_role(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool:
 
 # Parties after a member's name: "(Lab, Swansea East)", "(SNP)"; "(R-Texas)" is matched
 # by its shape.
-_PARTIES = {"Lab", "Con", "LD", "Lib", "SNP", "Green", "Ind", "Plaid", "PC", "DUP", "SF",
-            "UUP", "SDLP", "Alliance", "Reform", "Cons", "Labour", "Conservative", "Dem", "Rep"}
+_PARTIES = _word_set("parties.txt")
 _US_PARTY = re.compile(r"^[RDI]-[A-Z][a-z]")
 # "X Y (pictured)", "X Y (left)": a photograph's caption names people.
 _PICTURED = {"pictured", "left", "right", "centre", "center", "above", "below", "inset",
@@ -222,8 +203,7 @@ _PICTURED = {"pictured", "left", "right", "centre", "center", "above", "below", 
 # "X Y (1931-2019)": a life's years.
 _LIFESPAN = re.compile(r"^1[6-9]\d\d$|^20\d\d$")
 # Letters after a name that only a person has: "X Y MP", "X Y OBE".
-_POST_NOMINALS = {"MP", "MPs", "MSP", "MEP", "MS", "AM", "MLA", "TD", "QC", "KC", "OBE",
-                  "MBE", "CBE", "KBE", "DBE", "FRS", "PhD"}
+_POST_NOMINALS = _word_set("post_nominals.txt")
 # Labels of a credit line: "Picture: X Y", "Interview by X Y".
 _CREDITS = {"Picture", "Pictures", "Photo", "Photos", "Photograph", "Photographs", "Words",
             "Reporting", "Illustration", "Interview"}
@@ -260,12 +240,8 @@ def _house_style(tokens: Sequence[_Token], first: int, end: int) -> bool:
 
 
 # What only a person does: "X Y died", "X Y shrugged", "X Y was jailed".
-_PERSON_VERBS = {"died", "smiled", "laughed", "wept", "shrugged", "grinned", "nodded", "sighed",
-                 "joked", "quipped", "mused", "sang", "pleaded", "married", "resigned",
-                 "retired", "apologised", "apologized", "starred", "debuted", "graduated"}
-_PERSON_PASSIVES = {"born", "jailed", "sentenced", "arrested", "knighted", "elected",
-                    "married", "buried", "injured", "killed", "stabbed", "convicted",
-                    "acquitted"}
+_PERSON_VERBS = _word_set("person_verbs.txt")
+_PERSON_PASSIVES = _word_set("person_passives.txt")
 
 
 def _person_verb(tokens: Sequence[_Token], end: int) -> bool:
@@ -281,9 +257,7 @@ def _person_verb(tokens: Sequence[_Token], end: int) -> bool:
 
 
 # What a player does that the report says came "from" them: "a late penalty from X".
-_SPORT_ACTS = {"penalty", "goal", "header", "strike", "shot", "cross", "pass", "try",
-               "conversion", "volley", "free-kick", "save", "tackle", "equaliser", "equalizer",
-               "winner", "brace", "hat-trick", "assist", "drop-goal"}
+_SPORT_ACTS = _word_set("sport_acts.txt")
 
 
 def _sport_act(tokens: Sequence[_Token], first: int) -> bool:

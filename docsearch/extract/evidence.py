@@ -12,52 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from docsearch.extract.lexicon import _SPEECH, _Lexicon, fold
+from docsearch.extract.lexicon import _SPEECH, _Lexicon, _lines, _word_set, fold
 from docsearch.extract.tokens import CAP, HONORIFIC, INITIAL, _Token
 
 # Words that open a place name: "West Texas", "North Tyneside", "New York".
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-            "new", "upper", "lower", "greater", "central", "north-east", "north-west",
-            "south-east", "south-west"}
+_COMPASS = _word_set("compass_words.txt")
 # Words that open a place's name whatever follows: "Santa Ana", "Fort Calder", "Puerto Lindo".
-_PLACE_OPENERS = {"santa", "san", "sao", "santo", "puerto", "porto", "fort", "port",
-                  "mount", "lake", "cape", "villa", "ciudad", "bad"}
+_PLACE_OPENERS = _word_set("place_openers.txt")
 
 
 # Words that end a place or organisation name ("Halden Bay", "Greenloop Materials").
-_PLACE_NOUNS = {
-    "bay", "valley", "lake", "river", "mount", "mountain", "mountains", "hill", "hills", "point",
-    "island", "islands", "isle", "coast", "harbour", "harbor", "beach", "creek", "forest",
-    "canyon", "gulf", "sea", "ocean", "strait", "straits", "peninsula", "cape", "falls",
-    "springs", "heights", "gardens", "square", "bridge", "tower", "towers", "road", "street",
-    "avenue", "boulevard", "highway", "motorway", "interchange", "lighthouse", "pueblo",
-    "metro", "airport", "station", "terminal", "plaza", "estate", "marina", "pier", "wharf",
-    "quay", "dock", "docks", "reservoir", "dam", "canal", "shoal", "reef", "glacier", "volcano",
-    "desert", "plains", "ridge", "gorge", "fjord", "delta", "basin", "materials", "county",
-    "province", "region", "district", "borough", "township", "village", "city", "town", "land",
-}
+_PLACE_NOUNS = _word_set("place_nouns.txt")
 # A lower-case word after a name that shows the name belongs to a thing, not a person.
-_THING_NOUNS = _PLACE_NOUNS | {
-    "stadium", "arena", "hospital", "clinic", "school", "college", "university", "ferry",
-    "ship", "vessel", "boat", "building", "museum", "gallery", "centre", "center", "hotel",
-    "company", "firm", "group", "team", "club", "prize", "award", "foundation", "trophy",
-    "cup", "line", "route", "library", "theatre", "theater", "hall", "church", "cathedral",
-    "mosque", "temple", "plant", "factory", "mine", "port", "festival", "fund", "index",
-    "doctrine", "era", "brand", "label", "shipyard", "campus", "memorial", "monument",
-    "park", "tunnel", "railway", "project", "programme", "program", "scheme", "act",
-    "pharmacy", "store", "shop", "supermarket", "restaurant", "brewery", "bakery", "dealership",
-    "council", "councils",
-}
+_THING_NOUNS = _PLACE_NOUNS | _word_set("thing_nouns.txt")
 # An appositive headed by one of these names an organisation: "Morgan Hale, the insurer,".
-_ORG_HEADS = {
-    "insurer", "lender", "bank", "firm", "company", "group", "chain", "retailer", "maker",
-    "provider", "brokerage", "consultancy", "agency", "carrier", "airline", "publisher",
-    "label", "band", "manufacturer", "conglomerate", "subsidiary", "startup", "start-up",
-    "partnership", "supplier", "wholesaler", "distributor", "fund",
-}
+_ORG_HEADS = _word_set("org_heads.txt")
 # Words that end an appositive: "X, a broker with ...", "X, the firm that ...".
-_APPOSITIVE_ENDS = {"with", "of", "at", "in", "for", "from", "that", "which", "who", "and",
-                    "based", "owned", "whose", "on", "to", "by"}
+_APPOSITIVE_ENDS = _word_set("appositive_ends.txt")
 # A capital inside a word after three lower-case letters: a product or firm ("VaultBox"),
 # not a name ("McKenna", "MacLeod", "DiCaprio", "FitzGerald").
 _CAMEL = re.compile(r"^(?!Mac|Fitz)[A-Z][a-z]{3,}[A-Z]")
@@ -65,31 +36,18 @@ _CAMEL = re.compile(r"^(?!Mac|Fitz)[A-Z][a-z]{3,}[A-Z]")
 # The words that end a company's name: "Rubber Co", "Athay Inc.".
 _COMPANY_SUFFIXES = {"co", "corp", "inc", "ltd", "cos", "sons", "brothers", "plc", "llc", "llp"}
 # What is done to a firm: "a stake in X", "the takeover of X", "a merger with X".
-_FIRM_OBJECTS = {("stake", "in"), ("stakes", "in"), ("shares", "in"), ("takeover", "of"),
-                 ("acquisition", "of"), ("merger", "with"), ("subsidiary", "of"),
-                 ("shareholders", "in"), ("shareholders", "of"), ("bid", "for"),
-                 ("merger", "of"), ("customers", "of"), ("clients", "of"),
-                 ("employees", "of")}
+_FIRM_OBJECTS = frozenset(tuple(line.split()) for line in _lines("firm_objects.txt"))
 # What a firm's shares do: "X shares fell 8%".
-_MARKET_VERBS = {"fell", "rose", "jumped", "slid", "dropped", "climbed", "gained", "lost",
-                 "tumbled", "surged", "plunged", "slumped", "soared", "rallied", "edged", "dipped",
-                 "sank", "closed", "ended", "opened", "traded", "were", "have", "are", "fall",
-                 "rise", "jump", "slip", "slipped", "eased", "firmed", "advanced", "declined"}
+_MARKET_VERBS = _word_set("market_verbs.txt")
 # What a share price moves by: "11%", "4 per cent", "3 pct", "12p".
 _PRICE_UNITS = {"%", "per", "pct", "percent", "p", "pence", "cents", "cts"}
 # What a firm reports: "X reported a pre-tax profit", "X posted a loss".
 _REPORTS = {"reported", "reports", "posted", "posts", "booked", "announced"}
 _RESULTS = {"profit", "profits", "loss", "losses", "revenue", "revenues", "turnover",
             "earnings", "dividend"}
-_ORG_POSSESSIONS = {"shares", "stock", "board", "profits", "profit", "revenue", "revenues",
-                    "subsidiary", "subsidiaries", "shareholders", "stores", "factories",
-                    "headquarters", "staff", "employees", "customers", "brokers", "app",
-                    "apps", "software", "products", "devices", "chips", "subscribers", "users",
-                    "margins", "outlets", "branches", "plants", "smartphones", "handsets"}
+_ORG_POSSESSIONS = _word_set("org_possessions.txt")
 # What a firm does to its own: "X Y launched its", "X Y cut its forecast".
-_FIRM_VERBS = {"launched", "unveiled", "cut", "raised", "lowered", "increased", "reduced",
-               "expanded", "closed", "opened", "sold", "shifted", "doubled", "halved", "issued",
-               "recalled", "updated", "upgraded", "priced", "began", "shipped", "listed"}
+_FIRM_VERBS = _word_set("firm_verbs.txt")
 
 
 def _singular(word: str) -> str:
@@ -180,25 +138,7 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
 # A lower-case word of a role's shape: "forecaster", "archaeologist", "tester".
 _ROLE_SHAPE = re.compile(r"(?:ologist|ographer|ician|ist|ster|eer|er|or)$")
 # Words of that shape that are no roles.
-_NOT_ROLES = {
-    "another", "whether", "either", "neither", "however", "together", "rather", "further",
-    "former", "latter", "earlier", "sooner", "longer", "larger", "higher", "bigger", "better",
-    "greater", "smaller", "faster", "slower", "stronger", "weaker", "cheaper", "number", "border",
-    "winter", "summer", "quarter", "matter", "letter", "corner", "center", "manner", "senior",
-    "junior", "interior", "exterior", "superior", "inferior", "sector", "factor", "anchor",
-    "mirror", "terror", "horror", "whatever", "whoever", "wherever", "whenever", "register",
-    "consider", "remember", "deliver", "answer", "wonder", "gather", "suffer", "cluster",
-    "minister", "computer", "chapter", "shelter", "theater", "monster", "disaster", "semester",
-    "trimester", "lobster", "consumer", "customer", "october", "november", "december",
-    "september", "dinner", "silver", "rubber", "timber", "leather", "weather", "feather",
-    "counter", "encounter", "younger", "tougher", "richer", "poorer", "closer", "assist",
-    "insist", "persist", "resist", "consist", "whisper", "corridor", "vendor", "monitor",
-    "contractor", "creditor", "tractor", "reactor", "harbor", "neighbor",
-    # works and things: "the Czech thriller Night Trams"
-    "thriller", "blockbuster", "bestseller", "trailer", "poster", "teaser", "banner", "sticker",
-    "charter", "cylinder", "chamber", "container", "scooter", "trawler", "steamer", "freighter",
-    "tanker", "bomber", "fighter", "destroyer", "helicopter",
-}
+_NOT_ROLES = _word_set("not_roles.txt")
 
 
 def _role_shaped(word: str, lex: _Lexicon) -> bool:
@@ -220,11 +160,7 @@ def _agent_shaped(word: str, lex: _Lexicon) -> bool:
 
 
 # Agent nouns that are mostly firms: "steelmaker X", "stockbroker X", "operator X".
-_FIRM_AGENTS = ("maker", "broker", "operator", "producer", "supplier", "porter", "refiner",
-                "distributor", "developer", "publisher", "broadcaster", "builder", "carrier",
-                "lender", "insurer", "retailer", "facturer", "provider", "shipper", "miner",
-                "grower", "dealer", "vendor", "contractor", "underwriter", "wholesaler",
-                "processor", "assembler", "exchanger", "manager", "monitor", "tracker")
+_FIRM_AGENTS = tuple(_lines("firm_agents.txt"))
 
 
 def _age_after(tokens: Sequence[_Token], end: int) -> bool:

@@ -4,6 +4,11 @@ demonyms, organisation words, common English words, and the small closed sets
 taken from Faker are kept in cache files (:mod:`docsearch.extract.usercache`), so a
 process with them in place never imports Faker.
 
+Every hand-written list lives in ``data/*.txt`` (one entry a line, ``#`` comments saying
+what it is and which module reads it) and is read by :func:`_lines`, also for the
+extract modules' own lists (:func:`_word_set`: the cues of :mod:`~docsearch.extract.cues`
+and :mod:`~docsearch.extract.evidence`, the acronyms of :mod:`~docsearch.extract.tokens`).
+
 Shared by :mod:`docsearch.extract.people` only; no extraction logic here.
 """
 
@@ -38,6 +43,11 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def _word_set(name: str) -> frozenset[str]:
+    """The words of a list in ``data/`` as written (case kept, nothing folded)."""
+    return frozenset(_lines(name))
+
+
 @functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without diacritics: the key under which names are compared.
@@ -51,117 +61,20 @@ def fold(text: str) -> str:
 
 
 # Stripped in front of a name but no evidence of a person by themselves.
-_MODIFIERS = {
-    "acting", "former", "deputy", "vice", "assistant", "associate", "senior", "junior", "chief",
-    "executive", "general", "first", "second", "lady", "press", "foreign", "finance", "defence",
-    "defense", "interior", "trade", "treasury", "state", "health", "education", "energy",
-    "agriculture", "economy", "economic", "culture", "environment", "justice", "labour", "labor",
-    "transport", "home", "security", "national", "federal", "under", "undersecretary", "managing",
-    "principal", "regional", "provincial", "city", "county", "district", "opposition", "union",
-    "party", "team", "club", "head", "interim", "incoming", "outgoing", "new", "late",
-    "international", "public", "foreign-policy", "military", "army", "police", "central",
-    "supreme", "high", "top", "lead", "co", "joint", "permanent", "special", "economics",
-    "industry", "commerce", "development", "planning", "communications", "information",
-    "sports", "tourism", "housing", "immigration", "fisheries", "mines", "water", "oil",
-    "petroleum", "science", "technology", "digital", "climate", "social", "welfare", "family",
-    "women", "youth", "veterans", "legal", "monetary", "fiscal", "budget", "policy", "staff",
-    "grand",  # "Grand Ayatollah", "Grand Mufti"; "Grand Slam" is no name
-}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady",
-               "rev", "fr", "hon", "mme", "mlle", "herr", "frau", "señor", "senor", "sra", "sr",
-               "monsieur", "madame", "cllr", "doña", "dona", "aunty", "auntie"}
-_ROLE_NOUNS_EXTRA = {
-    "counterpart", "colleague", "rival", "predecessor", "successor", "wife", "husband", "son",
-    "daughter", "brother", "sister", "mother", "father", "widow", "nephew", "niece", "aide",
-    "deputy", "lawmaker", "legislator", "candidate", "challenger", "incumbent", "nominee",
-    "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "pitcher",
-    "quarterback", "champion", "player", "athlete", "runner", "driver", "rider", "boxer",
-    "novelist", "author", "writer", "poet", "artist", "singer", "actor", "actress", "director",
-    "filmmaker", "composer", "architect", "scientist", "researcher", "epidemiologist",
-    "physician", "doctor", "nurse", "surgeon", "teacher", "student", "lawyer", "attorney",
-    "economist", "analyst", "strategist", "trader", "banker", "investor", "founder",
-    "businessman", "businesswoman", "entrepreneur", "activist", "campaigner", "organiser",
-    "organizer", "historian", "professor", "expert", "resident", "owner", "farmer", "worker",
-    "official", "officer", "commander", "leader", "chief", "head", "adviser", "advisor",
-    "spokesman", "spokeswoman", "spokesperson", "negotiator", "envoy", "diplomat", "mediator",
-    "detective", "judge", "prosecutor", "suspect", "defendant", "victim", "witness", "coach",
-    "manager", "captain", "teammate", "journalist", "reporter", "correspondent", "editor",
-    "columnist", "photographer", "presenter", "host", "chairman", "chairwoman", "chair",
-    "president", "minister", "secretary", "governor", "mayor", "senator", "congressman",
-    "congresswoman", "representative", "ambassador", "commissioner", "chancellor", "premier",
-    "dictator", "king", "queen", "prince", "princess", "pope", "emperor", "sheikh", "cleric",
-    "priest", "bishop", "rabbi", "imam", "pastor", "general", "colonel", "major", "lieutenant",
-    "sergeant", "admiral", "ceo", "cfo", "coo", "cto", "boss", "mp", "mep",
-    "rapper", "guitarist", "drummer", "bassist", "pianist", "violinist", "cellist", "frontman",
-    "frontwoman", "vocalist", "bandmate", "dj", "playwright", "dancer", "comedian", "batsman",
-    "bowler", "fly-half", "full-back", "hooker", "flanker", "prop", "scrum-half", "centre",
-    "left-back", "right-back", "keeper", "jockey", "trainer", "golfer", "sprinter", "hurdler",
-    "cyclist", "swimmer", "referee", "umpire", "producer", "curator", "chef", "designer",
-    "financier", "tycoon", "magnate", "billionaire", "millionaire", "philanthropist", "raider",
-    "grandfather", "grandmother", "grandson", "granddaughter", "grandad", "grandma", "grandpa",
-    "granny", "girlfriend", "boyfriend", "fiance", "fiancee", "cousin", "aunt", "uncle",
-    "stepfather", "stepmother", "stepson", "stepdaughter", "cox",
-    "tenor", "soprano", "baritone", "bass-baritone", "mezzo-soprano", "mezzo", "contralto",
-    "countertenor", "seed", "songwriter",  # "the Welsh tenor X", "the top seed, X"
-    "mechanic", "medic", "paramedic", "academic", "critic", "pundit", "curate",
-    "chaplain", "landlord", "landlady", "tenant", "pupil", "apprentice", "intern", "trainee",
-    "midwife", "carer", "scholar", "publican", "barmaid", "waitress", "cabbie", "nun", "monk",
-}
+_MODIFIERS = _word_set("modifiers.txt")
+_HONORIFICS = _word_set("honorifics.txt")
+_ROLE_NOUNS_EXTRA = _word_set("role_nouns.txt")
 # A lower-case word right before a capitalised name that makes it an organisation, band
 # or work, not a person ("cloud provider Morgan Ashby", "the band Velvet Harbour").
-_ORG_CUES = {
-    "band", "bands", "group", "firm", "firms", "company", "companies", "bank", "banks",
-    "brokerage", "provider", "providers", "maker", "makers", "retailer", "retailers", "chain",
-    "carrier", "airline", "label", "studio", "studios", "publisher", "startup", "start-up",
-    "insurer", "lender", "manufacturer", "brand", "outfit", "duo", "trio", "quartet",
-    "orchestra", "choir", "ensemble", "agency", "consultancy", "conglomerate", "subsidiary",
-    "venue", "album", "novel", "film", "series", "musical", "opera", "song", "magazine",
-    "newspaper", "journal", "rival", "rivals", "competitor", "competitors",
-    "brokers", "stockbrokers", "underwriters", "auditors", "insurers", "lenders", "carmakers",
-    "automakers", "refiners", "shippers", "airlines",  # "brokers James Capel said"
-}
-_SPEECH = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated",
-           "states", "argued", "argues", "wrote", "writes", "insisted", "insists", "warned",
-           "warns", "explained", "explains", "asked", "asks", "replied", "replies", "announced",
-           "announces", "declared", "declares", "acknowledged", "acknowledges", "confirmed",
-           "confirms", "denied", "denies", "admitted", "admits", "urged", "urges", "recalled",
-           "recalls", "predicted", "predicts", "estimated", "estimates", "believes", "believed",
-           "thinks", "thought", "stressed", "stresses", "cautioned", "cautions", "suggested",
-           "suggests", "commented", "comments", "testified", "testifies", "emphasised",
-           "emphasized", "countered", "counters", "conceded", "concedes", "agreed", "agrees"}
+_ORG_CUES = _word_set("org_cues.txt")
+_SPEECH = _word_set("speech_verbs.txt")
 # Verbs of news headlines: "LAWSON SAYS ...", "VOLCKER SEES ...", "REAGAN TO VETO ...".
-_HEADLINE_VERBS = _SPEECH | {
-    "say", "see", "sees", "urge", "warn", "expect", "expects", "predict", "deny", "confirm",
-    "reject", "rejects", "back", "backs", "call", "calls", "want", "wants", "plan", "plans",
-    "propose", "proposes", "favour", "favours", "favor", "favors", "repeat", "repeats",
-    "reaffirm", "reaffirms", "praise", "praises", "hail", "hails", "criticise", "criticises",
-    "criticize", "criticizes", "attack", "attacks", "defend", "defends", "meet", "meets",
-    "visit", "visits", "resign", "resigns", "quit", "quits", "named", "appointed", "elected",
-    "win", "wins", "lose", "loses", "to", "will", "may", "pledge", "pledges", "vow", "vows",
-    "sign", "signs", "veto", "vetoes", "oppose", "opposes", "support", "supports", "seek",
-    "seeks", "offer", "offers", "announce", "agree", "doubt", "doubts", "fear", "fears",
-    "hope", "hopes", "cite", "cites", "blame", "blames", "rule", "rules", "stresses",
-    "dismiss", "dismisses", "welcome", "welcomes", "sets", "leaves", "arrives", "upbeat",
-    "optimistic", "pessimistic", "bullish", "bearish", "confident", "concerned",
-    "met", "made", "took", "gave", "won", "lost", "held", "saw", "left", "led", "sold",
-    "bought", "paid", "rose", "fell", "came", "went", "got", "spoke", "sent",
-}
-_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le",
-              "bin", "ibn", "al", "el", "dos", "das", "ten", "ter", "st", "y", "e", "i", "zu",
-              "af", "bint", "abu", "ben", "mac", "lo", "los", "las", "ap", "vander", "op",
-              "ó", "o", "ní", "ni", "nic", "uí", "ui", "mhic"}  # Irish: "Ó Conchúir"
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "obe", "mbe", "cbe", "kc",
-             "qc"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_HEADLINE_VERBS = _SPEECH | _word_set("headline_verbs.txt")
+_PARTICLES = _word_set("particles.txt")
+_SUFFIXES = _word_set("name_suffixes.txt")
+_MONTHS = _word_set("months.txt")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_ABBREVIATIONS = _HONORIFICS | {
-    "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "cpl", "pvt", "gov", "sen", "rep",
-    "reps", "sens", "pres", "supt", "insp", "det", "st", "mt", "ft", "jr", "sr", "no", "vs",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "corp",
-    "inc", "ltd", "co", "bros", "dept", "univ", "assn", "est", "approx", "messrs", "atty",
-}
+_ABBREVIATIONS = _HONORIFICS | _word_set("abbreviations.txt")
 
 
 @attrs.frozen

@@ -64,6 +64,7 @@ from docsearch.extract.lexicon import (
     _WEEKDAYS,
     _common_noun,
     _Lexicon,
+    _word_set,
     fold,
 )
 from docsearch.extract.tokens import (
@@ -86,12 +87,10 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
 
 
 # Words between "the" and a product's or a firm's name: "the cheaper Tarrow Slate".
-_PRODUCT_WORDS = {"new", "latest", "pricier", "cheaper", "costlier", "updated", "refreshed",
-                  "redesigned", "upcoming", "flagship", "budget", "revamped", "rebooted"}
+_PRODUCT_WORDS = _word_set("product_words.txt")
 # Surnames that are organisation or place words too ("Anne Church", "Tobias Banks").
 _ORG_WORD_SURNAMES = {"church", "banks", "bridges", "chambers", "house", "weeks", "hill"}
-_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "into", "across", "the",
-                       "throughout", "towards", "toward"}
+_PLACE_PREPOSITIONS = _word_set("place_prepositions.txt")
 _ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
 
 @attrs.define

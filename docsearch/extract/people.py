@@ -50,6 +50,7 @@ from docsearch.extract.lexicon import (
     _common_noun,
     _Lexicon,
     _lexicon,
+    _word_set,
     fold,
 )
 from docsearch.extract.lists import ListedName, listed_names
@@ -236,10 +237,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
 
 
 # Titles put before a first name alone: "Sir Tobias", "Aunty Beryl", "Sheikh Ali".
-_FIRST_NAME_TITLES = {"sir", "dame", "aunty", "auntie", "uncle", "sheikh", "sheikha", "prince",
-                      "princess", "dona", "don", "emir", "sultan", "bishop", "archbishop",
-                      "canon", "father", "pastor", "rabbi", "imam", "rev", "reverend",
-                      "sister", "brother", "mother"}
+_FIRST_NAME_TITLES = _word_set("first_name_titles.txt")
 # A nickname in quotes between a first name and a surname: 'Luke "The Hammer" Dacre'.
 _NICKNAME = re.compile(
     r"\b([A-Z][a-zà-ÿ]+) [\"“‘'][A-Z][^\"“”‘’'\n]{0,30}?[\"”’'] (?=[A-Z][a-zà-ÿ])")

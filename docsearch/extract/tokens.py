@@ -14,7 +14,14 @@ import re
 
 import attrs
 
-from docsearch.extract.lexicon import _ABBREVIATIONS, _HONORIFICS, _PARTICLES, _lexicon, fold
+from docsearch.extract.lexicon import (
+    _ABBREVIATIONS,
+    _HONORIFICS,
+    _PARTICLES,
+    _lexicon,
+    _word_set,
+    fold,
+)
 
 _TOKEN = re.compile(
     r"(?P<acronym>(?:[A-Z]\.){2,})"
@@ -145,15 +152,7 @@ _FIRST_NAME_PARTICLES = {"Ben"}
 _DOTTED = re.compile(r"^[A-Z]\.$")
 _INITIALS = re.compile(r"^(?:[B-HJ-Z]|[A-Z]{2,3}|(?:[A-Z]\.){2,3})$")
 # Capitals before a capitalised word that are no initials ("US President", "BBC Radio").
-_ACRONYMS = {"US", "UK", "UN", "EU", "AI", "TV", "PM", "MP", "MPs", "BBC", "CEO", "OK", "AM",
-             "NHS", "FBI", "CIA", "IT", "PC", "GP", "FC", "USA", "IOC", "GOP", "NFL", "NBA", "ITV",
-             "CNN", "ABC", "CBS", "NBC", "IBM", "AMD", "BP", "HSBC", "RBS", "UBS", "EDF", "NYC",
-             "LA", "DC", "SA", "NZ", "UAE", "ANC", "IRA", "SNP", "DUP", "SDP", "CDU", "SPD", "PSG",
-             "RAF", "MI", "NATO", "OPEC", "ECB", "IMF", "WHO", "WTO", "GDP", "CPI", "VAT", "RSS",
-             "U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C.", "AFP", "AP", "ESPN",
-             "DJ", "MC", "PR", "HR", "VP", "NY", "NJ", "SF", "UCLA", "MIT", "NASA", "ESA", "ISS",
-             "DCI", "DI", "DS", "DCS", "DSU", "QC", "KC", "MSP", "TD", "MLA", "RN",
-             "SS", "MV", "HMS", "RMS", "USS"}  # ships: "SS Liberte", "MV Edith Carrow"
+_ACRONYMS = _word_set("acronyms.txt")
 
 
 _COUNTRY_ACRONYMS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.S.R.", "D.C."}
