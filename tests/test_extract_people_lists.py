@@ -1,13 +1,29 @@
-"""People extraction, issue 17 sixth round: results, classifications and line-ups with bare
-surnames, crews written "A/B", scoring summaries, substitutions, skips in parentheses, two
-name particles, accented first names before a nickname, and family-name-first names met
-again under a title. Every sentence here is written for these tests."""
+"""People extraction (issue 17), people named in lists: results, classifications and
+scorecards, line-ups with bare surnames, crews written "A/B", scoring summaries,
+substitutions, skips in parentheses, a role's label, a rank or particles before a surname,
+a listed initial that confirms or joins a name in the text, and lists of things that stay
+out.
+Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
 from docsearch import extract_people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A scorecard in parentheses, with bowling figures and "not out".
+    ("Brief scores: Ashby 241/7 in 50 overs (D Pellow 88, K Rusk 41 not out; T Ambler 3-37) "
+     "beat Carrow 198 (M Ilori 62; S Venn 4-29) by 43 runs.",
+     ["D Pellow", "K Rusk", "T Ambler", "M Ilori", "S Venn"]),
+    # Ranked results: full names with a country in parentheses and a time.
+    ("Results: Men's 800m: 1 Tesfaye Girma (Eth) 1:44.10; 2 Mateo Ruiz (Esp) 1:44.90; "
+     "3 K Obiora (Ngr) 1:45.02.",
+     ["Tesfaye Girma", "Mateo Ruiz", "K Obiora"]),
+])
+def test_results_and_scorecards(body, people):
+    assert extract_people("", body) == people
 
 
 @pytest.mark.parametrize("body, people", [
@@ -56,21 +72,6 @@ def test_lists_that_are_not_people(body):
     assert extract_people("", body) == []
 
 
-def test_accented_first_name_before_a_nickname():
-    body = 'Clonmore leaned on Séamus "The Bull" Farrelly, who said little afterwards.'
-    assert extract_people("", body) == ["Séamus Farrelly"]
-
-
-@pytest.mark.parametrize("body, people", [
-    ("Mr Lim Boon Keat, the transport minister, spoke first. Mr Lim said fares would hold.",
-     ["Lim Boon Keat"]),
-    ("Ms Goh Siew Lan asked about clinics. Ms Goh said waiting times had doubled.",
-     ["Goh Siew Lan"]),
-])
-def test_family_name_first(body, people):
-    assert extract_people("", body) == people
-
-
 def test_listed_initial_confirms_a_name_with_particles():
     body = ("Tamsin Okoro held off the Olympian Marieke van der Linde.\n"
             "Results: 1 T Okoro (WP) 1:00.92, 2 M van der Linde (GAU) 1:01.10, "
@@ -82,18 +83,6 @@ def test_a_rank_before_a_particle():
     body = "49er: 1 van Rossum/Jansen (NED) 31; 2 Hallam/Dunmore (GBR) 36; 3 Iversen/Dahl (NOR) 40."
     assert extract_people("", body) == ["van Rossum", "Jansen", "Hallam", "Dunmore", "Iversen",
                                         "Dahl"]
-
-
-@pytest.mark.parametrize("body, people", [
-    # Hausa and Nigerian forms of address, and an engineer's title, are no part of the name.
-    ("Malam Idris Bello, who farms near Zaria, tested the sprayer.", ["Idris Bello"]),
-    ("Engr. Chidi Nwosu, the plant's manager, said output rose. Engr. Nwosu added little.",
-     ["Chidi Nwosu"]),
-    # "the Olympian" before a name is a role.
-    ("She held off the Olympian Marieke van der Linde.", ["Marieke van der Linde"]),
-])
-def test_forms_of_address_and_roles(body, people):
-    assert extract_people("", body) == people
 
 
 def test_a_listed_surname_with_particles_joins_the_full_name():
@@ -110,31 +99,6 @@ def test_a_listed_initial_that_is_also_a_particle():
             "TEAM: P Mahon; E Dunne, C Fennelly, A Kirwan.")
     assert extract_people("", body) == ["Rory Heffernan-Dunne", "P Mahon", "E Dunne",
                                         "C Fennelly", "A Kirwan"]
-
-
-def test_a_titled_surname_does_not_join_a_run_of_plain_words():
-    body = ("Senator Ana Ruiz said President Harlow's Harlow Farm Reform plan would fail in "
-            "Geneva. The talks on farm subsidies and reform go on.")
-    assert extract_people("", body) == ["Ana Ruiz", "Harlow", "Harlow Farm Reform"]
-
-
-def test_a_title_and_a_first_word_join_a_name_with_particles():
-    body = ("Sheikh Abdul-Karim bin Saeed al-Mansoori presented the budget. Sheikh Abdul-Karim "
-            "said spending would fall.")
-    assert extract_people("", body) == ["Abdul-Karim bin Saeed al-Mansoori"]
-
-
-@pytest.mark.parametrize("body, people", [
-    ("The list is:\nQuiet Rooms by J.T. Mallory\nThe Salt Year by Ines Okafor\nSmall Mercies "
-     "by E.M. Trease\nThe chair, Professor Ann Hale, said so.",
-     ["J.T. Mallory", "Ines Okafor", "E.M. Trease", "Ann Hale"]),
-    # A firm after "by" and a lower-case verb stays out.
-    ("The issue was underwritten by J.P. Hallam and priced on Friday.", []),
-    # ... and so does one after a firm's name: a bid for a firm by a firm.
-    ("The bid for Dunmore Freight Corp by R.T. Askew LBO Inc was raised on Friday.", []),
-])
-def test_a_work_by_initials(body, people):
-    assert extract_people("", body) == people
 
 
 @pytest.mark.parametrize("body, people", [
