@@ -23,8 +23,9 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
 
 @pytest.mark.parametrize(("name", "docs", "people", "classes", "rules"), [
     ("unseen5", 66, 254, [2, 2, 2] + [6] * 10, "tuned"),  # tuned on in the fourth round
-    ("unseen6", 60, 207, [6, 10, 11, 11, 11, 11], "unseen"),
-    ("unseen7", 60, 331, [12] * 5, "unseen"),  # this session's unseen set
+    ("unseen6", 60, 207, [6, 10, 11, 11, 11, 11], "tuned"),  # read and tuned on since
+    ("unseen7", 60, 331, [12] * 5, "tuned"),  # read and tuned on in the sixth round
+    ("unseen8", 60, 329, [12] * 5, "unseen"),  # this session's unseen set
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -43,11 +44,26 @@ def test_unseen_set_is_registered_with_its_classes(
 def test_unseen_topics_and_skip() -> None:
     kept = topics_eval.corpora(None, None)
     assert len(kept["unseen5"]) == 66
-    assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7"}
-    assert len(kept["unseen7"]) == 60
-    skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6", "unseen7"])
+    assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
+                         "unseen8"}
+    assert len(kept["unseen7"]) == len(kept["unseen8"]) == 60
+    skipped = topics_eval.corpora(None, None,
+                                  ["unseen4", "unseen5", "unseen6", "unseen7", "unseen8"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
-    assert "unseen7" not in topics_eval.corpora(None, None, ["unseen7"])
+    assert "unseen8" not in topics_eval.corpora(None, None, ["unseen8"])
+
+
+@pytest.mark.parametrize("script", [extraction, topics_eval])
+@pytest.mark.parametrize(("argv", "skip"), [
+    ([], []),
+    (["--skip", "unseen8", "--skip", "unseen9"], ["unseen8", "unseen9"]),
+    (["--skip", "unseen8", "unseen9"], ["unseen8", "unseen9"]),
+    (["--skip", "unseen8", "--misses", "--skip", "unseen9", "ag"], ["unseen8", "unseen9", "ag"]),
+])
+def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
+                                             skip: list[str]) -> None:
+    """``--skip a --skip b`` leaves out both sets, not only the last one named."""
+    assert script.build_parser().parse_args(argv).skip == skip  # type: ignore[attr-defined]
 
 
 
