@@ -45,16 +45,31 @@ own (a small collection, or before ``docsearch rebuild``), or that model knows t
 article's words, the seed model's probabilities are added to the keyword scores, worth up to
 ``SEED_WEIGHT`` keyword points: it weighs the words together rather than counting the listed
 ones, so "company" and "prices" stop outweighing "cloud storage" and "hard drives".
+
+The *supervised model* (:func:`supervised_model`, issue 17, seventh round) is the seed model
+with word counts of labelled texts added for the topic names they were counted for, each
+word worth ``LABELLED_WEIGHT``: multinomial naive Bayes, a linear model over words. The
+counts (:class:`LabelledCounts`, ``data/topic_counts.npz``) are made offline by
+``benchmarks/train_topics.py`` from Reuters-21578 (TOPICS mapped to IPTC: economy, and
+``jobs`` as labour) and the topic labels of the repository's tuned sets, never AG News; a test
+checks that the shipped file is that script's output. A taxonomy that shares topic names
+with the bundled one has one (``--taxonomy`` files of other names do not, and keep the seed
+model); it takes the seed model's place where a collection has no model of its own. A
+collection's model, its prior and the checks against it keep the seed model: tried as the
+prior or to label the articles self-training starts from, the supervised model moved AG News
+by a few articles either way and cost Reuters up to 650 (``docs/extraction.md``).
 """
 
 from __future__ import annotations
 
 import functools
+import io
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import numpy as np
 
 from docsearch.extract.topics import (
@@ -67,7 +82,8 @@ from docsearch.extract.topics import (
 )
 from docsearch.files import atomic_write
 
-__all__ = ["MODEL_FILE", "TopicModel", "collection_taxonomy", "fit_topic_model", "seed_model"]
+__all__ = ["MODEL_FILE", "LabelledCounts", "TopicModel", "bundled_counts", "collection_taxonomy",
+           "fit_topic_model", "seed_model", "supervised_model"]
 
 #: The model's file in an index folder.
 MODEL_FILE = "topic_model.npz"
@@ -88,6 +104,9 @@ ROUNDS = 8
 SEED_PRIOR = 0.1
 #: The seed model's smoothing (its counts are few: a small value lets one word count).
 SEED_ALPHA = 0.05
+#: What one word of a labelled text (:class:`LabelledCounts`) counts for in the supervised
+#: model (:func:`supervised_model`); a term's word counts its weight, a seed text's word 1.
+LABELLED_WEIGHT = 0.3
 #: The most keyword points the seed model's probabilities add to a topic.
 SEED_WEIGHT = 4.0
 #: A seed-model probability this high for a topic some term names keeps it first where
@@ -196,11 +215,57 @@ def seed_texts() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@attrs.frozen(eq=False)
+class LabelledCounts:
+    """Word counts of labelled texts per topic (``benchmarks/train_topics.py`` counts them
+    from Reuters-21578 and the repository's tuned sets; shipped as ``data/topic_counts.npz``):
+    topic names, vocabulary (stems), counts (topics × vocabulary), texts per topic, and the
+    hashes of the inputs the counts were made from (all, and the repository's own)."""
+
+    names: tuple[str, ...]
+    vocabulary: tuple[str, ...]
+    counts: np.ndarray
+    texts: np.ndarray
+    inputs: str = ""
+    local: str = ""
+
+    def __eq__(self, other: object) -> bool:
+        """The same topics, vocabulary and counts (the hashes aside)."""
+        return (isinstance(other, LabelledCounts) and self.names == other.names
+                and self.vocabulary == other.vocabulary
+                and np.array_equal(self.counts, other.counts)
+                and np.array_equal(self.texts, other.texts))
+
+    def save(self, path: str | Path) -> None:
+        with atomic_write(path, binary=True) as handle:
+            np.savez_compressed(handle, names=np.array(self.names),
+                                vocabulary=np.array(self.vocabulary), counts=self.counts,
+                                texts=self.texts, inputs=np.array(self.inputs),
+                                local=np.array(self.local))
+
+    @classmethod
+    def load(cls, source: str | Path | bytes) -> LabelledCounts:
+        """Read counts from a file, or from its bytes."""
+        with np.load(io.BytesIO(source) if isinstance(source, bytes) else source,
+                     allow_pickle=False) as data:
+            return cls(tuple(data["names"].tolist()), tuple(data["vocabulary"].tolist()),
+                       data["counts"], data["texts"], str(data["inputs"]), str(data["local"]))
+
+
+@functools.cache
+def bundled_counts() -> LabelledCounts:
+    """The shipped :class:`LabelledCounts` (``data/topic_counts.npz``)."""
+    return LabelledCounts.load(resources.files("docsearch.extract").joinpath(
+        "data/topic_counts.npz").read_bytes())
+
+
 def seed_model(names: Sequence[str], words: Mapping[str, Targets],
                prefixes: Mapping[str, Targets],
-               phrases: Mapping[tuple[str, ...], Targets]) -> TopicModel | None:
-    """Naive Bayes from a taxonomy's terms (by stem, weighted) and the seed texts of its
-    topic names; ``None`` for a taxonomy without terms."""
+               phrases: Mapping[tuple[str, ...], Targets],
+               labelled: LabelledCounts | None = None) -> TopicModel | None:
+    """Naive Bayes from a taxonomy's terms (by stem, weighted), the seed texts of its topic
+    names and the ``labelled`` counts of its topic names, if given; ``None`` for a taxonomy
+    without terms."""
     counts: list[dict[str, float]] = [{} for _ in names]
     for table in (words, {stem(p): t for p, t in prefixes.items()}):
         for word, targets in table.items():
@@ -215,16 +280,44 @@ def seed_model(names: Sequence[str], words: Mapping[str, Targets],
         if name in row:
             for word in stems(text):
                 counts[row[name]][word] = counts[row[name]].get(word, 0.0) + 1.0
-    vocabulary = sorted(set().union(*counts))
-    if not vocabulary:
+    if not any(counts):
         return None
+    shared = _shared_topics(names, labelled)
+    vocabulary = sorted(set().union(*counts, labelled.vocabulary if labelled and shared else ()))
     index = {w: i for i, w in enumerate(vocabulary)}
     smoothed = np.full((len(names), len(vocabulary)), SEED_ALPHA, dtype=np.float64)
     for topic, column in enumerate(counts):
         for word, n in column.items():
             smoothed[topic, index[word]] += n
+    if labelled is not None and shared:
+        columns = np.array([index[w] for w in labelled.vocabulary], dtype=np.int64)
+        for topic, i in shared:
+            smoothed[topic, columns] += LABELLED_WEIGHT * labelled.counts[i]
     log_probs = np.log(smoothed) - np.log(smoothed.sum(axis=1, keepdims=True))
     return TopicModel(names, names, vocabulary, log_probs.astype(np.float32))
+
+
+def supervised_model(names: Sequence[str], words: Mapping[str, Targets],
+                     prefixes: Mapping[str, Targets],
+                     phrases: Mapping[tuple[str, ...], Targets],
+                     labelled: LabelledCounts | None = None) -> TopicModel | None:
+    """The :func:`seed_model` with the ``labelled`` counts (default: the shipped
+    :func:`bundled_counts`) of the taxonomy's topic names; ``None`` where no topic name of
+    the taxonomy has labelled texts (a user taxonomy of its own names) or it has no terms."""
+    labelled = labelled if labelled is not None else bundled_counts()
+    if not _shared_topics(names, labelled):
+        return None
+    return seed_model(names, words, prefixes, phrases, labelled)
+
+
+def _shared_topics(names: Sequence[str], labelled: LabelledCounts | None
+                   ) -> list[tuple[int, int]]:
+    """(taxonomy index, ``labelled`` row) of each topic name with labelled texts."""
+    if labelled is None:
+        return []
+    row = {name: i for i, name in enumerate(names)}
+    return [(row[name], i) for i, name in enumerate(labelled.names)
+            if name in row and labelled.texts[i] > 0]
 
 
 def fit_topic_model(articles: Iterable[tuple[str, str]],

@@ -117,6 +117,10 @@ class Taxonomy:
     #: (:func:`docsearch.extract.topic_model.seed_model`): without ``model``, it is weighed
     #: with the keywords for the first topic.
     seed: TopicModel | None = attrs.field(default=None, eq=False, repr=False)
+    #: The seed model with the shipped labelled texts of this taxonomy's topic names
+    #: (:func:`docsearch.extract.topic_model.supervised_model`): where set, it takes the
+    #: seed model's place without ``model``; ``None`` for a taxonomy of other names.
+    supervised: TopicModel | None = attrs.field(default=None, eq=False, repr=False)
     #: What each word is (:meth:`_entry`), worked out once.
     _entries: dict[str, Entry] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -149,9 +153,10 @@ class Taxonomy:
         starts: dict[str, set[int]] = {}
         for phrase in phrases:
             starts.setdefault(phrase[0], set()).add(len(phrase))
-        from docsearch.extract.topic_model import seed_model
+        from docsearch.extract.topic_model import seed_model, supervised_model
         frozen_words, frozen_prefixes, frozen_phrases = (
             _frozen(words), _frozen(prefixes), _frozen(phrases))
+        terms = (names, frozen_words, frozen_prefixes, frozen_phrases)
         return cls(
             names=tuple(names),
             words=frozen_words,
@@ -159,7 +164,8 @@ class Taxonomy:
             phrases=frozen_phrases,
             phrase_starts={k: tuple(sorted(v, reverse=True)) for k, v in starts.items()},
             prefix_lengths=tuple(sorted({len(p) for p in prefixes}, reverse=True)),
-            seed=seed_model(names, frozen_words, frozen_prefixes, frozen_phrases),
+            seed=seed_model(*terms),
+            supervised=supervised_model(*terms),
         )
 
     def _prefix(self, word: str) -> tuple[str, Targets] | None:
@@ -237,13 +243,15 @@ class Taxonomy:
         comes first, and so does the topic the keywords and the seed model point to
         together where its score is at least ``OUTWEIGH_SCORE`` and ``OUTWEIGH_RATIO``
         times the model topic's. Without one, the first topic is the one the keyword
-        scores and the :attr:`seed` model point to together; empty when no term matches."""
+        scores and the :attr:`supervised` model (else the :attr:`seed` model) point to
+        together; empty when no term matches."""
         scores, words = self._scored(title, body)
         ranked = self._ranked(scores, limit)
+        alone = self.supervised if self.supervised is not None else self.seed
         if self.model is not None:
             best = self._with_model(scores, words, self.model)
-        elif ranked and self.seed is not None:
-            best = self.seed.blend(scores, words)
+        elif ranked and alone is not None:
+            best = alone.blend(scores, words)
         else:
             best = None
         if best is None:

@@ -8,8 +8,9 @@ that is missing, damaged or unreadable is worked out again and rewritten, and wi
 writable folder the work is done each time. Nothing here changes what is extracted.
 
 The taxonomy's file, ``taxonomy-KEY.npz`` (plain arrays, no pickles), is keyed by a hash
-of the bundled taxonomy and seed texts, the code that parses them and the stemmer's
-version, so a change to any of them makes a new file.
+of the bundled taxonomy, seed texts and labelled counts, the code that parses them and the
+stemmer's version, so a change to any of them makes a new file. It holds the seed and the
+supervised model.
 """
 
 from __future__ import annotations
@@ -27,14 +28,15 @@ from typing import TYPE_CHECKING, Any
 from docsearch.files import atomic_write
 
 if TYPE_CHECKING:
+    from docsearch.extract.topic_model import TopicModel
     from docsearch.extract.topics import Taxonomy
 
 __all__ = ["cache_folder", "cache_key", "default_taxonomy", "installed_version"]
 
 #: What the parsed bundled taxonomy depends on, relative to the ``docsearch`` package.
 _SOURCES = ("extract/data/taxonomy.toml", "extract/data/topic_seeds.txt",
-            "extract/topics.py", "extract/topic_model.py", "extract/usercache.py",
-            "analysis.py")
+            "extract/data/topic_counts.npz", "extract/topics.py", "extract/topic_model.py",
+            "extract/usercache.py", "analysis.py")
 #: What a damaged file can raise while it is read back.
 _DAMAGED = (OSError, ValueError, KeyError, IndexError, TypeError, EOFError,
             zipfile.BadZipFile)
@@ -111,22 +113,19 @@ def _save(taxonomy: Taxonomy, path: Path) -> None:
         "phrase_starts": list(taxonomy.phrase_starts.items()),
         "prefix_lengths": list(taxonomy.prefix_lengths),
     }
-    words = sorted(seed.vocabulary, key=seed.vocabulary.__getitem__)
     with atomic_write(path, binary=True) as handle:
-        np.savez(handle, tables=np.array(json.dumps(tables)), names=np.array(seed.names),
-                 topics=np.array(seed.topics), vocabulary=np.array(words),
-                 log_probs=seed.log_probs)
+        np.savez(handle, tables=np.array(json.dumps(tables)), **_arrays("", seed),
+                 **_arrays("supervised_", taxonomy.supervised))
 
 
 def _load(path: Path) -> Taxonomy:
     import numpy as np
 
-    from docsearch.extract.topic_model import TopicModel
     from docsearch.extract.topics import Taxonomy
     with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as data:
         tables = json.loads(str(data["tables"]))
-        seed = TopicModel([str(n) for n in data["names"]], [str(t) for t in data["topics"]],
-                          data["vocabulary"].tolist(), data["log_probs"])
+        seed = _model(data, "")
+        supervised = _model(data, "supervised_") if "supervised_names" in data.files else None
     return Taxonomy(
         names=tuple(tables["names"]),
         words={key: _targets(t) for key, t in tables["words"]},
@@ -135,7 +134,26 @@ def _load(path: Path) -> Taxonomy:
         phrase_starts={key: tuple(sizes) for key, sizes in tables["phrase_starts"]},
         prefix_lengths=tuple(tables["prefix_lengths"]),
         seed=seed,
+        supervised=supervised,
     )
+
+
+def _arrays(prefix: str, model: TopicModel | None) -> dict[str, Any]:
+    """The arrays of ``model`` under names that start with ``prefix`` (none for ``None``)."""
+    import numpy as np
+    if model is None:
+        return {}
+    words = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
+    return {f"{prefix}names": np.array(model.names), f"{prefix}topics": np.array(model.topics),
+            f"{prefix}vocabulary": np.array(words), f"{prefix}log_probs": model.log_probs}
+
+
+def _model(data: Any, prefix: str) -> TopicModel:
+    """The model of :func:`_arrays` read back from the arrays of an opened ``.npz``."""
+    from docsearch.extract.topic_model import TopicModel
+    return TopicModel([str(n) for n in data[f"{prefix}names"]],
+                      [str(t) for t in data[f"{prefix}topics"]],
+                      data[f"{prefix}vocabulary"].tolist(), data[f"{prefix}log_probs"])
 
 
 def _targets(pairs: list[Any]) -> tuple[tuple[int, float], ...]:
