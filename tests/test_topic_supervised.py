@@ -18,6 +18,7 @@ import docsearch.extract.topics
 from docsearch import load_taxonomy
 from docsearch.extract import usercache
 from docsearch.extract.topic_model import (
+    LABELLED_WEIGHT,
     LabelledCounts,
     bundled_counts,
     fit_topic_model,
@@ -124,8 +125,9 @@ def test_the_supervised_model_adds_a_words_count_times_its_weight():
     model = supervised_model(names, words, {}, {}, counts)
     assert model is not None and set(model.vocabulary) == {"crossing", "ferri", "yacht"}
     probs = np.exp(model.log_probs.astype(np.float64))
-    # ferries: crossing 0.05 + 10 * 0.3, ferri 0.05 + 1, yacht 0.05 (of 4.15)
-    assert probs[0, model.vocabulary["crossing"]] == pytest.approx(3.05 / 4.15, rel=1e-6)
+    # ferries: crossing 0.05 + 10 * 0.1, ferri 0.05 + 1, yacht 0.05 (of 2.15)
+    assert LABELLED_WEIGHT == 0.1
+    assert probs[0, model.vocabulary["crossing"]] == pytest.approx(1.05 / 2.15, rel=1e-6)
     assert probs[1, model.vocabulary["yacht"]] == pytest.approx(1.05 / 1.15, rel=1e-6)
     assert supervised_model(("x", "y"), words, {}, {}, counts) is None
 

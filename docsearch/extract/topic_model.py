@@ -106,7 +106,7 @@ SEED_PRIOR = 0.1
 SEED_ALPHA = 0.05
 #: What one word of a labelled text (:class:`LabelledCounts`) counts for in the supervised
 #: model (:func:`supervised_model`); a term's word counts its weight, a seed text's word 1.
-LABELLED_WEIGHT = 0.3
+LABELLED_WEIGHT = 0.1
 #: The most keyword points the seed model's probabilities add to a topic.
 SEED_WEIGHT = 4.0
 #: A seed-model probability this high for a topic some term names keeps it first where
