@@ -39,12 +39,13 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import functools
 import gzip
 import html
 import io
 import json
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -97,17 +98,21 @@ def folder_set(folder: Path, expected: dict[str, dict[str, object]]) -> list[Gol
     return docs
 
 
-def local_sets() -> dict[str, list[GoldDoc]]:
-    """Every gold set that lives in the repository (Reuters' needs the corpus)."""
+def local_sets(only: Container[str] | None = None) -> dict[str, list[GoldDoc]]:
+    """Every gold set that lives in the repository (Reuters' needs the corpus), or those
+    named in ``only`` (the others are not read)."""
     def expected(path: Path) -> dict[str, dict[str, object]]:
         return json.loads(path.read_text("utf-8"))  # type: ignore[no-any-return]
-    return {
-        "sample": folder_set(ROOT / "sample_docs", expected(DATA / "sample_truth.json")),
-        "unseen1": folder_set(DATA / "unseen", expected(DATA / "unseen" / "expected.json")),
-        "unseen2": folder_set(DATA / "unseen2", expected(DATA / "unseen2" / "expected.json")),
-        "dev": jsonl_set(ROOT / "benchmarks" / "data" / "people_dev.jsonl"),
-        **{name: jsonl_set(DATA / name / "articles.jsonl") for name in CLIPPINGS},
+    loaders: dict[str, Callable[[], list[GoldDoc]]] = {
+        "sample": lambda: folder_set(ROOT / "sample_docs", expected(DATA / "sample_truth.json")),
+        "unseen1": lambda: folder_set(DATA / "unseen", expected(DATA / "unseen" / "expected.json")),
+        "unseen2": lambda: folder_set(DATA / "unseen2",
+                                      expected(DATA / "unseen2" / "expected.json")),
+        "dev": lambda: jsonl_set(ROOT / "benchmarks" / "data" / "people_dev.jsonl"),
+        **{name: functools.partial(jsonl_set, DATA / name / "articles.jsonl")
+           for name in CLIPPINGS},
     }
+    return {name: load() for name, load in loaders.items() if only is None or name in only}
 
 
 def ag_items(folder: Path = AG_NEWS) -> list[tuple[str, str, str]]:

@@ -105,6 +105,7 @@ class _Mention:
     family: bool = False           # a family word before it ("her sister, Georgia")
     strong: bool = False           # a role word right before ("captain X Y"), or a title
                                    # on its surname elsewhere ("Mr Obuya"): common words pass
+    doubted: bool = False          # the span model's low probability: no full name
 
 
 class _Extractor:
@@ -370,6 +371,8 @@ class _Extractor:
             and not titled)
 
     def is_full_name(self, m: _Mention) -> bool:
+        if m.doubted:
+            return False
         keys = [fold(w).rstrip(".") for w in m.words]
         if 2 <= len(keys) <= 4 and all(_INITIALS.match(w) or _DOTTED.match(w)
                                        for w in m.words[:-1]) and not m.from_heading:

@@ -40,6 +40,7 @@ from collections.abc import Set as AbstractSet
 
 import attrs
 
+from docsearch.extract import span_model
 from docsearch.extract.evidence import _COMPASS, _statement
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
@@ -121,15 +122,10 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     FoundPeople(people=(), surnames=('Volcker',))
     """
     lex = _lexicon()
-    ex = _Extractor(lex)
-    body_tokens = _tokens(_without_nicknames(body, lex))
-    ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
-    mentions = _coordinated([m for s, e in ex.runs(body_tokens)
-                             if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
-                            body_tokens, lex)
-    _confirm_by_titled_surname(mentions, body_tokens, lex)
-    listed = list(listed_names(body, lex))
-    _confirm_by_listed_initial(mentions, listed, lex)
+    ex, body_tokens, mentions, listed = body_mentions(body, lex)
+    model = span_model.active_model()
+    if model is not None:
+        span_model.weigh(model, mentions, body_tokens, ex, title)
     heading_mentions: list[_Mention] = []
     for text in [title, *headings]:
         if not text:
@@ -234,6 +230,22 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             seen.add(fold(name))
             result.append(name)
     return FoundPeople(tuple(result), tuple(w for k, w in weak.items() if k not in seen))
+
+
+def body_mentions(body: str, lex: _Lexicon) -> tuple[
+        _Extractor, list[_Token], list[_Mention], list[ListedName]]:
+    """The body's tokens, its candidate names with their cues (the rules' evidence
+    weighed) and its listed names, and the extractor that read them."""
+    ex = _Extractor(lex)
+    body_tokens = _tokens(_without_nicknames(body, lex))
+    ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
+    mentions = _coordinated([m for s, e in ex.runs(body_tokens)
+                             if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
+                            body_tokens, lex)
+    _confirm_by_titled_surname(mentions, body_tokens, lex)
+    listed = list(listed_names(body, lex))
+    _confirm_by_listed_initial(mentions, listed, lex)
+    return ex, body_tokens, mentions, listed
 
 
 # Titles put before a first name alone: "Sir Tobias", "Aunty Beryl", "Sheikh Ali".
