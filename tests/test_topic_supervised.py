@@ -12,10 +12,13 @@ from pathlib import Path
 import attrs
 import numpy as np
 import pytest
+from click.testing import CliRunner
 from conftest import REUTERS
 
+import docsearch
 import docsearch.extract.topics
 from docsearch import load_taxonomy
+from docsearch.cli import cli
 from docsearch.extract import usercache
 from docsearch.extract.topic_model import (
     LABELLED_WEIGHT,
@@ -162,3 +165,22 @@ def test_the_shipped_counts_are_the_training_scripts_output():
     shipped = bundled_counts()
     assert counts == shipped
     assert (counts.inputs, counts.local) == (shipped.inputs, shipped.local)
+
+
+def test_an_index_without_a_model_of_its_own_classifies_with_the_supervised_model(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Hospital group shares fall on weak outlook\n\nThe private "
+                                "hospital operator said patient numbers were lower than "
+                                "expected and cut its earnings forecast.\n", "utf-8")
+    (docs / "b.txt").write_text("Ferry timetable changes\n\nThe ferry crossing moves to 9am; "
+                                "the marina is shut.\n", "utf-8")
+    boats = tmp_path / "boats.toml"
+    boats.write_text(BOATS, "utf-8")
+    for args, expected in (([], {"a.txt": (ECONOMY, "health"), "b.txt": ()}),
+                           (["--taxonomy", str(boats)], {"a.txt": (), "b.txt": ("ferries",)})):
+        index = tmp_path / f"ix{len(args)}"
+        result = CliRunner().invoke(cli, ["index", str(docs), "--index", str(index), *args])
+        assert result.exit_code == 0, result.output
+        with docsearch.open(index) as ix:
+            assert {Path(a.path).name: a.topics for a in ix} == expected
