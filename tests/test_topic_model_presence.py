@@ -1,0 +1,114 @@
+"""The collection's model reads each word of an article once (issue 17, brief Z6).
+
+A multinomial naive Bayes sums a word's log probability once per occurrence, so one word
+said again and again outweighs the rest of the article (Rennie et al. 2003 on the poor
+assumptions of naive Bayes for text: word counts are burstier than the model expects).
+The collection's model (:class:`~docsearch.extract.topic_model.TopicModel`) counts the words
+it knows once each when it chooses a topic, in self-training and in classification.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+import docsearch.extract.topics
+from docsearch.extract.topic_model import (
+    MIN_KNOWN,
+    MODEL_FILE,
+    TopicModel,
+    _Collection,
+    _features,
+    collection_taxonomy,
+    fit_topic_model,
+)
+from docsearch.extract.topics import stem
+from tests.test_topics import _collection
+
+ECONOMY = "economy, business and finance"
+NAMES = docsearch.extract.topics.default_taxonomy().names
+
+
+def _two_topic_model() -> TopicModel:
+    """Economy gives "zorball" most of its mass; sport spreads its mass over three words."""
+    vocabulary = [stem("zorball"), stem("quibbet"), stem("plinth")]
+    probs = np.array([[0.6, 0.2, 0.2],      # economy
+                      [0.3, 0.35, 0.35]])   # sport
+    return TopicModel(NAMES, (ECONOMY, "sport"), vocabulary, np.log(probs).astype(np.float32))
+
+
+def test_a_word_said_again_and_again_counts_once():
+    model = _two_topic_model()
+    # Counted at every occurrence, five "zorball"s make it economy (5 ln .6 + 2 ln .2 = -5.77
+    # against 5 ln .3 + 2 ln .35 = -8.12); once each, the other two words decide: sport
+    # (ln .6 + 2 ln .2 = -3.73 against ln .3 + 2 ln .35 = -3.30).
+    title, body = "Quibbet plinth", "Zorball, zorball, zorball, zorball and zorball."
+    assert model.best(title, body) == "sport"
+    # Each word once: the same as the article with each word written once.
+    assert model.best("Quibbet plinth", "Zorball.") == "sport"
+    # Economy's word alone is still economy's.
+    assert model.best("Zorball", "Zorball and zorball.") == ECONOMY
+
+
+def test_repeats_still_count_towards_the_words_the_model_needs():
+    model = _two_topic_model()
+    # MIN_KNOWN counts the known words with their repeats, as before: three "zorball"s let
+    # the model decide; two do not.
+    assert MIN_KNOWN == 3
+    assert model.best("", "Zorball zorball zorball.") == ECONOMY
+    assert model.best("", "Zorball zorball.") is None
+
+
+_COLUMNS = st.lists(st.integers(0, 5), max_size=12)
+_LOGS = st.lists(st.lists(st.integers(-9, -1), min_size=6, max_size=6), min_size=1, max_size=4)
+
+
+@given(_COLUMNS, _LOGS)
+def test_best_of_against_the_sum_over_distinct_words(known, logs):
+    # The fast path (numpy over the distinct columns) against the obvious loop: each topic's
+    # sum of its log probabilities over the set of known words, the first best topic (small
+    # integer logs: sums exact, ties broken by order).
+    topics = NAMES[:len(logs)]
+    model = TopicModel(NAMES, topics, [f"w{i}" for i in range(6)],
+                       np.array(logs, dtype=np.float32))
+    if len(known) < MIN_KNOWN:
+        assert model.best_of(known) is None
+        return
+    totals = [sum(row[c] for c in set(known)) for row in logs]
+    expected = max(range(len(logs)), key=lambda t: (totals[t], -t))
+    assert model.best_of(known) == NAMES.index(topics[expected])
+    assert model.best_of(np.array(known, dtype=np.int64)) == model.best_of(known)
+
+
+def test_self_trained_model_reads_a_repeated_word_once():
+    # The collection: confident sport articles that also say "zorball fans cheered",
+    # confident economy ones that also say "quibbet traders were busy".
+    model = fit_topic_model(_collection())
+    assert model is not None and model.topics == (ECONOMY, "sport")
+    # One economy word four times, three sport words once each.
+    article = ("Quibbet", "Quibbet, quibbet and quibbet. Zorball fans cheered.")
+    assert model.best(*article) == "sport"
+    taxonomy = docsearch.extract.topics.default_taxonomy().with_model(model)
+    assert taxonomy.classify(*article) == ["sport"]
+    # Self-training relabels with the same reading (the collection holds every word the
+    # model knows).
+    features = [_features(*a) for a in (*_collection(), article)]
+    relabelled = _Collection(features).relabelled(model)
+    assert relabelled == [model.best_index(f) for f in features]
+    assert relabelled[-1] == NAMES.index("sport")
+
+
+def test_an_index_saved_before_keeps_its_model(tmp_path):
+    # The model file is as before (names, topics, vocabulary, log_probs): an index written
+    # earlier loads without a rebuild, and its model reads each word once.
+    model = _two_topic_model()
+    np.savez_compressed(tmp_path / MODEL_FILE, names=np.array(model.names),
+                        topics=np.array(model.topics),
+                        vocabulary=np.array(sorted(model.vocabulary, key=model.vocabulary.get)),
+                        log_probs=model.log_probs)
+    loaded = collection_taxonomy(tmp_path).model
+    assert loaded is not None and loaded.topics == (ECONOMY, "sport")
+    assert np.array_equal(loaded.log_probs, model.log_probs)
+    assert loaded.best("Quibbet plinth", "Zorball, zorball, zorball, zorball and zorball.") == (
+        "sport")
