@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
 import attrs
@@ -21,9 +22,10 @@ sys.path.insert(0, str(BENCHMARKS))
 import people_model_rows  # noqa: E402
 import train_people_model  # noqa: E402
 
-MODEL = span_model.shipped_model()
+SHIPPED = span_model.shipped_model()
+assert SHIPPED is not None
+MODEL: span_model.SpanModel = SHIPPED
 WEIGHTS = json.loads(train_people_model.WEIGHTS.read_text("utf-8"))
-assert MODEL is not None
 # The shipped weights switched on at thresholds of the leave-one-set-out grid (the shipped
 # thresholds, chosen over all the gold sets, accept and drop nothing: see the docs).
 ON = attrs.evolve(MODEL, accept=0.7, drop=0.2)
@@ -78,6 +80,17 @@ def test_default_follows_the_weights_file() -> None:
     assert (span_model.active_model() is MODEL) == WEIGHTS["enabled"]
     with span_model.using(None):
         assert span_model.active_model() is None
+
+
+def test_using_holds_in_its_own_thread_only() -> None:
+    """An indexing thread keeps the default while another thread scores with a model."""
+    seen: list[span_model.SpanModel | None] = []
+    with span_model.using(ON):
+        worker = threading.Thread(target=lambda: seen.append(span_model.active_model()))
+        worker.start()
+        worker.join()
+        assert span_model.active_model() is ON
+    assert seen == [span_model.active_model()] == [None]
 
 
 def test_probability_is_the_logistic_of_the_summed_weights() -> None:

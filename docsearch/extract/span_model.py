@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import contextvars
 import functools
 import json
 import math
@@ -80,25 +81,29 @@ def shipped_model() -> SpanModel | None:
                      data["enabled"], bands)
 
 
-_override: list[SpanModel | None] = []
+# The model of the innermost :func:`using` block of this thread (or task), as a 1-tuple.
+_override: contextvars.ContextVar[tuple[SpanModel | None] | None] = contextvars.ContextVar(
+    "span_model_override", default=None)
 
 
 def active_model() -> SpanModel | None:
     """The model find_people uses now: :func:`using`'s, else the shipped one if enabled."""
-    if _override:
-        return _override[-1]
+    override = _override.get()
+    if override is not None:
+        return override[0]
     model = shipped_model()
     return model if model is not None and model.enabled else None
 
 
 @contextlib.contextmanager
 def using(model: SpanModel | None) -> Iterator[None]:
-    """find_people uses ``model`` (None: the rules alone) inside the block."""
-    _override.append(model)
+    """find_people uses ``model`` (None: the rules alone) inside the block, in this thread
+    only."""
+    token = _override.set((model,))
     try:
         yield
     finally:
-        _override.pop()
+        _override.reset(token)
 
 
 def undecided(m: _Mention, ex: _Extractor, lex: _Lexicon) -> str | None:
