@@ -112,3 +112,20 @@ def test_an_index_saved_before_keeps_its_model(tmp_path):
     assert np.array_equal(loaded.log_probs, model.log_probs)
     assert loaded.best("Quibbet plinth", "Zorball, zorball, zorball, zorball and zorball.") == (
         "sport")
+
+
+_POOL = ["ann", "bob", "cat", "dog", "eel", "fox", "gnu"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_POOL), max_size=10), min_size=1, max_size=12),
+       st.permutations(_POOL), st.integers(1, 7), _LOGS)
+def test_relabelling_against_best_index_one_article_at_a_time(docs, order, size, logs):
+    # Self-training's relabelling (distinct words and their repeats counted once per
+    # collection) against the model's own reading of each article, for a model whose
+    # vocabulary is any subset of the collection's words in any order.
+    vocabulary = [w for w in order[:size] if any(w in doc for doc in docs)]
+    if not vocabulary:
+        return
+    rows = [[row[i % len(row)] for i in range(len(vocabulary))] for row in logs]
+    model = TopicModel(NAMES, NAMES[:len(logs)], vocabulary, np.array(rows, dtype=np.float32))
+    assert _Collection(docs).relabelled(model) == [model.best_index(doc) for doc in docs]

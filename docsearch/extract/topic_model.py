@@ -153,9 +153,14 @@ class TopicModel:
         of the distinct words sum highest. Each word counts once: said again and again, one
         word would outweigh the rest of the article (word counts are burstier than naive
         Bayes assumes)."""
-        if len(known) < MIN_KNOWN:
+        return self.best_of_distinct(np.unique(known), len(known))
+
+    def best_of_distinct(self, columns: np.ndarray, count: int) -> int | None:
+        """:meth:`best_of` of the distinct known ``columns`` (ascending) of ``count`` known
+        words with their repeats."""
+        if count < MIN_KNOWN:
             return None
-        totals = self.log_probs[:, np.unique(known)].sum(axis=1)
+        totals = self.log_probs[:, columns].sum(axis=1)
         return self._indexes[int(np.argmax(totals))]
 
     def blend(self, scores: Sequence[float], words: Sequence[str]) -> int | None:
@@ -364,7 +369,12 @@ class _Collection:
         self.words = sorted({w for words in features for w in words})
         number = {w: i for i, w in enumerate(self.words)}
         self.docs = [np.array([number[w] for w in words], dtype=np.int64) for words in features]
-        self.distinct = [np.unique(doc) for doc in self.docs]
+        self.distinct: list[np.ndarray] = []
+        self.repeats: list[np.ndarray] = []   # each distinct word's count
+        for doc in self.docs:
+            distinct, repeats = np.unique(doc, return_counts=True)
+            self.distinct.append(distinct)
+            self.repeats.append(repeats)
         self.number = number
 
     def relabelled(self, model: TopicModel) -> list[int | None]:
@@ -372,9 +382,10 @@ class _Collection:
         columns = np.full(len(self.words), -1, dtype=np.int64)
         columns[[self.number[w] for w in model.vocabulary]] = list(model.vocabulary.values())
         out = []
-        for doc in self.docs:
-            known = columns[doc]
-            out.append(model.best_of(known[known >= 0]))
+        for distinct, repeats in zip(self.distinct, self.repeats, strict=True):
+            known = columns[distinct]
+            mask = known >= 0
+            out.append(model.best_of_distinct(np.sort(known[mask]), int(repeats[mask].sum())))
         return out
 
     def counts(self, rows: np.ndarray, topics: int) -> tuple[list[str], np.ndarray]:
