@@ -1,10 +1,13 @@
-"""The collection's model reads each word of an article once (issue 17, brief Z6).
+"""Self-training reads each word of an article once (issue 17, brief Z6).
 
 A multinomial naive Bayes sums a word's log probability once per occurrence, so one word
 said again and again outweighs the rest of the article (Rennie et al. 2003 on the poor
 assumptions of naive Bayes for text: word counts are burstier than the model expects).
-The collection's model (:class:`~docsearch.extract.topic_model.TopicModel`) counts the words
-it knows once each when it chooses a topic, in self-training and in classification.
+When self-training relabels the collection, the collection's model
+(:class:`~docsearch.extract.topic_model.TopicModel`) counts the words it knows once each
+(:meth:`~docsearch.extract.topic_model.TopicModel.best_once`); the fitted model's final
+choice for an article still counts every occurrence (chosen on AG News's odd rows: it did
+better there than reading each word once in both places).
 """
 
 from __future__ import annotations
@@ -38,25 +41,28 @@ def _two_topic_model() -> TopicModel:
     return TopicModel(NAMES, (ECONOMY, "sport"), vocabulary, np.log(probs).astype(np.float32))
 
 
-def test_a_word_said_again_and_again_counts_once():
+def test_self_training_reads_a_word_said_again_and_again_once():
     model = _two_topic_model()
     # Counted at every occurrence, five "zorball"s make it economy (5 ln .6 + 2 ln .2 = -5.77
     # against 5 ln .3 + 2 ln .35 = -8.12); once each, the other two words decide: sport
     # (ln .6 + 2 ln .2 = -3.73 against ln .3 + 2 ln .35 = -3.30).
     title, body = "Quibbet plinth", "Zorball, zorball, zorball, zorball and zorball."
-    assert model.best(title, body) == "sport"
+    assert model.best_once(_features(title, body)) == NAMES.index("sport")
+    assert model.best(title, body) == ECONOMY
     # Each word once: the same as the article with each word written once.
+    assert model.best_once(_features("Quibbet plinth", "Zorball.")) == NAMES.index("sport")
     assert model.best("Quibbet plinth", "Zorball.") == "sport"
     # Economy's word alone is still economy's.
-    assert model.best("Zorball", "Zorball and zorball.") == ECONOMY
+    assert model.best_once(_features("Zorball", "Zorball and zorball.")) == NAMES.index(ECONOMY)
 
 
 def test_repeats_still_count_towards_the_words_the_model_needs():
     model = _two_topic_model()
-    # MIN_KNOWN counts the known words with their repeats, as before: three "zorball"s let
-    # the model decide; two do not.
+    # MIN_KNOWN counts the known words with their repeats, read once or not: three
+    # "zorball"s let the model decide; two do not.
     assert MIN_KNOWN == 3
-    assert model.best("", "Zorball zorball zorball.") == ECONOMY
+    assert model.best_once(_features("", "Zorball zorball zorball.")) == NAMES.index(ECONOMY)
+    assert model.best_once(_features("", "Zorball zorball.")) is None
     assert model.best("", "Zorball zorball.") is None
 
 
@@ -65,43 +71,42 @@ _LOGS = st.lists(st.lists(st.integers(-9, -1), min_size=6, max_size=6), min_size
 
 
 @given(_COLUMNS, _LOGS)
-def test_best_of_against_the_sum_over_distinct_words(known, logs):
-    # The fast path (numpy over the distinct columns) against the obvious loop: each topic's
-    # sum of its log probabilities over the set of known words, the first best topic (small
-    # integer logs: sums exact, ties broken by order).
+def test_best_once_and_best_of_against_the_obvious_sums(known, logs):
+    # The numpy paths against the obvious loops: each topic's sum of its log probabilities
+    # over the set of known words (read once) or over every occurrence, the first best
+    # topic (small integer logs: sums exact, ties broken by order).
     topics = NAMES[:len(logs)]
-    model = TopicModel(NAMES, topics, [f"w{i}" for i in range(6)],
-                       np.array(logs, dtype=np.float32))
+    vocabulary = [f"w{i}" for i in range(6)]
+    model = TopicModel(NAMES, topics, vocabulary, np.array(logs, dtype=np.float32))
+    words = [vocabulary[c] for c in known]
     if len(known) < MIN_KNOWN:
-        assert model.best_of(known) is None
+        assert model.best_once(words) is None and model.best_of(known) is None
         return
-    totals = [sum(row[c] for c in set(known)) for row in logs]
-    expected = max(range(len(logs)), key=lambda t: (totals[t], -t))
-    assert model.best_of(known) == NAMES.index(topics[expected])
-    assert model.best_of(np.array(known, dtype=np.int64)) == model.best_of(known)
+    for columns, got in ((set(known), model.best_once(words)), (known, model.best_of(known))):
+        totals = [sum(row[c] for c in columns) for row in logs]
+        expected = max(range(len(logs)), key=lambda t: (totals[t], -t))
+        assert got == NAMES.index(topics[expected])
 
 
-def test_self_trained_model_reads_a_repeated_word_once():
+def test_self_training_labels_an_article_by_its_words_read_once():
     # The collection: confident sport articles that also say "zorball fans cheered",
-    # confident economy ones that also say "quibbet traders were busy".
-    model = fit_topic_model(_collection())
+    # confident economy ones that also say "quibbet traders were busy", and three articles
+    # no term of the taxonomy names that say "quibbet" five times and three sport words once
+    # each, and "plinth", a word of theirs alone. Read once, their words are sport's, so
+    # self-training labels them sport and "plinth" becomes a sport word (counting every
+    # "quibbet", they were economy and so was "plinth").
+    odd = [(f"Quibbet {i}", "Quibbet, quibbet, quibbet and quibbet. Zorball fans cheered "
+            "by the plinth.") for i in range(3)]
+    model = fit_topic_model(_collection() + odd)
     assert model is not None and model.topics == (ECONOMY, "sport")
-    # One economy word four times, three sport words once each.
-    article = ("Quibbet", "Quibbet, quibbet and quibbet. Zorball fans cheered.")
-    assert model.best(*article) == "sport"
+    assert model.best("Plinth", "Plinth plinth plinth.") == "sport"
     taxonomy = docsearch.extract.topics.default_taxonomy().with_model(model)
-    assert taxonomy.classify(*article) == ["sport"]
-    # Self-training relabels with the same reading (the collection holds every word the
-    # model knows).
-    features = [_features(*a) for a in (*_collection(), article)]
-    relabelled = _Collection(features).relabelled(model)
-    assert relabelled == [model.best_index(f) for f in features]
-    assert relabelled[-1] == NAMES.index("sport")
+    assert taxonomy.classify("Plinth", "Plinth plinth plinth.") == ["sport"]
 
 
 def test_an_index_saved_before_keeps_its_model(tmp_path):
     # The model file is as before (names, topics, vocabulary, log_probs): an index written
-    # earlier loads without a rebuild, and its model reads each word once.
+    # earlier loads without a rebuild and chooses topics as before.
     model = _two_topic_model()
     np.savez_compressed(tmp_path / MODEL_FILE, names=np.array(model.names),
                         topics=np.array(model.topics),
@@ -111,7 +116,8 @@ def test_an_index_saved_before_keeps_its_model(tmp_path):
     assert loaded is not None and loaded.topics == (ECONOMY, "sport")
     assert np.array_equal(loaded.log_probs, model.log_probs)
     assert loaded.best("Quibbet plinth", "Zorball, zorball, zorball, zorball and zorball.") == (
-        "sport")
+        ECONOMY)
+    assert loaded.best("Quibbet plinth", "Zorball.") == "sport"
 
 
 _POOL = ["ann", "bob", "cat", "dog", "eel", "fox", "gnu"]
@@ -119,13 +125,13 @@ _POOL = ["ann", "bob", "cat", "dog", "eel", "fox", "gnu"]
 
 @given(st.lists(st.lists(st.sampled_from(_POOL), max_size=10), min_size=1, max_size=12),
        st.permutations(_POOL), st.integers(1, 7), _LOGS)
-def test_relabelling_against_best_index_one_article_at_a_time(docs, order, size, logs):
+def test_relabelling_against_best_once_one_article_at_a_time(docs, order, size, logs):
     # Self-training's relabelling (distinct words and their repeats counted once per
-    # collection) against the model's own reading of each article, for a model whose
-    # vocabulary is any subset of the collection's words in any order.
+    # collection) against the model's reading of each article's words once each, for a
+    # model whose vocabulary is any subset of the collection's words in any order.
     vocabulary = [w for w in order[:size] if any(w in doc for doc in docs)]
     if not vocabulary:
         return
     rows = [[row[i % len(row)] for i in range(len(vocabulary))] for row in logs]
     model = TopicModel(NAMES, NAMES[:len(logs)], vocabulary, np.array(rows, dtype=np.float32))
-    assert _Collection(docs).relabelled(model) == [model.best_index(doc) for doc in docs]
+    assert _Collection(docs).relabelled(model) == [model.best_once(doc) for doc in docs]

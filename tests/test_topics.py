@@ -239,13 +239,14 @@ def test_training_counts_as_counted_one_article_at_a_time(docs):
     assert np.array_equal(counts, expected)
 
 
-def test_relabelling_is_best_index_of_every_article():
+def test_relabelling_is_best_once_of_every_article():
     model = fit_topic_model(_collection())
     assert model is not None
     texts = [*_collection(3), ("Union strike", "The strike ended."),
              ("Zorball quibbet", "Zorball quibbet zorball, the team and the market."), ("", "")]
     features = [_features(title, body) for title, body in texts]
-    assert _Collection(features).relabelled(model) == [model.best_index(f) for f in features]
+    # Self-training reads each word once (tests/test_topic_model_presence.py).
+    assert _Collection(features).relabelled(model) == [model.best_once(f) for f in features]
 
 
 def test_model_leans_on_the_seed_model_where_the_collection_cannot_tell():
@@ -309,21 +310,19 @@ def test_seed_model_sure_keeps_a_topic_the_collection_does_not_know():
     assert taxonomy.classify("Zorball festival", "Zorball zorball. The festival line-up "
                              "includes folk singers, poets and a string quartet.") == [
         "sport", arts, "human interest"]
-    # The seed model not that sure (economy 0.81): the model keeps its topic (sport: the
-    # model counts each word once, so three of its sport words, not "zorball" thrice).
-    assert taxonomy.classify("Zorball shares", "Zorball fans cheered. The singer said "
+    # The seed model not that sure (economy 0.81): the model keeps its topic.
+    assert taxonomy.classify("Zorball shares", "Zorball zorball zorball. The singer said "
                              "the company sold shares.") == [
         "sport", "economy, business and finance"]
 
 
 def test_keywords_far_ahead_of_the_model_topic_keep_theirs():
-    # The model reads "zorball fans cheered" as sport (words only the collection's sport
-    # articles use, each counted once); the keywords and the seed model say labour with
+    # The model reads "zorball" as sport; the keywords and the seed model say labour with
     # at least OUTWEIGH_SCORE (8) and OUTWEIGH_RATIO (5) times the sport terms' score (a
     # coach: 0.7), though not sure enough on their own (health 5): labour first.
     taxonomy = docsearch.extract.topics.default_taxonomy().with_model(
         fit_topic_model(_collection()))
-    strike = ("Zorball fans cheered. Nurses went on strike over pay, and "
+    strike = ("Zorball zorball zorball zorball zorball. Nurses went on strike over pay, and "
               "the union said the walkout would go on")
     assert taxonomy.classify("Nurses strike", strike + ", with pickets at the hospital; the "
                              "coach was told.") == ["labour", "health"]

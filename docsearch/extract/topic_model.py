@@ -16,11 +16,13 @@ for sport or technology. A :class:`TopicModel` learns those words from the colle
    keyword-labelled ones too, is relabelled by the model and it is refitted, until no
    label changes (at most ``ROUNDS`` times): an article the keywords read by its company
    words but whose other words are the collection's technology news moves there.
-   When the model chooses a topic (in self-training and after), each word of the article
-   counts once however often it is said (:meth:`TopicModel.best_of`): word counts are
-   burstier than naive Bayes assumes, and one word said again and again outweighed the rest
-   (eighth round: AG News 0.844 -> 0.846; other forms of the model tried there, such as
-   complement naive Bayes, idf and length normalisation, did worse: ``docs/extraction.md``).
+   When self-training relabels an article, each word the model knows counts once however
+   often it is said (:meth:`TopicModel.best_once`): word counts are burstier than naive
+   Bayes assumes, and one word said again and again outweighed the rest of the article.
+   The fitted model's final choice (:meth:`TopicModel.best_index`) counts every occurrence:
+   on AG News's odd rows that did better than reading words once there too (eighth round,
+   ``docs/extraction.md``, with the other forms of the model tried: log term counts, idf,
+   length normalisation, complement naive Bayes, soft relabelling, a logistic refit).
 
 An article's first topic is the model's, unless its keywords are sure of theirs (best
 score at least ``topics.KEEP_SCORE`` and 3 times the runner-up's: a topic the collection
@@ -145,23 +147,30 @@ class TopicModel:
 
     def best_index(self, words: Sequence[str]) -> int | None:
         """The taxonomy index of the topic ``words`` point to (``None``: too few known)."""
-        return self.best_of([i for i in map(self.vocabulary.get, words) if i is not None])
+        return self.best_of(self._known(words))
+
+    def best_once(self, words: Sequence[str]) -> int | None:
+        """:meth:`best_index` with each known word counted once however often it occurs
+        (self-training's reading, :func:`fit_topic_model`); its repeats still count
+        towards ``MIN_KNOWN``."""
+        known = self._known(words)
+        return self.best_of_columns(np.unique(known), len(known))
 
     def best_of(self, known: Sequence[int] | np.ndarray) -> int | None:
-        """:meth:`best_index` of words given by their columns (the words it knows, with
-        their repeats, which count towards ``MIN_KNOWN``): the topic whose log probabilities
-        of the distinct words sum highest. Each word counts once: said again and again, one
-        word would outweigh the rest of the article (word counts are burstier than naive
-        Bayes assumes)."""
-        return self.best_of_distinct(np.unique(known), len(known))
+        """:meth:`best_index` of words given by their columns (the words it knows)."""
+        return self.best_of_columns(known, len(known))
 
-    def best_of_distinct(self, columns: np.ndarray, count: int) -> int | None:
-        """:meth:`best_of` of the distinct known ``columns`` (ascending) of ``count`` known
-        words with their repeats."""
+    def best_of_columns(self, columns: Sequence[int] | np.ndarray, count: int) -> int | None:
+        """The taxonomy index of the topic whose log probabilities over ``columns`` sum
+        highest; ``None`` where ``count`` (the known words) is below ``MIN_KNOWN``."""
         if count < MIN_KNOWN:
             return None
         totals = self.log_probs[:, columns].sum(axis=1)
         return self._indexes[int(np.argmax(totals))]
+
+    def _known(self, words: Sequence[str]) -> list[int]:
+        """The columns of the ``words`` this model knows, in order, with repeats."""
+        return [i for i in map(self.vocabulary.get, words) if i is not None]
 
     def blend(self, scores: Sequence[float], words: Sequence[str]) -> int | None:
         """The topic index that keyword ``scores`` plus ``SEED_WEIGHT`` times this model's
@@ -193,7 +202,7 @@ class TopicModel:
         """Each of :attr:`topics`' probability for ``words``, the log likelihoods divided
         by the square root of the number of known words (so a long article does not make
         the model sure of itself); ``None`` with fewer than ``MIN_KNOWN`` known words."""
-        known = [i for i in map(self.vocabulary.get, words) if i is not None]
+        known = self._known(words)
         if len(known) < MIN_KNOWN:
             return None
         totals = self.log_probs[:, known].sum(axis=1, dtype=np.float64)
@@ -378,14 +387,14 @@ class _Collection:
         self.number = number
 
     def relabelled(self, model: TopicModel) -> list[int | None]:
-        """``model.best_index`` of every article (the same sums, the same order)."""
+        """``model.best_once`` of every article (the same sums, the same order)."""
         columns = np.full(len(self.words), -1, dtype=np.int64)
         columns[[self.number[w] for w in model.vocabulary]] = list(model.vocabulary.values())
         out = []
         for distinct, repeats in zip(self.distinct, self.repeats, strict=True):
             known = columns[distinct]
             mask = known >= 0
-            out.append(model.best_of_distinct(np.sort(known[mask]), int(repeats[mask].sum())))
+            out.append(model.best_of_columns(np.sort(known[mask]), int(repeats[mask].sum())))
         return out
 
     def counts(self, rows: np.ndarray, topics: int) -> tuple[list[str], np.ndarray]:
