@@ -1,5 +1,7 @@
-"""The word lists behind people extraction: first names, titles and roles, places,
-demonyms, organisation words, common English words, and the small closed sets
+"""The word lists behind people extraction: first names (Faker's, a hand-written list and
+other scripts' names in Latin letters written by ``benchmarks/build_first_names.py``),
+titles and roles, places, demonyms, organisation words, common English words, and the
+small closed sets
 (honorifics, particles, speech verbs, headline verbs, months). Loaded once; the lists
 taken from Faker are kept in cache files (:mod:`docsearch.extract.usercache`), so a
 process with them in place never imports Faker.
@@ -216,7 +218,10 @@ _LATIN = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    first = _faker_first_names() | {fold(n) for n in _lines("first_names_extra.txt")}
+    # first_names_world.txt: other scripts' names in Latin letters (build_first_names.py).
+    first = _faker_first_names() | {fold(n) for name in ("first_names_extra.txt",
+                                                        "first_names_world.txt")
+                                    for n in _lines(name)}
     roles = {fold(r).rstrip(".") for r in _lines("roles.txt")}
     places = {fold(p) for p in _lines("places.txt")}
     demonyms = {fold(d) for d in _lines("demonyms.txt")}

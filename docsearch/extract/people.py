@@ -115,6 +115,13 @@ def extract_people(title: str = "", body: str = "", headings: Iterable[str] = ()
     return list(find_people(title, body, headings).people)
 
 
+def _surname_alone_in(m: _Mention, mentions: list[_Mention], ex: _Extractor) -> bool:
+    """Whether the body names ``m``'s last word alone, and no organisation has it."""
+    surname = fold(m.words[-1])
+    return len(m.words) > 1 and not ex.in_organisation(surname) and any(
+        len(b.words) == 1 and fold(b.words[0]) == surname for b in mentions)
+
+
 def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -> FoundPeople:
     """The people of an article and its unresolved surnames (see :class:`FoundPeople`).
 
@@ -147,9 +154,11 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     people: list[list[str]] = []
     first_seen: list[int] = []
     # A headline's full name with a known first name is a person when the headline
-    # was in capitals (its case is then ours) or there is no body to name it.
-    trusted = [m for m in heading_mentions if (not body.strip() or m.upper)
-               and m.cue and len(m.words) <= 3 and fold(m.words[0]).rstrip(".") in lex.first_names
+    # was in capitals (its case is then ours) or there is no body to name it, and
+    # when the body gives its surname alone ("Siobhan Brannagh wins" / "Brannagh took").
+    trusted = [m for m in heading_mentions
+               if ((not body.strip() or m.upper) and m.cue or _surname_alone_in(m, mentions, ex))
+               and len(m.words) <= 3 and fold(m.words[0]).rstrip(".") in lex.first_names
                and ex.is_full_name(m) and not any(_plain_word(w, lex) for w in m.words)]
     for m in mentions + trusted:
         if not ex.is_full_name(m) or m.from_heading and m not in trusted:
