@@ -246,7 +246,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     """The body's tokens, its candidate names with their cues (the rules' evidence
     weighed) and its listed names, and the extractor that read them."""
     ex = _Extractor(lex)
-    body_tokens = _tokens(_without_nicknames(body, lex))
+    body_tokens = _tokens(_without_brackets(_without_nicknames(body, lex), lex))
     ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
     mentions = _coordinated([m for s, e in ex.runs(body_tokens)
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
@@ -278,6 +278,34 @@ def _without_nicknames(text: str, lex: _Lexicon) -> str:
             return match.group()
         return first + " " * (len(match.group()) - len(first))
     return _NICKNAME.sub(blank, text)
+
+
+# An editor's first name in brackets before a surname: "(Alan) Greenspan", "[Teresa] Vallance";
+# after a first name or an initial it is a nickname: "James E. (Jim) Nugent".
+_BRACKETED_FIRST = re.compile(r"(?:\b([A-Z][\w.]*) )?[(\[]([A-Z][a-zà-ÿ]+)[)\]] (?=[A-Z][a-zà-ÿ])")
+
+
+def _without_brackets(text: str, lex: _Lexicon) -> str:
+    """The text with the brackets around a known first name before a surname blanked out,
+    and a nickname in brackets after a first name or an initial (same length, so offsets
+    hold): "(Alan) Greenspan" and "Judge (Harold) Greene" read " Alan  Greenspan" and
+    "Judge  Harold  Greene", "James E. (Jim) Nugent" reads "James E.       Nugent". After
+    another capitalised word the brackets stay ("Matteo Barbieri (Ita) Vortice Cycling")."""
+    if "(" not in text and "[" not in text:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        before, first = match.group(1) or "", match.group(2)
+        key = fold(before).rstrip(".")
+        if fold(first) not in lex.first_names:
+            return match.group()
+        kept = match.group()[:len(before) + 1] if before else ""
+        if before and (key in lex.first_names or re.fullmatch(r"[A-Z]\.?", before)):
+            return kept + " " * (len(match.group()) - len(kept))
+        if before and key not in lex.titles and key not in lex.role_nouns:
+            return match.group()  # "Matteo Barbieri (Ita) Vortice": a country's code
+        return f"{kept} {first}  "
+    return _BRACKETED_FIRST.sub(blank, text)
 
 
 def _confirm_by_titled_surname(mentions: Sequence[_Mention], tokens: Sequence[_Token],
