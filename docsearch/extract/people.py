@@ -282,7 +282,8 @@ def _without_nicknames(text: str, lex: _Lexicon) -> str:
 
 # An editor's first name in brackets before a surname: "(Alan) Greenspan", "[Teresa] Vallance";
 # after a first name or an initial it is a nickname: "James E. (Jim) Nugent".
-_BRACKETED_FIRST = re.compile(r"(?:\b([A-Z][\w.]*) )?[(\[]([A-Z][a-zà-ÿ]+)[)\]] (?=[A-Z][a-zà-ÿ])")
+_BRACKETED_FIRST = re.compile(r"[(\[]([A-Z][a-zà-ÿ]+)[)\]] (?=[A-Z][a-zà-ÿ])")
+_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.]*) $")
 
 
 def _without_brackets(text: str, lex: _Lexicon) -> str:
@@ -295,16 +296,16 @@ def _without_brackets(text: str, lex: _Lexicon) -> str:
         return text
 
     def blank(match: re.Match[str]) -> str:
-        before, first = match.group(1) or "", match.group(2)
-        key = fold(before).rstrip(".")
+        first = match.group(1)
         if fold(first) not in lex.first_names:
             return match.group()
-        kept = match.group()[:len(before) + 1] if before else ""
-        if before and (key in lex.first_names or re.fullmatch(r"[A-Z]\.?", before)):
-            return kept + " " * (len(match.group()) - len(kept))
-        if before and key not in lex.titles and key not in lex.role_nouns:
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        before = fold(word.group(1)).rstrip(".") if word else ""
+        if before and (before in lex.first_names or len(before) == 1):
+            return " " * len(match.group())  # a nickname
+        if before and before not in lex.titles and before not in lex.role_nouns:
             return match.group()  # "Matteo Barbieri (Ita) Vortice": a country's code
-        return f"{kept} {first}  "
+        return f" {first}  "
     return _BRACKETED_FIRST.sub(blank, text)
 
 
