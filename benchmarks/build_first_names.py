@@ -210,8 +210,13 @@ def transliterated() -> dict[str, set[str]]:
 
 def lexicon_clash(name: str) -> bool:
     """Too short, a first name already, or a word of the lexicon's other lists."""
+    return name in _known_first_names() or other_list_word(name)
+
+
+def other_list_word(name: str) -> bool:
+    """Too short, or a word of the lexicon's lists other than first names."""
     lex = lexicon._lexicon()
-    return (len(name) < 4 or name in _known_first_names() or lexicon._common_noun(name, lex)
+    return (len(name) < 4 or lexicon._common_noun(name, lex)
             or name in lex.common or name in lex.places or name in lex.place_words
             or name in lex.demonyms or name in lex.org_words or name in lex.titles
             or name in lex.role_nouns or name in lex.modifiers or name in lex.organisations

@@ -46,7 +46,7 @@ def test_the_file_holds_no_word_of_the_other_lists():
     names = {lexicon.fold(n) for n in lexicon._lines("first_names_world.txt")}
     assert len(names) > 3000
     assert not {"gold", "rate", "bank", "paris", "march", "french"} & names
-    assert not [n for n in names if build_first_names.lexicon_clash(n)]
+    assert not [n for n in names if build_first_names.other_list_word(n)]
 
 
 @pytest.mark.parametrize(("body", "people"), [

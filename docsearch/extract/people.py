@@ -16,8 +16,10 @@ A rule-based extractor, fast enough for whole archives (no model to download):
    organisation ("investment banks X and Y", "the band X"). Cues for first names outside
    the list: a word of a role's shape ("forecaster X Y"), an age in commas, a letter's
    signature, the surname given elsewhere after an honorific ("Mr Obuya ... Vusi Obuya").
-   A nickname in quotes is skipped ('Luke "The Hammer" Dacre'); a name in quotes is a
-   variety or a work ("the rose 'Edwina Halloway'").
+   A nickname in quotes is skipped ('Luke "The Hammer" Dacre'), and one in brackets after
+   a first name ("James E. (Jim) Nugent"); an editor's bracketed first name before a
+   surname is read ("(Alan) Greenspan"); a name in quotes is a variety or a work ("the
+   rose 'Edwina Halloway'").
 4. One-word mentions ("Biden", "Mr. Biden", "President Biden") join the full name
    with that surname in the same article; with a title or a role word before it
    ("the singer Kesia", "his grandfather, Walter", "a girl called Esme") and no full name
@@ -27,7 +29,8 @@ A rule-based extractor, fast enough for whole archives (no model to download):
 5. The fullest form is canonical; diacritics and case never split a person.
 
 Headlines and section headings in title case only confirm people found in the
-body; they add none of their own.
+body; they add none of their own, except a full name whose surname the body gives alone
+("Siobhan Brannagh wins" / "Brannagh took the seat").
 """
 
 from __future__ import annotations
