@@ -1,4 +1,4 @@
-"""General name forms of the eighth people round (brief Z7): an editor's bracketed first
+"""Name forms in brackets and particles: an editor's bracketed first
 name before a surname, a bracketed nickname after a first name, Malay patronymics
 ("binti", "binte")."""
 
