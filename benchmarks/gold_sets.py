@@ -32,6 +32,9 @@ index applies to the set as one collection; topics by top-1 per class.
   stored, the texts are read from ``../shared`` at run time (:func:`shared_sets`, which
   leaves the set out with a reason where the corpus is absent); committed before the
   extractor ran on them, never tuned on: ``--skip unseen9`` while tuning.
+- ``unseen10``: ``tests/data/unseen10/gold.jsonl``, the same for 250 more AG News test items
+  (seed 2027, sampled from the rows not in unseen9); committed before the extractor ran on
+  them, never tuned on: ``--skip unseen10`` while tuning.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ DATA = ROOT / "tests" / "data"
 CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")
 #: The AG News test split (7,600 items; read only, never copied into the project).
 AG_NEWS = ROOT.parent / "shared" / "corpora" / "ag_news"
+#: The people sets read by hand on AG News items (``tests/data/NAME/gold.jsonl``).
+AG_PEOPLE = ("unseen9", "unseen10")
 
 
 @attrs.frozen
@@ -125,15 +130,18 @@ def ag_items(folder: Path = AG_NEWS) -> list[tuple[str, str, str]]:
             for label, title, body in rows]
 
 
-def ag_sample_rows(seed: int = 2026, size: int = 150, rows: int = 7600) -> list[int]:
-    """unseen9's rows: a seeded sample of the AG News test split's 0-based rows, sorted."""
-    return sorted(random.Random(seed).sample(range(rows), size))
+def ag_sample_rows(seed: int = 2026, size: int = 150, rows: int = 7600,
+                   exclude: Container[int] = ()) -> list[int]:
+    """A seeded sample of the AG News test split's 0-based rows not in ``exclude``, sorted:
+    unseen9's rows with the defaults, unseen10's with seed 2027, 250 rows, unseen9's
+    excluded."""
+    return sorted(random.Random(seed).sample([r for r in range(rows) if r not in exclude],
+                                             size))
 
 
-def ag_people_set(folder: Path = AG_NEWS) -> list[GoldDoc]:
-    """unseen9: the people of ``tests/data/unseen9/gold.jsonl`` on their AG News items."""
-    items = ag_items(folder)
-    lines = (DATA / "unseen9" / "gold.jsonl").read_text("utf-8").splitlines()
+def ag_people_set(name: str, items: Sequence[tuple[str, str, str]]) -> list[GoldDoc]:
+    """The people of ``tests/data/NAME/gold.jsonl`` on their AG News ``items``."""
+    lines = (DATA / name / "gold.jsonl").read_text("utf-8").splitlines()
     return [GoldDoc(f"ag-{d['row']}", items[d["row"]][1], items[d["row"]][2],
                     tuple(d["people"])) for d in map(json.loads, filter(None, lines))]
 
@@ -142,8 +150,9 @@ def shared_sets(ag: Path = AG_NEWS) -> tuple[dict[str, list[GoldDoc]], list[str]
     """The gold sets whose texts are read from ``../shared`` at run time, and a line for
     each one left out because its corpus is absent."""
     if not (ag / "test.csv.gz").exists():
-        return {}, [f"unseen9 left out: no {ag / 'test.csv.gz'}"]
-    return {"unseen9": ag_people_set(ag)}, []
+        return {}, [f"{name} left out: no {ag / 'test.csv.gz'}" for name in AG_PEOPLE]
+    items = ag_items(ag)
+    return {name: ag_people_set(name, items) for name in AG_PEOPLE}, []
 
 
 @attrs.frozen

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -59,6 +60,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen8", "--skip", "unseen9"], ["unseen8", "unseen9"]),
     (["--skip", "unseen8", "unseen9"], ["unseen8", "unseen9"]),
     (["--skip", "unseen8", "--misses", "--skip", "unseen9", "ag"], ["unseen8", "unseen9", "ag"]),
+    (["--skip", "unseen9", "--skip", "unseen10"], ["unseen9", "unseen10"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
                                              skip: list[str]) -> None:
@@ -80,19 +82,51 @@ def test_unseen9_gold_rows_are_the_seeded_sample() -> None:
     assert extraction.TUNED["unseen9"] == "unseen"
 
 
-def test_unseen9_is_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -> None:
+def test_unseen10_gold_rows_are_the_seeded_sample_disjoint_from_unseen9() -> None:
+    """unseen10: 250 rows sampled with seed 2027 from the rows not in unseen9, each once,
+    in order, with sorted people (138 in 96 items)."""
+    lines = (gold_sets.DATA / "unseen10" / "gold.jsonl").read_text("utf-8").splitlines()
+    gold = [json.loads(line) for line in lines]
+    unseen9 = set(gold_sets.ag_sample_rows())
+    rows = [d["row"] for d in gold]
+    assert rows == gold_sets.ag_sample_rows(2027, 250, exclude=unseen9)
+    assert len(rows) == len(set(rows)) == 250
+    assert not unseen9 & set(rows)
+    assert all(0 <= row < 7600 for row in rows)
+    assert sum(len(d["people"]) for d in gold) == 138
+    assert sum(1 for d in gold if d["people"]) == 96
+    assert all(d["people"] == sorted(d["people"]) for d in gold)
+    assert extraction.TUNED["unseen10"] == "unseen"
+
+
+def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
+    """A sample with ``exclude`` draws from the other rows only, and without it is the
+    plain seeded sample of every row."""
+    assert gold_sets.ag_sample_rows(7, 3, 10) == sorted(random.Random(7).sample(range(10), 3))
+    assert gold_sets.ag_sample_rows(7, 8, 10, exclude={0, 9}) == list(range(1, 9))
+
+
+def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -> None:
     assert gold_sets.shared_sets(tmp_path) == (
-        {}, [f"unseen9 left out: no {tmp_path / 'test.csv.gz'}"])
+        {}, [f"unseen9 left out: no {tmp_path / 'test.csv.gz'}",
+             f"unseen10 left out: no {tmp_path / 'test.csv.gz'}"])
 
 
 @pytest.mark.skipif(not (gold_sets.AG_NEWS / "test.csv.gz").exists(),
                     reason="needs ../shared/corpora/ag_news/test.csv.gz")
-def test_unseen9_reads_its_items_from_the_corpus() -> None:
+@pytest.mark.parametrize(("name", "rows", "people"), [
+    ("unseen9", gold_sets.ag_sample_rows(), 66),
+    ("unseen10", gold_sets.ag_sample_rows(2027, 250, exclude=set(gold_sets.ag_sample_rows())),
+     138),
+])
+def test_ag_people_sets_read_their_items_from_the_corpus(
+        name: str, rows: list[int], people: int) -> None:
     sets, absent = gold_sets.shared_sets()
     assert absent == []
-    gold = sets["unseen9"]
-    assert [d.id for d in gold] == [f"ag-{row}" for row in gold_sets.ag_sample_rows()]
-    assert sum(len(d.people) for d in gold) == 66
+    assert set(sets) == {"unseen9", "unseen10"}
+    gold = sets[name]
+    assert [d.id for d in gold] == [f"ag-{row}" for row in rows]
+    assert sum(len(d.people) for d in gold) == people
     assert all(d.title and d.body and d.topic is None for d in gold)
     texts = {(t.title, t.body) for t in topics_eval.ag_set()}
     assert all((d.title, d.body) in texts for d in gold)
