@@ -35,6 +35,10 @@ index applies to the set as one collection; topics by top-1 per class.
 - ``unseen10``: ``tests/data/unseen10/gold.jsonl``, the same for 250 more AG News test items
   (seed 2027, sampled from the rows not in unseen9); committed before the extractor ran on
   them, never tuned on: ``--skip unseen10`` while tuning.
+- ``unseen11``: ``tests/data/unseen11/articles.jsonl`` (50 clippings, ten for each of the
+  five classes, own writing from publishers no other set has; written and committed before
+  the extractor ran on it, nobody but its writer reads it: ``--skip unseen11`` while
+  tuning).
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ from docsearch.readers import read_file
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 #: The hand-written clipping sets with people and topics (``tests/data/NAME/articles.jsonl``).
-CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")
+CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen11")
 #: The AG News test split (7,600 items; read only, never copied into the project).
 AG_NEWS = ROOT.parent / "shared" / "corpora" / "ag_news"
 #: The people sets read by hand on AG News items (``tests/data/NAME/gold.jsonl``).

@@ -27,6 +27,7 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
     ("unseen6", 60, 207, [6, 10, 11, 11, 11, 11], "tuned"),  # read and tuned on since
     ("unseen7", 60, 331, [12] * 5, "tuned"),  # read and tuned on in the sixth round
     ("unseen8", 60, 329, [12] * 5, "unseen"),  # this session's unseen set
+    ("unseen11", 50, 252, [10] * 5, "unseen"),  # own-written, committed before any extractor ran
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -46,12 +47,15 @@ def test_unseen_topics_and_skip() -> None:
     kept = topics_eval.corpora(None, None)
     assert len(kept["unseen5"]) == 66
     assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                         "unseen8"}
+                         "unseen8", "unseen11"}
     assert len(kept["unseen7"]) == len(kept["unseen8"]) == 60
-    skipped = topics_eval.corpora(None, None,
-                                  ["unseen4", "unseen5", "unseen6", "unseen7", "unseen8"])
+    assert len(kept["unseen11"]) == 50
+    skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6", "unseen7",
+                                               "unseen8", "unseen11"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
     assert "unseen8" not in topics_eval.corpora(None, None, ["unseen8"])
+    assert set(topics_eval.corpora(None, None, ["unseen10", "unseen11"])) == set(kept) - {
+        "unseen11"}
 
 
 @pytest.mark.parametrize("script", [extraction, topics_eval])
@@ -61,6 +65,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen8", "unseen9"], ["unseen8", "unseen9"]),
     (["--skip", "unseen8", "--misses", "--skip", "unseen9", "ag"], ["unseen8", "unseen9", "ag"]),
     (["--skip", "unseen9", "--skip", "unseen10"], ["unseen9", "unseen10"]),
+    (["--skip", "unseen10", "--skip", "unseen11"], ["unseen10", "unseen11"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
                                              skip: list[str]) -> None:
