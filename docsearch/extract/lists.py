@@ -45,16 +45,22 @@ __all__ = ["ListedName", "listed_names"]
 MIN_ITEMS = 3
 MIN_SHARE = 0.75
 
-# A label may carry a formation: "ROVERS (4-4-2): ...".
-_LABEL = re.compile(
-    r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+(?:\s*\(\d(?:-\d){1,4}\))?\s*:\s*(?=\S)")
+# A label may carry a formation or a short note with a figure ("ROVERS (4-4-2): ...",
+# "SHARKS 1st innings (target 240): ...") or before ranks ("Final standings (open): 1. ..."),
+# but not "Menu (two courses): Soup, ...".
+_LABEL = re.compile(r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+"
+                    r"(?:\s*\((?:(?=[^)]*\d)[\w .-]{1,24}\)|[\w .-]{1,24}\)(?=:\s*\d{1,3}\.\s)))?"
+                    r"\s*:(?!\d)\s*(?=\S)")  # not a time's "2:08"
 _ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&)\s*")  # not "5,000m"
 _PAREN = re.compile(r"\([^)]*\)")
 # "104", "3-41", "1:44.10", "287/6", "38pts", "1h 38m 12.4s", "+41.6s"
 _FIGURES = re.compile(r"(?:\s+[+]?[\d*][\d*:./-]*(?:[a-z]{1,3}\b)?)+\s*$")
+# "M Heathcote tries", "C Lowther 4 goals": a rugby league scoring summary's last words
+_SCORES = re.compile(r"\s+(?:tries|try|goals?|field goals?|conversions?|pens?|penalties)\s*$")
 _REPLACED = re.compile(r"\s+for\s+[A-Z][^\s]*\s*$")  # "O Cleary for Lanigan": who came on
 _CREW = re.compile(r"\s*/\s*(?=[A-Za-z])")  # "Kallio/Heino": a driver and co-driver
-_RANK = re.compile(r"^=?\d{1,3}\s+(?=[^\W\d_])")  # "2 Hiwot Alemu", "=3 K Obiora", "1 van Dijk"
+# "2 Hiwot Alemu", "=3 K Obiora", "1 van Dijk", "1. Sato Rina"
+_RANK = re.compile(r"^=?\d{1,3}\.?\s+(?=[^\W\d_])")
 _SUB_LABEL = re.compile(r"^.*:\s+")  # "Men's 800m: 1 ..." inside an item
 _DISMISSAL = re.compile(r"\s+(?:(?:c\s*&\s*b|c|b|lbw|st|not out|run out|retired hurt)\b\s*)+")
 _INITIALS = r"(?:[A-Z](?: [A-Z]){1,2}(?= )|[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z]-[A-Z])"
@@ -125,8 +131,8 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
     named = 0
     position = start
     for item in items:
-        item = _SUB_LABEL.sub("", _FIGURES.sub("", _REPLACED.sub(
-            "", item.strip().rstrip(".").strip())))
+        item = _SUB_LABEL.sub("", _FIGURES.sub("", _SCORES.sub("", _REPLACED.sub(
+            "", item.strip().rstrip(".").strip()))))
         if not item:
             continue
         names = [_name(_FIGURES.sub("", piece), lex, labelled)

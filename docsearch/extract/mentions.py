@@ -254,6 +254,8 @@ class _Extractor:
                         or w.endswith("."))]
         if (len(keys) >= 3 and keys[1] in lex.first_names and keys[0] not in lex.first_names
                 and not _compass_place(keys, 0, lex)  # not "New York Fed", "South Louisiana"
+                and not (start > 0 and (tokens[start - 1].text in lex.role_nouns or _role_shaped(
+                    tokens[start - 1].text, lex)))  # "engineer Zeeshan Ali Memon"
                 and (keys[0] in lex.place_words or keys[0] in lex.demonyms
                      or len(keys) == 3 and keys[1] not in _PARTICLES
                      and (len(keys[0]) > 5 or keys[0] in lex.english))):

@@ -1,0 +1,35 @@
+"""Titles of address from South Asia, the Malay world and chess are cut off a name
+("Ustad", "Begum", "Haji", "Adv.", "Datuk Seri", "Grandmaster"), plural role words
+("Co-founders") too; the Kalenjin particle "arap" joins a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from docsearch.extract.people import find_people
+
+
+@pytest.mark.parametrize(("body", "people"), [
+    ("The evening closed with a raga sung by Ustad Karim Bakhsh and his nephews.",
+     ("Karim Bakhsh",)),
+    ("The prizes were handed out by Begum Nargis Durrani, who chairs the trust.",
+     ("Nargis Durrani",)),
+    ("Farmer Haji Ghulam Rasool Leghari said the canal had been dry since May.",
+     ("Ghulam Rasool Leghari",)),
+    ("In Thrissur, ward councillor Adv. Lissy Joseph Varghese said the count was fair.",
+     ("Lissy Joseph Varghese",)),
+    ("Chief Minister Datuk Seri Azlan Harun Ismail said the vote was clean.",
+     ("Azlan Harun Ismail",)),
+    ("Grandmaster Dinuka Perera won the open section on tie-break.", ("Dinuka Perera",)),
+    ("International Master Ishara Gunasekera drew her last game.", ("Ishara Gunasekera",)),
+    ("Co-founders Mel Huynh and Tom Barrett will stay on as directors.",
+     ("Mel Huynh", "Tom Barrett")),
+    ("Co-founders Lin Quach and Josh Albany, who own a third of it, will stay.",
+     ("Lin Quach", "Josh Albany")),
+    # A role word before three names: the first is no descriptor ("Beatle George Harrison").
+    ("Site engineer Shahzaib Ali Kazmi said the roof would hold.", ("Shahzaib Ali Kazmi",)),
+    ("Deputy Speaker Kiprono arap Langat said the bill would be heard again.",
+     ("Kiprono arap Langat",)),
+])
+def test_titles_are_cut_and_particles_join(body, people):
+    assert find_people("", body).people == people
