@@ -13,6 +13,10 @@ from docsearch.extract.people import find_people
     ("SHARKS 1st innings (target 240): P. Rowe c Dale b Hunt 31, T. Okoye lbw b Hunt 12, "
      "L. Ferris run out 4, B. Mensah not out 20.",
      ("P. Rowe", "Dale", "Hunt", "T. Okoye", "L. Ferris", "B. Mensah")),
+    # The last item's sentence ends after its figures: "Extras" is no name.
+    ("GULLS 1st innings: R. Dyer c Pyke b Lamb 12, T. Ince not out 30, K. Orr lbw b Lamb 4. "
+     "Extras 9. Total 55.",
+     ("R. Dyer", "Pyke", "Lamb", "T. Ince", "K. Orr")),
     ("Final table (seniors): 1. Okonkwo 8.5; 2. Haverty 8; 3. J. Stroud 7.",
      ("Okonkwo", "Haverty", "J. Stroud")),
     ("Women -57kg: 1. Nodira Yusupova (UZB); 2. Elodie Marchetti (FRA); 3. Tuya Batbayar "

@@ -28,8 +28,20 @@ from docsearch.extract.people import find_people
      ("Lin Quach", "Josh Albany")),
     # A role word before three names: the first is no descriptor ("Beatle George Harrison").
     ("Site engineer Shahzaib Ali Kazmi said the roof would hold.", ("Shahzaib Ali Kazmi",)),
+    # A family firm's name does not stop its titled chairman, named by initials.
+    ("Wijemanne Textiles PLC said profit rose. Chairman P.K.D. Wijemanne told shareholders "
+     "it was a good year.", ("P.K.D. Wijemanne",)),
     ("Deputy Speaker Kiprono arap Langat said the bill would be heard again.",
      ("Kiprono arap Langat",)),
 ])
 def test_titles_are_cut_and_particles_join(body, people):
     assert find_people("", body).people == people
+
+
+@pytest.mark.parametrize("body", [
+    # A place named for a crown or a church: the possessive title opens it.
+    "Thousands packed the Queen's Park Savannah for the final on Sunday.",
+    "The parade ended at the King's Meadow Bellamy late on Friday.",
+])
+def test_places_named_after_a_title_are_no_people(body):
+    assert find_people("", body).people == ()

@@ -116,6 +116,7 @@ _LETTER_ENDS = {".", "!", "?", '"', "”", "’"}
 
 # Vehicles named after people, even with a title: "the locomotive Sir Nigel Gresley".
 _VEHICLES = _word_set("vehicles.txt")
+_PLACE_POSSESSORS = _word_set("place_possessors.txt")
 
 
 # Ranks in capitals that are no initials: "DCI Lorna Pike".
@@ -124,10 +125,12 @@ _ACRONYM_TITLES = _word_set("acronym_titles.txt")
 
 def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
                          lex: _Lexicon) -> bool:
-    """A vehicle named after a person ("the locomotive Sir X Y", "MV Dame X Y"), an
+    """A vehicle named after a person ("the locomotive Sir X Y", "MV Dame X Y"), a place
+    named for a crown or a church ("the Queen's Park Savannah", "King's Meadow Bellamy"), an
     actor's part ("Y Z as DCI X W", "stars as X"), or a stage name given beside the real
     one ("X, real name Y")."""
-    if start > 0 and tokens[start - 1].text in _VEHICLES:
+    if start > 0 and (tokens[start - 1].text in _VEHICLES or tokens[start - 1].possessive
+                      and fold(tokens[start - 1].text) in _PLACE_POSSESSORS):
         return True
     k = start - 1
     if k > 0 and tokens[k].text in _ACRONYM_TITLES:

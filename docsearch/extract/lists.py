@@ -20,7 +20,10 @@ parenthesis holds is read as a list of its own ("Ashby 241/7 (D Pellow 88, K Rus
 out; T Ambler 3-37)"). A transcript's speaker label in capitals at the start of a line,
 with a known first name, is a name too ("MARTIN OKAFOR: Welcome back").
 
-Results and line-ups in other shapes: a label may carry a formation ("ROVERS (4-3-3):"); a
+Results and line-ups in other shapes: a label may carry a formation ("ROVERS (4-3-3):") or
+a short note with a figure or before ranks ("SHARKS 1st innings (target 240):", "Final
+standings (open): 1. ..."), never a time's colon ("2:08:41"); a rank may end in a dot ("1.
+Sato Rina"); a rugby league summary's "tries" and "goals" end its items; a
 crew is written "Kallio/Heino"; figures may carry a unit or a sign ("38pts", "1h 38m
 12.4s", "+41.6s"); a substitute's item names who came on ("O Cleary for Lanigan"); up to
 two particles open a surname ("A de la Rey"), also after a rank ("1 van den Berg"). In a
@@ -55,6 +58,8 @@ _ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&)\s*")  # not "5,000m"
 _PAREN = re.compile(r"\([^)]*\)")
 # "104", "3-41", "1:44.10", "287/6", "38pts", "1h 38m 12.4s", "+41.6s"
 _FIGURES = re.compile(r"(?:\s+[+]?[\d*][\d*:./-]*(?:[a-z]{1,3}\b)?)+\s*$")
+# "K. Orr lbw b Lamb 4. Extras 9. Total 55": the sentence ends after the last item's figures
+_SENTENCE_AFTER = re.compile(r"(?<=\s\d)[\d:./-]*\.\s+[A-Z].*$")
 # "M Heathcote tries", "C Lowther 4 goals": a rugby league scoring summary's last words
 _SCORES = re.compile(r"\s+(?:tries|try|goals?|field goals?|conversions?|pens?|penalties)\s*$")
 _REPLACED = re.compile(r"\s+for\s+[A-Z][^\s]*\s*$")  # "O Cleary for Lanigan": who came on
@@ -132,7 +137,7 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
     position = start
     for item in items:
         item = _SUB_LABEL.sub("", _FIGURES.sub("", _SCORES.sub("", _REPLACED.sub(
-            "", item.strip().rstrip(".").strip()))))
+            "", _SENTENCE_AFTER.sub("", item.strip()).rstrip(".").strip()))))
         if not item:
             continue
         names = [_name(_FIGURES.sub("", piece), lex, labelled)

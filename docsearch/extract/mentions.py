@@ -306,6 +306,7 @@ class _Extractor:
         context = _person_context(tokens, first, end, lex)
         cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
             before in _SPEECH) or before.endswith("year-old") or (
+            before == "name" and before2 == "real") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
             _house_style(tokens, first, end)) or (
             len(caps) > 1 and _person_verb(tokens, end)) or _sport_act(tokens, first) or (
@@ -381,8 +382,10 @@ class _Extractor:
             # "AR Rahman", "E Nesbit", "Mr K. Ramaswamy", "A. J. Penrose": initials and a
             # surname, with a cue.
             surname = keys[-1]
-            return m.cue and not _common_noun(surname, self.lex) and not self.in_organisation(
-                surname) and surname not in self.lex.place_words and not _agents(surname, self.lex)
+            # A titled one may share its surname with a firm ("Chairman K.D.S. Ranweli").
+            return m.cue and not _common_noun(surname, self.lex) and (
+                m.titled or not self.in_organisation(surname)) and (
+                surname not in self.lex.place_words) and not _agents(surname, self.lex)
         caps = [k for i, (k, w) in enumerate(zip(keys, m.words, strict=True))
                 if (k not in _PARTICLES or _last_name_word(w, i, len(keys))) and len(k) > 1]
         if len(caps) < 2:

@@ -15,7 +15,11 @@ A rule-based extractor, fast enough for whole archives (no model to download):
    and Ed Mirvish" is two people; an organisation word before a name makes it an
    organisation ("investment banks X and Y", "the band X"). Cues for first names outside
    the list: a word of a role's shape ("forecaster X Y"), an age in commas, a letter's
-   signature, the surname given elsewhere after an honorific ("Mr Obuya ... Vusi Obuya").
+   signature, the surname given elsewhere after an honorific ("Mr Obuya ... Vusi Obuya"),
+   "real name" before it, a role word before three names ("engineer Zeeshan Ali Memon"
+   keeps its first word). A titled name with initials may share its surname with a firm
+   ("Chairman K.D.S. Ranweli" of "Ranweli Apparel PLC"); a place named for a title holder
+   is no person ("the Queen's Park Savannah").
    A nickname in quotes is skipped ('Luke "The Hammer" Dacre'), and one in brackets after
    a first name ("James E. (Jim) Nugent"); an editor's bracketed first name before a
    surname is read ("(Alan) Greenspan"); a name in quotes is a variety or a work ("the
@@ -207,7 +211,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             continue
         key = " ".join(fold(w) for w in m.words)
         owners = (index.get(key, set()) or _by_first_name(m, key, people, body_tokens, lex)
-                  or _by_family_name(m, key, people, ex.lowercase_seen))
+                  or _by_family_name(m, key, people, ex.lowercase_seen)
+                  or _by_given_name_alone(m, key, people, lex))
         if len(owners) == 1:
             i = next(iter(owners))
             if m.position >= 0:
@@ -381,6 +386,17 @@ def _by_first_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
             or fold(tokens[m.position - 1].text).rstrip(".") not in _FIRST_NAME_TITLES):
         return set()
     return {i for i, person in enumerate(people) if len(person) > 1 and fold(person[0]) == key}
+
+
+def _by_given_name_alone(m: _Mention, key: str, people: Sequence[Sequence[str]],
+                         lex: _Lexicon) -> set[int]:
+    """"Owner Dale Bixby ... Dale and his wife": a known first name alone, with no title
+    and no family word before it, joins the one person of the article with that first
+    name (with two, it stays apart)."""
+    if m.titled or m.family or len(m.words) != 1 or key not in lex.first_names:
+        return set()
+    owners = {i for i, person in enumerate(people) if len(person) > 1 and fold(person[0]) == key}
+    return owners if len(owners) == 1 else set()
 
 
 def _by_family_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
