@@ -45,3 +45,17 @@ def test_titles_are_cut_and_particles_join(body, people):
 ])
 def test_places_named_after_a_title_are_no_people(body):
     assert find_people("", body).people == ()
+
+
+@pytest.mark.parametrize(("body", "people"), [
+    ("Labour Secretary Ma. Rosario Quiambao-Lagman said the bill would pass.",
+     ("Ma. Rosario Quiambao-Lagman",)),
+    ("The deed was signed by Wm. Henry Tolliver in 1888.", ("Wm. Henry Tolliver",)),
+])
+def test_an_abbreviated_first_name_before_a_first_name_is_kept(body, people):
+    assert find_people("", body).people == people
+
+
+def test_a_surname_at_a_sentence_end_stays_a_surname():
+    body = "The deal was backed by Jack Ma. Shares rose five per cent on Monday."
+    assert find_people("", body).people == ("Jack Ma",)

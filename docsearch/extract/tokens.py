@@ -4,7 +4,8 @@
 capitalised word, ``INITIAL``, ``PARTICLE``, ``HONORIFIC``, ``OTHER``, ``BREAK``), whether a
 sentence starts there, a possessive, and the offset in the text. Initials are "G.", "J.R."
 before a name, and capitals such as "AR" or "E" right before a surname ("AR Rahman",
-"E Nesbit"), but not known acronyms ("US President", "BBC Radio").
+"E Nesbit"), but not known acronyms ("US President", "BBC Radio"); an abbreviated first
+name before a listed one ("Ma. Consuelo", ``data/given_name_abbreviations.txt``) too.
 """
 
 from __future__ import annotations
@@ -89,8 +90,8 @@ def _tokens(text: str) -> list[_Token]:
             elif piece not in _OPENERS:
                 sentence_start = False
     # "Victor T.K. Li": dotted initials between two name words are initials.
-    if _ABBREVIATED.search(text):
-        out = _abbreviated_middle_names(out)
+    if _ABBREVIATED.search(text) or _ABBREVIATED_GIVEN.search(text):
+        out = _abbreviated_names(out)
     for k in range(1, len(out) - 1):
         token = out[k]
         if (token.kind == OTHER and len(token.text) <= 6 and token.text.endswith(".")
@@ -119,17 +120,25 @@ def _tokens(text: str) -> list[_Token]:
 
 # A short capitalised word with no vowel and a dot between two names: "Rhys Ll. Jenkins".
 _ABBREVIATED = re.compile(r"[a-z] [A-Z][b-df-hj-np-tv-xz]{1,2}\. [A-Z]")
+_GIVEN_ABBREVIATIONS = _word_set("given_name_abbreviations.txt")
+_ABBREVIATED_GIVEN = re.compile(
+    r"\b(?:" + "|".join(sorted(_GIVEN_ABBREVIATIONS)) + r")\. [A-Z]")
 
 
-def _abbreviated_middle_names(out: list[_Token]) -> list[_Token]:
+def _abbreviated_names(out: list[_Token]) -> list[_Token]:
     """"Rhys Ll. Jenkins": an abbreviated middle name is an initial, and its dot no
-    sentence's end."""
+    sentence's end; so is an abbreviated first name before a listed first name ("Ma.
+    Consuelo", "Wm. Henry"; not "Jack Ma. Shares")."""
     drop = set()
-    for k in range(1, len(out) - 2):
+    first_names = _lexicon().first_names
+    for k in range(len(out) - 2):
         token = out[k]
         if (token.kind == CAP and out[k + 1].text == "." and out[k + 1].kind == BREAK
-                and out[k - 1].kind == CAP and out[k + 2].kind == CAP
-                and _abbreviated_name(token.text, out[k - 1].text)):
+                and out[k + 2].kind == CAP and (
+                    k > 0 and out[k - 1].kind == CAP
+                    and _abbreviated_name(token.text, out[k - 1].text)
+                    or token.text in _GIVEN_ABBREVIATIONS
+                    and fold(out[k + 2].text) in first_names)):
             token.text += "."
             token.kind = INITIAL
             out[k + 2].sentence_start = False
