@@ -5,7 +5,8 @@ capitalised word, ``INITIAL``, ``PARTICLE``, ``HONORIFIC``, ``OTHER``, ``BREAK``
 sentence starts there, a possessive, and the offset in the text. Initials are "G.", "J.R."
 before a name, and capitals such as "AR" or "E" right before a surname ("AR Rahman",
 "E Nesbit"), but not known acronyms ("US President", "BBC Radio"); an abbreviated first
-name before a listed one ("Ma. Consuelo", ``data/given_name_abbreviations.txt``) too.
+name before a listed one ("Ma. Consuelo", ``data/given_name_abbreviations.txt``) too. A
+backslash, a feed's escaped line break ("Kofi\\Annan"), parts words like a space.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def _tokens(text: str) -> list[_Token]:
                 sentence_start = True
             continue
         piece = match.group(0)
+        if piece == "\\":
+            continue  # a feed's escaped line break ("Kofi\\Annan") parts words like a space
         if kind_name == "acronym" or kind_name == "num":
             out.append(_Token(piece, OTHER, sentence_start, start=match.start()))
             sentence_start = False
