@@ -18,3 +18,9 @@ from docsearch.extract.people import find_people
 ])
 def test_a_lone_first_name_joins_the_one_person_with_it(body, people):
     assert find_people("", body).people == people
+
+
+def test_a_plural_of_a_name_is_no_second_person():
+    body = ("Arjun Mehta scored nine points. There were two Arjun Mehtas on court, and the "
+            "other Arjun Mehta was rested.")
+    assert find_people("", body).people == ("Arjun Mehta",)

@@ -241,9 +241,11 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     order = sorted(range(len(people)), key=lambda i: first_seen[i])
     result: list[str] = []
     seen: set[str] = set()
+    names = {fold(" ".join(person)) for person in people}
     for i in order:
         name = " ".join(people[i])
-        if fold(name) not in seen:
+        if fold(name) not in seen and not (  # "two Sunil Kumars": a plural, no one new
+                len(people[i]) > 1 and name.endswith("s") and fold(name[:-1]) in names):
             seen.add(fold(name))
             result.append(name)
     return FoundPeople(tuple(result), tuple(w for k, w in weak.items() if k not in seen))
