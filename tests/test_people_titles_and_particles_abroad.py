@@ -59,3 +59,8 @@ def test_an_abbreviated_first_name_before_a_first_name_is_kept(body, people):
 def test_a_surname_at_a_sentence_end_stays_a_surname():
     body = "The deal was backed by Jack Ma. Shares rose five per cent on Monday."
     assert find_people("", body).people == ("Jack Ma",)
+
+
+def test_an_abstract_noun_after_a_title_word_is_no_surname():
+    body = "The Senate sent the formula back to the Commission on Revenue Allocation on Monday."
+    assert find_people("", body).people == ()

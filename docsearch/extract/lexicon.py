@@ -248,7 +248,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+_ABSTRACT = ("tion", "sion", "tions", "sions")
+
+
 def _common_noun(key: str, lex: _Lexicon) -> bool:
-    """A common English word or its plural ("taxes", "rates")."""
-    return key in lex.english or key.endswith("s") and (
+    """A common English word or its plural ("taxes", "rates"), or an abstract noun no
+    surname is ("allocation", "provisions")."""
+    return key in lex.english or len(key) > 5 and key.endswith(_ABSTRACT) or key.endswith("s") and (
         key[:-1] in lex.english or key.endswith("es") and key[:-2] in lex.english)
