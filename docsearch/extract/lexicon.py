@@ -253,6 +253,7 @@ _ABSTRACT = ("tion", "sion", "tions", "sions")
 
 def _common_noun(key: str, lex: _Lexicon) -> bool:
     """A common English word or its plural ("taxes", "rates"), or an abstract noun no
-    surname is ("allocation", "provisions")."""
-    return key in lex.english or len(key) > 5 and key.endswith(_ABSTRACT) or key.endswith("s") and (
+    name is ("allocation", "provisions"; not the first name "Hefestion")."""
+    return key in lex.english or len(key) > 5 and key.endswith(_ABSTRACT) and (
+        key not in lex.first_names) or key.endswith("s") and (
         key[:-1] in lex.english or key.endswith("es") and key[:-2] in lex.english)
