@@ -3,10 +3,12 @@ cross-validation over the gold sets, print the figures and write the weights fil
 
     python benchmarks/train_people_model.py [--reuters DIR] [--check]
 
-Rows: ``people_model_rows.py`` (the tuned gold sets, Reuters PEOPLE labels, the rules'
-confident decisions on Reuters). The model is scikit-learn's logistic regression (the
-``bench`` extra; inference needs no scikit-learn) over the rows' named features that occur
-at least :data:`MIN_COUNT` times.
+Rows: ``people_model_rows.py`` (the tuned and read gold sets, Reuters PEOPLE labels, the
+rules' confident decisions on Reuters). The letter trigrams of names (the first-name lists
+and Faker's family names) against words (Reuters' lower-case words, the lexicon's English
+words) are counted here and shipped with the weights (``span_model.letter_odds``). The
+model is scikit-learn's logistic regression (the ``bench`` extra; inference needs no
+scikit-learn) over the rows' named features that occur at least :data:`MIN_COUNT` times.
 
 Leave-one-set-out: for each gold set S, a model is trained without S's rows and S is
 scored (people precision and recall, the set resolved as one collection as
@@ -33,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import attrs  # noqa: E402
 import numpy as np  # noqa: E402
-from gold_sets import GoldDoc, people_on  # noqa: E402
+from gold_sets import AG_PEOPLE, GoldDoc, people_on  # noqa: E402
 from people_model_rows import (  # noqa: E402
     DEFAULT,
     Row,
@@ -48,6 +50,7 @@ from reuters import Labels  # noqa: E402
 
 from docsearch import Article  # noqa: E402
 from docsearch.extract import span_model  # noqa: E402
+from docsearch.extract.lexicon import _lexicon  # noqa: E402
 
 WEIGHTS = Path(span_model.__file__).resolve().parent / "data" / span_model.MODEL_FILE
 MIN_COUNT = 2
@@ -61,7 +64,7 @@ MAX_PRECISION_DROP = 0.01
 FIXED = ((0.7, -1.0), (2.0, 0.2), (0.7, 0.2))
 
 
-def train(rows: Sequence[Row], lower: Mapping[str, int]) -> span_model.SpanModel:
+def train(rows: Sequence[Row], stats: span_model.WordStats) -> span_model.SpanModel:
     """A logistic regression over the rows' features seen at least MIN_COUNT times."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -80,7 +83,7 @@ def train(rows: Sequence[Row], lower: Mapping[str, int]) -> span_model.SpanModel
     weights = {f: round(float(w), 4) for f, w in zip(vocab, fit.coef_[0], strict=True)
                if round(float(w), 4)}
     return span_model.SpanModel(weights, round(float(fit.intercept_[0]), 4),
-                                lower_words=lower)
+                                lower_words=stats.bands, letters=stats.letters)
 
 
 Scores = dict[tuple[float, float], tuple[float, float]]
@@ -118,7 +121,7 @@ def best(table: Mapping[str, Scores], rules: Mapping[str, tuple[float, float]],
 @attrs.frozen
 class Training:
     sets: dict[str, list[GoldDoc]]
-    lower: dict[str, int]
+    stats: span_model.WordStats
     gold: list[Row]
     other: list[Row]
 
@@ -130,14 +133,21 @@ class Training:
 def training(stories: Sequence[tuple[Article, Labels]]) -> Training:
     """The gold sets, the lower-case bands of Reuters' words and the rows."""
     sets = gold_sets(stories)
-    lower = span_model.bands(lower_counts(stories))
-    return Training(sets, lower, gold_rows(sets, lower),
-                    reuters_rows(stories, {d.id for d in sets.get("reuters", [])}, lower))
+    lower = lower_counts(stories)
+    lex = _lexicon()
+    letters = span_model.letter_odds(
+        lex.first_names | span_model.surnames(),
+        {w for w, n in lower.items() if n >= 3} | lex.english)
+    stats = span_model.WordStats(span_model.bands(lower), letters)
+    return Training(sets, stats, gold_rows(sets, stats),
+                    reuters_rows(stories, {d.id for d in sets.get("reuters", [])}, stats))
 
 
 def local_digest(gold: Sequence[Row]) -> str:
-    """The digest of the rows of the gold sets that live in the repository."""
-    return digest([r for r in gold if r.source != "gold:reuters"])
+    """The digest of the rows of the gold sets whose texts live in the repository (not
+    Reuters' 200 nor the AG News sets, read from ``../shared``)."""
+    outside = {f"gold:{name}" for name in ("reuters", *AG_PEOPLE)}
+    return digest([r for r in gold if r.source not in outside])
 
 
 def weights_text(t: Training, final: span_model.SpanModel) -> str:
@@ -148,8 +158,9 @@ def weights_text(t: Training, final: span_model.SpanModel) -> str:
             "settings": {"min_count": MIN_COUNT, "C": C, "sets": list(t.sets),
                          "source_weight": SOURCE_WEIGHT},
             "weights": dict(sorted(final.weights.items())),
-            "lower_words": {str(band): " ".join(sorted(w for w, b in t.lower.items() if b == band))
-                            for band in (1, 2, 3)}}
+            "lower_words": {str(band): " ".join(sorted(w for w, b in t.stats.bands.items()
+                                                       if b == band)) for band in (1, 2, 3)},
+            "letters": dict(t.stats.letters)}
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
@@ -159,7 +170,7 @@ def leave_one_set_out(t: Training) -> span_model.SpanModel:
     table: dict[str, Scores] = {}
     rules: dict[str, tuple[float, float]] = {}
     for name in names:
-        model = train([r for r in t.rows if r.source != f"gold:{name}"], t.lower)
+        model = train([r for r in t.rows if r.source != f"gold:{name}"], t.stats)
         table[name], rules[name] = scores(model, t.sets[name]), rules_alone(t.sets[name])
     print("Leave-one-set-out: people precision / recall, rules alone and rules + model "
           "(thresholds chosen on the other sets)\n")
@@ -188,7 +199,7 @@ def leave_one_set_out(t: Training) -> span_model.SpanModel:
     print(f"shipped thresholds (best over all sets): accept {accept}, drop {drop}")
     sources = Counter((r.source.split(":")[0], r.label) for r in t.rows)
     print("rows: " + ", ".join(f"{s} label {y}: {n}" for (s, y), n in sorted(sources.items())))
-    return attrs.evolve(train(t.rows, t.lower), accept=accept, drop=drop, enabled=enabled)
+    return attrs.evolve(train(t.rows, t.stats), accept=accept, drop=drop, enabled=enabled)
 
 
 def main() -> None:

@@ -117,6 +117,16 @@ def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -
              f"unseen10 left out: no {tmp_path / 'test.csv.gz'}"])
 
 
+def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
+    """``only`` names the AG News sets to read (the span model's trainer reads the sets it
+    may learn from, never one still unseen)."""
+    assert gold_sets.shared_sets(tmp_path, only=("unseen10", "dev")) == (
+        {}, [f"unseen10 left out: no {tmp_path / 'test.csv.gz'}"])
+    if (gold_sets.AG_NEWS / "test.csv.gz").exists():
+        sets, absent = gold_sets.shared_sets(only=("unseen9",))
+        assert (list(sets), absent) == (["unseen9"], [])
+
+
 @pytest.mark.skipif(not (gold_sets.AG_NEWS / "test.csv.gz").exists(),
                     reason="needs ../shared/corpora/ag_news/test.csv.gz")
 @pytest.mark.parametrize(("name", "rows", "people"), [

@@ -22,7 +22,7 @@ import pkgutil
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -162,17 +162,22 @@ def _cache_file(kind: str) -> Path | None:
     return None if faker_version is None else cache_folder() / f"{kind}-faker-{faker_version}.list"
 
 
-def _faker_first_names_uncached() -> set[str]:
-    names: set[str] = set()
+def _person_providers() -> Iterator[tuple[str, type]]:
+    """Each locale of Faker's person providers and its Provider class."""
     try:
         package = importlib.import_module("faker.providers.person")
     except ImportError:  # pragma: no cover - faker is a dependency
-        return names
+        return
     for info in pkgutil.iter_modules(package.__path__):
         try:
-            provider = importlib.import_module(f"{package.__name__}.{info.name}").Provider
+            yield info.name, importlib.import_module(f"{package.__name__}.{info.name}").Provider
         except (ImportError, AttributeError):
             continue
+
+
+def _faker_first_names_uncached() -> set[str]:
+    names: set[str] = set()
+    for locale, provider in _person_providers():
         for attr in ("first_names", "first_names_male", "first_names_female",
                      "first_names_nonbinary", *_ROMANIZED):
             values = provider.__dict__.get(attr)
@@ -182,8 +187,8 @@ def _faker_first_names_uncached() -> set[str]:
                 if isinstance(name, str) and name[:1].isupper() and _LATIN.fullmatch(name) and (
                         attr not in _ROMANIZED or len(name) >= 5 or "-" in name):
                     names.add(fold(name))
-                elif isinstance(name, str) and info.name in _CYRILLIC_LOCALES:
-                    names |= _transliterated(name, info.name)
+                elif isinstance(name, str) and locale in _CYRILLIC_LOCALES:
+                    names |= _transliterated(name, locale)
     return names
 
 

@@ -10,13 +10,15 @@ first-name lists alone:
   person.
 
 For those, a logistic regression over the candidate's shape and context (word shapes,
-lexicon memberships of its first and last words, the words around it, a later he/she or
-it/its, its surname alone elsewhere in the article, a possessive, quotes, coordination)
+lexicon memberships of its first and last words, whether each is one of Faker's family
+names, how much its letters look like a name's (:func:`name_likeness`), the words around
+it, a later he/she or it/its, its surname alone elsewhere in the article, a possessive)
 gives the probability of a person: a ``rejected`` candidate with ``p >= accept`` is a
 person, a ``listed`` one with ``p <= drop`` is not. Inference is a sum of weights looked
 up by feature name (no dependency); the weights, thresholds and a digest of the training
 rows live in ``data/people_span_model.json``, written by
-``benchmarks/train_people_model.py`` (see ``docs/extraction.md``, seventh round).
+``benchmarks/train_people_model.py`` (see ``docs/extraction.md``, seventh round and the
+span model's second round).
 
 :func:`docsearch.extract.people.find_people` uses it when the weights file says
 ``"enabled": true`` (the training script's leave-one-set-out verdict), or inside a
@@ -37,7 +39,14 @@ from importlib import resources
 
 import attrs
 
-from docsearch.extract.lexicon import _common_noun, _Lexicon, fold
+from docsearch.extract.lexicon import (
+    _LATIN,
+    _cached_words,
+    _common_noun,
+    _Lexicon,
+    _person_providers,
+    fold,
+)
 from docsearch.extract.mentions import _Extractor, _Mention
 from docsearch.extract.tokens import _DOTTED, _INITIALS, _Token
 
@@ -51,6 +60,16 @@ _AFTER = 30  # tokens after a candidate searched for a pronoun
 
 
 @attrs.frozen
+class WordStats:
+    """What the features know of words beyond the lexicon: how often each is written in
+    lower case (a band: :func:`bands`) and the log-odds of each letter trigram in a
+    person's name against an English word (:func:`letter_odds`)."""
+
+    bands: Mapping[str, int] = attrs.field(factory=dict)
+    letters: Mapping[str, float] = attrs.field(factory=dict)
+
+
+@attrs.frozen
 class SpanModel:
     """Weights by feature name, a bias and the two thresholds."""
 
@@ -60,6 +79,11 @@ class SpanModel:
     drop: float = 0.0
     enabled: bool = True
     lower_words: Mapping[str, int] = attrs.field(factory=dict)  # word: frequency band
+    letters: Mapping[str, float] = attrs.field(factory=dict)  # trigram: log-odds of a name
+
+    @property
+    def stats(self) -> WordStats:
+        return WordStats(self.lower_words, self.letters)
 
     def probability(self, features: Iterable[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -78,7 +102,7 @@ def shipped_model() -> SpanModel | None:
     bands = {word: int(band) for band, words in data["lower_words"].items()
              for word in words.split()}
     return SpanModel(data["weights"], data["bias"], data["accept"], data["drop"],
-                     data["enabled"], bands)
+                     data["enabled"], bands, data.get("letters", {}))
 
 
 # The model of the innermost :func:`using` block of this thread (or task), as a 1-tuple.
@@ -122,6 +146,51 @@ def undecided(m: _Mention, ex: _Extractor, lex: _Lexicon) -> str | None:
         m.cue = False
 
 
+def letter_odds(names: Iterable[str], words: Iterable[str], min_count: int = 3) -> dict[str, float]:
+    """The log-odds of each letter trigram (of a word between ``^`` and ``$``) in a name of
+    ``names`` against a word of ``words``, each word counted once (add-one smoothing);
+    trigrams seen fewer than ``min_count`` times in all are left out."""
+    counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for side, group in enumerate((set(names), set(words))):
+        for word in group:
+            counts[side].update(_trigrams(word))
+    total = [sum(c.values()) + len(counts[0] | counts[1]) for c in counts]
+    return {g: round(math.log((counts[0][g] + 1) / total[0]) -
+                     math.log((counts[1][g] + 1) / total[1]), 2)
+            for g in sorted(counts[0] | counts[1])
+            if counts[0][g] + counts[1][g] >= min_count}
+
+
+def _trigrams(word: str) -> list[str]:
+    padded = f"^{word}$"
+    return [padded[i:i + 3] for i in range(len(padded) - 2)]
+
+
+def name_likeness(key: str, letters: Mapping[str, float]) -> int:
+    """How much a folded word looks like a name by its letters: the mean log-odds of its
+    trigrams (:func:`letter_odds`), rounded and kept within -2..2."""
+    grams = _trigrams(key)
+    score = sum(letters.get(g, 0.0) for g in grams) / len(grams)
+    return max(-2, min(2, round(score)))
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """Family names in Latin letters from Faker's person providers, folded (cached in a
+    file per Faker version like the first names)."""
+    return frozenset(_cached_words("last-names-1", _faker_surnames))
+
+
+def _faker_surnames() -> set[str]:
+    names: set[str] = set()
+    for _, provider in _person_providers():
+        values = provider.__dict__.get("last_names")
+        if isinstance(values, (list, tuple, dict)):
+            names |= {fold(n) for n in values if isinstance(n, str) and " " not in n
+                      and n[:1].isupper() and _LATIN.fullmatch(n)}
+    return names
+
+
 def bands(counts: Mapping[str, int]) -> dict[str, int]:
     """How often each word is written in lower case, as a band: 1 (3-9 times), 2 (10-99),
     3 (100 or more); rarer words are left out (band 0)."""
@@ -132,14 +201,14 @@ class ArticleContext:
     """What the features need to know of the whole article, worked out once."""
 
     def __init__(self, mentions: Sequence[_Mention], tokens: Sequence[_Token], title: str,
-                 lowercase: set[str], lower_words: Mapping[str, int]) -> None:
+                 lowercase: set[str], stats: WordStats) -> None:
         self.alone = Counter(fold(m.words[0]) for m in mentions if len(m.words) == 1)
         self.names = Counter(" ".join(fold(w) for w in m.words) for m in mentions)
         self.person_pronouns = [i for i, t in enumerate(tokens) if t.text in _MALE_FEMALE]
         self.thing_pronouns = [i for i, t in enumerate(tokens) if t.text in _THING]
         self.title = {fold(w) for w in title.split()}
         self.lowercase = lowercase
-        self.lower_words = lower_words
+        self.stats = stats
 
 
 def _near(positions: Sequence[int], end: int) -> bool:
@@ -176,11 +245,13 @@ def _shape(word: str) -> str:
 def _word_features(tag: str, word: str, lex: _Lexicon, article: ArticleContext) -> list[str]:
     key = fold(word).rstrip(".")
     out = [f"{tag}shape={_shape(word)}", f"{tag}len={min(len(key), 9)}",
-           f"{tag}band={article.lower_words.get(key, 0)}"]
+           f"{tag}band={article.stats.bands.get(key, 0)}",
+           f"{tag}letters={name_likeness(key, article.stats.letters)}"]
     for name, member in (("first", key in lex.first_names), ("english", _common_noun(key, lex)),
                          ("place", key in lex.place_words), ("org", key in lex.org_words),
                          ("role", key in lex.role_nouns), ("demonym", key in lex.demonyms),
-                         ("title", key in lex.titles), ("lower", key in article.lowercase)):
+                         ("title", key in lex.titles), ("lower", key in article.lowercase),
+                         ("surname", key in surnames())):
         if member:
             out.append(f"{tag}{name}")
     return out
@@ -235,21 +306,20 @@ def _context_features(tokens: Sequence[_Token], first: int, end: int) -> list[st
 
 
 def candidates(mentions: Sequence[_Mention], tokens: Sequence[_Token], ex: _Extractor,
-               title: str, lower_words: Mapping[str, int]) -> list[tuple[_Mention, str, list[str]]]:
-    """Each undecided body mention, its kind and its features (``lower_words``: how often
-    a word is written in lower case, as a band: :func:`bands`)."""
+               title: str, stats: WordStats) -> list[tuple[_Mention, str, list[str]]]:
+    """Each undecided body mention, its kind and its features."""
     lex = ex.lex
     found = [(m, kind) for m in mentions if (kind := undecided(m, ex, lex)) is not None]
     if not found:
         return []
-    article = ArticleContext(mentions, tokens, title, ex.lowercase_seen, lower_words)
+    article = ArticleContext(mentions, tokens, title, ex.lowercase_seen, stats)
     return [(m, kind, features(m, kind, tokens, lex, article)) for m, kind in found]
 
 
 def weigh(model: SpanModel, mentions: Sequence[_Mention], tokens: Sequence[_Token],
           ex: _Extractor, title: str) -> None:
     """Decide the undecided mentions by the model: each name by its likeliest mention."""
-    found = candidates(mentions, tokens, ex, title, model.lower_words)
+    found = candidates(mentions, tokens, ex, title, model.stats)
     best: dict[str, float] = {}
     for m, _, feats in found:
         key = " ".join(fold(w) for w in m.words)
