@@ -66,6 +66,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen8", "--misses", "--skip", "unseen9", "ag"], ["unseen8", "unseen9", "ag"]),
     (["--skip", "unseen9", "--skip", "unseen10"], ["unseen9", "unseen10"]),
     (["--skip", "unseen10", "--skip", "unseen11"], ["unseen10", "unseen11"]),
+    (["--skip", "unseen13"], ["unseen13"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
                                              skip: list[str]) -> None:
@@ -104,6 +105,34 @@ def test_unseen10_gold_rows_are_the_seeded_sample_disjoint_from_unseen9() -> Non
     assert extraction.TUNED["unseen10"] == "seen"  # measured once, misses read
 
 
+def unseen9_and_unseen10_rows() -> set[int]:
+    unseen9 = set(gold_sets.ag_sample_rows())
+    return unseen9 | set(gold_sets.ag_sample_rows(2027, 250, exclude=unseen9))
+
+
+def unseen13_rows() -> list[int]:
+    """unseen13's rows: seed 2028, 250 rows, unseen9's and unseen10's left out."""
+    return gold_sets.ag_sample_rows(2028, 250, exclude=unseen9_and_unseen10_rows())
+
+
+def test_unseen13_gold_rows_are_the_seeded_sample_disjoint_from_unseen9_and_unseen10() -> None:
+    """unseen13: 250 rows sampled with seed 2028 from the rows in neither unseen9 nor
+    unseen10, each once, in order, with sorted people (134 in 102 items)."""
+    lines = (gold_sets.DATA / "unseen13" / "gold.jsonl").read_text("utf-8").splitlines()
+    gold = [json.loads(line) for line in lines]
+    rows = [d["row"] for d in gold]
+    assert rows == unseen13_rows()
+    assert len(rows) == len(set(rows)) == 250
+    earlier = unseen9_and_unseen10_rows()
+    assert len(earlier) == 400
+    assert not earlier & set(rows)
+    assert all(0 <= row < 7600 for row in rows)
+    assert sum(len(d["people"]) for d in gold) == 134
+    assert sum(1 for d in gold if d["people"]) == 102
+    assert all(d["people"] == sorted(d["people"]) for d in gold)
+    assert extraction.TUNED["unseen13"] == "unseen"  # never read by rule-writing
+
+
 def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
     """A sample with ``exclude`` draws from the other rows only, and without it is the
     plain seeded sample of every row."""
@@ -114,7 +143,8 @@ def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
 def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -> None:
     assert gold_sets.shared_sets(tmp_path) == (
         {}, [f"unseen9 left out: no {tmp_path / 'test.csv.gz'}",
-             f"unseen10 left out: no {tmp_path / 'test.csv.gz'}"])
+             f"unseen10 left out: no {tmp_path / 'test.csv.gz'}",
+             f"unseen13 left out: no {tmp_path / 'test.csv.gz'}"])
 
 
 @pytest.mark.skipif(not (gold_sets.AG_NEWS / "test.csv.gz").exists(),
@@ -123,12 +153,13 @@ def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -
     ("unseen9", gold_sets.ag_sample_rows(), 66),
     ("unseen10", gold_sets.ag_sample_rows(2027, 250, exclude=set(gold_sets.ag_sample_rows())),
      138),
+    ("unseen13", unseen13_rows(), 134),
 ])
 def test_ag_people_sets_read_their_items_from_the_corpus(
         name: str, rows: list[int], people: int) -> None:
     sets, absent = gold_sets.shared_sets()
     assert absent == []
-    assert set(sets) == {"unseen9", "unseen10"}
+    assert set(sets) == {"unseen9", "unseen10", "unseen13"}
     gold = sets[name]
     assert [d.id for d in gold] == [f"ag-{row}" for row in rows]
     assert sum(len(d.people) for d in gold) == people
