@@ -19,8 +19,9 @@ of this tier may be ("Manly", "Chiefs").
 Both sets are held as sorted 64-bit hashes in NumPy arrays. They are worked out once (about
 10 s of CPU, the dictionary read line by line) and kept in the user cache
 (:func:`~docsearch.extract.usercache.cache_folder`), keyed by both packages' versions and
-:data:`FILTER`; a process with the files in place maps them and never opens the
-dictionary. Without the package both sets are empty: only the curated lists count.
+:data:`FILTER`; a process with the files in place maps them (NumPy is imported then, not
+with the module) and never opens the dictionary. Without the package both sets are empty:
+only the curated lists count.
 """
 
 from __future__ import annotations
@@ -32,12 +33,15 @@ import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-import numpy as np
 
 from docsearch.extract.usercache import cache_folder, installed_version
 from docsearch.files import atomic_write
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["HashedWords", "WorldNames", "world_first_names"]
 
@@ -62,11 +66,15 @@ class HashedWords:
     """A set of words held as sorted 64-bit hashes (``word in words``)."""
 
     def __init__(self, hashes: np.ndarray) -> None:
+        import numpy
         self.hashes = hashes
+        self._np = numpy  # imported when the tier is first used, not with the module
 
     @classmethod
     def of(cls, words: Iterable[str]) -> HashedWords:
-        return cls(np.unique(np.fromiter((word_hash(w) for w in words), dtype=np.uint64)))
+        import numpy
+        return cls(numpy.unique(numpy.fromiter((word_hash(w) for w in words),
+                                               dtype=numpy.uint64)))
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -74,12 +82,9 @@ class HashedWords:
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not len(self.hashes):
             return False
-        value = np.uint64(word_hash(word))
-        i = int(np.searchsorted(self.hashes, value))
+        value = self._np.uint64(word_hash(word))
+        i = int(self._np.searchsorted(self.hashes, value))
         return i < len(self.hashes) and bool(self.hashes[i] == value)
-
-
-_NOTHING = HashedWords(np.zeros(0, dtype=np.uint64))
 
 
 @attrs.frozen
@@ -97,9 +102,10 @@ def world_first_names() -> WorldNames:
 def load(package: str, distribution: str, folder: Path) -> WorldNames:
     """The tier of ``package``: from its cache files in ``folder``, else worked out and
     saved there; empty when the package is not installed."""
+    import numpy as np
     version = installed_version(package, distribution)
     if version is None:
-        return WorldNames(_NOTHING, _NOTHING)
+        return WorldNames(HashedWords.of([]), HashedWords.of([]))
     spelling = installed_version("spellchecker", "pyspellchecker")
     paths = [folder / f"world-{part}-{version}-spell-{spelling}-{FILTER}.npy"
              for part in ("first-names", "common-words")]
