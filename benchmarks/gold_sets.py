@@ -41,6 +41,14 @@ index applies to the set as one collection; topics by top-1 per class.
   five classes, own writing from publishers no other set has; written and committed before
   the extractor ran on it, never tuned on; measured once after the ninth round and its
   misses read: seen (``--skip unseen11`` while tuning).
+- ``unseen12``: ``tests/data/unseen12/articles.jsonl`` (50 longer stories, 209–268 words,
+  ten for each of the five classes, own writing from publishers no other set has; written
+  and committed before the extractor ran on it, never read by rule-writing: unseen
+  (``--skip unseen12`` while tuning).
+- ``unseen13``: ``tests/data/unseen13/gold.jsonl``, people read by hand on 250 more AG News
+  test items (seed 2028, sampled from the rows in neither unseen9 nor unseen10); committed
+  before the extractor ran on them, never read by rule-writing: unseen (``--skip unseen13``
+  while tuning).
 """
 
 from __future__ import annotations
@@ -66,11 +74,12 @@ from docsearch.readers import read_file
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 #: The hand-written clipping sets with people and topics (``tests/data/NAME/articles.jsonl``).
-CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen11")
+CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen11",
+             "unseen12")
 #: The AG News test split (7,600 items; read only, never copied into the project).
 AG_NEWS = ROOT.parent / "shared" / "corpora" / "ag_news"
 #: The people sets read by hand on AG News items (``tests/data/NAME/gold.jsonl``).
-AG_PEOPLE = ("unseen9", "unseen10")
+AG_PEOPLE = ("unseen9", "unseen10", "unseen13")
 
 
 @attrs.frozen
@@ -140,7 +149,7 @@ def ag_sample_rows(seed: int = 2026, size: int = 150, rows: int = 7600,
                    exclude: Container[int] = ()) -> list[int]:
     """A seeded sample of the AG News test split's 0-based rows not in ``exclude``, sorted:
     unseen9's rows with the defaults, unseen10's with seed 2027, 250 rows, unseen9's
-    excluded."""
+    excluded, unseen13's with seed 2028, 250 rows, unseen9's and unseen10's excluded."""
     return sorted(random.Random(seed).sample([r for r in range(rows) if r not in exclude],
                                              size))
 

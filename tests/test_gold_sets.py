@@ -28,6 +28,7 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
     ("unseen7", 60, 331, [12] * 5, "tuned"),  # read and tuned on in the sixth round
     ("unseen8", 60, 329, [12] * 5, "tuned"),  # read and tuned on in the ninth people round
     ("unseen11", 50, 252, [10] * 5, "seen"),  # own-written, measured once, misses read
+    ("unseen12", 50, 287, [10] * 5, "unseen"),  # own-written longer stories, never read
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -47,15 +48,16 @@ def test_unseen_topics_and_skip() -> None:
     kept = topics_eval.corpora(None, None)
     assert len(kept["unseen5"]) == 66
     assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                         "unseen8", "unseen11"}
+                         "unseen8", "unseen11", "unseen12"}
     assert len(kept["unseen7"]) == len(kept["unseen8"]) == 60
-    assert len(kept["unseen11"]) == 50
+    assert len(kept["unseen11"]) == len(kept["unseen12"]) == 50
     skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6", "unseen7",
-                                               "unseen8", "unseen11"])
+                                               "unseen8", "unseen11", "unseen12"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
     assert "unseen8" not in topics_eval.corpora(None, None, ["unseen8"])
     assert set(topics_eval.corpora(None, None, ["unseen10", "unseen11"])) == set(kept) - {
         "unseen11"}
+    assert set(topics_eval.corpora(None, None, ["unseen12"])) == set(kept) - {"unseen12"}
 
 
 @pytest.mark.parametrize("script", [extraction, topics_eval])
@@ -66,6 +68,8 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen8", "--misses", "--skip", "unseen9", "ag"], ["unseen8", "unseen9", "ag"]),
     (["--skip", "unseen9", "--skip", "unseen10"], ["unseen9", "unseen10"]),
     (["--skip", "unseen10", "--skip", "unseen11"], ["unseen10", "unseen11"]),
+    (["--skip", "unseen13"], ["unseen13"]),
+    (["--skip", "unseen11", "--skip", "unseen12"], ["unseen11", "unseen12"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
                                              skip: list[str]) -> None:
@@ -104,6 +108,34 @@ def test_unseen10_gold_rows_are_the_seeded_sample_disjoint_from_unseen9() -> Non
     assert extraction.TUNED["unseen10"] == "seen"  # measured once, misses read
 
 
+def unseen9_and_unseen10_rows() -> set[int]:
+    unseen9 = set(gold_sets.ag_sample_rows())
+    return unseen9 | set(gold_sets.ag_sample_rows(2027, 250, exclude=unseen9))
+
+
+def unseen13_rows() -> list[int]:
+    """unseen13's rows: seed 2028, 250 rows, unseen9's and unseen10's left out."""
+    return gold_sets.ag_sample_rows(2028, 250, exclude=unseen9_and_unseen10_rows())
+
+
+def test_unseen13_gold_rows_are_the_seeded_sample_disjoint_from_unseen9_and_unseen10() -> None:
+    """unseen13: 250 rows sampled with seed 2028 from the rows in neither unseen9 nor
+    unseen10, each once, in order, with sorted people (134 in 102 items)."""
+    lines = (gold_sets.DATA / "unseen13" / "gold.jsonl").read_text("utf-8").splitlines()
+    gold = [json.loads(line) for line in lines]
+    rows = [d["row"] for d in gold]
+    assert rows == unseen13_rows()
+    assert len(rows) == len(set(rows)) == 250
+    earlier = unseen9_and_unseen10_rows()
+    assert len(earlier) == 400
+    assert not earlier & set(rows)
+    assert all(0 <= row < 7600 for row in rows)
+    assert sum(len(d["people"]) for d in gold) == 134
+    assert sum(1 for d in gold if d["people"]) == 102
+    assert all(d["people"] == sorted(d["people"]) for d in gold)
+    assert extraction.TUNED["unseen13"] == "unseen"  # never read by rule-writing
+
+
 def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
     """A sample with ``exclude`` draws from the other rows only, and without it is the
     plain seeded sample of every row."""
@@ -114,7 +146,8 @@ def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
 def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -> None:
     assert gold_sets.shared_sets(tmp_path) == (
         {}, [f"unseen9 left out: no {tmp_path / 'test.csv.gz'}",
-             f"unseen10 left out: no {tmp_path / 'test.csv.gz'}"])
+             f"unseen10 left out: no {tmp_path / 'test.csv.gz'}",
+             f"unseen13 left out: no {tmp_path / 'test.csv.gz'}"])
 
 
 def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
@@ -133,12 +166,13 @@ def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
     ("unseen9", gold_sets.ag_sample_rows(), 66),
     ("unseen10", gold_sets.ag_sample_rows(2027, 250, exclude=set(gold_sets.ag_sample_rows())),
      138),
+    ("unseen13", unseen13_rows(), 134),
 ])
 def test_ag_people_sets_read_their_items_from_the_corpus(
         name: str, rows: list[int], people: int) -> None:
     sets, absent = gold_sets.shared_sets()
     assert absent == []
-    assert set(sets) == {"unseen9", "unseen10"}
+    assert set(sets) == {"unseen9", "unseen10", "unseen13"}
     gold = sets[name]
     assert [d.id for d in gold] == [f"ag-{row}" for row in rows]
     assert sum(len(d.people) for d in gold) == people

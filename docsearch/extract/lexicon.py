@@ -87,6 +87,7 @@ class _Lexicon:
     role_nouns: frozenset[str]      # a lower-case role word right before a name
     places: frozenset[str]
     place_words: frozenset[str]
+    place_ends: frozenset[str]      # the last words of places' names ("arabia", "scotia")
     demonyms: frozenset[str]
     org_words: frozenset[str]
     org_cues: frozenset[str]        # a lower-case word before a name: an organisation
@@ -243,6 +244,7 @@ def _lexicon() -> _Lexicon:
         role_nouns=frozenset(_ROLE_NOUNS_EXTRA | titles),
         places=frozenset(places),
         place_words=frozenset(place_words),
+        place_ends=frozenset(p.rsplit(" ", 1)[-1] for p in places),
         demonyms=frozenset(demonyms | {d + "s" for d in demonyms}),
         org_words=frozenset({w + "s" for w in org_words if not w.endswith("s")} | org_words
                             - {"co", "cos"} | {"inc", "corp", "ltd", "plc", "llc", "llp"}),

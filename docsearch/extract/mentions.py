@@ -77,6 +77,7 @@ from docsearch.extract.tokens import (
     PARTICLE,
     _Token,
 )
+from docsearch.extract.world_names import world_first_names
 
 
 def _last_name_word(word: str, i: int, count: int) -> bool:
@@ -91,6 +92,9 @@ _PRODUCT_WORDS = _word_set("product_words.txt")
 # Surnames that are organisation or place words too ("Anne Church", "Tobias Banks").
 _ORG_WORD_SURNAMES = {"church", "banks", "bridges", "chambers", "house", "weeks", "hill"}
 _PLACE_PREPOSITIONS = _word_set("place_prepositions.txt")
+# Words before a place's, a firm's or a thing's name more often than a person's: a first
+# name of the world dictionary's weaker tier does not count after them.
+_NOT_BEFORE_WORLD_NAMES = _PLACE_PREPOSITIONS | _word_set("not_before_world_names.txt")
 _ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
 
 @attrs.define
@@ -106,6 +110,8 @@ class _Mention:
     strong: bool = False           # a role word right before ("captain X Y"), or a title
                                    # on its surname elsewhere ("Mr Obuya"): common words pass
     doubted: bool = False          # the span model's low probability: no full name
+    before: str = ""               # the word before it, in lower case
+    beside_org: bool = False       # "," or "and" joins it to an organisation's name
 
 
 class _Extractor:
@@ -336,7 +342,7 @@ class _Extractor:
                 or role_comma and after in (",", ".", "and", "")) and not (
             after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
         # (not "manager Kidder, Peabody")
-        return _Mention(words, titled, cue, first, role=role, family=family,
+        return _Mention(words, titled, cue, first, role=role, family=family, before=before,
                         strong=len(caps) > 1 and ((before in lex.role_nouns or shaped)
                                                   and tokens[first - 1].text.islower() or context))
 
@@ -399,7 +405,29 @@ class _Extractor:
         common = [_common_noun(k, self.lex) for k in caps]
         if keys[0] not in self.lex.first_names and (all(common) if m.strong else any(common)):
             return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
-        return m.cue or keys[0] in self.lex.first_names
+        return m.cue or keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
+
+    def _world_first_name(self, m: _Mention, keys: Sequence[str], caps: Sequence[str]) -> bool:
+        """A full name by the world dictionary's weaker tier of first names
+        (:mod:`~docsearch.extract.world_names`): two or three name words (a middle one a
+        first name of either tier); the first none of the lexicon's words nor written in
+        lower case in the article; the surname no common English word, no particle and no
+        last word of a place's name; no word of an organisation the article names; not
+        after a word that opens places' and things' names ("from", "of", "the") nor in a
+        list with an organisation ("X Y, Goldman Sachs and ...")."""
+        lex, key, world = self.lex, keys[0], world_first_names()
+        surname = caps[-1]
+        if not 2 <= len(caps) <= 3 or key != caps[0] or m.before in _NOT_BEFORE_WORLD_NAMES or (
+                m.beside_org or key in self.lowercase_seen or len(surname) < 3):
+            return False
+        if (key in lex.english or key in lex.places or key in lex.place_words
+                or key in lex.demonyms or key in lex.org_words or key in lex.role_nouns
+                or key in lex.modifiers or key in _MONTHS or surname in _PARTICLES
+                or surname in lex.place_ends or surname in world.common
+                or any(self.in_organisation(k) for k in caps)):
+            return False
+        return key in world.names and (len(caps) == 2 or caps[1] in lex.first_names
+                                       or caps[1] in world.names)
 
     def in_organisation(self, key: str) -> bool:
         """Whether a one-word name is a word of an organisation or thing the article
@@ -443,6 +471,28 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
     return out
 
 
+
+
+def mark_beside_organisations(mentions: Sequence[_Mention], runs: Sequence[tuple[int, int]],
+                              tokens: Sequence[_Token], ex: _Extractor) -> None:
+    """Mark the mentions that "," or "and" joins to an organisation's name ("Keefe
+    Bruyette, Goldman Sachs and Merrill Lynch"): a list of firms."""
+    lex = ex.lex
+    ends, starts = set(), set()
+    for start, end in runs:
+        keys = [fold(t.text).rstrip(".") for t in tokens[start:end]]
+        if " ".join(keys) in ex.orgs or " ".join(keys) in lex.organisations or any(
+                k in lex.org_words for k in keys):
+            ends.add(end)
+            starts.add(start)
+    for m in mentions:
+        end = m.position + len(m.words)
+        m.beside_org = m.position >= 2 and tokens[m.position - 1].text in _LIST_JOINS and (
+            m.position - 1 in ends) or end + 1 < len(tokens) and (
+            tokens[end].text in _LIST_JOINS and end + 1 in starts)
+
+
+_LIST_JOINS = (",", "and", "&")
 
 
 def _compass_place(keys: Sequence[str], k: int, lex: _Lexicon) -> bool:

@@ -62,7 +62,12 @@ from docsearch.extract.lexicon import (
     fold,
 )
 from docsearch.extract.lists import ListedName, listed_names
-from docsearch.extract.mentions import _coordinated, _Extractor, _Mention
+from docsearch.extract.mentions import (
+    _coordinated,
+    _Extractor,
+    _Mention,
+    mark_beside_organisations,
+)
 from docsearch.extract.tokens import _FIRST_NAME_PARTICLES, HONORIFIC, _Token, _tokens
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
@@ -258,9 +263,11 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     ex = _Extractor(lex)
     body_tokens = _tokens(_without_brackets(_without_nicknames(body, lex), lex))
     ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
-    mentions = _coordinated([m for s, e in ex.runs(body_tokens)
+    runs = list(ex.runs(body_tokens))
+    mentions = _coordinated([m for s, e in runs
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
                             body_tokens, lex)
+    mark_beside_organisations(mentions, runs, body_tokens, ex)
     _confirm_by_titled_surname(mentions, body_tokens, lex)
     listed = list(listed_names(body, lex))
     _confirm_by_listed_initial(mentions, listed, lex)

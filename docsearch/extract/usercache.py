@@ -1,6 +1,7 @@
 """Files in the user's cache folder that spare a new process work on its first write
 (issue 15): the people lexicon's word lists taken from Faker (see
-:mod:`docsearch.extract.lexicon`) and the bundled taxonomy parsed with its seed model.
+:mod:`docsearch.extract.lexicon`), the world dictionary's first names (hashed, see
+:mod:`docsearch.extract.world_names`) and the bundled taxonomy parsed with its seed model.
 
 The folder is ``$DOCSEARCH_CACHE_DIR``, else ``$XDG_CACHE_HOME/docsearch``, else
 ``~/.cache/docsearch``. Every file is a pure function of what its name is keyed by; one
