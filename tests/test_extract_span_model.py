@@ -75,6 +75,21 @@ def test_product_with_a_first_name_is_undecided_and_dropped_at_or_under_drop() -
     assert people(PRODUCT, attrs.evolve(MODEL, drop=p - 0.01)) == ["Clara Engine"]
 
 
+# A first name of the world dictionary's tier only (not the curated lists), no cue.
+WORLD = ("Mizanur Rahman opened the new clinic in the town on Monday. Rahman hopes to hire "
+         "two nurses.")
+
+
+def test_a_name_the_world_tier_takes_is_listed_not_rejected() -> None:
+    """The rules take "Mizanur Rahman" by the world dictionary's first names, so the model
+    may drop it (listed), never has to accept it (rejected); its first word is a feature."""
+    assert kinds(WORLD) == {"Mizanur Rahman": span_model.LISTED}
+    assert people(WORLD, None) == ["Mizanur Rahman"]
+    ex, tokens, mentions, _ = body_mentions(WORLD, _lexicon())
+    ((_, _, feats),) = span_model.candidates(mentions, tokens, ex, "", span_model.WordStats())
+    assert "f:world" in feats and "l:world" not in feats
+
+
 def test_decided_candidates_are_left_to_the_rules() -> None:
     body = "Analyst Priya Sood said its sales rose. Mr Sood expects more."
     assert kinds(body) == {}

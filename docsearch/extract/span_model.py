@@ -6,13 +6,14 @@ first-name lists alone:
 
 - ``rejected``: two or three name-like words with no cue and a first word outside the
   lists ("Geordan Voss told ..."): no person;
-- ``listed``: the same with a listed first word ("Morgan Ashby has begun shipping"): a
-  person.
+- ``listed``: the same with a listed first word ("Morgan Ashby has begun shipping"), or
+  one of the world dictionary's weaker tier the rules take (``world_names``): a person.
 
 For those, a logistic regression over the candidate's shape and context (word shapes,
 lexicon memberships of its first and last words, whether each is one of Faker's family
-names, how much its letters look like a name's (:func:`name_likeness`), the words around
-it, a later he/she or it/its, its surname alone elsewhere in the article, a possessive)
+names or the world tier's first names, how much its letters look like a name's
+(:func:`name_likeness`), the words around it, a later he/she or it/its, its surname alone
+elsewhere in the article, a possessive)
 gives the probability of a person: a ``rejected`` candidate with ``p >= accept`` is a
 person, a ``listed`` one with ``p <= drop`` is not. Inference is a sum of weights looked
 up by feature name (no dependency); the weights, thresholds and a digest of the training
@@ -49,6 +50,7 @@ from docsearch.extract.lexicon import (
 )
 from docsearch.extract.mentions import _Extractor, _Mention
 from docsearch.extract.tokens import _DOTTED, _INITIALS, _Token
+from docsearch.extract.world_names import world_first_names
 
 __all__ = ["SpanModel", "active_model", "shipped_model", "undecided", "using"]
 
@@ -136,9 +138,10 @@ def undecided(m: _Mention, ex: _Extractor, lex: _Lexicon) -> str | None:
     if m.cue or m.from_heading or m.position < 0 or not 2 <= len(m.words) <= 3 or any(
             _INITIALS.match(w) or _DOTTED.match(w) for w in m.words):
         return None
-    first = fold(m.words[0]).rstrip(".")
-    if first in lex.first_names:
-        return LISTED if ex.is_full_name(m) else None
+    if ex.is_full_name(m):
+        return LISTED  # taken by a first name of the lists or of the world tier
+    if fold(m.words[0]).rstrip(".") in lex.first_names:
+        return None
     m.cue = True
     try:
         return REJECTED if ex.is_full_name(m) else None
@@ -251,7 +254,8 @@ def _word_features(tag: str, word: str, lex: _Lexicon, article: ArticleContext) 
                          ("place", key in lex.place_words), ("org", key in lex.org_words),
                          ("role", key in lex.role_nouns), ("demonym", key in lex.demonyms),
                          ("title", key in lex.titles), ("lower", key in article.lowercase),
-                         ("surname", key in surnames())):
+                         ("surname", key in surnames()),
+                         ("world", key in world_first_names().names)):
         if member:
             out.append(f"{tag}{name}")
     return out
