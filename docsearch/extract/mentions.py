@@ -55,6 +55,7 @@ from docsearch.extract.evidence import (
     _singular,
     _statement,
 )
+from docsearch.extract.gazetteer import gazetteer_places
 from docsearch.extract.lexicon import (
     _MONTHS,
     _PARTICLES,
@@ -405,7 +406,11 @@ class _Extractor:
         common = [_common_noun(k, self.lex) for k in caps]
         if keys[0] not in self.lex.first_names and (all(common) if m.strong else any(common)):
             return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
-        return m.cue or keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
+        if m.cue:
+            return True
+        if joined in gazetteer_places():
+            return False  # a place's whole name, no cue: "North Tyneside", "Khon Kaen"
+        return keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
 
     def _world_first_name(self, m: _Mention, keys: Sequence[str], caps: Sequence[str]) -> bool:
         """A full name by the world dictionary's weaker tier of first names
