@@ -241,6 +241,24 @@ def test_two_processes_at_once_work_the_tier_out_once(package, monkeypatch):
     assert "zorvath" in second.names
 
 
+def test_a_lock_held_too_long_or_not_writable_is_worked_out_without(package, monkeypatch):
+    import filelock
+    lock_path = package / f"world-0.1-spell-{_spelling()}-{world_names.FILTER}.lock"
+    package.mkdir()
+    held = filelock.FileLock(str(lock_path), thread_local=False)
+    held.acquire()
+    monkeypatch.setattr(world_names, "LOCK_WAIT", 0.2)
+    try:
+        assert "zorvath" in world_names.load("fakenames", "fakenames", package).names
+    finally:
+        held.release()
+    monkeypatch.setattr(world_names.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(filelock, "FileLock", lambda *args, **kwargs: pytest.fail("locked"))
+    for path in package.glob("*.npy"):
+        path.unlink()
+    assert "zorvath" in world_names.load("fakenames", "fakenames", package).names
+
+
 def test_a_damaged_cache_file_is_worked_out_again(package):
     world = world_names.load("fakenames", "fakenames", package)
     for path in package.iterdir():

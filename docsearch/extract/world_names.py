@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import os
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from importlib import resources
@@ -181,20 +182,22 @@ def _mapped(paths: list[Path]) -> WorldNames | None:
 
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    """Holds the file lock ``path`` while the block runs; without a writable folder (or
-    after :data:`LOCK_WAIT` seconds) the block runs unlocked."""
+    """Holds the file lock ``path`` while the block runs. Without a writable folder or lock
+    file (another user's), or after :data:`LOCK_WAIT` seconds, the block runs unlocked."""
     import filelock
+    lock: filelock.FileLock | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = filelock.FileLock(str(path), thread_local=False)
-        lock.acquire(timeout=LOCK_WAIT)
+        if os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK)):
+            lock = filelock.FileLock(str(path), thread_local=False)
+            lock.acquire(timeout=LOCK_WAIT)
     except OSError:  # filelock.Timeout is one
-        yield
-        return
+        lock = None
     try:
         yield
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
 def _worked_out(package: str) -> WorldNames:
