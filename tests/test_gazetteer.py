@@ -126,3 +126,18 @@ def test_a_process_with_the_cache_file_imports_no_gazetteer(cache_dir):
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                          text=True, check=True).stdout
     assert out.split() == ["False", "False", "True"]
+
+
+@pytest.mark.parametrize("text", [
+    "North Carolina State beat Duke on Saturday.",
+    "Shares of Golden Gate Futures rose.",
+])
+def test_a_place_and_one_word_after_it_with_no_cue_is_no_person(places, text):
+    places("North Carolina", "Golden Gate")
+    assert extract_people("", text) == []
+
+
+def test_a_place_and_a_word_after_it_with_a_cue_stays_a_person(places):
+    places("Mary Esther")
+    assert extract_people("", "Mary Esther Okafor, 41, said she would run.") == [
+        "Mary Esther Okafor"]

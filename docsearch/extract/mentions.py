@@ -408,8 +408,8 @@ class _Extractor:
             return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
         if m.cue:
             return True
-        if joined in gazetteer_places():
-            return False  # a place's whole name, no cue: "North Tyneside", "Khon Kaen"
+        if _gazetteer_place(keys):
+            return False  # a place's name, no cue: "North Tyneside", "Khon Kaen"
         return keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
 
     def _world_first_name(self, m: _Mention, keys: Sequence[str], caps: Sequence[str]) -> bool:
@@ -504,6 +504,13 @@ def _compass_place(keys: Sequence[str], k: int, lex: _Lexicon) -> bool:
     """"New York", "South Louisiana": a compass word opens a place's name at ``k``."""
     return keys[k] in _COMPASS and (keys[k + 1] in lex.place_words
                                     or f"{keys[k]} {keys[k + 1]}" in lex.places)
+
+
+def _gazetteer_place(keys: Sequence[str]) -> bool:
+    """A place of an installed gazetteer (:mod:`~docsearch.extract.gazetteer`), alone or
+    with one word after it: "North Tyneside", "North Carolina State", "Golden Gate Futures"."""
+    places = gazetteer_places()
+    return " ".join(keys) in places or len(keys) >= 3 and " ".join(keys[:-1]) in places
 
 
 def _agents(key: str, lex: _Lexicon) -> bool:
