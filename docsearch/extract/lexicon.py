@@ -22,7 +22,7 @@ import pkgutil
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -96,6 +96,9 @@ class _Lexicon:
     english: frozenset[str]         # common English words (not names in a headline)
 
 
+_FAKER = (("faker", "faker"),)
+
+
 def _faker_words() -> set[str]:
     """Common English words from Faker's English word list (MIT-licensed data), cached
     in a file like the first names (importing Faker takes a tenth of a second)."""
@@ -118,12 +121,14 @@ def _faker_first_names() -> set[str]:
     return _cached_words("first-names-3", _faker_first_names_uncached)
 
 
-def _cached_words(kind: str, work_out: Callable[[], set[str]]) -> set[str]:
-    """The words ``work_out`` returns, kept in a cache file per Faker version
-    (:func:`~docsearch.extract.usercache.cache_folder`). The file's first line holds
+def _cached_words(kind: str, work_out: Callable[[], set[str]],
+                  packages: Sequence[tuple[str, str]] = _FAKER) -> set[str]:
+    """The words ``work_out`` returns, kept in a cache file per version of the
+    ``(module, distribution)`` packages they come from (Faker's by default;
+    :func:`~docsearch.extract.usercache.cache_folder`). The file's first line holds
     the number of words and a checksum: a damaged file is worked out and written again;
-    without a writable folder they are worked out each time."""
-    cache = _cache_file(kind)
+    without a writable folder, or none of the packages, they are worked out each time."""
+    cache = _cache_file(kind, packages)
     if cache is not None:
         words = _read_words(cache)
         if words is not None:
@@ -158,9 +163,14 @@ def _read_words(cache: Path) -> set[str] | None:
 _HEADER = "# docsearch word list:"
 
 
-def _cache_file(kind: str) -> Path | None:
-    faker_version = installed_version("faker", "faker")
-    return None if faker_version is None else cache_folder() / f"{kind}-faker-{faker_version}.list"
+def _cache_file(kind: str, packages: Sequence[tuple[str, str]]) -> Path | None:
+    """``KIND-DIST-VERSION[-DIST-VERSION...].list`` ("none" for a package not installed),
+    or ``None`` when none is."""
+    versions = [(dist, installed_version(module, dist)) for module, dist in packages]
+    if all(v is None for _, v in versions):
+        return None
+    keyed = "".join(f"-{dist}-{v or 'none'}" for dist, v in versions)
+    return cache_folder() / f"{kind}{keyed}.list"
 
 
 def _person_providers() -> Iterator[tuple[str, type]]:

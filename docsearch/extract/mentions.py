@@ -55,6 +55,7 @@ from docsearch.extract.evidence import (
     _singular,
     _statement,
 )
+from docsearch.extract.gazetteer import gazetteer_places
 from docsearch.extract.lexicon import (
     _MONTHS,
     _PARTICLES,
@@ -405,7 +406,11 @@ class _Extractor:
         common = [_common_noun(k, self.lex) for k in caps]
         if keys[0] not in self.lex.first_names and (all(common) if m.strong else any(common)):
             return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
-        return m.cue or keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
+        if m.cue:
+            return True
+        if _gazetteer_place(keys):
+            return False  # a place's name, no cue: "North Tyneside", "Khon Kaen"
+        return keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
 
     def _world_first_name(self, m: _Mention, keys: Sequence[str], caps: Sequence[str]) -> bool:
         """A full name by the world dictionary's weaker tier of first names
@@ -499,6 +504,13 @@ def _compass_place(keys: Sequence[str], k: int, lex: _Lexicon) -> bool:
     """"New York", "South Louisiana": a compass word opens a place's name at ``k``."""
     return keys[k] in _COMPASS and (keys[k + 1] in lex.place_words
                                     or f"{keys[k]} {keys[k + 1]}" in lex.places)
+
+
+def _gazetteer_place(keys: Sequence[str]) -> bool:
+    """A place of an installed gazetteer (:mod:`~docsearch.extract.gazetteer`), alone or
+    with one word after it: "North Tyneside", "North Carolina State", "Golden Gate Futures"."""
+    places = gazetteer_places()
+    return " ".join(keys) in places or len(keys) >= 3 and " ".join(keys[:-1]) in places
 
 
 def _agents(key: str, lex: _Lexicon) -> bool:

@@ -10,7 +10,9 @@ A rule-based extractor, fast enough for whole archives (no model to download):
 3. A candidate of two or more words is a person when its first word is a known
    first name, or a title, role word, honorific or speech verb stands next to it.
    Places, demonyms, organisations (a run with "Bank", "Ministry", "Inc"...),
-   months, weekdays and sentence-initial common words are not people.
+   months, weekdays and sentence-initial common words are not people; nor is a candidate
+   with no cue whose whole name is a place of two words or more in an installed gazetteer
+   (:mod:`docsearch.extract.gazetteer`: "North Tyneside", "Khon Kaen").
    Initials with a cue are a first name ("composer AR Rahman", "Mr K. Ramaswamy"); "David
    and Ed Mirvish" is two people; an organisation word before a name makes it an
    organisation ("investment banks X and Y", "the band X"). Cues for first names outside

@@ -48,7 +48,7 @@ from docsearch.extract.lexicon import (
     _person_providers,
     fold,
 )
-from docsearch.extract.mentions import _Extractor, _Mention
+from docsearch.extract.mentions import _Extractor, _gazetteer_place, _Mention
 from docsearch.extract.tokens import _DOTTED, _INITIALS, _Token
 from docsearch.extract.world_names import world_first_names
 
@@ -140,8 +140,9 @@ def undecided(m: _Mention, ex: _Extractor, lex: _Lexicon) -> str | None:
         return None
     if ex.is_full_name(m):
         return LISTED  # taken by a first name of the lists or of the world tier
-    if fold(m.words[0]).rstrip(".") in lex.first_names:
-        return None
+    keys = [fold(w).rstrip(".") for w in m.words]
+    if keys[0] in lex.first_names or _gazetteer_place(keys):
+        return None  # decided by other evidence ("Khon Kaen": a gazetteer's place)
     m.cue = True
     try:
         return REJECTED if ex.is_full_name(m) else None

@@ -26,9 +26,10 @@ for sport or technology. A :class:`TopicModel` learns those words from the colle
 
 An article's first topic is the model's, unless its keywords are sure of theirs (best
 score at least ``topics.KEEP_SCORE`` and 3 times the runner-up's: a topic the collection
-has few articles of keeps its place), or their best score is at least ``KEEP_SCORE`` and
-no term of the model's topic occurs in the article (a small topic, such as the arts in a
-collection of business and sport news, is not swallowed by a large one), or no term of the
+has few articles of keeps its place), or their best score is at least
+``topics.UNNAMED_SCORE`` and no term of the model's topic occurs in the article (a small
+topic, such as the arts in a collection of business and sport news, is not swallowed by a
+large one; ninth topics round: these two bars were 5 and 5), or no term of the
 model's topic occurs and the seed model (below) gives a topic some term names a probability
 of at least ``SEED_SURE`` (then that topic is first: a review in an archive of sport and
 business news, whose model has no arts to offer), or the topic the keywords and the seed

@@ -57,7 +57,13 @@ CONFIDENT_SCORE = 3.0
 CONFIDENT_RATIO = 3.0
 #: With a model, keywords this sure keep their first topic (a topic the collection has
 #: few articles of, or that the model does not know, stays first where its terms agree).
-KEEP_SCORE = 5.0
+#: Above 5 (ninth topics round): exactly 5 is one title word, its mention in the body and
+#: one more term, which in a short item (a headline and a sentence) is not agreement.
+KEEP_SCORE = 5.5
+#: With a model, keywords whose best score is this high keep their first topic where no
+#: term of the model's topic occurs, without being sure (ninth topics round: 5 before; with
+#: no 3 times margin over the runner-up, more terms must agree).
+UNNAMED_SCORE = 7.0
 #: With a model, the topic the keywords and the seed model point to together comes first
 #: when its keyword score is at least this high ...
 OUTWEIGH_SCORE = 8.0
@@ -236,8 +242,8 @@ class Taxonomy:
         """One to ``limit`` topic names, best first.
         With a :attr:`model`, its topic comes first, then the keywords' others, unless
         the keywords are sure (:func:`confident_topic` with a best score of at least
-        ``KEEP_SCORE``), or their best score is at least ``KEEP_SCORE`` and no term of the
-        model's topic occurs (a topic the collection has few articles of is not swallowed
+        ``KEEP_SCORE``), or their best score is at least ``UNNAMED_SCORE`` and no term of
+        the model's topic occurs (a topic the collection has few articles of is not swallowed
         by a large one); where no term of the model's topic occurs and the :attr:`seed`
         model is sure of a topic some term names (:meth:`TopicModel.sure_of`), that topic
         comes first, and so does the topic the keywords and the seed model point to
@@ -266,7 +272,7 @@ class Taxonomy:
         if confident_topic(scores, KEEP_SCORE) is not None:
             return None
         best = model.best_index(words)
-        if best is None or (scores[best] == 0 and max(scores) >= KEEP_SCORE):
+        if best is None or (scores[best] == 0 and max(scores) >= UNNAMED_SCORE):
             return None
         if self.seed is None:
             return best

@@ -1,7 +1,8 @@
 """Files in the user's cache folder that spare a new process work on its first write
 (issue 15): the people lexicon's word lists taken from Faker (see
 :mod:`docsearch.extract.lexicon`), the world dictionary's first names (hashed, see
-:mod:`docsearch.extract.world_names`) and the bundled taxonomy parsed with its seed model.
+:mod:`docsearch.extract.world_names`), the gazetteers' places of two words or more
+(:mod:`docsearch.extract.gazetteer`) and the bundled taxonomy parsed with its seed model.
 
 The folder is ``$DOCSEARCH_CACHE_DIR``, else ``$XDG_CACHE_HOME/docsearch``, else
 ``~/.cache/docsearch``. Every file is a pure function of what its name is keyed by; one
