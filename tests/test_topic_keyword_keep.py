@@ -6,7 +6,8 @@ a best score above ``KEEP_SCORE`` (5.5: a score of exactly 5 is one title word, 
 in the body and one more term) and 3 times the runner-up's; or where no term of the model's
 topic occurs and their best score is at least ``UNNAMED_SCORE`` (7: without the 3 times
 margin, more terms must agree). Otherwise the model's topic comes first. Chosen on AG
-News's odd rows; the small sets inside AG News lost nothing (``docs/extraction.md``).
+News's odd rows; the small sets inside AG News lost nothing (``docs/extraction-history.md``,
+ninth topics round).
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ gives the probability of a person: a ``rejected`` candidate with ``p >= accept``
 person, a ``listed`` one with ``p <= drop`` is not. Inference is a sum of weights looked
 up by feature name (no dependency); the weights, thresholds and a digest of the training
 rows live in ``data/people_span_model.json``, written by
-``benchmarks/train_people_model.py`` (see ``docs/extraction.md``, seventh round and the
-span model's second round).
+``benchmarks/train_people_model.py`` (see ``docs/extraction-history.md``, seventh round and
+the span model's second round).
 
 :func:`docsearch.extract.people.find_people` uses it when the weights file says
 ``"enabled": true`` (the training script's leave-one-set-out verdict), or inside a

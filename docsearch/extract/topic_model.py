@@ -21,7 +21,7 @@ for sport or technology. A :class:`TopicModel` learns those words from the colle
    Bayes assumes, and one word said again and again outweighed the rest of the article.
    The fitted model's final choice (:meth:`TopicModel.best_index`) counts every occurrence:
    on AG News's odd rows that did better than reading words once there too (eighth round,
-   ``docs/extraction.md``, with the other forms of the model tried: log term counts, idf,
+   ``docs/extraction-history.md``, with the other forms of the model tried: log term counts, idf,
    length normalisation, complement naive Bayes, soft relabelling, a logistic refit).
 
 An article's first topic is the model's, unless its keywords are sure of theirs (best
@@ -65,7 +65,8 @@ with the bundled one has one (``--taxonomy`` files of other names do not, and ke
 model); it takes the seed model's place where a collection has no model of its own. A
 collection's model, its prior and the checks against it keep the seed model: tried as the
 prior or to label the articles self-training starts from, the supervised model moved AG News
-by a few articles either way and cost Reuters up to 650 (``docs/extraction.md``).
+by a few articles either way and cost Reuters up to 650 (``docs/extraction-history.md``,
+seventh topics round).
 """
 
 from __future__ import annotations
