@@ -65,7 +65,7 @@ TUNED = {"reuters": "tuned", "sample": "tuned", "unseen1": "tuned", "unseen2": "
          "dev": "tuned (dev)", "unseen3": "seen", "unseen4": "seen",
          "unseen5": "tuned", "unseen6": "tuned", "unseen7": "tuned",
          "unseen8": "tuned", "unseen9": "tuned", "unseen10": "seen",
-         "unseen11": "seen", "unseen12": "unseen", "unseen13": "unseen"}
+         "unseen11": "seen", "unseen12": "seen", "unseen13": "seen"}
 
 
 def expected_date(text: str) -> dt.datetime | None:

@@ -28,7 +28,7 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
     ("unseen7", 60, 331, [12] * 5, "tuned"),  # read and tuned on in the sixth round
     ("unseen8", 60, 329, [12] * 5, "tuned"),  # read and tuned on in the ninth people round
     ("unseen11", 50, 252, [10] * 5, "seen"),  # own-written, measured once, misses read
-    ("unseen12", 50, 287, [10] * 5, "unseen"),  # own-written longer stories, never read
+    ("unseen12", 50, 287, [10] * 5, "seen"),  # own-written, measured once, misses read
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -133,7 +133,7 @@ def test_unseen13_gold_rows_are_the_seeded_sample_disjoint_from_unseen9_and_unse
     assert sum(len(d["people"]) for d in gold) == 134
     assert sum(1 for d in gold if d["people"]) == 102
     assert all(d["people"] == sorted(d["people"]) for d in gold)
-    assert extraction.TUNED["unseen13"] == "unseen"  # never read by rule-writing
+    assert extraction.TUNED["unseen13"] == "seen"  # measured once at the end, misses read
 
 
 def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
