@@ -1,0 +1,60 @@
+"""Results lines and team sheets read by their shape (issue 17, twelfth people round): a
+class label with a note in brackets before ranks ("Open (ladies): 1 ..."), a class label
+with one ranked item after a list in the same line ("V60: ..."), a result item with words
+for its time ("same time"), a match item "X bt Y", a role's label whose name carries a
+club in brackets, a team sheet whose surnames open with capitalised particles ("Le",
+"Da") and whose substitutes come on in brackets ("(Surname 78)", "(78 Surname)"), and
+lists of firms, places and addresses that stay out.
+Every line here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from docsearch.extract.people import find_people
+
+
+@pytest.mark.parametrize(("body", "people"), [
+    # A class label with a note in brackets, ranks without a dot, clubs in brackets.
+    ("Throwing events (open): 1 B Lumsden (Ballater) 29pts; 2 G Thorvaldsen (Norway) 25; "
+     "3 C Urquhart (Dufftown) 21.",
+     ("B Lumsden", "G Thorvaldsen", "C Urquhart")),
+    # A class label with one ranked item after a list in the same line.
+    ("Result: 1 P Garside (Kendal) 2:51:14; 2 N Ibbotson (Penrith) 2:55:02. V60: D Thwaite "
+     "(Sedbergh) 3:20:41.",
+     ("P Garside", "N Ibbotson", "D Thwaite")),
+    # Words for a time ("same time") after a country in brackets.
+    ("Sprint: 1 T Kallas (EST) 1:02:11; 2 H Brekke (NOR) same time; 3 M Rebane (EST) "
+     "1:02:19.",
+     ("T Kallas", "H Brekke", "M Rebane")),
+    # Match results: "X bt Y" and its game scores.
+    ("Quarter-finals: Ossei bt R Gittens 21-12, 21-18; Daniel bt K Worrell 21-19, 21-17.",
+     ("Ossei", "R Gittens", "Daniel", "K Worrell")),
+    # A role's label whose name carries a club in brackets.
+    ("Referee: T Ashdown (Basingstoke).", ("T Ashdown",)),
+    # A team sheet: particles written with a capital, hyphens, a first-name-like surname,
+    # substitutes with their minute before or after the name.
+    ("Alderney: Gaudion; Rose, Duquemin, Le Marquand, Da Costa; Lihou-Mase (Falla 71), "
+     "Rabey, Bichard; Le Sauvage (64 De Garis), Mahy, Quertier.",
+     ("Gaudion", "Rose", "Duquemin", "Le Marquand", "Da Costa", "Lihou-Mase", "Falla",
+      "Rabey", "Bichard", "Le Sauvage", "De Garis", "Mahy", "Quertier")),
+])
+def test_list_shapes_give_their_people(body, people):
+    assert find_people("", body).people == people
+
+
+@pytest.mark.parametrize("body", [
+    # A market report ranked like results: firms with their exchange and a price.
+    "Most active: 1 US Steel (NYSE) 31.5; 2 GM (NYSE) 28; 3 Ford (NYSE) 12.",
+    # A table of firms ranked with their exchange and a price.
+    "Leading shares: 1 British Petroleum (LSE) 312; 2 Shell Transport (LSE) 1,140; "
+    "3 Glaxo Holdings (LSE) 1,525.",
+    # An address line.
+    "Write to: 14 Le Marchant Street (St Peter Port), 2 Da Silva Road.",
+    # A role's label before a firm.
+    "Sponsor: J Sainsbury (London).",
+    # A substitution's bracket in a list of places.
+    "Stops: Leeds (York 10), Hull, Selby.",
+])
+def test_list_shapes_of_firms_and_places_give_no_people(body):
+    assert find_people("", body).people == ()
