@@ -15,10 +15,12 @@ from docsearch.extract.people import find_people
 
 
 @pytest.mark.parametrize(("body", "people"), [
-    # A class label with a note in brackets, ranks without a dot, clubs in brackets.
-    ("Throwing events (open): 1 B Lumsden (Ballater) 29pts; 2 G Thorvaldsen (Norway) 25; "
-     "3 C Urquhart (Dufftown) 21.",
-     ("B Lumsden", "G Thorvaldsen", "C Urquhart")),
+    # A class label with a note in brackets, ranks without a dot, clubs in brackets, and
+    # another class's list later in the line.
+    ("Results - Throwing events (open): 1 B Lumsden (Ballater) 29pts; 2 G Thorvaldsen "
+     "(Norway) 25; 3 C Urquhart (Dufftown) 21. Ladies: 1 M Gauld (Tomintoul) 20; "
+     "2 E Sandison (Shetland) 16.",
+     ("B Lumsden", "G Thorvaldsen", "C Urquhart", "M Gauld", "E Sandison")),
     # A class label with one ranked item after a list in the same line.
     ("Result: 1 P Garside (Kendal) 2:51:14; 2 N Ibbotson (Penrith) 2:55:02. V60: D Thwaite "
      "(Sedbergh) 3:20:41.",
