@@ -32,6 +32,9 @@ from docsearch.extract.people import find_people
     # Match results: "X bt Y" and its game scores.
     ("Quarter-finals: Ossei bt R Gittens 21-12, 21-18; Daniel bt K Worrell 21-19, 21-17.",
      ("Ossei", "R Gittens", "Daniel", "K Worrell")),
+    # Initials before a place's name beside other names.
+    ("Doubles: A Cumberbatch bt R England 21-16, 21-12; S Alleyne bt K Sealy 21-8, 21-14.",
+     ("A Cumberbatch", "R England", "S Alleyne", "K Sealy")),
     # A role's label whose name carries a club in brackets.
     ("Referee: T Ashdown (Basingstoke).", ("T Ashdown",)),
     # A team sheet: particles written with a capital, hyphens, a first-name-like surname,
@@ -53,6 +56,8 @@ def test_list_shapes_give_their_people(body, people):
     "3 Glaxo Holdings (LSE) 1,525.",
     # An address line.
     "Write to: 14 Le Marchant Street (St Peter Port), 2 Da Silva Road.",
+    # Initials before places' names with no other names.
+    "Regions: N Wales 12; S Wales 9; W Yorkshire 7.",
     # A role's label before a firm.
     "Sponsor: J Sainsbury (London).",
     # A substitution's bracket in a list of places.

@@ -31,7 +31,16 @@ labelled list whose other items are names enough, a surname alone that is also a
 word ("Price") is a name too. A scoring summary's goals ("Lachance 7 (Pruitt, Okafor),
 6:41") give their scorers and assists, and a line with at least ``MIN_ITEMS`` names with
 initials each alone in a parenthesis ("Otaki (R Tamihana) 18 Levin (D Keown) 15") gives
-them. A role's label before one name with initials gives it ("Referee: F Horgan.").
+them. A role's label before one name with initials gives it ("Referee: F Horgan.", also
+with a club after it: "Referee: K Symes (Southampton).").
+
+Lists are read by their shape, not by names: what comes before a line's first label is a
+list too ("Results - Heavy events (men): 1 ..."); once one list of a line holds names with
+initials, a class with a single such item counts ("V50: A Rigg (Coniston) 4:01:26"); words
+for a time ("same time", "dnf") are figures; a match result "A Payne bt R Skeete" gives
+both; particles may be written with a capital ("Le Cornu", "Da Silva"); a labelled team
+sheet's substitutes come on in brackets with their minute ("Sarre (Le Page 60)", "(64 De
+Garis)"); and initials before a place's name ("M Jordan") count only beside other names.
 """
 
 from __future__ import annotations
@@ -52,12 +61,13 @@ MIN_SHARE = 0.75
 # "SHARKS 1st innings (target 240): ...") or before ranks ("Final standings (open): 1. ..."),
 # but not "Menu (two courses): Soup, ...".
 _LABEL = re.compile(r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+"
-                    r"(?:\s*\((?:(?=[^)]*\d)[\w .-]{1,24}\)|[\w .-]{1,24}\)(?=:\s*\d{1,3}\.\s)))?"
+                    r"(?:\s*\((?:(?=[^)]*\d)[\w .-]{1,24}\)|[\w .-]{1,24}\)(?=:\s*\d{1,3}\.?\s)))?"
                     r"\s*:(?!\d)\s*(?=\S)")  # not a time's "2:08"
-_ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&)\s*")  # not "5,000m"
+_ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&|\s(?:bt|def)\.?(?=\s))\s*")  # not "5,000m"
 _PAREN = re.compile(r"\([^)]*\)")
 # "104", "3-41", "1:44.10", "287/6", "38pts", "1h 38m 12.4s", "+41.6s"
-_FIGURES = re.compile(r"(?:\s+[+]?[\d*][\d*:./-]*(?:[a-z]{1,3}\b)?)+\s*$")
+_FIGURES = re.compile(r"(?:(?:^|\s+)(?:[+]?[\d*][\d*:./-]*(?:[a-z]{1,3}\b)?"
+                      r"|same time|s\.?t\.?|dnf))+\s*$")
 # "K. Orr lbw b Lamb 4. Extras 9. Total 55": the sentence ends after the last item's figures
 _SENTENCE_AFTER = re.compile(r"(?<=\s\d)[\d:./-]*\.\s+[A-Z].*$")
 # "M Heathcote tries", "C Lowther 4 goals": a rugby league scoring summary's last words
@@ -69,16 +79,20 @@ _RANK = re.compile(r"^=?\d{1,3}\.?\s+(?=[^\W\d_])")
 _SUB_LABEL = re.compile(r"^.*:\s+")  # "Men's 800m: 1 ..." inside an item
 _DISMISSAL = re.compile(r"\s+(?:(?:c\s*&\s*b|c|b|lbw|st|not out|run out|retired hurt)\b\s*)+")
 _INITIALS = r"(?:[A-Z](?: [A-Z]){1,2}(?= )|[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z]-[A-Z])"
-_PARTICLE = r"(?:(?:de|van|von|der|den|da|di|du|del|della|le|la|ní|ni|nic|mac|bin|al|el)\s+){0,2}"
+_PARTICLE = (r"(?:(?:[Dd]e|[Vv]an|von|der|den|[Dd]a|[Dd]i|[Dd]u|[Dd]el|della|[Ll]e|[Ll]a"
+             r"|ní|ni|nic|mac|bin|al|el)\s+){0,2}")
 _SURNAME = r"(?:Ma?c)?[A-Z][a-zà-ÿ]*(?:['’][A-Z][a-zà-ÿ]+|-[A-Z][a-zà-ÿ]+)*[a-zà-ÿ]"
 _NAME = re.compile(rf"^(?:(?P<initials>{_INITIALS})\s*)?(?P<surname>{_PARTICLE}{_SURNAME})$")
 _FULL_NAME = re.compile(rf"^(?P<first>{_SURNAME})\s+(?P<surname>{_PARTICLE}{_SURNAME})$")
 # "Lachance 7 (Pruitt, Okafor), 6:41": a scoring summary's goal, its assists and its time.
 _GOAL = re.compile(rf"(?<![\w'’-])(?P<scorer>{_SURNAME}) \d{{1,3}} "
                    r"\((?P<assists>[^()]*)\),? \d{1,2}:\d\d\b")
+# "(Dorey 78)", "(64 De Garis)": a substitute and the minute he came on.
+_SUBSTITUTE = re.compile(rf"\((?=[^()]*\d)(?:\d{{1,3}}\s+)?(?P<name>{_PARTICLE}{_SURNAME})"
+                         r"(?:\s+\d{1,3})?\)")
 # "Referee: F Horgan.": a role's label and one name with initials.
 _ROLE_LABEL = re.compile(rf"(?:^|[.!?]\s+)(?P<role>[A-Z][a-z]+):\s+(?P<name>{_INITIALS}\s*"
-                         rf"{_PARTICLE}{_SURNAME})(?=\s*(?:[.;,]|$))")
+                         rf"{_PARTICLE}{_SURNAME})(?=(?:\s*\([^()]{{1,30}}\))?\s*(?:[.;,]|$))")
 # "MARTIN OKAFOR: Welcome back": a transcript's speaker.
 _SPEAKER = re.compile(r"^\s*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}):\s")
 
@@ -120,26 +134,37 @@ def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
 
 def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
     """The names of each list in a line: a label ("Bench:") after a sentence's end starts
-    a list of its own ("Ravens: T Ollerton, ... D Sallis. Bench: K Tuck, ...")."""
+    a list of its own ("Ravens: T Ollerton, ... D Sallis. Bench: K Tuck, ..."), and what
+    comes before the first label is a list too. Once one list of the line holds names with
+    initials, a class with a single such item is read as well ("... V50: A Rigg (Coniston)
+    4:01:26.")."""
     labels = list(_LABEL.finditer(line))
-    if not labels:
-        return _list_names(line, 0, len(line), offset, lex, labelled=False)
-    ends = [m.start() for m in labels[1:]] + [len(line)]
-    return [name for label, end in zip(labels, ends, strict=True)
-            for name in _list_names(line, label.end(), end, offset, lex, labelled=True)]
+    ends = [m.start() for m in labels[1:]] + [len(line)] if labels else []
+    segments = [(label.end(), end, True) for label, end in zip(labels, ends, strict=True)]
+    if not labels or labels[0].start() > 0:
+        segments.insert(0, (0, labels[0].start() if labels else len(line), False))
+    lists = [_list_names(line, start, stop, offset, lex, labelled) for start, stop, labelled
+             in segments]
+    if any(n.first for names in lists for n in names):
+        lists = [names or _list_names(line, start, stop, offset, lex, labelled, alone=True)
+                 for names, (start, stop, labelled) in zip(lists, segments, strict=True)]
+    return [name for names in lists for name in names]
 
 
 def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
-                labelled: bool) -> list[ListedName]:
+                labelled: bool, alone: bool = False) -> list[ListedName]:
+    """The names of one list (``alone``: a single item with initials is enough)."""
     items = _ITEM_SPLIT.split(_PAREN.sub(lambda m: " " * len(m.group()), line[start:stop]))
     found: list[ListedName] = []
     named = 0
+    listed = 0
     position = start
     for item in items:
         item = _SUB_LABEL.sub("", _FIGURES.sub("", _SCORES.sub("", _REPLACED.sub(
             "", _SENTENCE_AFTER.sub("", item.strip()).rstrip(".").strip()))))
         if not item:
             continue
+        listed += 1
         names = [_name(_FIGURES.sub("", piece), lex, labelled)
                  for part in _DISMISSAL.split(item) if part for piece in _CREW.split(part)]
         if names and all(n is not None for n in names):
@@ -148,9 +173,24 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
             found.extend(ListedName(n[0], n[1], offset + max(where, 0))
                          for n in names if n is not None)
             named += not any(n is not None and n[2] for n in names)
-    enough = MIN_ITEMS if any(not n.first for n in found) else 2
-    if named < enough or named < MIN_SHARE * sum(1 for i in items if i.strip()):
+    enough = MIN_ITEMS if any(not n.first for n in found) else 1 if alone else 2
+    if named < enough or named < MIN_SHARE * listed:
         return []
+    if labelled:
+        found += _substitutes(line, start, stop, offset, lex)
+        found.sort(key=lambda n: n.offset)
+    return found
+
+
+def _substitutes(line: str, start: int, stop: int, offset: int,
+                 lex: _Lexicon) -> list[ListedName]:
+    """Who came on, in a team sheet's brackets with the minute ("Sarre (Le Page 60)",
+    "(64 De Garis)")."""
+    found = []
+    for sub in _SUBSTITUTE.finditer(line, start, stop):
+        name = _name(sub.group("name"), lex, labelled=True)
+        if name is not None and not name[2]:
+            found.append(ListedName(name[0], name[1], offset + sub.start("name")))
     return found
 
 
@@ -210,19 +250,21 @@ def _name(piece: str, lex: _Lexicon, labelled: bool) -> tuple[str, str, bool] | 
         initials, surname = full.group("first"), full.group("surname")
     else:
         initials, surname = match.group("initials") or "", match.group("surname")
-    if not _surname(surname.split()[-1], lex):
-        return None
     key = fold(surname.split()[-1])
+    # "M Jordan": initials before a place's name count only beside other names
+    placed = bool(initials) and key in lex.places and _surname(key, lex, places=False)
+    if not (placed or _surname(key, lex)):
+        return None
     if not initials and not labelled:
         return None  # a surname alone only in a labelled list
-    return initials, surname, not initials and (key in lex.english or key in lex.common)
+    return initials, surname, placed or not initials and (key in lex.english or key in lex.common)
 
 
-def _surname(word: str, lex: _Lexicon) -> bool:
-    """A listed word that may be a name: no place, demonym, month, organisation word or
-    title."""
+def _surname(word: str, lex: _Lexicon, places: bool = True) -> bool:
+    """A listed word that may be a name: no place (unless ``places`` is false), demonym,
+    month, organisation word or title."""
     key = fold(word)
-    return not (key in lex.places or key in lex.demonyms or key in lex.org_words
+    return not (places and key in lex.places or key in lex.demonyms or key in lex.org_words
                 or key in _MONTHS or key in _WEEKDAYS or key in lex.titles or key in _PARTICLES)
 
 
