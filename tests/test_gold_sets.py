@@ -69,6 +69,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen9", "--skip", "unseen10"], ["unseen9", "unseen10"]),
     (["--skip", "unseen10", "--skip", "unseen11"], ["unseen10", "unseen11"]),
     (["--skip", "unseen13"], ["unseen13"]),
+    (["--skip", "unseen15"], ["unseen15"]),
     (["--skip", "unseen11", "--skip", "unseen12"], ["unseen11", "unseen12"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
@@ -118,22 +119,43 @@ def unseen13_rows() -> list[int]:
     return gold_sets.ag_sample_rows(2028, 250, exclude=unseen9_and_unseen10_rows())
 
 
+def check_ag_gold(name: str, rows: list[int], earlier: set[int], people: int,
+                  named: int) -> None:
+    """NAME's gold stores the 250 seeded ``rows`` in order, each once, none of them in the
+    ``earlier`` sets', with sorted people (``people`` in ``named`` items)."""
+    lines = (gold_sets.DATA / name / "gold.jsonl").read_text("utf-8").splitlines()
+    gold = [json.loads(line) for line in lines]
+    assert [d["row"] for d in gold] == rows
+    assert len(rows) == len(set(rows)) == 250
+    assert not earlier & set(rows)
+    assert all(0 <= row < 7600 for row in rows)
+    assert sum(len(d["people"]) for d in gold) == people
+    assert sum(1 for d in gold if d["people"]) == named
+    assert all(d["people"] == sorted(d["people"]) for d in gold)
+
+
 def test_unseen13_gold_rows_are_the_seeded_sample_disjoint_from_unseen9_and_unseen10() -> None:
     """unseen13: 250 rows sampled with seed 2028 from the rows in neither unseen9 nor
     unseen10, each once, in order, with sorted people (134 in 102 items)."""
-    lines = (gold_sets.DATA / "unseen13" / "gold.jsonl").read_text("utf-8").splitlines()
-    gold = [json.loads(line) for line in lines]
-    rows = [d["row"] for d in gold]
-    assert rows == unseen13_rows()
-    assert len(rows) == len(set(rows)) == 250
     earlier = unseen9_and_unseen10_rows()
     assert len(earlier) == 400
-    assert not earlier & set(rows)
-    assert all(0 <= row < 7600 for row in rows)
-    assert sum(len(d["people"]) for d in gold) == 134
-    assert sum(1 for d in gold if d["people"]) == 102
-    assert all(d["people"] == sorted(d["people"]) for d in gold)
+    check_ag_gold("unseen13", unseen13_rows(), earlier, 134, 102)
     assert extraction.TUNED["unseen13"] == "seen"  # measured once at the end, misses read
+
+
+def unseen15_rows() -> list[int]:
+    """unseen15's rows: seed 2029, 250 rows, unseen9's, unseen10's and unseen13's left out."""
+    return gold_sets.ag_sample_rows(2029, 250,
+                                    exclude=unseen9_and_unseen10_rows() | set(unseen13_rows()))
+
+
+def test_unseen15_gold_rows_are_the_seeded_sample_disjoint_from_unseen9_10_and_13() -> None:
+    """unseen15: 250 rows sampled with seed 2029 from the rows in none of unseen9,
+    unseen10 and unseen13, each once, in order, with sorted people (148 in 103 items)."""
+    earlier = unseen9_and_unseen10_rows() | set(unseen13_rows())
+    assert len(earlier) == 650
+    check_ag_gold("unseen15", unseen15_rows(), earlier, 148, 103)
+    assert extraction.TUNED["unseen15"] == "unseen"  # never read by rule-writing
 
 
 def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
@@ -147,7 +169,8 @@ def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -
     assert gold_sets.shared_sets(tmp_path) == (
         {}, [f"unseen9 left out: no {tmp_path / 'test.csv.gz'}",
              f"unseen10 left out: no {tmp_path / 'test.csv.gz'}",
-             f"unseen13 left out: no {tmp_path / 'test.csv.gz'}"])
+             f"unseen13 left out: no {tmp_path / 'test.csv.gz'}",
+             f"unseen15 left out: no {tmp_path / 'test.csv.gz'}"])
 
 
 def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
@@ -167,12 +190,13 @@ def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
     ("unseen10", gold_sets.ag_sample_rows(2027, 250, exclude=set(gold_sets.ag_sample_rows())),
      138),
     ("unseen13", unseen13_rows(), 134),
+    ("unseen15", unseen15_rows(), 148),
 ])
 def test_ag_people_sets_read_their_items_from_the_corpus(
         name: str, rows: list[int], people: int) -> None:
     sets, absent = gold_sets.shared_sets()
     assert absent == []
-    assert set(sets) == {"unseen9", "unseen10", "unseen13"}
+    assert set(sets) == {"unseen9", "unseen10", "unseen13", "unseen15"}
     gold = sets[name]
     assert [d.id for d in gold] == [f"ag-{row}" for row in rows]
     assert sum(len(d.people) for d in gold) == people
