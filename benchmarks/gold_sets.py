@@ -49,6 +49,10 @@ index applies to the set as one collection; topics by top-1 per class.
   test items (seed 2028, sampled from the rows in neither unseen9 nor unseen10); committed
   before the extractor ran on them, never read by rule-writing: unseen (``--skip unseen13``
   while tuning).
+- ``unseen14``: ``tests/data/unseen14/articles.jsonl`` (50 longer stories, 205–251 words,
+  ten for each of the five classes, own writing from publishers no other set has; written
+  and committed before the extractor ran on it, never read by rule-writing: unseen
+  (``--skip unseen14`` while tuning).
 - ``unseen15``: ``tests/data/unseen15/gold.jsonl``, people read by hand on 250 more AG News
   test items (seed 2029, sampled from the rows in none of unseen9, unseen10 and unseen13);
   committed before the extractor ran on them, never read by rule-writing: unseen
@@ -79,7 +83,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 #: The hand-written clipping sets with people and topics (``tests/data/NAME/articles.jsonl``).
 CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen11",
-             "unseen12")
+             "unseen12", "unseen14")
 #: The AG News test split (7,600 items; read only, never copied into the project).
 AG_NEWS = ROOT.parent / "shared" / "corpora" / "ag_news"
 #: The people sets read by hand on AG News items (``tests/data/NAME/gold.jsonl``).

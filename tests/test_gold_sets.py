@@ -29,6 +29,7 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
     ("unseen8", 60, 329, [12] * 5, "tuned"),  # read and tuned on in the ninth people round
     ("unseen11", 50, 252, [10] * 5, "seen"),  # own-written, measured once, misses read
     ("unseen12", 50, 287, [10] * 5, "seen"),  # own-written, measured once, misses read
+    ("unseen14", 50, 260, [10] * 5, "unseen"),  # own-written, never read by rule-writing
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -48,16 +49,18 @@ def test_unseen_topics_and_skip() -> None:
     kept = topics_eval.corpora(None, None)
     assert len(kept["unseen5"]) == 66
     assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                         "unseen8", "unseen11", "unseen12"}
+                         "unseen8", "unseen11", "unseen12", "unseen14"}
     assert len(kept["unseen7"]) == len(kept["unseen8"]) == 60
-    assert len(kept["unseen11"]) == len(kept["unseen12"]) == 50
+    assert len(kept["unseen11"]) == len(kept["unseen12"]) == len(kept["unseen14"]) == 50
     skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6", "unseen7",
-                                               "unseen8", "unseen11", "unseen12"])
+                                               "unseen8", "unseen11", "unseen12", "unseen14"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
     assert "unseen8" not in topics_eval.corpora(None, None, ["unseen8"])
     assert set(topics_eval.corpora(None, None, ["unseen10", "unseen11"])) == set(kept) - {
         "unseen11"}
     assert set(topics_eval.corpora(None, None, ["unseen12"])) == set(kept) - {"unseen12"}
+    assert set(topics_eval.corpora(None, None, ["unseen14", "unseen15"])) == set(kept) - {
+        "unseen14"}
 
 
 @pytest.mark.parametrize("script", [extraction, topics_eval])
@@ -70,6 +73,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen10", "--skip", "unseen11"], ["unseen10", "unseen11"]),
     (["--skip", "unseen13"], ["unseen13"]),
     (["--skip", "unseen15"], ["unseen15"]),
+    (["--skip", "unseen14", "--skip", "unseen15"], ["unseen14", "unseen15"]),
     (["--skip", "unseen11", "--skip", "unseen12"], ["unseen11", "unseen12"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
