@@ -43,6 +43,14 @@ from docsearch.extract.people import find_people
      "Rabey, Bichard; Le Sauvage (64 De Garis), Mahy, Quertier.",
      ("Gaudion", "Rose", "Duquemin", "Le Marquand", "Da Costa", "Lihou-Mase", "Falla",
       "Rabey", "Bichard", "Le Sauvage", "De Garis", "Mahy", "Quertier")),
+    # Ratings after a team sheet: a substitute's bracket holds his minute and his rating,
+    # and a later label in the line lists two more.
+    ("Ratings: Faraday 6; Oduya 7, Lusk 5, Hendry 6 (Plimmer 70, 6), Garbutt 7. "
+     "Unused: Tolland (gk), Spry.",
+     ("Faraday", "Oduya", "Lusk", "Hendry", "Plimmer", "Garbutt", "Tolland", "Spry")),
+    # A team sheet, then a venue and an attendance: no names.
+    ("Town: Faraday; Oduya, Lusk, Hendry. Venue: Springfield. Attendance: 3,400.",
+     ("Faraday", "Oduya", "Lusk", "Hendry")),
 ])
 def test_list_shapes_give_their_people(body, people):
     assert find_people("", body).people == people
