@@ -87,9 +87,10 @@ _FULL_NAME = re.compile(rf"^(?P<first>{_SURNAME})\s+(?P<surname>{_PARTICLE}{_SUR
 # "Lachance 7 (Pruitt, Okafor), 6:41": a scoring summary's goal, its assists and its time.
 _GOAL = re.compile(rf"(?<![\w'’-])(?P<scorer>{_SURNAME}) \d{{1,3}} "
                    r"\((?P<assists>[^()]*)\),? \d{1,2}:\d\d\b")
-# "(Dorey 78)", "(64 De Garis)": a substitute and the minute he came on.
+# "(Dorey 78)", "(64 De Garis)", "(Bremner 65, 6)": a substitute, the minute he came on and
+# his rating.
 _SUBSTITUTE = re.compile(rf"\((?=[^()]*\d)(?:\d{{1,3}}\s+)?(?P<name>{_PARTICLE}{_SURNAME})"
-                         r"(?:\s+\d{1,3})?\)")
+                         r"(?:\s+\d{1,3}(?:,\s*\d{1,2}(?:\.\d)?)?)?\)")
 # "Referee: F Horgan.": a role's label and one name with initials.
 _ROLE_LABEL = re.compile(rf"(?:^|[.!?]\s+)(?P<role>[A-Z][a-z]+):\s+(?P<name>{_INITIALS}\s*"
                          rf"{_PARTICLE}{_SURNAME})(?=(?:\s*\([^()]{{1,30}}\))?\s*(?:[.;,]|$))")
@@ -137,7 +138,8 @@ def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
     a list of its own ("Ravens: T Ollerton, ... D Sallis. Bench: K Tuck, ..."), and what
     comes before the first label is a list too. Once one list of the line holds names with
     initials, a class with a single such item is read as well ("... V50: A Rigg (Coniston)
-    4:01:26.")."""
+    4:01:26."), and once one holds names, two surnames alone under another label ("...
+    Subs not used: Hallam (gk), Kav.")."""
     labels = list(_LABEL.finditer(line))
     ends = [m.start() for m in labels[1:]] + [len(line)] if labels else []
     segments = [(label.end(), end, True) for label, end in zip(labels, ends, strict=True)]
@@ -145,7 +147,7 @@ def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
         segments.insert(0, (0, labels[0].start() if labels else len(line), False))
     lists = [_list_names(line, start, stop, offset, lex, labelled) for start, stop, labelled
              in segments]
-    if any(n.first for names in lists for n in names):
+    if any(lists):
         lists = [names or _list_names(line, start, stop, offset, lex, labelled, alone=True)
                  for names, (start, stop, labelled) in zip(lists, segments, strict=True)]
     return [name for names in lists for name in names]
@@ -153,7 +155,8 @@ def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
 
 def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
                 labelled: bool, alone: bool = False) -> list[ListedName]:
-    """The names of one list (``alone``: a single item with initials is enough)."""
+    """The names of one list (``alone``: beside another list of the line, a single item
+    with initials or two surnames alone are enough)."""
     items = _ITEM_SPLIT.split(_PAREN.sub(lambda m: " " * len(m.group()), line[start:stop]))
     found: list[ListedName] = []
     named = 0
@@ -173,7 +176,8 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
             found.extend(ListedName(n[0], n[1], offset + max(where, 0))
                          for n in names if n is not None)
             named += not any(n is not None and n[2] for n in names)
-    enough = MIN_ITEMS if any(not n.first for n in found) else 1 if alone else 2
+    bare = any(not n.first for n in found)
+    enough = (2 if bare else 1) if alone else MIN_ITEMS if bare else 2
     if named < enough or named < MIN_SHARE * listed:
         return []
     if labelled:
