@@ -146,11 +146,11 @@ class _Extractor:
             else:
                 i += 1
 
-    def _is_title(self, keys: Sequence[str], k: int, kind: int) -> bool:
+    def _is_title(self, keys: Sequence[str], k: int, token: _Token) -> bool:
         """Whether ``keys[k]`` is a title here. A title that is also a first name, followed
         by one word only, is a first name ("Earl Jennings", "Prince Harry")."""
         key = keys[k]
-        if kind == HONORIFIC:
+        if token.kind == HONORIFIC or _hyphenated_title(token.text, self.lex):
             return True
         if key not in self.lex.titles and key not in self.lex.modifiers:
             return False
@@ -185,7 +185,7 @@ class _Extractor:
         for k in range(len(keys) - 1):
             if _compass_place(keys, k, lex):
                 continue  # "the New York Fed": a place's name, no title
-            if self._is_title(keys, k, tokens[start + k].kind):
+            if self._is_title(keys, k, tokens[start + k]):
                 if keys[k] not in lex.modifiers or tokens[start + k].kind == HONORIFIC and (
                         keys[k + 1] in lex.titles or keys[k + 1] in lex.modifiers):
                     titled = True  # "Lady Justice X"
@@ -498,6 +498,17 @@ def mark_beside_organisations(mentions: Sequence[_Mention], runs: Sequence[tuple
 
 
 _LIST_JOINS = (",", "and", "&")
+
+
+def _hyphenated_title(word: str, lex: _Lexicon) -> bool:
+    """A title with a hyphenated prefix or suffix ("Minister-designate", "Vice-Chair",
+    "ex-Minister"): a title among its parts and every other part a title, a modifier or
+    in lower case, so that no hyphenated surname ("King-Hele") is one."""
+    parts = word.split("-")
+    keys = [fold(p).rstrip(".") for p in parts]
+    return len(parts) > 1 and any(k in lex.titles for k in keys) and all(
+        k in lex.titles or k in lex.modifiers or p.islower() for p, k in zip(parts, keys,
+                                                                              strict=True))
 
 
 def _compass_place(keys: Sequence[str], k: int, lex: _Lexicon) -> bool:

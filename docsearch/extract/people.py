@@ -61,6 +61,7 @@ from docsearch.extract.lexicon import (
     _Lexicon,
     _lexicon,
     _word_set,
+    faker_surnames,
     fold,
 )
 from docsearch.extract.lists import ListedName, listed_names
@@ -71,6 +72,7 @@ from docsearch.extract.mentions import (
     mark_beside_organisations,
 )
 from docsearch.extract.tokens import _FIRST_NAME_PARTICLES, HONORIFIC, _Token, _tokens
+from docsearch.extract.world_names import world_first_names
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
            "surname_keys"]
@@ -270,6 +272,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
                             body_tokens, lex)
     mark_beside_organisations(mentions, runs, body_tokens, ex)
+    _cut_leading_titles(mentions, ex)
     _confirm_by_titled_surname(mentions, body_tokens, lex)
     listed = list(listed_names(body, lex))
     _confirm_by_listed_initial(mentions, listed, lex)
@@ -326,6 +329,36 @@ def _without_brackets(text: str, lex: _Lexicon) -> str:
             return match.group()  # "Matteo Barbieri (Ita) Vortice": a country's code
         return f" {first}  "
     return _BRACKETED_FIRST.sub(blank, text)
+
+
+def _cut_leading_titles(mentions: Sequence[_Mention], ex: _Extractor) -> None:
+    """A title outside the lists, by its shape: a capitalised word before a first name
+    (either tier) and a surname, the word itself in no list of first names nor surnames,
+    no common word and never the name alone in the article, is a title when the article
+    gives the surname alone ("Mataiapo Vaine Marsters ... Marsters said") or writes the
+    word in lower case ("the mataiapo"). Cut off, it counts as a title before the name.
+    Short words stay ("Vo Chi Cong": a family name first)."""
+    lex, world = ex.lex, world_first_names()
+    alone = {fold(m.words[0]) for m in mentions if len(m.words) == 1}
+    for m in mentions:
+        if len(m.words) < 3 or not _GIVEN.match(m.words[0]) or len(m.words[0]) < 4:
+            continue
+        lead, given, surname = fold(m.words[0]), fold(m.words[1]), fold(m.words[-1])
+        if (given not in lex.first_names and given not in world.names
+                or lead in alone or _no_title(lead, lex) or _common_noun(surname, lex)):
+            continue
+        if surname in alone or lead in ex.lowercase_seen:
+            del m.words[0]
+            m.position += 1
+            m.titled = m.cue = True
+
+
+def _no_title(key: str, lex: _Lexicon) -> bool:
+    """A word that is a name, a common word, a month or a place's, people's or
+    organisation's word, and so no title outside the lists."""
+    return (key in lex.first_names or key in world_first_names().names or key in _PARTICLES
+            or key in faker_surnames() or _common_noun(key, lex) or key in _MONTHS
+            or key in lex.place_words or key in lex.demonyms or key in lex.org_words)
 
 
 def _confirm_by_titled_surname(mentions: Sequence[_Mention], tokens: Sequence[_Token],
