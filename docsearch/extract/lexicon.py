@@ -121,22 +121,6 @@ def _faker_first_names() -> set[str]:
     return _cached_words("first-names-3", _faker_first_names_uncached)
 
 
-@functools.cache
-def faker_surnames() -> frozenset[str]:
-    """Surnames in Latin script from Faker's person providers (MIT-licensed data), cached
-    in a file like the first names: a word before a name that is a surname somewhere
-    ("Pham Van Dong", "Donaldson Bramham Lee") is no title."""
-    return frozenset(_cached_words("surnames-1", _faker_surnames_uncached))
-
-
-def _faker_surnames_uncached() -> set[str]:
-    return {fold(name) for _, provider in _person_providers()
-            for attr in ("last_names", "last_names_male", "last_names_female")
-            if isinstance(values := provider.__dict__.get(attr), (list, tuple, dict))
-            for name in values
-            if isinstance(name, str) and name[:1].isupper() and _LATIN.fullmatch(name)}
-
-
 def _cached_words(kind: str, work_out: Callable[[], set[str]],
                   packages: Sequence[tuple[str, str]] = _FAKER) -> set[str]:
     """The words ``work_out`` returns, kept in a cache file per version of the

@@ -61,7 +61,6 @@ from docsearch.extract.lexicon import (
     _Lexicon,
     _lexicon,
     _word_set,
-    faker_surnames,
     fold,
 )
 from docsearch.extract.lists import ListedName, listed_names
@@ -333,7 +332,7 @@ def _without_brackets(text: str, lex: _Lexicon) -> str:
 
 def _cut_leading_titles(mentions: Sequence[_Mention], ex: _Extractor) -> None:
     """A title outside the lists, by its shape: a capitalised word before a first name
-    (either tier) and a surname, the word itself in no list of first names nor surnames,
+    (either tier) and a surname, the word itself in no list of first names nor Faker's surnames,
     no common word and never the name alone in the article, is a title when the article
     gives the surname alone ("Mataiapo Vaine Marsters ... Marsters said") or writes the
     word in lower case ("the mataiapo"). Cut off, it counts as a title before the name.
@@ -357,7 +356,7 @@ def _no_title(key: str, lex: _Lexicon) -> bool:
     """A word that is a name, a common word, a month or a place's, people's or
     organisation's word, and so no title outside the lists."""
     return (key in lex.first_names or key in world_first_names().names or key in _PARTICLES
-            or key in faker_surnames() or _common_noun(key, lex) or key in _MONTHS
+            or key in span_model.surnames() or _common_noun(key, lex) or key in _MONTHS
             or key in lex.place_words or key in lex.demonyms or key in lex.org_words)
 
 
