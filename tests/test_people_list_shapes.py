@@ -4,7 +4,9 @@ with one ranked item after a list in the same line ("V60: ..."), a result item w
 for its time ("same time"), a match item "X bt Y", a role's label whose name carries a
 club in brackets, a team sheet whose surnames open with capitalised particles ("Le",
 "Da") and whose substitutes come on in brackets ("(Surname 78)", "(78 Surname)"), and
-lists of firms, places and addresses that stay out.
+lists of firms, places and addresses that stay out. Lists of firms by their shape (brief
+Z24): an exchange in brackets, prices in pence, a market label or a currency word make a
+line no list of people, while results with clubs in brackets stay people.
 Every line here is written for these tests."""
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ from docsearch.extract.people import find_people
     # A team sheet, then a venue and an attendance: no names.
     ("Town: Faraday; Oduya, Lusk, Hendry. Venue: Springfield. Attendance: 3,400.",
      ("Faraday", "Oduya", "Lusk", "Hendry")),
+    # A fell race's results: clubs in brackets and times, beside the firms' shapes below.
+    ("Results: 1 W Hodgson (Keswick) 3:31:05; 2 J Birkett (Borrowdale) 3:37:48",
+     ("W Hodgson", "J Birkett")),
+    # A sprint's results: countries in capitals in brackets and times with decimals.
+    ("Men's 100m: 1 K Ofori (GHA) 10.05; 2 T Brandt (GER) 10.12; 3 L Mensah (GHA) 10.19.",
+     ("K Ofori", "T Brandt", "L Mensah")),
 ])
 def test_list_shapes_give_their_people(body, people):
     assert find_people("", body).people == people
@@ -72,4 +80,27 @@ def test_list_shapes_give_their_people(body, people):
     "Stops: Leeds (York 10), Hull, Selby.",
 ])
 def test_list_shapes_of_firms_and_places_give_no_people(body):
+    assert find_people("", body).people == ()
+
+
+@pytest.mark.parametrize("body", [
+    # A market label and an exchange in brackets.
+    "Gainers: Texaco (NYSE) 31; Exxon (NYSE) 44; Chevron (NYSE) 51.",
+    # Prices in pence and exchanges in brackets under a market label.
+    "Risers: Quantel (LSE) 212p; Brayford (AIM) 48p; Marlowe (LSE) 96p.",
+    "Risers: Quantel (LSE) 212p; Brayford (AIM) 48p",
+    # A two-word market label, an exchange written in small letters, prices with decimals.
+    "Most active: Corvane (Nasdaq) 12.40; Pellix (Nasdaq) 8.15; Tarrow (NYSE) 22.75.",
+    # A market label alone: firms and prices with decimals.
+    "Fallers: Dunmore 31.5, Kelvane 12.25, Ostrick 8.75.",
+    # An exchange in brackets without a market label.
+    "Top shares: Halvorn (TSX) 14.20; Quillby (ASX) 3.05; Stenmark (TSX) 9.90.",
+    # Prices in pence without a market label or an exchange.
+    "Also higher: Quantel 212p; Brayford 48p; Marlowe 96p.",
+    # An unlabelled price line: currencies beside a firm.
+    "N.Z. Dlrs 0.5612, H.J. Heinz 41, U.S. Dlrs 1.5",
+    # Currency words after initials, made up.
+    "Closing: A.B. Yen 120.5, C.D. Stg 1.55, E.F. Dlrs 0.71.",
+])
+def test_lists_of_firms_give_no_people(body):
     assert find_people("", body).people == ()

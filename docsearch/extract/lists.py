@@ -41,6 +41,12 @@ for a time ("same time", "dnf") are figures; a match result "A Payne bt R Skeete
 both; particles may be written with a capital ("Le Cornu", "Da Silva"); a labelled team
 sheet's substitutes come on in brackets with their minute ("Sarre (Le Page 60)", "(64 De
 Garis)"); and initials before a place's name ("M Jordan") count only beside other names.
+
+A market report's lists name firms and currencies, never people, and are known by their
+shape (``data/market_words.txt``): a market label ("Gainers:", "Most active:"), an exchange
+in an item's brackets ("Texaco (NYSE) 31"), a price in pence or cents ("Quantel 212p") or a
+currency word before an item's figure ("N.Z. Dlrs 0.5612, H.J. Heinz 41") make a list no
+list of people. Decimals alone do not: a sprint's times have them too.
 """
 
 from __future__ import annotations
@@ -50,7 +56,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from docsearch.extract.lexicon import _MONTHS, _PARTICLES, _WEEKDAYS, _Lexicon, fold
+from docsearch.extract.lexicon import _MONTHS, _PARTICLES, _WEEKDAYS, _Lexicon, _word_set, fold
 
 __all__ = ["ListedName", "listed_names"]
 
@@ -94,6 +100,12 @@ _SUBSTITUTE = re.compile(rf"\((?=[^()]*\d)(?:\d{{1,3}}\s+)?(?P<name>{_PARTICLE}{
 # "Referee: F Horgan.": a role's label and one name with initials.
 _ROLE_LABEL = re.compile(rf"(?:^|[.!?]\s+)(?P<role>[A-Z][a-z]+):\s+(?P<name>{_INITIALS}\s*"
                          rf"{_PARTICLE}{_SURNAME})(?=(?:\s*\([^()]{{1,30}}\))?\s*(?:[.;,]|$))")
+# A market report's exchanges, labels and currency words ("Gainers: Texaco (NYSE) 31; ...").
+_MARKET_WORDS = frozenset(fold(word) for word in _word_set("market_words.txt"))
+# "212p", "12.5c": a price in pence or cents ending an item
+_PENCE = re.compile(r"\d[pc](?=\s*(?:[;,.]|$))")
+# "N.Z. Dlrs 0.5612": an item's last word before its figure
+_BEFORE_FIGURE = re.compile(r"([^\W\d_]+)\s+\d[\d.,]*\s*$")
 # "MARTIN OKAFOR: Welcome back": a transcript's speaker.
 _SPEAKER = re.compile(r"^\s*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}):\s")
 
@@ -142,15 +154,37 @@ def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
     Subs not used: Hallam (gk), Kav.")."""
     labels = list(_LABEL.finditer(line))
     ends = [m.start() for m in labels[1:]] + [len(line)] if labels else []
-    segments = [(label.end(), end, True) for label, end in zip(labels, ends, strict=True)]
+    segments = [(label.end(), end, True) for label, end in zip(labels, ends, strict=True)
+                if not _market(label.group(), line[label.end():end])]
     if not labels or labels[0].start() > 0:
-        segments.insert(0, (0, labels[0].start() if labels else len(line), False))
+        stop = labels[0].start() if labels else len(line)
+        if not _market("", line[:stop]):
+            segments.insert(0, (0, stop, False))
     lists = [_list_names(line, start, stop, offset, lex, labelled) for start, stop, labelled
              in segments]
     if any(lists):
         lists = [names or _list_names(line, start, stop, offset, lex, labelled, alone=True)
                  for names, (start, stop, labelled) in zip(lists, segments, strict=True)]
     return [name for names in lists for name in names]
+
+
+def _market(label: str, segment: str) -> bool:
+    """Whether a list names firms or currencies by its shape: a market label ("Gainers:",
+    "Most active:"), an exchange in an item's brackets ("Texaco (NYSE) 31"), a price in
+    pence or cents ("Quantel 212p") or a currency word before an item's figure ("N.Z. Dlrs
+    0.5612")."""
+    words = fold(label.strip(" .!?:")).split()
+    if any(" ".join(words[i:]) in _MARKET_WORDS for i in range(len(words))):
+        return True
+    brackets = (fold(group.group()[1:-1].strip()) for group in _PAREN.finditer(segment))
+    if any(bracket in _MARKET_WORDS for bracket in brackets):
+        return True
+    for item in _ITEM_SPLIT.split(_PAREN.sub(" ", segment)):
+        item = item.strip().rstrip(".")
+        figure = _BEFORE_FIGURE.search(item)
+        if _PENCE.search(item) or figure and fold(figure.group(1)) in _MARKET_WORDS:
+            return True
+    return False
 
 
 def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
