@@ -57,6 +57,10 @@ index applies to the set as one collection; topics by top-1 per class.
   test items (seed 2029, sampled from the rows in none of unseen9, unseen10 and unseen13);
   committed before the extractor ran on them; measured like unseen14 and its misses read:
   seen (``--skip unseen15`` while tuning).
+- ``unseen16``: ``tests/data/unseen16/gold.jsonl``, people read by hand on 250 more AG News
+  test items (seed 2030, sampled from the rows in none of unseen9, unseen10, unseen13 and
+  unseen15); committed before the extractor ran on them, never read by rule-writing: unseen
+  (``--skip unseen16`` while tuning).
 """
 
 from __future__ import annotations
@@ -87,7 +91,7 @@ CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "
 #: The AG News test split (7,600 items; read only, never copied into the project).
 AG_NEWS = ROOT.parent / "shared" / "corpora" / "ag_news"
 #: The people sets read by hand on AG News items (``tests/data/NAME/gold.jsonl``).
-AG_PEOPLE = ("unseen9", "unseen10", "unseen13", "unseen15")
+AG_PEOPLE = ("unseen9", "unseen10", "unseen13", "unseen15", "unseen16")
 
 
 @attrs.frozen
@@ -158,7 +162,9 @@ def ag_sample_rows(seed: int = 2026, size: int = 150, rows: int = 7600,
     """A seeded sample of the AG News test split's 0-based rows not in ``exclude``, sorted:
     unseen9's rows with the defaults, unseen10's with seed 2027, 250 rows, unseen9's
     excluded, unseen13's with seed 2028, 250 rows, unseen9's and unseen10's excluded,
-    unseen15's with seed 2029, 250 rows, unseen9's, unseen10's and unseen13's excluded."""
+    unseen15's with seed 2029, 250 rows, unseen9's, unseen10's and unseen13's excluded,
+    unseen16's with seed 2030, 250 rows, unseen9's, unseen10's, unseen13's and unseen15's
+    excluded."""
     return sorted(random.Random(seed).sample([r for r in range(rows) if r not in exclude],
                                              size))
 

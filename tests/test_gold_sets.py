@@ -74,6 +74,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen13"], ["unseen13"]),
     (["--skip", "unseen15"], ["unseen15"]),
     (["--skip", "unseen14", "--skip", "unseen15"], ["unseen14", "unseen15"]),
+    (["--skip", "unseen16"], ["unseen16"]),
     (["--skip", "unseen11", "--skip", "unseen12"], ["unseen11", "unseen12"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
@@ -162,6 +163,23 @@ def test_unseen15_gold_rows_are_the_seeded_sample_disjoint_from_unseen9_10_and_1
     assert extraction.TUNED["unseen15"] == "seen"  # measured at the end, misses read
 
 
+def unseen16_rows() -> list[int]:
+    """unseen16's rows: seed 2030, 250 rows, unseen9's, unseen10's, unseen13's and
+    unseen15's left out."""
+    return gold_sets.ag_sample_rows(2030, 250, exclude=unseen9_and_unseen10_rows()
+                                    | set(unseen13_rows()) | set(unseen15_rows()))
+
+
+def test_unseen16_gold_rows_are_the_seeded_sample_disjoint_from_unseen9_10_13_and_15() -> None:
+    """unseen16: 250 rows sampled with seed 2030 from the rows in none of unseen9,
+    unseen10, unseen13 and unseen15, each once, in order, with sorted people (113 in 85
+    items)."""
+    earlier = unseen9_and_unseen10_rows() | set(unseen13_rows()) | set(unseen15_rows())
+    assert len(earlier) == 900
+    check_ag_gold("unseen16", unseen16_rows(), earlier, 113, 85)
+    assert extraction.TUNED["unseen16"] == "unseen"  # never read by rule-writing
+
+
 def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
     """A sample with ``exclude`` draws from the other rows only, and without it is the
     plain seeded sample of every row."""
@@ -174,7 +192,8 @@ def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -
         {}, [f"unseen9 left out: no {tmp_path / 'test.csv.gz'}",
              f"unseen10 left out: no {tmp_path / 'test.csv.gz'}",
              f"unseen13 left out: no {tmp_path / 'test.csv.gz'}",
-             f"unseen15 left out: no {tmp_path / 'test.csv.gz'}"])
+             f"unseen15 left out: no {tmp_path / 'test.csv.gz'}",
+             f"unseen16 left out: no {tmp_path / 'test.csv.gz'}"])
 
 
 def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
@@ -195,12 +214,13 @@ def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
      138),
     ("unseen13", unseen13_rows(), 134),
     ("unseen15", unseen15_rows(), 148),
+    ("unseen16", unseen16_rows(), 113),
 ])
 def test_ag_people_sets_read_their_items_from_the_corpus(
         name: str, rows: list[int], people: int) -> None:
     sets, absent = gold_sets.shared_sets()
     assert absent == []
-    assert set(sets) == {"unseen9", "unseen10", "unseen13", "unseen15"}
+    assert set(sets) == {"unseen9", "unseen10", "unseen13", "unseen15", "unseen16"}
     gold = sets[name]
     assert [d.id for d in gold] == [f"ag-{row}" for row in rows]
     assert sum(len(d.people) for d in gold) == people
