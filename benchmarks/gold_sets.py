@@ -61,6 +61,10 @@ index applies to the set as one collection; topics by top-1 per class.
   test items (seed 2030, sampled from the rows in none of unseen9, unseen10, unseen13 and
   unseen15); committed before the extractor ran on them, never read by rule-writing: unseen
   (``--skip unseen16`` while tuning).
+- ``unseen17``: ``tests/data/unseen17/articles.jsonl`` (50 longer stories, 210–244 words,
+  ten for each of the five classes, own writing from publishers no other set has; written
+  and committed before the extractor ran on it, never read by rule-writing: unseen
+  (``--skip unseen17`` while tuning).
 """
 
 from __future__ import annotations
@@ -87,7 +91,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 #: The hand-written clipping sets with people and topics (``tests/data/NAME/articles.jsonl``).
 CLIPPINGS = ("unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen11",
-             "unseen12", "unseen14")
+             "unseen12", "unseen14", "unseen17")
 #: The AG News test split (7,600 items; read only, never copied into the project).
 AG_NEWS = ROOT.parent / "shared" / "corpora" / "ag_news"
 #: The people sets read by hand on AG News items (``tests/data/NAME/gold.jsonl``).

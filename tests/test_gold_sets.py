@@ -30,6 +30,7 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
     ("unseen11", 50, 252, [10] * 5, "seen"),  # own-written, measured once, misses read
     ("unseen12", 50, 287, [10] * 5, "seen"),  # own-written, measured once, misses read
     ("unseen14", 50, 260, [10] * 5, "seen"),  # own-written, measured, misses read
+    ("unseen17", 50, 336, [10] * 5, "unseen"),  # own-written, never read by rule-writing
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -49,11 +50,13 @@ def test_unseen_topics_and_skip() -> None:
     kept = topics_eval.corpora(None, None)
     assert len(kept["unseen5"]) == 66
     assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                         "unseen8", "unseen11", "unseen12", "unseen14"}
+                         "unseen8", "unseen11", "unseen12", "unseen14", "unseen17"}
     assert len(kept["unseen7"]) == len(kept["unseen8"]) == 60
     assert len(kept["unseen11"]) == len(kept["unseen12"]) == len(kept["unseen14"]) == 50
+    assert len(kept["unseen17"]) == 50
     skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6", "unseen7",
-                                               "unseen8", "unseen11", "unseen12", "unseen14"])
+                                               "unseen8", "unseen11", "unseen12", "unseen14",
+                                               "unseen17"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
     assert "unseen8" not in topics_eval.corpora(None, None, ["unseen8"])
     assert set(topics_eval.corpora(None, None, ["unseen10", "unseen11"])) == set(kept) - {
@@ -61,6 +64,8 @@ def test_unseen_topics_and_skip() -> None:
     assert set(topics_eval.corpora(None, None, ["unseen12"])) == set(kept) - {"unseen12"}
     assert set(topics_eval.corpora(None, None, ["unseen14", "unseen15"])) == set(kept) - {
         "unseen14"}
+    assert set(topics_eval.corpora(None, None, ["unseen16", "unseen17"])) == set(kept) - {
+        "unseen17"}
 
 
 @pytest.mark.parametrize("script", [extraction, topics_eval])
@@ -75,6 +80,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen15"], ["unseen15"]),
     (["--skip", "unseen14", "--skip", "unseen15"], ["unseen14", "unseen15"]),
     (["--skip", "unseen16"], ["unseen16"]),
+    (["--skip", "unseen16", "--skip", "unseen17"], ["unseen16", "unseen17"]),
     (["--skip", "unseen11", "--skip", "unseen12"], ["unseen11", "unseen12"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
