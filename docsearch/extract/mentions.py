@@ -410,6 +410,8 @@ class _Extractor:
             return True
         if _gazetteer_place(keys):
             return False  # a place's name, no cue: "North Tyneside", "Khon Kaen"
+        if _team(keys, m.before, self.lex):
+            return False  # "Cleveland Browns", "(New) York Yankees", "Florida State"
         return keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
 
     def _world_first_name(self, m: _Mention, keys: Sequence[str], caps: Sequence[str]) -> bool:
@@ -522,6 +524,32 @@ def _gazetteer_place(keys: Sequence[str]) -> bool:
     with one word after it: "North Tyneside", "North Carolina State", "Golden Gate Futures"."""
     places = gazetteer_places()
     return " ".join(keys) in places or len(keys) >= 3 and " ".join(keys[:-1]) in places
+
+
+def _team(keys: Sequence[str], before: str, lex: _Lexicon) -> bool:
+    """A team, by its shape: a place's name (the lexicon's, "New" before it included: "New
+    York Yankees" left "York Yankees") before a capitalised plural that is no surname nor
+    first name ("Cleveland Browns", "Los Angeles Lakers"; not "Austin Rivers") or before
+    "State" ("Florida State")."""
+    if len(keys) < 2:
+        return False
+    place = keys[0] in lex.places or before == "new" and f"new {keys[0]}" in lex.places or (
+        len(keys) > 2 and f"{keys[0]} {keys[1]}" in lex.places)
+    if not place:
+        return False
+    if keys[-1] == "state":
+        return len(keys) == 2
+    return _plural_no_name(keys[-1], lex)
+
+
+def _plural_no_name(key: str, lex: _Lexicon) -> bool:
+    """A plural's shape ("browns", "yankees"; not "ross", "marcus", "lewis") that is no
+    surname of Faker's lists and no first name."""
+    from docsearch.extract.span_model import surnames  # it reads this module
+
+    return (len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is", "os"))
+            and key not in lex.first_names and key not in world_first_names().names
+            and key not in surnames())
 
 
 def _agents(key: str, lex: _Lexicon) -> bool:

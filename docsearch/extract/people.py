@@ -165,6 +165,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             m.upper = text.isupper()
             heading_mentions.append(m)
 
+    _unglue_possessives(mentions, heading_mentions, lex)
     # Full names first; shorter forms that are part of a fuller one merge into it.
     people: list[list[str]] = []
     first_seen: list[int] = []
@@ -257,6 +258,25 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             seen.add(fold(name))
             result.append(name)
     return FoundPeople(tuple(result), tuple(w for k, w in weak.items() if k not in seen))
+
+
+def _unglue_possessives(mentions: Sequence[_Mention], heading_mentions: Sequence[_Mention],
+                        lex: _Lexicon) -> None:
+    """"Eliot Spitzers probe ... Spitzer": a full name whose last word is a surname the
+    article gives alone plus an "s" (an apostrophe lost) is that person, when the word with
+    its "s" is no surname of its own ("Lena Edwards ... Edward" stays), the article never
+    writes it alone ("the Wallenbergs", "Soros"), the first word is a known first name and
+    the surname a name's, no common word, demonym or capitals ("Bedford Trucks", "Ramadan
+    Moslems", "Ireland FRNs" stay as they are)."""
+    alone = {fold(m.words[0]) for m in (*mentions, *heading_mentions) if len(m.words) == 1}
+    for m in mentions:
+        last = m.words[-1]
+        key = fold(last)
+        if (len(m.words) > 1 and len(key) > 3 and last.endswith("s") and not last.endswith("ss")
+                and key[:-1] in alone and key not in alone and key not in span_model.surnames()
+                and fold(m.words[0]) in lex.first_names and not last.isupper()
+                and _name_like(last[:-1], lex) and key[:-1] not in lex.demonyms):
+            m.words[-1] = last[:-1]
 
 
 def body_mentions(body: str, lex: _Lexicon) -> tuple[
