@@ -53,6 +53,7 @@ from docsearch.extract import span_model
 from docsearch.extract.evidence import _COMPASS, _statement
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
+    _HEADLINE_VERBS,
     _MONTHS,
     _PARTICLES,
     _SPEECH,
@@ -65,6 +66,7 @@ from docsearch.extract.lexicon import (
 )
 from docsearch.extract.lists import ListedName, listed_names
 from docsearch.extract.mentions import (
+    _PLACE_PREPOSITIONS,
     _coordinated,
     _Extractor,
     _Mention,
@@ -149,6 +151,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     if model is not None:
         span_model.weigh(model, mentions, body_tokens, ex, title)
     heading_mentions: list[_Mention] = []
+    leading: set[int] = set()  # ids of mixed-case headlines' first words before a verb
     for text in [title, *headings]:
         if not text:
             continue
@@ -164,6 +167,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             m.cue = m.cue or _headline_cue(tokens, s, e)
             m.upper = text.isupper()
             heading_mentions.append(m)
+            if not m.upper and _leads_with_verb(tokens, s, e):
+                leading.add(id(m))
 
     _unglue_possessives(mentions, heading_mentions, lex)
     # Full names first; shorter forms that are part of a fuller one merge into it.
@@ -215,6 +220,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
 
     surnames: list[str] = []
     weak: dict[str, str] = {}
+    seen_alone: set[str] = set()
     for m in mentions + heading_mentions:
         if ex.is_full_name(m) and not m.from_heading:
             continue
@@ -243,6 +249,16 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         elif ((m.cue or m.titled) and len(key) > 2 or (
                 m.position < 0 and len(key) > 3 and not _plain_word(key, lex))) and not (
                 ex.in_organisation(key)):
+            if key not in seen_alone and (
+                    id(m) in leading if m.position < 0 else _subject_of_speech(
+                        body_tokens, m.position, body)) and _surname_only(
+                    m.words[0], ex, people, body_tokens):
+                # "Hayden walks into strife", "..., Warmenhoven says": a family name and
+                # nothing else, said to speak or act in mixed-case text, is a person.
+                seen_alone.add(key)
+                people.append(m.words)
+                first_seen.append(m.position)
+                continue
             # A headline's lone name needs no cue: the index takes it only if it knows
             # the person (and the word is not far more often a headline word).
             weak.setdefault(key, " ".join(m.words))
@@ -277,6 +293,90 @@ def _unglue_possessives(mentions: Sequence[_Mention], heading_mentions: Sequence
                 and fold(m.words[0]) in lex.first_names and not last.isupper()
                 and _name_like(last[:-1], lex) and key[:-1] not in lex.demonyms):
             m.words[-1] = last[:-1]
+
+# A family name's shape: one capital, then small letters ("Hayden"; not "McAllister",
+# "D'Angelo", "Hakuryu-maru", "NetApp").
+_SURNAME_SHAPE = re.compile(r"^[A-Z][a-zà-ÿ]{4,}$")
+
+
+def _leads_with_verb(tokens: Sequence[_Token], start: int, end: int) -> bool:
+    """A one-word name opens the headline and a verb in lower or title case follows:
+    "Hayden walks into strife", "Blunkett gets tougher" (a title-case verb joins the
+    name's run: "X Vows to ..." is one run of two words)."""
+    if end - start != 1 or any(t.text[:1].isalnum() for t in tokens[:start]) or end >= len(
+            tokens):
+        return False
+    after = tokens[end].text
+    word = after.lower()
+    return (after.islower() or after[:1].isupper() and after[1:].islower()) and (
+        word in _HEADLINE_VERBS or _PRESENT_VERB.match(word) is not None)
+
+
+# A verb in the present after a headline's subject ("gets", "walks", "ends"; not "this").
+_PRESENT_VERB = re.compile(r"^[a-z]{2,}[^su\W]s$")
+
+
+def _subject_of_speech(tokens: Sequence[_Token], k: int, body: str) -> bool:
+    """A one-word name at ``k`` speaks in mixed-case text: "X said", "X says", "said X"."""
+    if body.isupper() or tokens[k].possessive:  # "Lloyd's said": a firm's name
+        return False
+    return _speaks(tokens, k + 1) or k > 0 and tokens[k - 1].text in _SPEECH and (
+        tokens[k - 1].text.islower())
+
+
+def _surname_only(word: str, ex: _Extractor, people: Sequence[Sequence[str]],
+                  tokens: Sequence[_Token]) -> bool:
+    """A word of five letters or more that is a family name (Faker's) and nothing else: no
+    common English word in any case (the lexicon's words, pyspellchecker's common words,
+    the words Reuters writes in lower case) nor the plural of one, no place, demonym or
+    organisation word, not written in lower case in the article, no word of an
+    organisation it names, no place of it ("in Stanley") nor a firm's first word ("Needham
+    & Co"), and no word of one of its people (a family name written first or a first of
+    two surnames: "Wang Yi ... Wang said", "Valentina Sepúlveda Araya ... Sepúlveda
+    said"). Shorter words are too often words or family names written first ("Choi")."""
+    lex, key = ex.lex, fold(word)
+    if not _SURNAME_SHAPE.match(word) or key not in span_model.surnames():
+        return False
+    forms = {key, key[:-1], key[:-2]} if key.endswith("es") else (
+        {key, key[:-1]} if key.endswith("s") else {key})
+    common = world_first_names().common
+    model = span_model.shipped_model()
+    lower = model.lower_words if model is not None else {}
+    return not (_common_noun(key, lex) or any(f in common or f in lower for f in forms)
+                or key in lex.place_words or key in lex.demonyms or key in lex.org_words
+                or key in lex.organisations or key in ex.lowercase_seen
+                or ex.in_organisation(key)
+                or any(len(p) > 1 and key in map(fold, p) for p in people)
+                or key in lex.place_ends
+                or any(t.text == word and not _alone(tokens, k) for k, t in enumerate(tokens)))
+
+
+def _alone(tokens: Sequence[_Token], k: int) -> bool:
+    """Whether the word at ``k`` stands alone, as a person's surname does: not after a
+    place's preposition ("in Stanley"), no capitalised word or initial right before it (but
+    a sentence's first word) or right after it ("Ing C. Olivetti", "Hauser Chemical"), not
+    possessive ("Lloyd's of London"), and not joined to another capitalised word by "and",
+    "&" or "/", as firms are named ("Duff and Phelps", "Needham & Co", "Donaldson,
+    Lufkin and Jenrette")."""
+    def text(i: int) -> str:
+        return tokens[i].text if 0 <= i < len(tokens) else ""
+
+    def capital(i: int) -> bool:
+        return text(i)[:1].isupper()
+
+    before, after = text(k - 1), text(k + 1)
+    return not (tokens[k].possessive or before.lower() in _AT_PLACE
+                or capital(k - 1) and not tokens[k - 1].sentence_start or capital(k + 1)
+                or after in ("&", "amp") or before in _JOINS and capital(k - 2)
+                or after in _JOINS and capital(k + 2)
+                or after == "," and capital(k + 2) and text(k + 3) in _JOINS)
+
+
+_JOINS = {"and", "&", "amp", "/"}
+
+
+# Words before a place's name ("in Stanley"; "the" comes before names too).
+_AT_PLACE = _PLACE_PREPOSITIONS - {"the"}
 
 
 def body_mentions(body: str, lex: _Lexicon) -> tuple[
