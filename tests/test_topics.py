@@ -159,6 +159,69 @@ def test_a_technology_firms_product_news_is_technology(title, body):
     assert classify_topics(title, body)[0] == "science and technology"
 
 
+@pytest.mark.parametrize("title, body", [
+    ("Handset lasts four days on one charge",
+     "The new model from the Korean maker has a larger cell and a dimmer screen, and its "
+     "battery life beat every rival in our tests."),
+    ("Undersea cable cut leaves islands offline",
+     "A fibre-optic link on the seabed was broken by a trawler, and the operator said a "
+     "repair ship would join the ends next week."),
+    ("Drones to carry blood samples between clinics",
+     "The unmanned aircraft will fly a fixed route over the bay, and each drone lands on a "
+     "pad beside the laboratory."),
+    ("Compiler update speeds up builds",
+     "Version 3 of the programming language cuts the time its compiler takes by a third, "
+     "its maintainers said."),
+])
+def test_devices_networks_code_and_drones_are_technology(title, body):
+    # Brief Z28: battery life, cables on the seabed, drones and compilers are technology words.
+    assert classify_topics(title, body)[0] == "science and technology"
+
+
+def test_a_plain_term_of_one_topic_does_not_hide_anothers_prefix():
+    # "chipmaker" is an economy word and starts with technology's "chipmaker*": listed as a
+    # plain word under both, it counts for both (a plain term hides prefixes otherwise).
+    keywords = attrs.evolve(docsearch.extract.topics.default_taxonomy(), seed=None,
+                            supervised=None)
+    names = keywords.names
+    scores = keywords.scores("", "chipmaker")
+    assert scores[names.index("science and technology")] == 1.0
+    assert scores[names.index("economy, business and finance")] == 0.5
+    assert keywords.scores("", "cyber-attack")[names.index("science and technology")] == 1.0
+
+
+@pytest.mark.parametrize("text, topic, points", [
+    ("the leader of the opposition asked", "politics", 1.5 + 0.5),
+    ("during question period on Monday", "politics", 1.5),
+    ("as the budget debate opened", "politics", 1.5 + 0.5),
+    ("the public works minister resigns today", "politics", 0.7 + 1.5),
+    ("the NDP said", "politics", 1.0),
+    ("battery life of two days", "science and technology", 0.5 + 1.5),
+    ("a subsea cable", "science and technology", 1.5),
+    ("a drone flew", "science and technology", 0.7),
+    ("a new compiler", "science and technology", 1.0),
+])
+def test_the_chamber_and_technology_words_score(text, topic, points):
+    # Brief Z28: the words of the chamber and the opposition are politics terms, those of
+    # devices, cables, drones and code technology terms (keywords alone, one body mention;
+    # "opposition", "debate" and "minister" are terms of their own).
+    keywords = attrs.evolve(docsearch.extract.topics.default_taxonomy(), seed=None,
+                            supervised=None)
+    assert keywords.scores("", text)[keywords.names.index(topic)] == pytest.approx(points)
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Opposition presses minister on hospital waiting lists",
+     "The leader of the opposition used question period to ask why three wards had closed, "
+     "and the minister told the legislature that nurses were being hired."),
+    ("Transport minister resigns after contracts row",
+     "The opposition spokesperson said the premier should explain who approved the deal."),
+])
+def test_the_chamber_and_the_opposition_are_politics(title, body):
+    # A minister's portfolio (health, transport) does not take a story of the chamber.
+    assert classify_topics(title, body)[0] == "politics"
+
+
 def test_seed_model_of_every_taxonomy(tmp_path):
     bundled = docsearch.extract.topics.default_taxonomy()
     assert bundled.seed is not None and bundled.seed.topics == bundled.names
