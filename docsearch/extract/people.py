@@ -294,6 +294,7 @@ def _unglue_possessives(mentions: Sequence[_Mention], heading_mentions: Sequence
                 and _name_like(last[:-1], lex) and key[:-1] not in lex.demonyms):
             m.words[-1] = last[:-1]
 
+
 # A family name's shape: one capital, then small letters ("Hayden"; not "McAllister",
 # "D'Angelo", "Hakuryu-maru", "NetApp").
 _SURNAME_SHAPE = re.compile(r"^[A-Z][a-zà-ÿ]{4,}$")
