@@ -214,9 +214,11 @@ class _Extractor:
             while keys and (keys[0] in lex.common or keys[0] in _WEEKDAYS or keys[0] in _MONTHS
                             or (keys[0] in self.lowercase_seen and keys[0] not in lex.first_names)):
                 words, keys = words[1:], keys[1:]
-            # "Volcanologist Thordur Arnason": a capitalised role word opens the sentence.
+            # "Volcanologist Thordur Arnason": a capitalised role word opens the sentence
+            # (by its ending, five letters or more: "Sher Bahadur Deuba" has none).
             if len(keys) >= 3 and keys[0] not in lex.first_names and (
-                    _ROLE_SUFFIX.search(keys[0]) or keys[0] in lex.role_nouns):
+                    _ROLE_SUFFIX.search(keys[0]) and len(keys[0]) >= 5
+                    or keys[0] in lex.role_nouns):
                 words, keys = words[1:], keys[1:]
                 titled = True
         # "Seventeen-year-old X Y", "the Welshman X Y": an age or a person's nationality.
@@ -224,6 +226,16 @@ class _Extractor:
                                and keys[0].endswith(("man", "woman"))):
             words, keys = words[1:], keys[1:]
             titled = True
+        # "Kidnapped Briton Margaret Hassan": capitalised descriptors, a demonym and a
+        # listed first name; the descriptors no name, place, organisation or listed
+        # English word (not "One Western Red Spring", a grade of wheat).
+        for k in range(1, len(keys) - 2):
+            if keys[k] in lex.demonyms and keys[k + 1] in lex.first_names:
+                if not any(x in lex.first_names or x in lex.place_words or x in lex.org_words
+                           or x in lex.demonyms or x in lex.titles or x in lex.english
+                           or x in lex.common for x in keys[:k]):
+                    words, keys = words[k + 1:], keys[k + 1:]
+                break
         while len(keys) > 1 and (keys[-1] in _WEEKDAYS or keys[-1] in ("today", "tonight")):
             words, keys = words[:-1], keys[:-1]  # "met James Baker Monday"
         while keys and keys[-1] in _SUFFIXES:
@@ -265,7 +277,8 @@ class _Extractor:
                     tokens[start - 1].text, lex)))  # "engineer Zeeshan Ali Memon"
                 and (keys[0] in lex.place_words or keys[0] in lex.demonyms
                      or len(keys) == 3 and keys[1] not in _PARTICLES
-                     and (len(keys[0]) > 5 or keys[0] in lex.english))):
+                     and (len(keys[0]) > 5 or keys[0] in lex.english)
+                     and not _given_names_from_abroad(keys, lex))):
             # "ambassador to Moscow Salah Bassiouni", "Beatle George Harrison"
             words, keys = words[1:], keys[1:]
             caps = caps[1:]
@@ -401,7 +414,7 @@ class _Extractor:
         if any(org == joined or org.startswith(joined + " ") for org in self.orgs):
             return False
         if (keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms) and not (
-                m.cue and keys[0] in self.lex.first_names):
+                m.cue and keys[0] in self.lex.first_names) and not self._place_surname(m, keys):
             return False  # "Charles de Gaulle airport" no, "president Miguel de la Madrid" yes
         common = [_common_noun(k, self.lex) for k in caps]
         if keys[0] not in self.lex.first_names and (all(common) if m.strong else any(common)):
@@ -413,6 +426,20 @@ class _Extractor:
         if _team(keys, m.before, self.lex):
             return False  # "Cleveland Browns", "(New) York Yankees", "Florida State"
         return keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
+
+    def _place_surname(self, m: _Mention, keys: Sequence[str]) -> bool:
+        """"All-Star Allan Houston": a listed first name that is no place's word and a
+        surname that is a place's name too, one a list of family names holds, make a full
+        name without a cue; not a place's whole name ("Austin Texas", "Jackson
+        Mississippi": the first name itself a place, or the surname no family name), nor
+        one after a word that opens places' names ("in", "from") or beside a firm's."""
+        from docsearch.extract.span_model import surnames
+        lex, first = self.lex, keys[0]
+        return len(keys) == 2 and first in lex.first_names and not (
+            first in lex.places or first in lex.place_words or first in lex.place_ends
+            or first in self.lowercase_seen or keys[1] in lex.demonyms
+            or m.before in _NOT_BEFORE_WORLD_NAMES or m.beside_org or m.from_heading
+            or _gazetteer_place(keys)) and keys[1] in surnames()
 
     def _world_first_name(self, m: _Mention, keys: Sequence[str], caps: Sequence[str]) -> bool:
         """A full name by the world dictionary's weaker tier of first names
@@ -440,6 +467,16 @@ class _Extractor:
         """Whether a one-word name is a word of an organisation or thing the article
         names ("Phillips" of "Phillips Petroleum Co")."""
         return any(key in org.split() for org in self.orgs)
+
+
+def _given_names_from_abroad(keys: Sequence[str], lex: _Lexicon) -> bool:
+    """"Susilo Bambang Yudhoyono": a first name of the world tier (no English word, place
+    or demonym), a listed first name and a family name that no list of first names or
+    family names holds: three words of a name from abroad, the first no descriptor (not
+    "Beatle George Harrison")."""
+    from docsearch.extract.span_model import surnames
+    return keys[0] in world_first_names().names and keys[0] not in lex.english and (
+        keys[2] not in lex.first_names and keys[2] not in surnames())
 
 
 def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
