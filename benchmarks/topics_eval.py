@@ -48,8 +48,9 @@ are measured only at the start and the end (``--skip unseen8 --skip unseen11 --s
 unseen17`` leaves them out while tuning; names of repeated ``--skip`` options all count).
 
 Cross-publisher protocol (seventh round): the bundled taxonomy's supervised model
-(``train_topics.py``) is trained on Reuters and the tuned sets, so each of those corpora (and
-``X+ag``) is classified with a supervised model trained without it (:func:`without_own_texts`:
+(``train_topics.py``) is trained on Reuters and the read sets (since brief Z31 unseen8,
+unseen11, unseen12 and unseen14 too), so each of those corpora (and ``X+ag``) is classified
+with a supervised model trained without it (:func:`without_own_texts`:
 leave one set out); AG News is never trained on.
 
 Usage: ``python benchmarks/topics_eval.py [--reuters DIR] [--ag DIR] [--taxonomy FILE]

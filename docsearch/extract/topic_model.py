@@ -59,8 +59,9 @@ with word counts of labelled texts added for the topic names they were counted f
 word worth ``LABELLED_WEIGHT``: multinomial naive Bayes, a linear model over words. The
 counts (:class:`LabelledCounts`, ``data/topic_counts.npz``) are made offline by
 ``benchmarks/train_topics.py`` from Reuters-21578 (TOPICS mapped to IPTC: economy, and
-``jobs`` as labour) and the topic labels of the repository's tuned sets, never AG News; a test
-checks that the shipped file is that script's output. A taxonomy that shares topic names
+``jobs`` as labour) and the topic labels of the repository's read sets, never AG News, each
+topic's word mass capped at ten times the median topic's (brief Z31); a test checks that the
+shipped file is that script's output. A taxonomy that shares topic names
 with the bundled one has one (``--taxonomy`` files of other names do not, and keep the seed
 model); it takes the seed model's place where a collection has no model of its own. A
 collection's model, its prior and the checks against it keep the seed model: tried as the
@@ -243,7 +244,8 @@ def seed_texts() -> tuple[tuple[str, str], ...]:
 @attrs.frozen(eq=False)
 class LabelledCounts:
     """Word counts of labelled texts per topic (``benchmarks/train_topics.py`` counts them
-    from Reuters-21578 and the repository's tuned sets; shipped as ``data/topic_counts.npz``):
+    from Reuters-21578 and the repository's read sets, a topic's mass capped, so the counts
+    may be fractions; shipped as ``data/topic_counts.npz``):
     topic names, vocabulary (stems), counts (topics × vocabulary), texts per topic, and the
     hashes of the inputs the counts were made from (all, and the repository's own)."""
 
