@@ -33,10 +33,6 @@ from docsearch.files import atomic_write
 
 __all__ = ["fold"]
 
-_TITLE_OR_NAME = {"earl", "prince", "princess", "duke", "dean", "king", "queen", "major",
-                  "marshal", "lady"}
-
-
 def _lines(name: str) -> list[str]:
     try:
         text = resources.files("docsearch.extract").joinpath(f"data/{name}").read_text("utf-8")
@@ -62,6 +58,13 @@ def fold(text: str) -> str:
     return stripped.replace("’", "'").lower()
 
 
+# Titles that are given names too, a first name before one word wherever they stand
+# ("Adi Godrej", "Director Skip Bertman"); with the noble titles of _TITLE_OR_NAME.
+_GIVEN_NAME_TITLES = frozenset(fold(w) for w in _lines("given_name_titles.txt"))
+# Titles that are first names too when a run opens with them before one word ("Prince
+# Harry", but "Crown Prince Harry").
+_TITLE_OR_NAME = frozenset({"earl", "prince", "princess", "duke", "dean", "king", "queen",
+                            "major", "marshal", "lady"}) | _GIVEN_NAME_TITLES
 # Stripped in front of a name but no evidence of a person by themselves.
 _MODIFIERS = _word_set("modifiers.txt")
 _HONORIFICS = _word_set("honorifics.txt")
@@ -238,7 +241,8 @@ def _lexicon() -> _Lexicon:
     first = _faker_first_names() | {fold(n) for name in ("first_names_extra.txt",
                                                         "first_names_world.txt")
                                     for n in _lines(name)}
-    roles = {fold(r).rstrip(".") for r in _lines("roles.txt")}
+    roles = {fold(r).rstrip(".") for r in _lines("roles.txt") + _lines("titles_world.txt")
+             } | _GIVEN_NAME_TITLES
     places = {fold(p) for p in _lines("places.txt")}
     demonyms = {fold(d) for d in _lines("demonyms.txt")}
     common = {fold(w) for w in _lines("common_words.txt")}

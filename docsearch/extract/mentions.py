@@ -57,6 +57,7 @@ from docsearch.extract.evidence import (
 )
 from docsearch.extract.gazetteer import gazetteer_places
 from docsearch.extract.lexicon import (
+    _GIVEN_NAME_TITLES,
     _MONTHS,
     _PARTICLES,
     _SPEECH,
@@ -148,13 +149,15 @@ class _Extractor:
 
     def _is_title(self, keys: Sequence[str], k: int, token: _Token) -> bool:
         """Whether ``keys[k]`` is a title here. A title that is also a first name, followed
-        by one word only, is a first name ("Earl Jennings", "Prince Harry")."""
+        by one word only, is a first name ("Earl Jennings", "Prince Harry"); one that is
+        a given name first of all, wherever it stands ("Director Skip Bertman")."""
         key = keys[k]
         if token.kind == HONORIFIC or _hyphenated_title(token.text, self.lex):
             return True
         if key not in self.lex.titles and key not in self.lex.modifiers:
             return False
-        return not (key in _TITLE_OR_NAME and k == 0 and len(keys) == 2)
+        return not (key in _TITLE_OR_NAME and k == len(keys) - 2
+                    and (k == 0 or key in _GIVEN_NAME_TITLES))
 
     def _title_phrase_before(self, tokens: Sequence[_Token], start: int) -> bool:
         """Whether a title word stands shortly before ``start``, joined to it by "of",
