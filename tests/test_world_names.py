@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docsearch.extract import mentions, world_names
+from docsearch.extract import mentions, span_model, world_names
 from docsearch.extract.people import find_people
 from docsearch.extract.world_names import HashedWords, WorldNames
 
@@ -58,9 +58,12 @@ def test_a_common_word_as_surname_is_no_person_of_the_tier(tier):
 
 
 def test_after_words_that_open_places_and_things_the_tier_does_not_count(tier):
-    assert people("The rebels withdrew from Zorvath Imbertsen last week.") == ()
-    assert people("The shelling of Zorvath Imbertsen went on all night.") == ()
-    assert people("She read a Zorvath Imbertsen album on the train.") == ()
+    """The tier's guard (the rules alone: the span model, on by default, weighs the
+    candidates the rules leave undecided on its own evidence)."""
+    with span_model.using(None):
+        assert people("The rebels withdrew from Zorvath Imbertsen last week.") == ()
+        assert people("The shelling of Zorvath Imbertsen went on all night.") == ()
+        assert people("She read a Zorvath Imbertsen album on the train.") == ()
 
 
 def test_a_name_listed_with_firms_is_no_person_of_the_tier(tier):
