@@ -106,16 +106,15 @@ def test_decided_candidates_are_left_to_the_rules() -> None:
 
 def test_shipped_model_follows_the_leave_one_set_out_verdict() -> None:
     """Trained on the eighteen read gold sets (unseen12 to unseen15 added once they were
-    read), the model raises the leave-one-set-out mean of precision and recall (0.9438 ->
-    0.9447) and no set's precision falls by more than 0.006 (0.01 allowed): it ships on,
-    at the thresholds best over all the sets (accept 0.9, drop 0.05)."""
-    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.9, 0.05, True)
+    read), the model raises the leave-one-set-out mean of precision and recall (0.9465 ->
+    0.9477), but Reuters' precision falls by 0.011 (one candidate), more than the 0.01
+    allowed: it ships off, at the thresholds best over all the sets (accept 0.95, drop
+    0.05) for whoever switches it on."""
+    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, 0.05, False)
     assert WEIGHTS["settings"]["sets"] == list(people_model_rows.TRAINING_SETS)
     assert people(QUOTED, MODEL) == ["Tavishi Okonkwo-Reyes"]
     assert people(PRODUCT, MODEL) == ["Clara Engine"]  # not sure enough to drop it
-    assert list(find_people("", QUOTED).people) == ["Tavishi Okonkwo-Reyes"]  # the default
-    with span_model.using(None):
-        assert list(find_people("", QUOTED).people) == []  # the rules alone
+    assert list(find_people("", QUOTED).people) == []  # the default: the rules alone
 
 
 def test_default_follows_the_weights_file() -> None:
@@ -132,7 +131,7 @@ def test_using_holds_in_its_own_thread_only() -> None:
         worker.start()
         worker.join()
         assert span_model.active_model() is ON
-    assert seen == [span_model.active_model()] == [MODEL]  # the default: on
+    assert seen == [span_model.active_model()] == [None]  # the default: off
 
 
 def test_probability_is_the_logistic_of_the_summed_weights() -> None:
