@@ -142,7 +142,86 @@ def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
             fold(tokens[start].text).rstrip(".") not in lex.modifiers):
         return True  # not "But as State Treasurer Ann Richards said"
     return end + 2 < len(tokens) and tokens[end + 1].text == "real" and (
-        tokens[end + 2].text == "name" and tokens[end].text in (",", "("))
+        tokens[end + 2].text == "name" and tokens[end].text in (",", "(")) or (
+        _character_or_work(tokens, start, end, lex))
+
+
+# Kinds of works: "the film follows X", "the ballad X", "her 1998 hit X".
+_WORK_KINDS = _word_set("work_kinds.txt")
+# What a character is called: "X, the narrator of the novel", "X is the heroine".
+_CHARACTER_NOUNS = _word_set("character_nouns.txt")
+# "plays top seed X", "played the defending champion X": a match, no part.
+_OPPONENT_WORDS = _word_set("opponent_words.txt")
+_PLAYS = {"plays", "played", "playing", "portrays", "portrayed", "portraying"}
+_BE = {"is", "was", "are", "were"}
+# After "played": the actor ("played with relish by X"), a partner or a place, no part.
+_NOT_PART = {"by", "with", "for", "in", "at", "on", "against", "to", "from", "alongside",
+             "opposite", "under", "beside", "and", "or"}
+_OWNERS = {"the", "a", "an", "his", "her", "their", "its", "this"}
+# Words before "as" that name a person something: "known as X", "such as X", "so as".
+_NOT_PRAISE = {"known", "such", "same", "so", "well", "just", "only", "even", "much", "soon",
+               "long", "far", "good"}
+
+
+def _description(tokens: Sequence[_Token], i: int, j: int) -> list[str] | None:
+    """The lower-case words of ``tokens[i:j]`` (at most four, perhaps ended by a comma) that
+    describe a name right after them: "the drummer", "his eldest daughter,"; None when
+    others are among them."""
+    words = [t.text for t in tokens[i:j]]
+    if words and words[-1] == ",":
+        words = words[:-1]
+    if len(words) > 4 or not all(w.replace("-", "").isalpha() and w.islower() and not t.possessive
+                                 for w, t in zip(words, tokens[i:j], strict=False)):
+        return None
+    return words
+
+
+def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lexicon) -> bool:
+    """A character of a work or a work named like a person, by the words around it: an
+    actor's part ("plays the drummer X", "plays Mayor X", "is superb as X", "her role as
+    X"), a work's hero ("the film follows a widowed trader, X"), the noun of a character
+    ("X, the narrator", "X is the most irritating heroine", "the heroine X", "X's
+    adventures") or of a work ("the ballad X", "her 1998 hit X", "a portrait titled X");
+    not a match ("plays top seed X"), nor anyone named "as" something ("appointed as
+    chairman X")."""
+    first = fold(tokens[start].text).rstrip(".")
+    titled = first in lex.titles
+    for j in range(start - 1, max(start - 7, 0) - 1, -1):
+        words = _description(tokens, j + 1, start)
+        if words is None:
+            break
+        word = tokens[j].text
+        if word in _PLAYS:  # "plays the drummer X", "plays Mayor X", not "plays X"
+            # (one word, or words after "the" / "his": not "the playing surface reminds X")
+            return (len(words) == 1 or len(words) > 1 and words[0] in _OWNERS
+                    or not words and titled) and not any(
+                w in _OPPONENT_WORDS or w in _NOT_PART for w in words)
+        if word == "as" and j >= 2 and not titled and first not in lex.modifiers:
+            praise = tokens[j - 1].text  # "is superb as X", "her role as X"
+            k = j - 3 if tokens[j - 2].text.endswith("ly") and j >= 3 else j - 2
+            return praise in ("role", "roles") or (
+                tokens[k].text in _BE and praise.isalpha() and praise.islower()
+                and not praise.endswith("ed") and praise not in _NOT_PRAISE)
+        if word == "follows":  # "the film follows X"
+            return tokens[j - 1].text.lower() in _WORK_KINDS if j >= 1 else False
+        if not words and word in _CHARACTER_NOUNS:  # "the heroine X", "the heroine, X"
+            return True
+        if not words and word in ("titled", "entitled"):  # "a portrait titled X"
+            return True
+        if not words and word in _WORK_KINDS and j >= 1:  # "the ballad X", "her 1998 hit X"
+            owner = tokens[j - 1].text
+            return owner.lower() in _OWNERS or owner.isdigit() and len(owner) == 4
+    if tokens[end - 1].possessive:
+        return end < len(tokens) and tokens[end].text == "adventures"
+    k = end + 1 if end < len(tokens) and tokens[end].text in _BE | {","} else end
+    if k == end or k >= len(tokens) or tokens[k].text != "the":
+        return False
+    for token in tokens[k + 1:k + 6]:  # "X, the narrator", "X is the most irritating heroine"
+        if token.text in _CHARACTER_NOUNS:
+            return True
+        if not (token.text.replace("-", "").isalpha() and token.text.islower()):
+            return False
+    return False
 
 
 def _place_surname(keys: Sequence[str], after: str, lex: _Lexicon) -> bool:

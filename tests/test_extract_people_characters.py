@@ -1,0 +1,67 @@
+"""Characters of novels, plays, films and operas, and works named like people, are no
+people (issue 17, brief Z33): the evidence the text gives ("plays the drummer X", "is
+superb as X", "her role as X", "the film follows X", "X is the heroine", "the ballad X");
+an actor or anyone named "as" something else stays a person. Made-up names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from docsearch import extract_people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "plays" with a role or a relative before the part.
+    ("The soap actress Wendy Parrish, who plays barmaid Lacey Dorran in the series, left.",
+     ["Wendy Parrish"]),
+    ("Veteran actor Femi Balogun plays the drummer Ekundayo Tella, whose drum warns the king.",
+     ["Femi Balogun"]),
+    ("Newcomer Tola Ibekwe plays his daughter, Morenike Ajani, in the film.", ["Tola Ibekwe"]),
+    ("Retired farmer Walt Brenner plays Mayor Quimbley in the musical.", ["Walt Brenner"]),
+    # "is superb as", "is excellent as the daughter,": a review's praise of a part.
+    ("Veteran actress Lorna Chee is superb as Ah Ping, the grandmother.", ["Lorna Chee"]),
+    ("Jade Tanaka is excellent as the daughter, Siew Lan, caught in the middle.",
+     ["Jade Tanaka"]),
+    # "her role as X".
+    ("Rosa Whitcombe won an award for her role as Mabel Fenner, the diner owner.",
+     ["Rosa Whitcombe"]),
+    # A work follows its hero.
+    ("The show follows Hetty Marsh, a young woman who runs a copper claim.", []),
+    ("The drama follows a widowed salt trader, Nandi Zulu, across the Karoo.", []),
+    ("The series follows Detective Sergeant Nuala Breen, a docker's daughter.", []),
+    # The heroine, the narrator, the protagonist.
+    ("Moira Lakeland thinks Cordelia Vance is the most irritating heroine in fiction.",
+     ["Moira Lakeland"]),
+    ("Tansy Grieve, the narrator of the novel, is a widow, writes Ada Pole.", ["Ada Pole"]),
+    # A work named like a person, after the noun of its kind.
+    ("Haneul sang the ballad Winter Letter with ease.", []),
+    ("The portrait, titled Granny Olive at the Lake, shows his grandmother.", []),
+    ("She won in 2019 with the novel Esther Rising.", []),
+    ("Dionne Marr sang her 1998 hit Summer Rain Lullaby with Tom Gale.", ["Dionne Marr",
+                                                                          "Tom Gale"]),
+    # "X's adventures" are a character's.
+    ("Children love Toby Tumbler's adventures, said Mary Holt.", ["Mary Holt"]),
+])
+def test_characters_and_works_are_no_people(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # Named "as" something else, or "plays" an opponent: people.
+    ("The board appointed as chairman Harold Stenning, who retired last year.",
+     ["Harold Stenning"]),
+    ("Tomas Berdane plays Andy Rodwell in the final on Sunday.",
+     ["Tomas Berdane", "Andy Rodwell"]),
+    ("The move follows Finance Minister Ada Kwame's visit to Accra.", ["Ada Kwame"]),
+    ("He was hired as coach by Mark Penhale last year.", ["Mark Penhale"]),
+    ("Gina Hart, the hero of the rescue, was praised by Paul Noble.", ["Gina Hart",
+                                                                        "Paul Noble"]),
+    ("The film was directed by Sara Okafor, who played the lead.", ["Sara Okafor"]),
+    ("The mayor is played by Jordan Osei-Brandt, and Nan is played with relish by "
+     "Vera Lyle.", ["Jordan Osei-Brandt", "Vera Lyle"]),
+    ("Tom Bardy played for coach Bill Bellamy and played alongside Ray Lott.",
+     ["Tom Bardy", "Bill Bellamy", "Ray Lott"]),
+    ("The playing surface reminds Tom Bardy of his school field.", ["Tom Bardy"]),
+])
+def test_people_beside_the_same_words_stay(body, people):
+    assert extract_people("", body) == people
