@@ -114,6 +114,8 @@ class _Mention:
     doubted: bool = False          # the span model's low probability: no full name
     before: str = ""               # the word before it, in lower case
     beside_org: bool = False       # "," or "and" joins it to an organisation's name
+    grouped: bool = False          # "the X Y'" / "the X Y were": a group's name after "the"
+    plural_list: bool = False      # listed beside another plural's name ("X Puffs and Y Charms")
 
 
 class _Extractor:
@@ -294,7 +296,7 @@ class _Extractor:
                 len(keys) == 1 and _after_family(tokens, end - 1)):  # "her sister, Georgia"
             return None
         if len(caps) == 1 and (caps[0] in lex.titles or caps[0] in lex.modifiers
-                               or caps[0] in lex.org_words):
+                               or caps[0] in lex.org_words or _plural_role(caps[0], lex)):
             return None
         first = start + (end - start - len(words))
         before = tokens[first - 1].text.lower() if first > 0 else ""
@@ -359,7 +361,12 @@ class _Extractor:
                 or role_comma and after in (",", ".", "and", "")) and not (
             after == "," and end + 1 < len(tokens) and tokens[end + 1].kind == CAP)
         # (not "manager Kidder, Peabody")
+        # "the Red Sox' open day", "the Leo Comets were": right after a lower-case "the",
+        # a possessive or a plural verb after it: a team or a group.
+        grouped = first > 0 and tokens[first - 1].text == "the" and (
+            tokens[end - 1].possessive or after in _PLURAL_VERBS)
         return _Mention(words, titled, cue, first, role=role, family=family, before=before,
+                        grouped=grouped,
                         strong=len(caps) > 1 and ((before in lex.role_nouns or shaped)
                                                   and tokens[first - 1].text.islower() or context))
 
@@ -428,6 +435,9 @@ class _Extractor:
             return False  # a place's name, no cue: "North Tyneside", "Khon Kaen"
         if _team(keys, m.before, self.lex):
             return False  # "Cleveland Browns", "(New) York Yankees", "Florida State"
+        if m.grouped or keys[-1] in _PLURAL_NOUNS or _plural_group(keys[-1], self.lex) and (
+                len(caps) >= 3 or keys[0] not in self.lex.first_names or m.plural_list):
+            return False  # "the Red Sox'", "Little People", "Tai Tam Tigers", "Cocoa Puffs"
         return keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
 
     def _place_surname(self, m: _Mention, keys: Sequence[str]) -> bool:
@@ -537,6 +547,14 @@ def mark_beside_organisations(mentions: Sequence[_Mention], runs: Sequence[tuple
         m.beside_org = m.position >= 2 and tokens[m.position - 1].text in _LIST_JOINS and (
             m.position - 1 in ends) or end + 1 < len(tokens) and (
             tokens[end].text in _LIST_JOINS and end + 1 in starts)
+    # "Trix, Cocoa Puffs and Lucky Charms": two plurals' names in a list are groups' or
+    # products' names.
+    for m, nxt in zip(mentions, mentions[1:], strict=False):
+        end = m.position + len(m.words)
+        if (nxt.position == end + 1 and tokens[end].text in _LIST_JOINS
+                and _plural_group(fold(m.words[-1]), lex)
+                and _plural_group(fold(nxt.words[-1]), lex)):
+            m.plural_list = nxt.plural_list = True
 
 
 _LIST_JOINS = (",", "and", "&")
@@ -592,6 +610,33 @@ def _plural_no_name(key: str, lex: _Lexicon) -> bool:
             and key not in surnames())
 
 
+# Verbs of a plural subject: "the Leo Comets were", "the Leo Comets have".
+_PLURAL_VERBS = frozenset({"are", "were", "have", "their"})
+# Plurals without an "s": a name ending in one is a group's ("Little People").
+_PLURAL_NOUNS = frozenset({"people", "men", "women", "children"})
+# A plural's shape: a consonant and "s" ("tigers", "charms", "puffs"; not "jones", "vargas").
+_CONSONANT_PLURAL = re.compile(r"[^aeiouys']s$")
+
+
+def _plural_group(key: str, lex: _Lexicon) -> bool:
+    """A name's last word that makes it a group's, a team's or a product's name: a plural
+    without "s" ("People") or one of a plural's shape after a consonant that no list holds
+    as a surname or first name ("Tigers", "Charms"; not "Brooks", "Castellanos")."""
+    return key in _PLURAL_NOUNS or bool(_CONSONANT_PLURAL.search(key)) and (
+        _plural_no_name(key, lex))
+
+
+def _plural_role(key: str, lex: _Lexicon) -> bool:
+    """The plural of a role or a title that no list holds as a surname: "Chiefs" of
+    "Chairman Joint Chiefs of Staff"."""
+    one = _singular(key)
+    if one == key or one not in lex.role_nouns and one not in lex.titles:
+        return False
+    from docsearch.extract.span_model import surnames  # it reads this module
+
+    return one not in lex.first_names and key not in surnames()
+
+
 def _agents(key: str, lex: _Lexicon) -> bool:
     """A plural agent noun, no surname: "Underwriters" of "S and P. Underwriters said"."""
     one = _singular(key)
@@ -618,7 +663,7 @@ def _name_words(words: Sequence[str], lex: _Lexicon) -> bool:
     keys = [fold(w).rstrip(".") for w in words]
     return not any(k in lex.titles or k in lex.role_nouns or k in lex.demonyms
                    or k in lex.place_words or k in lex.org_words or _common_noun(k, lex)
-                   or k.endswith("ing") for k in keys)
+                   or k.endswith("ing") or _plural_group(k, lex) for k in keys)
 
 
 def _joined(tokens: Sequence[_Token], end: int, start: int, lex: _Lexicon) -> bool:

@@ -385,6 +385,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     """The body's tokens, its candidate names with their cues (the rules' evidence
     weighed) and its listed names, and the extractor that read them."""
     ex = _Extractor(lex)
+    body = _without_tags(body)
     body_tokens = _tokens(_without_brackets(_without_nicknames(body, lex), lex))
     ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
     runs = list(ex.runs(body_tokens))
@@ -397,6 +398,19 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     listed = list(listed_names(body, lex))
     _confirm_by_listed_initial(mentions, listed, lex)
     return ex, body_tokens, mentions, listed
+
+
+# An HTML tag with an attribute: '<FONT face="verdana,MS Sans Serif">' (not "<CPB>").
+_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9]*\s[^<>]*=[^<>]*>")
+
+
+def _without_tags(text: str) -> str:
+    """The text with the inside of each HTML tag that has an attribute blanked out (same
+    length, so offsets hold): a font's name in a tag is no one's. The brackets stay: a
+    link right after a name is a firm's quote as "<FRE.N>" is."""
+    if "=" not in text or "<" not in text:
+        return text
+    return _TAG.sub(lambda match: "<" + " " * (len(match.group()) - 2) + ">", text)
 
 
 # Titles put before a first name alone: "Sir Tobias", "Aunty Beryl", "Sheikh Ali".
