@@ -50,40 +50,37 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
+    # Where the passes below may change a token's kind: capitals ending in a dot ("J.R."),
+    # a particle that is a first name ("Ben"), capitals that may be initials ("AR").
+    dotted: list[int] = []
+    particles: list[int] = []
+    capitals: list[int] = []
     sentence_start = True
     for match in _TOKEN.finditer(text):
-        kind_name = match.lastgroup if match.lastgroup != "dot" else "word"
-        if match.group("word") is not None:
-            word = match.group("word")
-            dotted = match.group("dot") is not None
-            possessive = word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’")
-            if word[-2:] in ("'s", "’s"):
-                word = word[:-2]
-            word = word.rstrip("'’")
-            lower = word.lower()
-            if dotted and lower in _ABBREVIATIONS:
-                kind = HONORIFIC if lower in _HONORIFICS else OTHER
-                if kind == OTHER and word[:1].isupper() and lower in ("st",):
-                    kind = PARTICLE
-                out.append(_Token(word, kind, sentence_start, start=match.start()))
-                sentence_start = False
-                continue
-            if dotted and len(word) == 1 and word.isupper():
-                out.append(_Token(word + ".", INITIAL, sentence_start, start=match.start()))
-                sentence_start = False
-                continue
-            out.append(_Token(word, _word_kind(word), sentence_start, possessive, match.start(),
-                              possessive and word == match.group("word").rstrip("'’")
-                              and word != match.group("word")))
+        raw = match.group("word")
+        if raw is not None:
+            word, kind, possessive, quote_after, stop = _word_token(raw, match.group("dot")
+                                                                    is not None)
+            if kind == OTHER and _INITIALS.match(word):
+                capitals.append(len(out))
+            elif word in _FIRST_NAME_PARTICLES:
+                particles.append(len(out))
+            out.append(_Token(word, kind, sentence_start, possessive, match.start(),
+                              quote_after))
             sentence_start = False
-            if dotted:
+            if stop:
                 out.append(_Token(".", BREAK, False))
                 sentence_start = True
             continue
         piece = match.group(0)
         if piece == "\\":
             continue  # a feed's escaped line break ("Kofi\\Annan") parts words like a space
+        kind_name = match.lastgroup
         if kind_name == "acronym" or kind_name == "num":
+            if piece.endswith("."):
+                dotted.append(len(out))
+            if _INITIALS.match(piece):
+                capitals.append(len(out))
             out.append(_Token(piece, OTHER, sentence_start, start=match.start()))
             sentence_start = False
         else:
@@ -95,30 +92,52 @@ def _tokens(text: str) -> list[_Token]:
     # "Victor T.K. Li": dotted initials between two name words are initials.
     if _ABBREVIATED.search(text) or _ABBREVIATED_GIVEN.search(text):
         out = _abbreviated_names(out)
-    for k in range(1, len(out) - 1):
+        dotted = particles = capitals = list(range(len(out)))
+    for k in dotted:
         token = out[k]
-        if (token.kind == OTHER and len(token.text) <= 6 and token.text.endswith(".")
-                and token.text.replace(".", "").isupper() and token.text not in _COUNTRY_ACRONYMS
+        if (0 < k < len(out) - 1 and token.kind == OTHER and len(token.text) <= 6
+                and token.text.endswith(".") and token.text.replace(".", "").isupper()
+                and token.text not in _COUNTRY_ACRONYMS
                 and out[k - 1].kind == CAP and out[k + 1].kind == CAP):
             token.kind = INITIAL
     # "Ben Hartigan": a particle that is also a first name opens a name (not "David Ben
     # Gurion").
-    for k in range(len(out) - 1):
+    for k in particles:
         token = out[k]
-        if (token.kind == PARTICLE and token.text in _FIRST_NAME_PARTICLES
+        if (k < len(out) - 1 and token.kind == PARTICLE and token.text in _FIRST_NAME_PARTICLES
                 and out[k + 1].kind == CAP and (k == 0 or out[k - 1].kind not in (
                     CAP, INITIAL, PARTICLE))):
             token.kind = CAP
     # "AR Rahman", "E Nesbit", "J.R. Ellory": initials in capitals before a surname.
-    for k in range(len(out) - 1):
+    for k in capitals:
         token = out[k]
-        if (token.kind == OTHER and _INITIALS.match(token.text) and token.text not in _ACRONYMS
+        if (k < len(out) - 1 and token.kind == OTHER and _INITIALS.match(token.text)
+                and token.text not in _ACRONYMS
                 and token.text.lower() not in _lexicon().titles
                 and out[k + 1].kind == CAP and (k == 0 or out[k - 1].kind not in (CAP, INITIAL)
                                                 or out[k - 1].text.lower() in _lexicon().role_nouns)
                 and (k + 2 >= len(out) or out[k + 2].kind != CAP)):
             token.kind = INITIAL
     return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_token(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool]:
+    """A matched word (and whether a dot follows it) as a token's text, kind, possessive
+    and closing quote, and whether its dot is a token of its own (a sentence's end)."""
+    possessive = raw[-2:] in ("'s", "’s") or raw[-1:] in ("'", "’")
+    word = raw[:-2] if raw[-2:] in ("'s", "’s") else raw
+    word = word.rstrip("'’")
+    lower = word.lower()
+    if dotted and lower in _ABBREVIATIONS:
+        kind = HONORIFIC if lower in _HONORIFICS else OTHER
+        if kind == OTHER and word[:1].isupper() and lower in ("st",):
+            kind = PARTICLE
+        return word, kind, False, False, False
+    if dotted and len(word) == 1 and word.isupper():
+        return word + ".", INITIAL, False, False, False
+    quote_after = possessive and word == raw.rstrip("'’") and word != raw
+    return word, _word_kind(word), possessive, quote_after, dotted
 
 
 # A short capitalised word with no vowel and a dot between two names: "Rhys Ll. Jenkins".
