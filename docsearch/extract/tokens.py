@@ -56,20 +56,18 @@ def _tokens(text: str) -> list[_Token]:
     particles: list[int] = []
     capitals: list[int] = []
     sentence_start = True
+    append, word_token = out.append, _word_token
     for match in _TOKEN.finditer(text):
-        raw = match.group("word")
-        if raw is not None:
-            word, kind, possessive, quote_after, stop = _word_token(raw, match.group("dot")
-                                                                    is not None)
-            if kind == OTHER and _INITIALS.match(word):
-                capitals.append(len(out))
-            elif word in _FIRST_NAME_PARTICLES:
-                particles.append(len(out))
-            out.append(_Token(word, kind, sentence_start, possessive, match.start(),
-                              quote_after))
+        last = match.lastindex  # 2 a word, 3 a word and its dot (see _TOKEN's groups)
+        if last == 2 or last == 3:
+            word, kind, possessive, quote_after, stop, mark = word_token(match.group(2),
+                                                                         last == 3)
+            if mark:
+                (capitals if mark == _MAY_BE_INITIALS else particles).append(len(out))
+            append(_Token(word, kind, sentence_start, possessive, match.start(), quote_after))
             sentence_start = False
             if stop:
-                out.append(_Token(".", BREAK, False))
+                append(_Token(".", BREAK, False))
                 sentence_start = True
             continue
         piece = match.group(0)
@@ -121,10 +119,22 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
+_MAY_BE_INITIALS, _MAY_BE_FIRST_NAME = 1, 2
+
+
 @functools.lru_cache(maxsize=200_000)
-def _word_token(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool]:
+def _word_token(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool, int]:
     """A matched word (and whether a dot follows it) as a token's text, kind, possessive
-    and closing quote, and whether its dot is a token of its own (a sentence's end)."""
+    and closing quote, whether its dot is a token of its own (a sentence's end), and
+    whether a pass of :func:`_tokens` may change its kind (``_MAY_BE_INITIALS``: capitals
+    such as "AR"; ``_MAY_BE_FIRST_NAME``: "Ben"; else 0)."""
+    text, kind, possessive, quote_after, stop = _word_parts(raw, dotted)
+    mark = (_MAY_BE_INITIALS if kind == OTHER and _INITIALS.match(text)
+            else _MAY_BE_FIRST_NAME if text in _FIRST_NAME_PARTICLES else 0)
+    return text, kind, possessive, quote_after, stop, mark
+
+
+def _word_parts(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool]:
     possessive = raw[-2:] in ("'s", "’s") or raw[-1:] in ("'", "’")
     word = raw[:-2] if raw[-2:] in ("'s", "’s") else raw
     word = word.rstrip("'’")
