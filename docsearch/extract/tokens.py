@@ -88,7 +88,8 @@ def _tokens(text: str) -> list[_Token]:
             elif piece not in _OPENERS:
                 sentence_start = False
     # "Victor T.K. Li": dotted initials between two name words are initials.
-    if _ABBREVIATED.search(text) or _ABBREVIATED_GIVEN.search(text):
+    if _ABBREVIATED.search(text) or any(f in text for f in _ABBREVIATED_FORMS) and (
+            _ABBREVIATED_GIVEN.search(text)):
         out = _abbreviated_names(out)
         dotted = particles = capitals = list(range(len(out)))
     for k in dotted:
@@ -153,6 +154,8 @@ def _word_parts(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool]:
 # A short capitalised word with no vowel and a dot between two names: "Rhys Ll. Jenkins".
 _ABBREVIATED = re.compile(r"[a-z] [A-Z][b-df-hj-np-tv-xz]{1,2}\. [A-Z]")
 _GIVEN_ABBREVIATIONS = _word_set("given_name_abbreviations.txt")
+# "Ma. ", "Wm. ": what the search below needs (a quicker test first).
+_ABBREVIATED_FORMS = tuple(f"{word}. " for word in sorted(_GIVEN_ABBREVIATIONS))
 _ABBREVIATED_GIVEN = re.compile(
     r"\b(?:" + "|".join(sorted(_GIVEN_ABBREVIATIONS)) + r")\. [A-Z]")
 
