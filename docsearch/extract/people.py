@@ -72,7 +72,13 @@ from docsearch.extract.mentions import (
     _Mention,
     mark_beside_organisations,
 )
-from docsearch.extract.tokens import _FIRST_NAME_PARTICLES, HONORIFIC, _Token, _tokens
+from docsearch.extract.tokens import (
+    _FIRST_NAME_PARTICLES,
+    HONORIFIC,
+    _Token,
+    _tokens,
+    _tokens_and_lowercase,
+)
 from docsearch.extract.world_names import world_first_names
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
@@ -385,8 +391,8 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     """The body's tokens, its candidate names with their cues (the rules' evidence
     weighed) and its listed names, and the extractor that read them."""
     ex = _Extractor(lex)
-    body_tokens = _tokens(_without_brackets(_without_nicknames(body, lex), lex))
-    ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
+    body_tokens, ex.lowercase_seen = _tokens_and_lowercase(
+        _without_brackets(_without_nicknames(body, lex), lex))
     runs = list(ex.runs(body_tokens))
     mentions = _coordinated([m for s, e in runs
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],

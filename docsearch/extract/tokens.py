@@ -49,7 +49,14 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
+    return _tokens_and_lowercase(text)[0]
+
+
+def _tokens_and_lowercase(text: str) -> tuple[list[_Token], set[str]]:
+    """The tokens of ``text``, and the words it writes in lower case (in lower case: the
+    tokens whose text starts with a small letter)."""
     out: list[_Token] = []
+    lowercase: set[str] = set()
     # Where the passes below may change a token's kind: capitals ending in a dot ("J.R."),
     # a particle that is a first name ("Ben"), capitals that may be initials ("AR").
     dotted: list[int] = []
@@ -60,8 +67,10 @@ def _tokens(text: str) -> list[_Token]:
     for match in _TOKEN.finditer(text):
         last = match.lastindex  # 2 a word, 3 a word and its dot (see _TOKEN's groups)
         if last == 2 or last == 3:
-            word, kind, possessive, quote_after, stop, mark = word_token(match.group(2),
-                                                                         last == 3)
+            word, kind, possessive, quote_after, stop, mark, lower = word_token(
+                match.group(2), last == 3)
+            if lower:
+                lowercase.add(lower)
             if mark:
                 (capitals if mark == _MAY_BE_INITIALS else particles).append(len(out))
             append(_Token(word, kind, sentence_start, possessive, match.start(), quote_after))
@@ -82,6 +91,8 @@ def _tokens(text: str) -> list[_Token]:
             out.append(_Token(piece, OTHER, sentence_start, start=match.start()))
             sentence_start = False
         else:
+            if piece.islower():  # a sign that has a case ("ⓐ")
+                lowercase.add(piece.lower())
             out.append(_Token(piece, BREAK, False, start=match.start()))
             if piece in _SENTENCE_END:
                 sentence_start = True
@@ -117,22 +128,24 @@ def _tokens(text: str) -> list[_Token]:
                                                 or out[k - 1].text.lower() in _lexicon().role_nouns)
                 and (k + 2 >= len(out) or out[k + 2].kind != CAP)):
             token.kind = INITIAL
-    return out
+    return out, lowercase
 
 
 _MAY_BE_INITIALS, _MAY_BE_FIRST_NAME = 1, 2
 
 
 @functools.lru_cache(maxsize=200_000)
-def _word_token(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool, int]:
+def _word_token(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool, int, str]:
     """A matched word (and whether a dot follows it) as a token's text, kind, possessive
     and closing quote, whether its dot is a token of its own (a sentence's end), and
     whether a pass of :func:`_tokens` may change its kind (``_MAY_BE_INITIALS``: capitals
-    such as "AR"; ``_MAY_BE_FIRST_NAME``: "Ben"; else 0)."""
+    such as "AR"; ``_MAY_BE_FIRST_NAME``: "Ben"; else 0), and the text in lower case when
+    it starts with a small letter (else "")."""
     text, kind, possessive, quote_after, stop = _word_parts(raw, dotted)
     mark = (_MAY_BE_INITIALS if kind == OTHER and _INITIALS.match(text)
             else _MAY_BE_FIRST_NAME if text in _FIRST_NAME_PARTICLES else 0)
-    return text, kind, possessive, quote_after, stop, mark
+    return (text, kind, possessive, quote_after, stop, mark,
+            text.lower() if text[:1].islower() else "")
 
 
 def _word_parts(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool]:
