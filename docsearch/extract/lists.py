@@ -154,18 +154,24 @@ def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
     Subs not used: Hallam (gk), Kav.")."""
     labels = list(_LABEL.finditer(line))
     ends = [m.start() for m in labels[1:]] + [len(line)] if labels else []
-    segments = [(label.end(), end, True) for label, end in zip(labels, ends, strict=True)
-                if not _market(label.group(), line[label.end():end])]
+    # (start, stop, labelled, label): a market's list is left out, but the market test
+    # runs only where it could matter (a list with names, or one read beside them).
+    segments = [(label.end(), end, True, label.group())
+                for label, end in zip(labels, ends, strict=True)]
     if not labels or labels[0].start() > 0:
-        stop = labels[0].start() if labels else len(line)
-        if not _market("", line[:stop]):
-            segments.insert(0, (0, stop, False))
-    lists = [_list_names(line, start, stop, offset, lex, labelled) for start, stop, labelled
-             in segments]
-    if any(lists):
-        lists = [names or _list_names(line, start, stop, offset, lex, labelled, alone=True)
-                 for names, (start, stop, labelled) in zip(lists, segments, strict=True)]
-    return [name for names in lists for name in names]
+        segments.insert(0, (0, labels[0].start() if labels else len(line), False, ""))
+    lists = [_list_names(line, start, stop, offset, lex, labelled)
+             for start, stop, labelled, _ in segments]
+    kept = [(names, segment) for names, segment in zip(lists, segments, strict=True)
+            if not names or not _market(segment[3], line[segment[0]:segment[1]])]
+    if not any(names for names, _ in kept):
+        return []
+    found: list[ListedName] = []
+    for names, (start, stop, labelled, label) in kept:
+        if not names and not _market(label, line[start:stop]):
+            names = _list_names(line, start, stop, offset, lex, labelled, alone=True)
+        found.extend(names)
+    return found
 
 
 def _market(label: str, segment: str) -> bool:
@@ -196,7 +202,11 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
     named = 0
     listed = 0
     position = start
-    for item in items:
+    for k, item in enumerate(items):
+        # Too few items are left for enough names, or for their share: no list.
+        left = len(items) - k
+        if named + left < 1 or 4 * named - 3 * listed + left < 0:
+            return []
         item = _SUB_LABEL.sub("", _FIGURES.sub("", _SCORES.sub("", _REPLACED.sub(
             "", _SENTENCE_AFTER.sub("", item.strip()).rstrip(".").strip()))))
         if not item:

@@ -72,7 +72,13 @@ from docsearch.extract.mentions import (
     _Mention,
     mark_beside_organisations,
 )
-from docsearch.extract.tokens import _FIRST_NAME_PARTICLES, HONORIFIC, _Token, _tokens
+from docsearch.extract.tokens import (
+    _FIRST_NAME_PARTICLES,
+    HONORIFIC,
+    _Token,
+    _tokens,
+    _tokens_and_lowercase,
+)
 from docsearch.extract.world_names import world_first_names
 
 __all__ = ["FoundPeople", "extract_people", "find_people", "fold", "is_surname_form",
@@ -171,6 +177,14 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
                 leading.add(id(m))
 
     _unglue_possessives(mentions, heading_mentions, lex)
+    full_names: dict[int, bool] = {}  # each mention's is_full_name, asked once
+
+    def full_name(m: _Mention) -> bool:
+        known = full_names.get(id(m))
+        if known is None:
+            known = full_names[id(m)] = ex.is_full_name(m)
+        return known
+
     # Full names first; shorter forms that are part of a fuller one merge into it.
     people: list[list[str]] = []
     first_seen: list[int] = []
@@ -180,9 +194,9 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     trusted = [m for m in heading_mentions
                if ((not body.strip() or m.upper) and m.cue or _surname_alone_in(m, mentions, ex))
                and len(m.words) <= 3 and fold(m.words[0]).rstrip(".") in lex.first_names
-               and ex.is_full_name(m) and not any(_plain_word(w, lex) for w in m.words)]
+               and full_name(m) and not any(_plain_word(w, lex) for w in m.words)]
     for m in mentions + trusted:
-        if not ex.is_full_name(m) or m.from_heading and m not in trusted:
+        if not full_name(m) or m.from_heading and m not in trusted:
             continue
         folded = [fold(w) for w in m.words]
         for i, person in enumerate(people):
@@ -222,7 +236,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     weak: dict[str, str] = {}
     seen_alone: set[str] = set()
     for m in mentions + heading_mentions:
-        if ex.is_full_name(m) and not m.from_heading:
+        if not m.from_heading and full_name(m):
             continue
         key = " ".join(fold(w) for w in m.words)
         owners = (index.get(key, set()) or _by_first_name(m, key, people, body_tokens, lex)
@@ -386,8 +400,8 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     weighed) and its listed names, and the extractor that read them."""
     ex = _Extractor(lex)
     body = _without_tags(body)
-    body_tokens = _tokens(_without_brackets(_without_nicknames(body, lex), lex))
-    ex.lowercase_seen = {t.text.lower() for t in body_tokens if t.text[:1].islower()}
+    body_tokens, ex.lowercase_seen = _tokens_and_lowercase(
+        _without_brackets(_without_nicknames(body, lex), lex))
     runs = list(ex.runs(body_tokens))
     mentions = _coordinated([m for s, e in runs
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],

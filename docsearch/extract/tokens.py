@@ -49,81 +49,126 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
+    return _tokens_and_lowercase(text)[0]
+
+
+def _tokens_and_lowercase(text: str) -> tuple[list[_Token], set[str]]:
+    """The tokens of ``text``, and the words it writes in lower case (in lower case: the
+    tokens whose text starts with a small letter)."""
     out: list[_Token] = []
+    lowercase: set[str] = set()
+    # Where the passes below may change a token's kind: capitals ending in a dot ("J.R."),
+    # a particle that is a first name ("Ben"), capitals that may be initials ("AR").
+    dotted: list[int] = []
+    particles: list[int] = []
+    capitals: list[int] = []
     sentence_start = True
+    append, word_token = out.append, _word_token
     for match in _TOKEN.finditer(text):
-        kind_name = match.lastgroup if match.lastgroup != "dot" else "word"
-        if match.group("word") is not None:
-            word = match.group("word")
-            dotted = match.group("dot") is not None
-            possessive = word[-2:] in ("'s", "’s") or word[-1:] in ("'", "’")
-            if word[-2:] in ("'s", "’s"):
-                word = word[:-2]
-            word = word.rstrip("'’")
-            lower = word.lower()
-            if dotted and lower in _ABBREVIATIONS:
-                kind = HONORIFIC if lower in _HONORIFICS else OTHER
-                if kind == OTHER and word[:1].isupper() and lower in ("st",):
-                    kind = PARTICLE
-                out.append(_Token(word, kind, sentence_start, start=match.start()))
-                sentence_start = False
-                continue
-            if dotted and len(word) == 1 and word.isupper():
-                out.append(_Token(word + ".", INITIAL, sentence_start, start=match.start()))
-                sentence_start = False
-                continue
-            out.append(_Token(word, _word_kind(word), sentence_start, possessive, match.start(),
-                              possessive and word == match.group("word").rstrip("'’")
-                              and word != match.group("word")))
+        last = match.lastindex  # 2 a word, 3 a word and its dot (see _TOKEN's groups)
+        if last == 2 or last == 3:
+            word, kind, possessive, quote_after, stop, mark, lower = word_token(
+                match.group(2), last == 3)
+            if lower:
+                lowercase.add(lower)
+            if mark:
+                (capitals if mark == _MAY_BE_INITIALS else particles).append(len(out))
+            append(_Token(word, kind, sentence_start, possessive, match.start(), quote_after))
             sentence_start = False
-            if dotted:
-                out.append(_Token(".", BREAK, False))
+            if stop:
+                append(_Token(".", BREAK, False))
                 sentence_start = True
             continue
         piece = match.group(0)
         if piece == "\\":
             continue  # a feed's escaped line break ("Kofi\\Annan") parts words like a space
+        kind_name = match.lastgroup
         if kind_name == "acronym" or kind_name == "num":
+            if piece.endswith("."):
+                dotted.append(len(out))
+            if _INITIALS.match(piece):
+                capitals.append(len(out))
             out.append(_Token(piece, OTHER, sentence_start, start=match.start()))
             sentence_start = False
         else:
+            if piece.islower():  # a sign that has a case ("ⓐ")
+                lowercase.add(piece.lower())
             out.append(_Token(piece, BREAK, False, start=match.start()))
             if piece in _SENTENCE_END:
                 sentence_start = True
             elif piece not in _OPENERS:
                 sentence_start = False
     # "Victor T.K. Li": dotted initials between two name words are initials.
-    if _ABBREVIATED.search(text) or _ABBREVIATED_GIVEN.search(text):
+    if _ABBREVIATED.search(text) or any(f in text for f in _ABBREVIATED_FORMS) and (
+            _ABBREVIATED_GIVEN.search(text)):
         out = _abbreviated_names(out)
-    for k in range(1, len(out) - 1):
+        dotted = particles = capitals = list(range(len(out)))
+    for k in dotted:
         token = out[k]
-        if (token.kind == OTHER and len(token.text) <= 6 and token.text.endswith(".")
-                and token.text.replace(".", "").isupper() and token.text not in _COUNTRY_ACRONYMS
+        if (0 < k < len(out) - 1 and token.kind == OTHER and len(token.text) <= 6
+                and token.text.endswith(".") and token.text.replace(".", "").isupper()
+                and token.text not in _COUNTRY_ACRONYMS
                 and out[k - 1].kind == CAP and out[k + 1].kind == CAP):
             token.kind = INITIAL
     # "Ben Hartigan": a particle that is also a first name opens a name (not "David Ben
     # Gurion").
-    for k in range(len(out) - 1):
+    for k in particles:
         token = out[k]
-        if (token.kind == PARTICLE and token.text in _FIRST_NAME_PARTICLES
+        if (k < len(out) - 1 and token.kind == PARTICLE and token.text in _FIRST_NAME_PARTICLES
                 and out[k + 1].kind == CAP and (k == 0 or out[k - 1].kind not in (
                     CAP, INITIAL, PARTICLE))):
             token.kind = CAP
     # "AR Rahman", "E Nesbit", "J.R. Ellory": initials in capitals before a surname.
-    for k in range(len(out) - 1):
+    for k in capitals:
         token = out[k]
-        if (token.kind == OTHER and _INITIALS.match(token.text) and token.text not in _ACRONYMS
+        if (k < len(out) - 1 and token.kind == OTHER and _INITIALS.match(token.text)
+                and token.text not in _ACRONYMS
                 and token.text.lower() not in _lexicon().titles
                 and out[k + 1].kind == CAP and (k == 0 or out[k - 1].kind not in (CAP, INITIAL)
                                                 or out[k - 1].text.lower() in _lexicon().role_nouns)
                 and (k + 2 >= len(out) or out[k + 2].kind != CAP)):
             token.kind = INITIAL
-    return out
+    return out, lowercase
+
+
+_MAY_BE_INITIALS, _MAY_BE_FIRST_NAME = 1, 2
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_token(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool, int, str]:
+    """A matched word (and whether a dot follows it) as a token's text, kind, possessive
+    and closing quote, whether its dot is a token of its own (a sentence's end), and
+    whether a pass of :func:`_tokens` may change its kind (``_MAY_BE_INITIALS``: capitals
+    such as "AR"; ``_MAY_BE_FIRST_NAME``: "Ben"; else 0), and the text in lower case when
+    it starts with a small letter (else "")."""
+    text, kind, possessive, quote_after, stop = _word_parts(raw, dotted)
+    mark = (_MAY_BE_INITIALS if kind == OTHER and _INITIALS.match(text)
+            else _MAY_BE_FIRST_NAME if text in _FIRST_NAME_PARTICLES else 0)
+    return (text, kind, possessive, quote_after, stop, mark,
+            text.lower() if text[:1].islower() else "")
+
+
+def _word_parts(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool]:
+    possessive = raw[-2:] in ("'s", "’s") or raw[-1:] in ("'", "’")
+    word = raw[:-2] if raw[-2:] in ("'s", "’s") else raw
+    word = word.rstrip("'’")
+    lower = word.lower()
+    if dotted and lower in _ABBREVIATIONS:
+        kind = HONORIFIC if lower in _HONORIFICS else OTHER
+        if kind == OTHER and word[:1].isupper() and lower in ("st",):
+            kind = PARTICLE
+        return word, kind, False, False, False
+    if dotted and len(word) == 1 and word.isupper():
+        return word + ".", INITIAL, False, False, False
+    quote_after = possessive and word == raw.rstrip("'’") and word != raw
+    return word, _word_kind(word), possessive, quote_after, dotted
 
 
 # A short capitalised word with no vowel and a dot between two names: "Rhys Ll. Jenkins".
 _ABBREVIATED = re.compile(r"[a-z] [A-Z][b-df-hj-np-tv-xz]{1,2}\. [A-Z]")
 _GIVEN_ABBREVIATIONS = _word_set("given_name_abbreviations.txt")
+# "Ma. ", "Wm. ": what the search below needs (a quicker test first).
+_ABBREVIATED_FORMS = tuple(f"{word}. " for word in sorted(_GIVEN_ABBREVIATIONS))
 _ABBREVIATED_GIVEN = re.compile(
     r"\b(?:" + "|".join(sorted(_GIVEN_ABBREVIATIONS)) + r")\. [A-Z]")
 
