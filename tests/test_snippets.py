@@ -170,7 +170,7 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in re.finditer(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n""", text):
         if match.group(0) != "\n":
-            before = re.search(r"([\w.]+)$", text[:match.start()])
+            before = re.search(r"([\w.]+)\Z", text[:match.start()])
             word = before.group(1).lower().rstrip(".") if before else ""
             if word in snippettext.ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
@@ -323,6 +323,14 @@ TRICKY = ["Crude oil\u2028prices rose. Oil\x85fell!\x0bOILS rose.\r\nThe end",
           " ".join(["oil"] + ["word"] * 120) + ". And oil again.",
           "— — " + "word " * 60 + "oil " + "word " * 80 + "oil" + " word" * 10 + ".",
           "oil " + "x" * 300 + " oil " + "word " * 30 + "oil.", "y " * 150 + "oil"]
+
+
+def test_a_full_stop_opening_a_line_ends_a_sentence_whatever_ended_the_line_before():
+    """Hypothesis found it: "A\n. Oil". A sentence never runs over a line break, so the
+    word before the full stop is the empty one of its own line, not the "A" of the line
+    before (the oracle's ``$`` used to match before the newline and read "A")."""
+    assert sentences("A\n. Oil") == reference_sentences("A\n. Oil") == [(0, 1), (2, 3), (4, 7)]
+    assert sentences("Mr\n. Oil") == reference_sentences("Mr\n. Oil") == [(0, 2), (3, 4), (5, 8)]
 
 
 @settings(max_examples=400, deadline=None)
