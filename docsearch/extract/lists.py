@@ -42,6 +42,16 @@ both; particles may be written with a capital ("Le Cornu", "Da Silva"); a labell
 sheet's substitutes come on in brackets with their minute ("Sarre (Le Page 60)", "(64 De
 Garis)"); and initials before a place's name ("M Jordan") count only beside other names.
 
+Leaderboards and standings (brief Z35): a score to par ("-9 R. Okonkwo") and a shared rank
+("3–5 E. Orr") open an item as a rank does; a gap ("at 11sec") is a figure; initials and
+surnames may open with a capital beyond A-Z ("Ó. Gunnarsson", "Þorsteinsson"); after a
+rank a name may have two first names when the first is a known one ("Jean Bosco
+Uwimana"); an item that is a first name and a surname without a rank ("Corbin Ashgrove")
+counts towards a list's share of names but is not read from it (names with initials still
+need two in a list); once one parenthesis of a line holds names with initials, another
+with a single one counts ("2 Derwent (J. Orr, Hamish Coad)"); a results class ("Men",
+"Ladies") is no surname.
+
 A market report's lists name firms and currencies, never people, and are known by their
 shape (``data/market_words.txt``): a market label ("Gainers:", "Most active:"), an exchange
 in an item's brackets ("Texaco (NYSE) 31"), a price in pence or cents ("Quantel 212p") or a
@@ -72,7 +82,7 @@ _LABEL = re.compile(r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+"
 _ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&|\s(?:bt|def)\.?(?=\s))\s*")  # not "5,000m"
 _PAREN = re.compile(r"\([^)]*\)")
 # "104", "3-41", "1:44.10", "287/6", "38pts", "1h 38m 12.4s", "+41.6s"
-_FIGURES = re.compile(r"(?:(?:^|\s+)(?:[+]?[\d*][\d*:./-]*(?:[a-z]{1,3}\b)?"
+_FIGURES = re.compile(r"(?:(?:^|\s+)(?:(?:at\s+)?[+]?[\d*][\d*:./-]*(?:[a-z]{1,3}\b)?"
                       r"|same time|s\.?t\.?|dnf))+\s*$")
 # "K. Orr lbw b Lamb 4. Extras 9. Total 55": the sentence ends after the last item's figures
 _SENTENCE_AFTER = re.compile(r"(?<=\s\d)[\d:./-]*\.\s+[A-Z].*$")
@@ -80,16 +90,22 @@ _SENTENCE_AFTER = re.compile(r"(?<=\s\d)[\d:./-]*\.\s+[A-Z].*$")
 _SCORES = re.compile(r"\s+(?:tries|try|goals?|field goals?|conversions?|pens?|penalties)\s*$")
 _REPLACED = re.compile(r"\s+for\s+[A-Z][^\s]*\s*$")  # "O Cleary for Lanigan": who came on
 _CREW = re.compile(r"\s*/\s*(?=[A-Za-z])")  # "Kallio/Heino": a driver and co-driver
-# "2 Hiwot Alemu", "=3 K Obiora", "1 van Dijk", "1. Sato Rina"
-_RANK = re.compile(r"^=?\d{1,3}\.?\s+(?=[^\W\d_])")
+# "2 Hiwot Alemu", "=3 K Obiora", "1 van Dijk", "1. Sato Rina", a shared rank "3–5 E. Orr"
+# and a score to par "-9 R. Okonkwo"
+_RANK = re.compile(r"^(?:=?\d{1,3}(?:[–-]\d{1,3})?\.?|[-+−]\d{1,2})\s+(?=[^\W\d_])")
 _SUB_LABEL = re.compile(r"^.*:\s+")  # "Men's 800m: 1 ..." inside an item
 _DISMISSAL = re.compile(r"\s+(?:(?:c\s*&\s*b|c|b|lbw|st|not out|run out|retired hurt)\b\s*)+")
-_INITIALS = r"(?:[A-Z](?: [A-Z]){1,2}(?= )|[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z]-[A-Z])"
+_CAPITAL = "A-ZÀ-ÖØ-Þ"  # "Ó. Gunnarsson", "Þorsteinsson"
+_INITIALS = (rf"(?:[{_CAPITAL}](?: [{_CAPITAL}]){{1,2}}(?= )|[{_CAPITAL}]{{1,3}}"
+             rf"|(?:[{_CAPITAL}]\.){{1,3}}|[{_CAPITAL}]-[{_CAPITAL}])")
 _PARTICLE = (r"(?:(?:[Dd]e|[Vv]an|von|der|den|[Dd]a|[Dd]i|[Dd]u|[Dd]el|della|[Ll]e|[Ll]a"
              r"|ní|ni|nic|mac|bin|al|el)\s+){0,2}")
-_SURNAME = r"(?:Ma?c)?[A-Z][a-zà-ÿ]*(?:['’][A-Z][a-zà-ÿ]+|-[A-Z][a-zà-ÿ]+)*[a-zà-ÿ]"
+_SURNAME = (rf"(?:Ma?c)?[{_CAPITAL}][a-zà-ÿ]*(?:['’][{_CAPITAL}][a-zà-ÿ]+"
+            rf"|-[{_CAPITAL}][a-zà-ÿ]+)*[a-zà-ÿ]")
 _NAME = re.compile(rf"^(?:(?P<initials>{_INITIALS})\s*)?(?P<surname>{_PARTICLE}{_SURNAME})$")
-_FULL_NAME = re.compile(rf"^(?P<first>{_SURNAME})\s+(?P<surname>{_PARTICLE}{_SURNAME})$")
+# "Hiwot Alemu", "Jean Bosco Uwimana"
+_FULL_NAME = re.compile(rf"^(?P<first>{_SURNAME}(?:\s+{_SURNAME})?)\s+"
+                        rf"(?P<surname>{_PARTICLE}{_SURNAME})$")
 # "Lachance 7 (Pruitt, Okafor), 6:41": a scoring summary's goal, its assists and its time.
 _GOAL = re.compile(rf"(?<![\w'’-])(?P<scorer>{_SURNAME}) \d{{1,3}} "
                    r"\((?P<assists>[^()]*)\),? \d{1,2}:\d\d\b")
@@ -108,6 +124,11 @@ _PENCE = re.compile(r"\d[pc](?=\s*(?:[;,.]|$))")
 _BEFORE_FIGURE = re.compile(r"([^\W\d_]+)\s+\d[\d.,]*\s*$")
 # "MARTIN OKAFOR: Welcome back": a transcript's speaker.
 _SPEAKER = re.compile(r"^\s*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}):\s")
+
+
+# A results class ("Results: Men, final: ..."), never a surname in a list.
+_CLASSES = frozenset({"men", "women", "ladies", "boys", "girls", "juniors", "seniors",
+                      "veterans", "masters", "mixed"})
 
 
 @attrs.frozen
@@ -133,9 +154,7 @@ def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
             yield speaker
         if "," in line or ";" in line:
             yield from _line_names(line, offset, lex)
-            for group in _PAREN.finditer(line):
-                yield from _list_names(line, group.start() + 1, group.end() - 1, offset, lex,
-                                       labelled=False)
+            yield from _parenthesised(line, offset, lex)
             if ":" in line:
                 yield from _scorers(line, offset, lex)
         if ":" in line:
@@ -174,6 +193,20 @@ def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
     return found
 
 
+def _parenthesised(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
+    """The lists in a line's parentheses ("Ashby 241/7 (D Pellow 88, K Rusk 41 not out)"):
+    once one holds names with initials, another with a single such item beside a full
+    name counts too ("1 Tamar (O. Lund, F. Lund) 6:41.2; 2 Derwent (J. Orr, Hamish Coad)")."""
+    groups = [(group.start() + 1, group.end() - 1) for group in _PAREN.finditer(line)]
+    lists = [_list_names(line, start, stop, offset, lex, labelled=False)
+             for start, stop in groups]
+    if any(n.first for names in lists for n in names):
+        lists = [names or _list_names(line, start, stop, offset, lex, labelled=False,
+                                      alone=True)
+                 for names, (start, stop) in zip(lists, groups, strict=True)]
+    return [n for names in lists for n in names]
+
+
 def _market(label: str, segment: str) -> bool:
     """Whether a list names firms or currencies by its shape: a market label ("Gainers:",
     "Most active:"), an exchange in an item's brackets ("Texaco (NYSE) 31"), a price in
@@ -200,12 +233,13 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
     items = _ITEM_SPLIT.split(_PAREN.sub(lambda m: " " * len(m.group()), line[start:stop]))
     found: list[ListedName] = []
     named = 0
+    full = 0  # items that are a first name and a surname without a rank
     listed = 0
     position = start
     for k, item in enumerate(items):
         # Too few items are left for enough names, or for their share: no list.
         left = len(items) - k
-        if named + left < 1 or 4 * named - 3 * listed + left < 0:
+        if named + left < 1 or 4 * (named + full) - 3 * listed + left < 0:
             return []
         item = _SUB_LABEL.sub("", _FIGURES.sub("", _SCORES.sub("", _REPLACED.sub(
             "", _SENTENCE_AFTER.sub("", item.strip()).rstrip(".").strip()))))
@@ -220,9 +254,11 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
             found.extend(ListedName(n[0], n[1], offset + max(where, 0))
                          for n in names if n is not None)
             named += not any(n is not None and n[2] for n in names)
+        elif _unranked_full_name(item, lex):
+            full += 1
     bare = any(not n.first for n in found)
     enough = (2 if bare else 1) if alone else MIN_ITEMS if bare else 2
-    if named < enough or named < MIN_SHARE * listed:
+    if named < enough or named + full < MIN_SHARE * listed:
         return []
     if labelled:
         found += _substitutes(line, start, stop, offset, lex)
@@ -291,9 +327,7 @@ def _name(piece: str, lex: _Lexicon, labelled: bool) -> tuple[str, str, bool] | 
     match = _NAME.match(piece)
     if match is None:
         full = _FULL_NAME.match(piece) if rank else None
-        if full is None or not _surname(full.group("first"), lex) or (
-                fold(full.group("first")) in lex.english
-                and fold(full.group("first")) not in lex.first_names):
+        if full is None or not _first_names(full.group("first"), lex):
             return None  # a first name and a surname only after a rank
         initials, surname = full.group("first"), full.group("surname")
     else:
@@ -308,12 +342,33 @@ def _name(piece: str, lex: _Lexicon, labelled: bool) -> tuple[str, str, bool] | 
     return initials, surname, placed or not initials and (key in lex.english or key in lex.common)
 
 
+def _first_names(words: str, lex: _Lexicon) -> bool:
+    """Whether a full name's first words ("Hiwot", "Jean Bosco") may be first names: no
+    place or other word that is no surname, and no English word that is no first name; of
+    two, the first is a known first name ("Jean Bosco", not the choir "Côr Meibion")."""
+    first = words.split()
+    if len(first) > 1 and fold(first[0]) not in lex.first_names:
+        return False
+    return all(_surname(word, lex) and (fold(word) not in lex.english
+                                         or fold(word) in lex.first_names)
+               for word in words.split())
+
+
+def _unranked_full_name(piece: str, lex: _Lexicon) -> bool:
+    """Whether an item without a rank is a first name and a surname ("Corbin Ashgrove"):
+    it counts towards a list's share of names, but is not read from the list."""
+    full = _FULL_NAME.match(piece.strip())
+    return full is not None and _first_names(full.group("first"), lex) and _surname(
+        full.group("surname").split()[-1], lex)
+
+
 def _surname(word: str, lex: _Lexicon, places: bool = True) -> bool:
     """A listed word that may be a name: no place (unless ``places`` is false), demonym,
     month, organisation word or title."""
     key = fold(word)
-    return not (places and key in lex.places or key in lex.demonyms or key in lex.org_words
-                or key in _MONTHS or key in _WEEKDAYS or key in lex.titles or key in _PARTICLES)
+    return not (places and key in lex.places or key in _CLASSES or key in lex.demonyms
+                or key in lex.org_words or key in _MONTHS or key in _WEEKDAYS or key in lex.titles
+                or key in _PARTICLES)
 
 
 def _speaker(line: str, offset: int, lex: _Lexicon) -> ListedName | None:
