@@ -106,8 +106,8 @@ def test_decided_candidates_are_left_to_the_rules() -> None:
 
 def test_shipped_model_follows_the_leave_one_set_out_verdict() -> None:
     """Trained on the eighteen read gold sets (unseen12 to unseen15 added once they were
-    read) after the rules of briefs Z25 to Z34, the model no longer raises the
-    leave-one-set-out mean of precision and recall (0.9507 -> 0.9504) and costs Reuters
+    read) after the rules of briefs Z25 to Z35, the model no longer raises the
+    leave-one-set-out mean of precision and recall (0.9509 -> 0.9506) and costs Reuters
     0.011 of precision (0.01 allowed): it ships off, and the thresholds best over all the
     sets accept nothing and drop nothing (accept 2.0, drop -1.0): the rules decide."""
     assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (2.0, -1.0, False)
