@@ -50,14 +50,13 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from docsearch.extract import span_model
-from docsearch.extract.evidence import _COMPASS, _statement
+from docsearch.extract.evidence import _statement
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
     _HEADLINE_VERBS,
     _MONTHS,
     _PARTICLES,
     _SPEECH,
-    _WEEKDAYS,
     _common_noun,
     _Lexicon,
     _lexicon,
@@ -71,6 +70,14 @@ from docsearch.extract.mentions import (
     _Extractor,
     _Mention,
     mark_beside_organisations,
+)
+from docsearch.extract.prepare import (
+    _GIVEN,
+    _given_like,
+    _name_like,
+    _without_brackets,
+    _without_nicknames,
+    _without_tags,
 )
 from docsearch.extract.tokens import (
     _FIRST_NAME_PARTICLES,
@@ -414,71 +421,8 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     return ex, body_tokens, mentions, listed
 
 
-# An HTML tag with an attribute: '<FONT face="verdana,MS Sans Serif">' (not "<CPB>").
-_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9]*\s[^<>]*=[^<>]*>")
-
-
-def _without_tags(text: str) -> str:
-    """The text with the inside of each HTML tag that has an attribute blanked out (same
-    length, so offsets hold): a font's name in a tag is no one's. The brackets stay: a
-    link right after a name is a firm's quote as "<FRE.N>" is."""
-    if "=" not in text or "<" not in text:
-        return text
-    return _TAG.sub(lambda match: "<" + " " * (len(match.group()) - 2) + ">", text)
-
-
 # Titles put before a first name alone: "Sir Tobias", "Aunty Beryl", "Sheikh Ali".
 _FIRST_NAME_TITLES = _word_set("first_name_titles.txt")
-# A nickname in quotes between a first name and a surname: 'Luke "The Hammer" Dacre'.
-_NICKNAME = re.compile(
-    r"\b([A-Z][a-zà-ÿ]+) [\"“‘'][A-Z][^\"“”‘’'\n]{0,30}?[\"”’'] (?=[A-Z][a-zà-ÿ])")
-
-
-def _without_nicknames(text: str, lex: _Lexicon) -> str:
-    """The text with each nickname between a first name (known, or of a name's shape and
-    no common word) and a surname blanked out (same length, so offsets hold): "Ryan "The
-    Rocket" Stallard" reads "Ryan Stallard"."""
-    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
-        return text
-
-    def blank(match: re.Match[str]) -> str:
-        first = match.group(1)
-        if fold(first) not in lex.first_names and not (
-                _given_like(first, lex) and _name_like(first, lex)):
-            return match.group()
-        return first + " " * (len(match.group()) - len(first))
-    return _NICKNAME.sub(blank, text)
-
-
-# An editor's first name in brackets before a surname: "(Alan) Greenspan", "[Teresa] Vallance";
-# after a first name or an initial it is a nickname: "James E. (Jim) Nugent".
-_BRACKETED_FIRST = re.compile(r"[(\[]([A-Z][a-zà-ÿ]+)[)\]] (?=[A-Z][a-zà-ÿ])")
-_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.]*) $")
-
-
-def _without_brackets(text: str, lex: _Lexicon) -> str:
-    """The text with the brackets around a known first name before a surname blanked out,
-    and a nickname in brackets after a first name or an initial (same length, so offsets
-    hold): "(Alan) Greenspan" and "Judge (Harold) Greene" read " Alan  Greenspan" and
-    "Judge  Harold  Greene", "James E. (Jim) Nugent" reads "James E.       Nugent". After
-    another capitalised word the brackets stay ("Matteo Barbieri (Ita) Vortice Cycling")."""
-    if "(" not in text and "[" not in text:
-        return text
-
-    def blank(match: re.Match[str]) -> str:
-        first = match.group(1)
-        if fold(first) not in lex.first_names:
-            return match.group()
-        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        before = fold(word.group(1)).rstrip(".") if word else ""
-        if before and (before in lex.first_names or len(before) == 1):
-            return " " * len(match.group())  # a nickname
-        if before and before not in lex.titles and before not in lex.role_nouns:
-            return match.group()  # "Matteo Barbieri (Ita) Vortice": a country's code
-        return f" {first}  "
-    return _BRACKETED_FIRST.sub(blank, text)
-
-
 def _cut_leading_titles(mentions: Sequence[_Mention], ex: _Extractor) -> None:
     """A title outside the lists, by its shape: a capitalised word before a first name
     (either tier) and a surname, the word itself in no list of first names nor Faker's surnames,
@@ -533,19 +477,6 @@ def _confirm_by_titled_surname(mentions: Sequence[_Mention], tokens: Sequence[_T
 
 
 # A given name's shape: "Anwen", "Jean-Luc"; not "B-Free", "McKinsey", "KGaA".
-_GIVEN = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?$")
-
-
-def _given_like(word: str, lex: _Lexicon) -> bool:
-    """A word that may be a first name outside the list: a name's shape and no month,
-    weekday, compass word, demonym, organisation word or participle ("Echoing X said",
-    "Eastern Shell", "Norsk Hydro")."""
-    key = fold(word)
-    return _GIVEN.match(word) is not None and not (
-        key in _MONTHS or key in _WEEKDAYS or key in _COMPASS or key in lex.demonyms
-        or key in lex.org_words or key.endswith(("ing", "ed")))
-
-
 def _confirm_by_listed_initial(mentions: Sequence[_Mention], listed: Sequence[ListedName],
                                lex: _Lexicon) -> None:
     """"Oshane Whyte ... Results: 2 O Whyte (Jam) 10.02": a name whose first initial and
@@ -562,12 +493,6 @@ def _confirm_by_listed_initial(mentions: Sequence[_Mention], listed: Sequence[Li
 def _speaks(tokens: Sequence[_Token], k: int) -> bool:
     """A speech verb at ``k``, not "said in a statement" (how a firm speaks)."""
     return k < len(tokens) and tokens[k].text in _SPEECH and not _statement(tokens, k)
-
-
-def _name_like(word: str, lex: _Lexicon) -> bool:
-    key = fold(word)
-    return (len(key) > 2 and any(c in "aeiouy" for c in key) and not _common_noun(key, lex)
-            and key not in lex.place_words)
 
 
 def _by_first_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
