@@ -81,6 +81,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen14", "--skip", "unseen15"], ["unseen14", "unseen15"]),
     (["--skip", "unseen16"], ["unseen16"]),
     (["--skip", "unseen16", "--skip", "unseen17"], ["unseen16", "unseen17"]),
+    (["--skip", "unseen18", "--skip", "unseen19"], ["unseen18", "unseen19"]),
     (["--skip", "unseen11", "--skip", "unseen12"], ["unseen11", "unseen12"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
@@ -186,6 +187,25 @@ def test_unseen16_gold_rows_are_the_seeded_sample_disjoint_from_unseen9_10_13_an
     assert extraction.TUNED["unseen16"] == "seen"  # measured, then its misses read
 
 
+def unseen18_rows() -> list[int]:
+    """unseen18's rows: seed 2031, 250 rows, the rows of unseen9, unseen10, unseen13,
+    unseen15 and unseen16 left out."""
+    return gold_sets.ag_sample_rows(2031, 250, exclude=unseen9_and_unseen10_rows()
+                                    | set(unseen13_rows()) | set(unseen15_rows())
+                                    | set(unseen16_rows()))
+
+
+def test_unseen18_gold_rows_are_the_seeded_sample_disjoint_from_the_earlier_ag_sets() -> None:
+    """unseen18: 250 rows sampled with seed 2031 from the rows in none of unseen9,
+    unseen10, unseen13, unseen15 and unseen16, each once, in order, with sorted people
+    (113 in 83 items); unseen until the lead has measured it."""
+    earlier = (unseen9_and_unseen10_rows() | set(unseen13_rows()) | set(unseen15_rows())
+               | set(unseen16_rows()))
+    assert len(earlier) == 1150
+    check_ag_gold("unseen18", unseen18_rows(), earlier, 113, 83)
+    assert extraction.TUNED["unseen18"] == "unseen"
+
+
 def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
     """A sample with ``exclude`` draws from the other rows only, and without it is the
     plain seeded sample of every row."""
@@ -199,7 +219,8 @@ def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -
              f"unseen10 left out: no {tmp_path / 'test.csv.gz'}",
              f"unseen13 left out: no {tmp_path / 'test.csv.gz'}",
              f"unseen15 left out: no {tmp_path / 'test.csv.gz'}",
-             f"unseen16 left out: no {tmp_path / 'test.csv.gz'}"])
+             f"unseen16 left out: no {tmp_path / 'test.csv.gz'}",
+             f"unseen18 left out: no {tmp_path / 'test.csv.gz'}"])
 
 
 def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
@@ -221,12 +242,14 @@ def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
     ("unseen13", unseen13_rows(), 134),
     ("unseen15", unseen15_rows(), 148),
     ("unseen16", unseen16_rows(), 113),
+    ("unseen18", unseen18_rows(), 113),
 ])
 def test_ag_people_sets_read_their_items_from_the_corpus(
         name: str, rows: list[int], people: int) -> None:
     sets, absent = gold_sets.shared_sets()
     assert absent == []
-    assert set(sets) == {"unseen9", "unseen10", "unseen13", "unseen15", "unseen16"}
+    assert set(sets) == {"unseen9", "unseen10", "unseen13", "unseen15", "unseen16",
+                         "unseen18"}
     gold = sets[name]
     assert [d.id for d in gold] == [f"ag-{row}" for row in rows]
     assert sum(len(d.people) for d in gold) == people
