@@ -31,6 +31,7 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
     ("unseen12", 50, 287, [10] * 5, "seen"),  # own-written, measured once, misses read
     ("unseen14", 50, 260, [10] * 5, "seen"),  # own-written, measured, misses read
     ("unseen17", 50, 336, [10] * 5, "seen"),  # own-written, measured, misses read
+    ("unseen19", 60, 397, [12] * 5, "unseen"),  # own-written, measured by the lead only
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -50,13 +51,15 @@ def test_unseen_topics_and_skip() -> None:
     kept = topics_eval.corpora(None, None)
     assert len(kept["unseen5"]) == 66
     assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-                         "unseen8", "unseen11", "unseen12", "unseen14", "unseen17"}
+                         "unseen8", "unseen11", "unseen12", "unseen14", "unseen17",
+                         "unseen19"}
     assert len(kept["unseen7"]) == len(kept["unseen8"]) == 60
     assert len(kept["unseen11"]) == len(kept["unseen12"]) == len(kept["unseen14"]) == 50
     assert len(kept["unseen17"]) == 50
+    assert len(kept["unseen19"]) == 60
     skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6", "unseen7",
                                                "unseen8", "unseen11", "unseen12", "unseen14",
-                                               "unseen17"])
+                                               "unseen17", "unseen19"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
     assert "unseen8" not in topics_eval.corpora(None, None, ["unseen8"])
     assert set(topics_eval.corpora(None, None, ["unseen10", "unseen11"])) == set(kept) - {
@@ -66,6 +69,8 @@ def test_unseen_topics_and_skip() -> None:
         "unseen14"}
     assert set(topics_eval.corpora(None, None, ["unseen16", "unseen17"])) == set(kept) - {
         "unseen17"}
+    assert set(topics_eval.corpora(None, None, ["unseen18", "unseen19"])) == set(kept) - {
+        "unseen19"}
 
 
 @pytest.mark.parametrize("script", [extraction, topics_eval])
