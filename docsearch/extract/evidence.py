@@ -139,14 +139,17 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
 _ROLE_SHAPE = re.compile(r"(?:ologist|ographer|ician|ist|ster|eer|er|or)$")
 # Words of that shape that are no roles.
 _NOT_ROLES = _word_set("not_roles.txt")
+# Words between "the" and a product's name ("the cheaper Tarrow Slate"), some of a role's
+# shape ("pricier", "costlier").
+_PRODUCT_WORDS = _word_set("product_words.txt")
 
 
 def _role_shaped(word: str, lex: _Lexicon) -> bool:
     """A lower-case word of a role's shape right before a name, outside the role list
     ("forecaster Ruaridh Penwarden", "the county archaeologist Berwyn Tallis"), or a
     hyphenated role ("the farmer-turned-poet Elfed Pargeter")."""
-    if not word[:1].islower():
-        return False
+    if not word[:1].islower() or word in _PRODUCT_WORDS:
+        return False  # "the pricier Orla Pad": a comparison of products, no role
     if "-" in word:
         return fold(word.rsplit("-", 1)[1]) in lex.role_nouns
     return _agent_shaped(word, lex) and not word.endswith(_FIRM_AGENTS)

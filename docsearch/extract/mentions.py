@@ -43,6 +43,7 @@ from docsearch.extract.evidence import (
     _COMPASS,
     _PLACE_NOUNS,
     _PLACE_OPENERS,
+    _PRODUCT_WORDS,
     _THING_NOUNS,
     _affiliation,
     _age_after,
@@ -89,8 +90,6 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
             or i == 0 and count > 1 and word in _FIRST_NAME_PARTICLES)
 
 
-# Words between "the" and a product's or a firm's name: "the cheaper Tarrow Slate".
-_PRODUCT_WORDS = _word_set("product_words.txt")
 # Surnames that are organisation or place words too ("Anne Church", "Tobias Banks").
 _ORG_WORD_SURNAMES = {"church", "banks", "bridges", "chambers", "house", "weeks", "hill"}
 _PLACE_PREPOSITIONS = _word_set("place_prepositions.txt")

@@ -51,6 +51,7 @@ import attrs
 
 from docsearch.extract import span_model
 from docsearch.extract.evidence import _statement
+from docsearch.extract.firms import document_firms, firm_named
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
     _HEADLINE_VERBS,
@@ -185,11 +186,16 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
 
     _unglue_possessives(mentions, heading_mentions, lex)
     full_names: dict[int, bool] = {}  # each mention's is_full_name, asked once
+    firms: list[tuple[frozenset[str], frozenset[str]]] = []  # read at the first full name
 
     def full_name(m: _Mention) -> bool:
         known = full_names.get(id(m))
         if known is None:
-            known = full_names[id(m)] = ex.is_full_name(m)
+            known = ex.is_full_name(m)
+            if known and len(m.words) > 1:  # "Heinz Co" ... "Heinz Ketchup": no person
+                firms[:] = firms or [document_firms(ex, body_tokens, lex)]
+                known = not firm_named(m, *firms[0], body_tokens, lex)
+            full_names[id(m)] = known
         return known
 
     # Full names first; shorter forms that are part of a fuller one merge into it.

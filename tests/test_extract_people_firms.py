@@ -1,0 +1,50 @@
+"""People extraction (issue 17, brief Z36): a firm's products, units and models named
+by its short name, what a results list gives each entrant in brackets, and a comparison
+of products, are no people. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from docsearch import extract_people
+
+
+@pytest.mark.parametrize("body, people", [
+    # The firm's short name before its legal form: its model is no person.
+    ("Harlan Inc said sales rose in March. Buyers who waited for Harlan Vesta were "
+     "disappointed.", []),
+    # The short name alone, before what only a firm has.
+    ("Selvik Nord said it would not comment. Selvik's chief executive, Ingrid Dahl, "
+     "visited the plant last month.", ["Ingrid Dahl"]),
+    ("Dorian shares fell 4% on Monday. Buyers waited for Dorian Maxi instead.", []),
+    # ... or after what is done to a firm.
+    ("A rival bought a stake in Corwin last year. Corwin Aero will build the wings in "
+     "Wichita.", []),
+])
+def test_a_firms_short_name_opens_no_persons_name(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A person's own cue wins over the firm's name.
+    ("Dorian Group shares fell 4% on Monday. Dorian Kesh, the founder, said he was calm.",
+     ["Dorian Kesh"]),
+    # A word inside a longer firm's name is no short name of it.
+    ("Lucky Damon Inc said profits fell. Damon Rees sold the house in June.", ["Damon Rees"]),
+    # A first name before a trade's noun may be a person's ("Steel"): no firm by it.
+    ("David Steel, the party leader, spoke first. David Owen said the budget had failed.",
+     ["David Owen"]),
+])
+def test_people_who_share_a_firms_word_stay(body, people):
+    assert extract_people("", body) == people
+
+
+def test_a_bracketed_name_after_two_entrants_is_their_car():
+    body = ("Results: 1 Tane Whitlock (Ford Falcon) 20min 11sec; 2 Rhys Calloway (Ford "
+            "Falcon) +1.2sec; 3 Ana Petrov (Mazda Rx) +3.1sec.")
+    assert extract_people("", body) == ["Tane Whitlock", "Rhys Calloway", "Ana Petrov"]
+
+
+def test_a_comparison_of_products_is_no_role():
+    body = "Our tester Mara Quill preferred it to the pricier Lena Tab for drawing."
+    assert extract_people("", body) == ["Mara Quill"]
