@@ -74,6 +74,7 @@ from docsearch.extract.mentions import (
 from docsearch.extract.prepare import (
     _GIVEN,
     _given_like,
+    _joined_apostrophes,
     _name_like,
     _without_brackets,
     _without_nicknames,
@@ -168,7 +169,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     for text in [title, *headings]:
         if not text:
             continue
-        tokens = _tokens(_headline_case(text, lex))
+        tokens = _tokens(_headline_case(_joined_apostrophes(text), lex))
         headline = _is_titlecase(text)
         spans = [(m, s, e) for s, e in ex.runs(tokens)
                  if (m := ex.mention(tokens, s, e, headline=headline)) is not None]
@@ -408,7 +409,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     ex = _Extractor(lex)
     body = _without_tags(body)
     body_tokens, ex.lowercase_seen = _tokens_and_lowercase(
-        _without_brackets(_without_nicknames(body, lex), lex))
+        _without_brackets(_without_nicknames(_joined_apostrophes(body), lex), lex))
     runs = list(ex.runs(body_tokens))
     mentions = _coordinated([m for s, e in runs
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
