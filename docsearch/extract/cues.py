@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from docsearch.extract.evidence import _FIRM_AGENTS, _ORG_HEADS, _singular
 from docsearch.extract.lexicon import _SPEECH, _Lexicon, _word_set, fold
@@ -353,3 +354,47 @@ def _and_his_or_her(tokens: Sequence[_Token], end: int) -> bool:
     k = end + 1 if end < len(tokens) and tokens[end].text == "," else end
     return k + 1 < len(tokens) and tokens[k].text == "and" and tokens[k + 1].text in (
         "his", "her")
+
+
+# A person's own pronouns, and a thing's or a group's (which a firm or a team takes).
+_HIS_HER = frozenset({"he", "she", "his", "her", "himself", "herself"})
+_ITS_THEIR = frozenset({"it", "its", "itself", "they", "their", "them", "themselves"})
+# Function words that cannot follow a sentence's subject as its verb.
+_NO_VERB = frozenset({"and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "for",
+                      "with", "from", "by", "who", "whose", "which", "that", "as", "nor"})
+# Marks between a dateline and a story's first word: "MIAMI -- X", "(Reuters) - X".
+_DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ")"})
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", '"', "“", "”", "quot"})
+
+
+def _subject_with_own_pronoun(tokens: Sequence[_Token], first: int, end: int,
+                              names: AbstractSet[int]) -> bool:
+    """"X Y shot a 67 Sunday for his first title", "X Y stumbled her way into a playoff":
+    a name opens its sentence (or follows a dateline), a lower-case verb comes right after
+    it, and "he", "she", "his", "himself", "herself" or a possessive "her" follows in the
+    same sentence before any other name the article gives (``names``: where each candidate
+    starts), any quotation or any "it", "its", "they" or "their". The subject's own pronoun
+    is a person's: a firm, a team or a place takes "it" or "they". A wire's short item
+    often gives no other cue."""
+    k = first - 1
+    while k >= 0 and tokens[k].text in _DATELINE_MARKS:
+        k -= 1
+    if not (tokens[first].sentence_start or first == 0 or k < first - 1 and k >= 0
+            and tokens[k].text[:1].isupper()):
+        return False
+    if end >= len(tokens) or tokens[end - 1].possessive:
+        return False
+    verb = tokens[end].text
+    if not (verb.isalpha() and verb.islower()) or verb in _NO_VERB:
+        return False
+    for j in range(end, min(end + 30, len(tokens))):
+        text = tokens[j].text
+        if j in names or text in _CLAUSE_ENDS or text in _ITS_THEIR or tokens[j].sentence_start:
+            return False
+        if text in _HIS_HER:
+            # "her way", "her first title"; not "signed her to" (someone else: "her" as
+            # the object, as "him" always is).
+            after = tokens[j + 1].text if j + 1 < len(tokens) else ""
+            return text != "her" or after.isalpha() and after.islower() and (
+                after not in _NO_VERB)
+    return False

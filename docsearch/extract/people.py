@@ -50,6 +50,7 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from docsearch.extract import span_model
+from docsearch.extract.cues import _subject_with_own_pronoun
 from docsearch.extract.evidence import _statement
 from docsearch.extract.firms import document_firms, firm_named
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
@@ -69,12 +70,17 @@ from docsearch.extract.mentions import (
     _PLACE_PREPOSITIONS,
     _coordinated,
     _Extractor,
+    _gazetteer_place,
     _Mention,
+    _name_words,
+    _plural_group,
+    _team,
     mark_beside_organisations,
 )
 from docsearch.extract.prepare import (
     _GIVEN,
     _given_like,
+    _joined_apostrophes,
     _name_like,
     _without_brackets,
     _without_nicknames,
@@ -169,7 +175,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     for text in [title, *headings]:
         if not text:
             continue
-        tokens = _tokens(_headline_case(text, lex))
+        tokens = _tokens(_headline_case(_joined_apostrophes(text), lex))
         headline = _is_titlecase(text)
         spans = [(m, s, e) for s, e in ex.runs(tokens)
                  if (m := ex.mention(tokens, s, e, headline=headline)) is not None]
@@ -414,7 +420,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     ex = _Extractor(lex)
     body = _without_tags(body)
     body_tokens, ex.lowercase_seen = _tokens_and_lowercase(
-        _without_brackets(_without_nicknames(body, lex), lex))
+        _without_brackets(_without_nicknames(_joined_apostrophes(body), lex), lex))
     runs = list(ex.runs(body_tokens))
     mentions = _coordinated([m for s, e in runs
                              if (m := ex.mention(body_tokens, s, e, headline=False)) is not None],
@@ -422,6 +428,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     mark_beside_organisations(mentions, runs, body_tokens, ex)
     _cut_leading_titles(mentions, ex)
     _confirm_by_titled_surname(mentions, body_tokens, lex)
+    _confirm_by_own_pronoun(mentions, body_tokens, lex)
     listed = list(listed_names(body, lex))
     _confirm_by_listed_initial(mentions, listed, lex)
     return ex, body_tokens, mentions, listed
@@ -480,6 +487,26 @@ def _confirm_by_titled_surname(mentions: Sequence[_Mention], tokens: Sequence[_T
                     surname in speaking and all(_given_like(w, lex) for w in m.words[:-1]))):
                 m.cue = True
                 m.strong = surname in titled
+
+
+def _confirm_by_own_pronoun(mentions: Sequence[_Mention], tokens: Sequence[_Token],
+                            lex: _Lexicon) -> None:
+    """"X Y stumbled her way into a playoff": a name of two or three words, each a name's
+    word only (no place, organisation, role or common word), that its own pronoun follows
+    as its sentence's subject (:func:`_subject_with_own_pronoun`) is a person; no place
+    of a gazetteer nor a team's shape ("Boston Red Sox") even then. A first name may
+    end as a plural does ("Rubens"); the surname may not ("the Tai Tam Tigers"). Initials
+    are too often a place's or a firm's ("the China-U.S. Textile agreement ... he said")."""
+    starts = {m.position for m in mentions}
+    for m in mentions:
+        if (not m.cue and 2 <= len(m.words) <= 3 and not (m.beside_org or m.grouped)
+                and _subject_with_own_pronoun(tokens, m.position, m.position + len(m.words),
+                                              starts)
+                and all(len(w) > 2 and w[-1].isalpha() for w in m.words)
+                and _name_words(m.words[-1:], lex) and _name_words(
+                    [w for w in m.words[:-1] if not _plural_group(fold(w), lex)], lex)):
+            keys = [fold(w).rstrip(".") for w in m.words]
+            m.cue = not (_gazetteer_place(keys) or _team(keys, m.before, lex))
 
 
 # A given name's shape: "Anwen", "Jean-Luc"; not "B-Free", "McKinsey", "KGaA".

@@ -2,7 +2,8 @@
 
 What :func:`docsearch.extract.people.body_mentions` does to a body before it is cut into
 tokens: blanks that keep every offset (an HTML tag's inside, a nickname in quotes between a
-first name and a surname, brackets around an editor's first name), and the two tests of a
+first name and a surname, brackets around an editor's first name, the blank a feed put
+between "O" and the apostrophe of "O'Neal"), and the two tests of a
 word that may be a name outside the lists (:func:`_given_like`, :func:`_name_like`).
 """
 
@@ -74,6 +75,22 @@ def _without_brackets(text: str, lex: _Lexicon) -> str:
             return match.group()  # "Matteo Barbieri (Ita) Vortice": a country's code
         return f" {first}  "
     return _BRACKETED_FIRST.sub(blank, text)
+
+
+# "Shaquille O 'Neal", "Valery Giscard d 'Estaing": a feed that spaces every apostrophe
+# off its word ("don 't", "Bush 's") parts an Irish "O'" or a Romance "D'" from the
+# surname; a lone capital "O" or "D" (or "d") before an apostrophe and a capitalised word
+# is no word of its own, so the blank moves before it (same length, so offsets hold).
+# A word the apostrophe also closes is quoted: "Plan D 'Harvest'" stays.
+_SPACED_APOSTROPHE = re.compile(
+    r"(?<![\w'’.])([ODd]) (['’])(?=[A-Z][a-zà-ÿ]+\b(?:['’]s\b|(?!['’])))")
+
+
+def _joined_apostrophes(text: str) -> str:
+    """The text with "O 'Neal" read "O'Neal" (the blank moved before the "O")."""
+    if " '" not in text and " ’" not in text:
+        return text
+    return _SPACED_APOSTROPHE.sub(r" \1\2", text)
 
 
 _GIVEN = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?$")
