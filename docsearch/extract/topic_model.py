@@ -34,13 +34,20 @@ model's topic occurs and the seed model (below) gives a topic some term names a 
 of at least ``SEED_SURE`` (then that topic is first: a review in an archive of sport and
 business news, whose model has no arts to offer), or the topic the keywords and the seed
 model point to together scores at least ``topics.OUTWEIGH_SCORE`` and ``OUTWEIGH_RATIO``
-times the model topic's (a nurses' strike with one sport word is not sport news); the
+times the model topic's (a nurses' strike with one sport word is not sport news), or
+(brief Z40) the supervised model (else the seed model) gives a topic some term names a
+probability of at least ``SEED_SURE`` and the collection's model *lost* that topic: it was
+kept (``MIN_EXAMPLES`` confident articles) but self-training left it fewer than
+``MIN_EXAMPLES`` articles (:attr:`TopicModel.lost`; in AG News the arts, crime or health
+articles are swallowed by its four classes, and the model's arts row is smoothing alone, so
+it cannot judge a festival bill or a theatre review); the
 taxonomy's other topics follow (one to three in all). With fewer than ``MIN_TOPICS``
 topics left (a small or one-sided collection) there is no model and topics come from the
 keywords alone.
 A model holds its taxonomy's topic names and is used only with a taxonomy of the same
 names; a user taxonomy (``--taxonomy``) gets a model of its own topics. A model is small
-and plain (topic names, vocabulary, one matrix), saved as ``.npz`` (:meth:`TopicModel.save`,
+and plain (topic names, vocabulary, one matrix, the articles each topic was trained on), saved
+as ``.npz`` (:meth:`TopicModel.save`,
 :meth:`TopicModel.load`). Classifying an article is a pure function of the article, the
 taxonomy and the model. The settings were chosen on AG News (``benchmarks/topics_eval.py``;
 the rounds on its odd rows, reported on its even rows) and checked on the other sets.
@@ -132,12 +139,19 @@ class TopicModel:
     """Log word probabilities per topic, for the topics of one taxonomy."""
 
     def __init__(self, names: Sequence[str], topics: Sequence[str], vocabulary: Sequence[str],
-                 log_probs: np.ndarray) -> None:
+                 log_probs: np.ndarray, articles: Sequence[int] | None = None) -> None:
         self.names = tuple(names)            # the taxonomy's topics, in its order
         self.topics = tuple(topics)          # the topics the model can choose
         self.vocabulary = {word: i for i, word in enumerate(vocabulary)}
         self.log_probs = log_probs           # (topics, vocabulary)
+        #: How many of the collection's articles each of :attr:`topics` was trained on
+        #: (``None``: not known, as for a model saved before brief Z40 or a seed model).
+        self.articles = None if articles is None else tuple(int(n) for n in articles)
         self._indexes = [self.names.index(t) for t in self.topics]
+        #: The taxonomy indexes of the topics trained on fewer than ``MIN_EXAMPLES``
+        #: articles: topics self-training swallowed, which the model cannot judge.
+        self.lost = frozenset() if self.articles is None else frozenset(
+            i for i, n in zip(self._indexes, self.articles, strict=True) if n < MIN_EXAMPLES)
 
     def fits(self, taxonomy: Taxonomy) -> bool:
         """True when the model was fitted for a taxonomy of these topic names."""
@@ -216,14 +230,18 @@ class TopicModel:
         """Write the model to ``path`` (whole or not at all)."""
         words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         with atomic_write(path, binary=True) as handle:
+            articles = np.array(self.articles if self.articles is not None else [], dtype=np.int64)
             np.savez_compressed(handle, names=np.array(self.names), topics=np.array(self.topics),
-                                vocabulary=np.array(words), log_probs=self.log_probs)
+                                vocabulary=np.array(words), log_probs=self.log_probs,
+                                articles=articles)
 
     @classmethod
     def load(cls, path: str | Path) -> TopicModel:
         with np.load(path, allow_pickle=False) as data:
+            # An empty or absent array: not known (a model saved before brief Z40).
+            articles = data["articles"].tolist() if "articles" in data.files else []
             return cls([str(n) for n in data["names"]], [str(t) for t in data["topics"]],
-                       [str(w) for w in data["vocabulary"]], data["log_probs"])
+                       [str(w) for w in data["vocabulary"]], data["log_probs"], articles or None)
 
 
 @functools.cache
@@ -430,7 +448,9 @@ def _train(names: Sequence[str], kept: Sequence[int], collection: _Collection,
         smoothed += SEED_PRIOR * _seed_prior(seed, [names[t] for t in kept], vocabulary) * (
             counts.sum(axis=1, keepdims=True))
     log_probs = np.log(smoothed) - np.log(smoothed.sum(axis=1, keepdims=True))
-    return TopicModel(names, [names[t] for t in kept], vocabulary, log_probs.astype(np.float32))
+    articles = np.bincount(rows[rows >= 0], minlength=len(kept))
+    return TopicModel(names, [names[t] for t in kept], vocabulary, log_probs.astype(np.float32),
+                      articles.tolist())
 
 
 def _seed_prior(seed: TopicModel, topics: Sequence[str], vocabulary: Sequence[str]) -> np.ndarray:

@@ -242,7 +242,9 @@ class Taxonomy:
         """One to ``limit`` topic names, best first.
         With a :attr:`model`, its topic comes first, then the keywords' others, unless
         the keywords are sure (:func:`confident_topic` with a best score of at least
-        ``KEEP_SCORE``), or their best score is at least ``UNNAMED_SCORE`` and no term of
+        ``KEEP_SCORE``), or the :attr:`supervised` (else :attr:`seed`) model is sure of a
+        topic the model lost in self-training (:meth:`_lost_topic`: that topic comes
+        first), or their best score is at least ``UNNAMED_SCORE`` and no term of
         the model's topic occurs (a topic the collection has few articles of is not swallowed
         by a large one); where no term of the model's topic occurs and the :attr:`seed`
         model is sure of a topic some term names (:meth:`TopicModel.sure_of`), that topic
@@ -271,6 +273,9 @@ class Taxonomy:
         ``None`` for the keywords' order."""
         if confident_topic(scores, KEEP_SCORE) is not None:
             return None
+        lost = self._lost_topic(scores, words, model)
+        if lost is not None:
+            return lost
         best = model.best_index(words)
         if best is None or (scores[best] == 0 and max(scores) >= UNNAMED_SCORE):
             return None
@@ -285,6 +290,17 @@ class Taxonomy:
                     and scores[theirs] >= OUTWEIGH_RATIO * scores[best]):
                 return theirs
         return best
+
+    def _lost_topic(self, scores: Sequence[float], words: Sequence[str],
+                    model: TopicModel) -> int | None:
+        """The topic the :attr:`supervised` model (else the :attr:`seed` model) is sure of
+        (:meth:`TopicModel.sure_of`) where it is one ``model`` lost in self-training
+        (:attr:`TopicModel.lost`: the model cannot judge it); else ``None``."""
+        if not any(scores[i] > 0 for i in model.lost):
+            return None
+        alone = self.supervised if self.supervised is not None else self.seed
+        sure = None if alone is None else alone.sure_of(scores, words)
+        return sure if sure in model.lost else None
 
     def with_model(self, model: TopicModel | None) -> Taxonomy:
         """This taxonomy with ``model`` choosing first topics (``None``: keywords only);
