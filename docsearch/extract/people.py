@@ -50,6 +50,7 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from docsearch.extract import span_model
+from docsearch.extract.cues import parts_by_first_name
 from docsearch.extract.evidence import _statement
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
@@ -160,6 +161,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     """
     lex = _lexicon()
     ex, body_tokens, mentions, listed = body_mentions(body, lex)
+    mentions = parts_by_first_name(mentions, body_tokens, lex)
     model = span_model.active_model()
     if model is not None:
         span_model.weigh(model, mentions, body_tokens, ex, title)
