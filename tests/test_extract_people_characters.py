@@ -65,3 +65,46 @@ def test_characters_and_works_are_no_people(body, people):
 ])
 def test_people_beside_the_same_words_stay(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A part named by its first name ("plays X", "is better as X") is the character the
+    # article named in full: the full name goes with it.
+    ("In the play, the farmer Ansel Vickery and the widow Prue Halloran quarrel over a well. "
+     "Tom Glennister plays Ansel with quiet menace, and Joan Merriweather is even better as "
+     "Prue.", ["Tom Glennister", "Joan Merriweather"]),
+    # "X, ... is played with relish by Y", "X, a widowed baker played with dry wit by Y",
+    # "X will be played by Y": X is the part (and its full name too).
+    ("Her enemy, the scheming magistrate Judge Orrin Thwaite, is played with relish by "
+     "Colm Devaney.", ["Colm Devaney"]),
+    ("At its heart is Maud Ferriter, a widowed baker played with dry wit by Siobhra Kealy.",
+     ["Siobhra Kealy"]),
+    ("It follows Sergeant Kit Dunleavy, a docker's son. Dunleavy will be played by Ross "
+     "Ebbing.", ["Ross Ebbing"]),
+    # "her role as" a titled part; "plays the miller's widow, X".
+    ("Actress Fola Adeyemi won for her role as Mama Ronke, a market trader.", ["Fola Adeyemi"]),
+    ("Maura Kell plays the miller's widow, DS Edda Crane, with great restraint.",
+     ["Maura Kell"]),
+])
+def test_parts_named_in_full_elsewhere_are_no_people(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # Players who meet by first name: a match, not a part.
+    ("Venus Hartley and Serena Hartley reached the final. Venus plays Serena on Sunday.",
+     ["Venus Hartley", "Serena Hartley"]),
+    # "played off the court by", "played in by": sport, no part.
+    ("Ivo Brandt was played off the court by Luca Ferro.", ["Ivo Brandt", "Luca Ferro"]),
+    ("Dale Okoro was played in by Sam Treloar and scored.", ["Dale Okoro", "Sam Treloar"]),
+    # "as" and a phrase with a preposition before the name: no part ("is acting as interim
+    # director after X's resignation", "was made as a group with X").
+    ("Peter Amble is acting as interim director after Corwin's exit, said Dara Corwin.",
+     ["Peter Amble", "Dara Corwin"]),
+    ("The shares are owned by Wes Tallack, a director. The filing was made as a group with "
+     "Tallack.", ["Wes Tallack"]),
+    # The actor of a part stays, named by first name after his full name.
+    ("Ned Farrow plays the lighthouse keeper. Ned said the part was hard.", ["Ned Farrow"]),
+])
+def test_players_and_actors_named_by_first_name_stay(body, people):
+    assert extract_people("", body) == people

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
 
 from docsearch.extract.evidence import _FIRM_AGENTS, _ORG_HEADS, _singular
 from docsearch.extract.lexicon import _SPEECH, _Lexicon, _word_set, fold
 from docsearch.extract.tokens import CAP, INITIAL, _Token
+
+if TYPE_CHECKING:
+    from docsearch.extract.mentions import _Mention
 
 # "the Reagan administration": the noun after a lone name that makes it a person.
 _LEADER_NOUNS = {"administration", "presidency", "cabinet", "premiership", "regime"}
@@ -158,10 +162,14 @@ _BE = {"is", "was", "are", "were"}
 # After "played": the actor ("played with relish by X"), a partner or a place, no part.
 _NOT_PART = {"by", "with", "for", "in", "at", "on", "against", "to", "from", "alongside",
              "opposite", "under", "beside", "and", "or"}
+# Prepositions that put a phrase between "as" and a name: "is acting as head after X's".
+_LINKS = {"after", "before", "of", "about", "over", "into", "than", "near", "behind", "like"}
 _OWNERS = {"the", "a", "an", "his", "her", "their", "its", "this"}
 # Words before "as" that name a person something: "known as X", "such as X", "so as".
 _NOT_PRAISE = {"known", "such", "same", "so", "well", "just", "only", "even", "much", "soon",
-               "long", "far", "good"}
+               "long", "far", "good", "seen", "thought", "taken", "chosen", "given", "hailed"}
+# "X is played with relish by Y", "X, a widowed baker played by Y": a part.
+_PLAYED = {"played", "portrayed", "voiced"}
 
 
 def _description(tokens: Sequence[_Token], i: int, j: int) -> list[str] | None:
@@ -171,9 +179,11 @@ def _description(tokens: Sequence[_Token], i: int, j: int) -> list[str] | None:
     words = [t.text for t in tokens[i:j]]
     if words and words[-1] == ",":
         words = words[:-1]
-    if len(words) > 4 or not all(w.replace("-", "").isalpha() and w.islower() and not t.possessive
-                                 for w, t in zip(words, tokens[i:j], strict=False)):
-        return None
+    if len(words) > 4 or not all(
+            w.replace("-", "").isalpha() and w.islower() and not (
+                t.possessive and (i + n == 0 or tokens[i + n - 1].text not in _OWNERS))
+            for n, (w, t) in enumerate(zip(words, tokens[i:j], strict=False))):
+        return None  # (a possessive after "the": "plays the miller's widow, X")
     return words
 
 
@@ -187,6 +197,10 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
     chairman X")."""
     first = fold(tokens[start].text).rstrip(".")
     titled = first in lex.titles
+    if _played_by(tokens, end):
+        return True
+    if start > 0 and tokens[start - 1].text in _ACRONYM_TITLES:
+        start -= 1  # "plays the miller's widow, DS X Y"
     for j in range(start - 1, max(start - 7, 0) - 1, -1):
         words = _description(tokens, j + 1, start)
         if words is None:
@@ -197,10 +211,13 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
             return (len(words) == 1 or len(words) > 1 and words[0] in _OWNERS
                     or not words and titled) and not any(
                 w in _OPPONENT_WORDS or w in _NOT_PART for w in words)
-        if word == "as" and j >= 2 and not titled and first not in lex.modifiers:
-            praise = tokens[j - 1].text  # "is superb as X", "her role as X"
-            k = j - 3 if tokens[j - 2].text.endswith("ly") and j >= 3 else j - 2
-            return praise in ("role", "roles") or (
+        if word == "as" and j >= 2 and first not in lex.modifiers and not any(
+                w in _NOT_PART or w in _LINKS for w in words):  # not "as director after X"
+            praise = tokens[j - 1].text  # "is superb as X", "her role as Mama X"
+            # (a word of degree between: "is quietly superb as X", "is even better as X")
+            k = j - 3 if j >= 3 and tokens[j - 3].text in _BE and tokens[j - 2].text.isalpha(
+                ) and tokens[j - 2].text.islower() else j - 2
+            return praise in ("role", "roles") or not titled and (
                 tokens[k].text in _BE and praise.isalpha() and praise.islower()
                 and not praise.endswith("ed") and praise not in _NOT_PRAISE)
         if word == "follows":  # "the film follows X"
@@ -223,6 +240,59 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
         if not (token.text.replace("-", "").isalpha() and token.text.islower()):
             return False
     return False
+
+
+def _played_by(tokens: Sequence[_Token], end: int) -> bool:
+    """A part and its actor after it: "X, is played with relish by Y", "X will be played by
+    Y", "X, a widowed baker played with dry wit by Y": a form of "be" or a short appositive,
+    "played" (or "portrayed", "voiced"), at most an adverb or "with" and three words, then
+    "by" and a capital (not "was played off the court by", "was played in by": sport)."""
+    k = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+    if k < len(tokens) and tokens[k].text in ("a", "an", "the") and k > end:
+        for k in range(k + 1, min(k + 6, len(tokens))):  # noqa: B020
+            if not tokens[k].text.replace("-", "").isalpha() or not tokens[k].text.islower():
+                return False
+            if tokens[k].text in _PLAYED:
+                break
+    else:
+        if k < len(tokens) and tokens[k].text == "will" and k + 1 < len(tokens):
+            k += 1
+        if k >= len(tokens) or tokens[k].text not in _BE | {"be", "being"}:
+            return False
+        k += 1
+    if k >= len(tokens) or tokens[k].text not in _PLAYED:
+        return False
+    k += 1
+    if k < len(tokens) and tokens[k].text.endswith("ly"):
+        k += 1
+    elif k < len(tokens) and tokens[k].text == "with":
+        k = next((i for i in range(k + 1, min(k + 5, len(tokens))) if tokens[i].text == "by"), k)
+    return k + 1 < len(tokens) and tokens[k].text == "by" and tokens[k + 1].kind == CAP
+
+
+def parts_by_first_name(mentions: Sequence[_Mention], tokens: Sequence[_Token],
+                        lex: _Lexicon) -> list[_Mention]:
+    """The article's mentions less the parts of a play, film or novel that it names in full
+    and then by one word, where that word is the part ("Tom Y plays Ansel with ...", "Joan
+    Z is even better as Prue", "Dunleavy will be played by Y"): the full name ("the farmer
+    Ansel Vickery") is the character too. Not players who meet by first name ("Venus plays
+    Serena")."""
+    firsts = {m.words[0] for m in mentions if len(m.words) > 1}
+    ends = firsts | {m.words[-1] for m in mentions if len(m.words) > 1}
+    parts = set()
+    for k, token in enumerate(tokens):
+        if (token.text not in ends or token.kind != CAP or k + 1 < len(tokens)
+                and tokens[k + 1].kind == CAP or k > 0 and tokens[k - 1].kind == CAP):
+            continue
+        key = fold(token.text)
+        if _character_or_work(tokens, k, k + 1, lex) or token.text in firsts and k >= 2 and tokens[
+                k - 1].text in _PLAYS and not (tokens[k - 2].kind == CAP and not (
+                    k >= 3 and tokens[k - 3].kind == CAP)):  # "Venus plays Serena"
+            parts.add(key)
+    if not parts:
+        return list(mentions)
+    return [m for m in mentions if fold(m.words[0]) not in parts
+            and fold(m.words[-1]) not in parts]
 
 
 def _place_surname(keys: Sequence[str], after: str, lex: _Lexicon) -> bool:

@@ -50,6 +50,10 @@ _ORG_POSSESSIONS = _word_set("org_possessions.txt")
 _FIRM_VERBS = _word_set("firm_verbs.txt")
 
 
+# Plural family words before a pair of names: "brothers X and Y Z".
+_KIN = _word_set("family_plurals.txt")
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -115,7 +119,10 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
             _FIRM_VERBS)) and tokens[end + 1].text == "its":
         return True  # "X said its", "X launched its"
     if [t.text for t in tokens[end:end + 2]] == [",", "which"]:
-        return True  # "X, which makes the chips,": a firm or a thing ("who" for a person)
+        # "X, which makes the chips,": a firm or a thing ("who" for a person); not a pair
+        # of relatives ("run by siblings Tom and Ruth X, which": the firm is before them).
+        return not (first >= 3 and tokens[first - 1].text == "and"
+                    and tokens[first - 2].kind == CAP and tokens[first - 3].text in _KIN)
     if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() in (
             "a", "an", "the"):
         # The appositive's last noun names a firm: "X, the Dutch insurer," is a firm, not

@@ -277,15 +277,15 @@ class _Extractor:
                         or w.endswith("."))]
         if (len(keys) >= 3 and keys[1] in lex.first_names and keys[0] not in lex.first_names
                 and not _compass_place(keys, 0, lex)  # not "New York Fed", "South Louisiana"
-                and not (start > 0 and (tokens[start - 1].text in lex.role_nouns or _role_shaped(
-                    tokens[start - 1].text, lex)))  # "engineer Zeeshan Ali Memon"
+                and not (titled and keys[0] in world_first_names().names  # "Businessman X Y Z"
+                         or start > 0 and (tokens[start - 1].text in lex.role_nouns  # "engineer"
+                                           or _role_shaped(tokens[start - 1].text, lex)))
                 and (keys[0] in lex.place_words or keys[0] in lex.demonyms
                      or len(keys) == 3 and keys[1] not in _PARTICLES
                      and (len(keys[0]) > 5 or keys[0] in lex.english)
                      and not _given_names_from_abroad(keys, lex))):
             # "ambassador to Moscow Salah Bassiouni", "Beatle George Harrison"
-            words, keys = words[1:], keys[1:]
-            caps = caps[1:]
+            words, keys, caps = words[1:], keys[1:], caps[1:]
         if not caps or len(caps) > 5:
             return None
         joined = " ".join(keys)
@@ -493,18 +493,18 @@ def _given_names_from_abroad(keys: Sequence[str], lex: _Lexicon) -> bool:
 
 def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
                  lex: _Lexicon) -> list[_Mention]:
-    """"David and Ed Mirvish": a lone first name joined by "and" to a full name whose
-    first word is a first name takes its surname. "her sons Tobin and Ferris": a one-word
-    name after a plural role word passes its role to the one joined to it. A name of two
-    or three words joined by "and" (and a role: "and the poet") to a person is a person
-    ("reported by Kestrin Wielgosz and Elena Marsh", "QL Vantreight and the poet BK Osei")."""
+    """"David and Ed Mirvish", "brothers Kawika and Makoa Akana": a first name (any name
+    after a plural family word) and "and" before a full name take its surname. "her sons
+    Tobin and Ferris": a one-word name after a plural role word passes its role to the one
+    joined to it. Names of two or three words joined by "and" (and a role: "and the poet")
+    to a person are people ("by Kestrin Wielgosz and Elena Marsh", "and the poet BK Osei")."""
     out = list(mentions)
     for k in range(len(out) - 1):
         m, nxt = out[k], out[k + 1]
         end = m.position + len(m.words)
         key = fold(m.words[0])
         family = m.role and m.position > 0 and tokens[m.position - 1].text in _FAMILY
-        if (len(m.words) == 1 and (key in lex.first_names or _plural_role_before(
+        if (len(m.words) == 1 and (key in lex.first_names or family or _plural_role_before(
                 tokens, m.position, lex)) and key not in lex.place_words
                 and not tokens[end - 1].possessive and end + 1 == nxt.position
                 and tokens[end].text in ("and", "&") and len(nxt.words) >= 2

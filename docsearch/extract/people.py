@@ -50,7 +50,7 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from docsearch.extract import span_model
-from docsearch.extract.cues import _subject_with_own_pronoun
+from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
 from docsearch.extract.evidence import _statement
 from docsearch.extract.firms import document_firms, firm_named
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
@@ -167,6 +167,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     """
     lex = _lexicon()
     ex, body_tokens, mentions, listed = body_mentions(body, lex)
+    mentions = parts_by_first_name(mentions, body_tokens, lex)
     model = span_model.active_model()
     if model is not None:
         span_model.weigh(model, mentions, body_tokens, ex, title)
@@ -234,6 +235,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         else:
             people.append(m.words)
             first_seen.append(m.position)
+    _join_given_names(people, first_seen)
 
     index: dict[str, set[int]] = {}
     for i, person in enumerate(people):
@@ -576,6 +578,28 @@ def _listed_person(item: ListedName, people: Sequence[Sequence[str]],
         initial = folded[0][:1]
         owners = {i for i in owners if len(people[i]) > 1 and fold(people[i][0])[:1] == initial}
     return next(iter(owners)) if len(owners) == 1 else None
+
+
+def _join_given_names(people: list[list[str]], first_seen: list[int]) -> None:
+    """"Arnar Freyr Jónsson ... Arnar Freyr said": a name of two words or more that opens
+    the one longer name of three words or more in the article is that person, called by
+    the given names (as Icelandic, Spanish and South Asian names are): each of its words a
+    listed first name (not "Barbara Walters" in a run glued to the next, "Barbara Walters
+    Google"). With two such longer names ("Anna Maria Vogel", "Anna Maria Brandt") it
+    stays apart."""
+    folded = [[fold(w) for w in person] for person in people]
+    given = _lexicon().first_names
+    world = world_first_names().names
+    for i in range(len(people) - 1, -1, -1):
+        short = folded[i]
+        if len(short) < 2 or not all(w in given or w in world for w in short):
+            continue
+        owners = [j for j, full in enumerate(folded) if len(full) >= 3 and len(full) > len(
+            short) and full[:len(short)] == short]
+        if len(owners) == 1:
+            j = owners[0]
+            first_seen[j] = min(first_seen[j], first_seen[i])
+            del people[i], first_seen[i], folded[i]
 
 
 def _initial_form(short: Sequence[str], full: Sequence[str]) -> bool:
