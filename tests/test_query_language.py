@@ -215,6 +215,18 @@ def test_fuzzy_distances_one_and_two_work(small):
     assert found(small, "harbr~2") == {"late-strike", "new-ferry", "history"}
 
 
+@pytest.mark.parametrize(("query", "ids"), [
+    ("harbou~1/9", {"late-strike", "new-ferry", "history"}),  # the prefix is the whole word
+    ("harbr~1/9", set()),  # "harbour" does not start with "harbr"
+    ("0~/2", set()),  # Hypothesis found this: whoosh's automaton raised IndexError
+    ("h~/2", set()),
+])
+def test_fuzzy_prefix_longer_than_the_word_is_the_whole_word(small, query, ids):
+    """``word~D/P`` with P past the word's end keeps the whole word as the prefix."""
+    for match in ("all", "any"):
+        assert found(small, query, match=match) == ids
+
+
 def test_cli_unreadable_query_exits_2(small):
     result = CliRunner().invoke(cli, ["search", "<b>bold</b>", "--index", str(small.path)])
     assert result.exit_code == 2

@@ -43,7 +43,8 @@ The rules (those of Whoosh's query language, which docsearch used to parse with)
   ``>=``/``<=`` inclusive; a reversed range is an error.
 - ``<`` and ``>`` compare only after a field (``date:>2021``); anywhere else they
   are an error (``plain=True`` reads them as text). Fuzzy terms take ``~1`` or
-  ``~2``; a field name needs a value after it.
+  ``~2`` (``~1/3``: the first 3 characters the same; a prefix past the word's end is
+  the whole word); a field name needs a value after it.
 
 Every query that cannot be read raises :class:`QueryError` (a bad date:
 :class:`InvalidDateError`, a kind of it), with a one-line message.
@@ -430,7 +431,7 @@ class QueryParser:
                 nodes.append(qt.Prefix(name, word[:-1], boost) if _is_prefix(word)
                              else qt.Wildcard(name, word, boost))
             elif tok.kind == "word" and tok.extra:
-                nodes.append(qt.Fuzzy(name, word, tok.extra[0], tok.extra[1], boost))
+                nodes.append(_fuzzy(name, word, tok.extra, boost))
             elif tok.kind == "phrase":
                 found = analysis.terms(word)
                 nodes.append(qt.Term(name, found[0], tok.boost) if len(found) == 1 else
@@ -460,7 +461,7 @@ class QueryParser:
             return qt.Prefix(field, typed[:-1], tok.boost) if _is_prefix(typed) else \
                 qt.Wildcard(field, typed, tok.boost)
         if tok.kind == "word" and tok.extra:
-            return qt.Fuzzy(field, typed, tok.extra[0], tok.extra[1], tok.boost)
+            return _fuzzy(field, typed, tok.extra, tok.boost)
         return qt.Term(field, typed, tok.boost) if typed else None
 
     def _range(self, field: str | None, tok: _Tok) -> qt.Node | None:
@@ -492,6 +493,12 @@ def _plain(text: str) -> list[str] | None:
             or _OPERATOR.search(words[-1]):
         return None
     return words
+
+
+def _fuzzy(field: str, text: str, extra: Sequence[Any], boost: float) -> qt.Fuzzy:
+    """``text~D/P``: a prefix past the word's end is the whole word (every engine then
+    matches the same terms; whoosh's automaton raised IndexError on ``0~/2``)."""
+    return qt.Fuzzy(field, text, extra[0], min(extra[1], len(text)), boost)
 
 
 def _is_prefix(word: str) -> bool:
