@@ -105,15 +105,15 @@ def test_decided_candidates_are_left_to_the_rules() -> None:
 
 
 def test_shipped_model_follows_the_leave_one_set_out_verdict() -> None:
-    """Trained on the eighteen read gold sets (unseen12 to unseen15 added once they were
-    read) after the rules of briefs Z25 to Z35, the model no longer raises the
-    leave-one-set-out mean of precision and recall (0.9509 -> 0.9506) and costs Reuters
-    0.011 of precision (0.01 allowed): it ships off, and the thresholds best over all the
-    sets accept nothing and drop nothing (accept 2.0, drop -1.0): the rules decide."""
-    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (2.0, -1.0, False)
+    """Trained on the twenty read gold sets (unseen16 and unseen17 added once they were
+    read) after the rules of briefs Z36 to Z38, the model leaves the leave-one-set-out
+    mean of precision and recall where the rules have it (0.9515 -> 0.9515) and costs one
+    set 0.017 of precision (0.01 allowed): it ships off; the thresholds best over all the
+    sets are accept 0.95, drop nothing (-1.0)."""
+    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, -1.0, False)
     assert WEIGHTS["settings"]["sets"] == list(people_model_rows.TRAINING_SETS)
-    assert people(QUOTED, MODEL) == []  # nothing is accepted
-    assert people(QUOTED, attrs.evolve(MODEL, accept=0.95)) == ["Tavishi Okonkwo-Reyes"]
+    assert people(QUOTED, attrs.evolve(MODEL, accept=2.0)) == []  # a bar nothing passes
+    assert people(QUOTED, MODEL) == ["Tavishi Okonkwo-Reyes"]  # what switching it on does
     assert people(PRODUCT, MODEL) == ["Clara Engine"]  # nothing is dropped
     assert list(find_people("", QUOTED).people) == []  # the default: the rules alone
 
