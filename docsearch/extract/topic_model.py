@@ -40,7 +40,11 @@ probability of at least ``SEED_SURE`` and the collection's model *lost* that top
 kept (``MIN_EXAMPLES`` confident articles) but self-training left it fewer than
 ``MIN_EXAMPLES`` articles (:attr:`TopicModel.lost`; in AG News the arts, crime or health
 articles are swallowed by its four classes, and the model's arts row is smoothing alone, so
-it cannot judge a festival bill or a theatre review); the
+it cannot judge a festival bill or a theatre review), or (brief Z44) the supervised model is
+so sure of a topic that the collection's model gives at least ``1 - SEED_SURE`` where it
+chose another (:meth:`TopicModel.torn`: the collection's model is torn between them; in an
+archive whose politics is world politics, a council's vote on a budget or a tax reads as
+business to it, yet not surely so); the
 taxonomy's other topics follow (one to three in all). With fewer than ``MIN_TOPICS``
 topics left (a small or one-sided collection) there is no model and topics come from the
 keywords alone.
@@ -214,6 +218,15 @@ class TopicModel:
         best = int(np.argmax(weights))
         index = self._indexes[best]
         return index if weights[best] >= SEED_SURE and scores[index] > 0 else None
+
+    def torn(self, words: Sequence[str], index: int) -> bool:
+        """Whether this model gives the topic of taxonomy index ``index`` a probability of
+        at least ``1 - SEED_SURE`` for ``words`` (as in :meth:`blend`): it is not sure
+        against it. False for a topic it cannot choose or with too few known words."""
+        if index not in self._indexes:
+            return False
+        weights = self._probabilities(words)
+        return weights is not None and weights[self._indexes.index(index)] >= 1 - SEED_SURE
 
     def _probabilities(self, words: Sequence[str]) -> np.ndarray | None:
         """Each of :attr:`topics`' probability for ``words``, the log likelihoods divided

@@ -243,16 +243,17 @@ class Taxonomy:
         With a :attr:`model`, its topic comes first, then the keywords' others, unless
         the keywords are sure (:func:`confident_topic` with a best score of at least
         ``KEEP_SCORE``), or the :attr:`supervised` (else :attr:`seed`) model is sure of a
-        topic the model lost in self-training (:meth:`_lost_topic`: that topic comes
-        first), or their best score is at least ``UNNAMED_SCORE`` and no term of
-        the model's topic occurs (a topic the collection has few articles of is not swallowed
-        by a large one); where no term of the model's topic occurs and the :attr:`seed`
-        model is sure of a topic some term names (:meth:`TopicModel.sure_of`), that topic
-        comes first, and so does the topic the keywords and the seed model point to
-        together where its score is at least ``OUTWEIGH_SCORE`` and ``OUTWEIGH_RATIO``
-        times the model topic's. Without one, the first topic is the one the keyword
-        scores and the :attr:`supervised` model (else the :attr:`seed` model) point to
-        together; empty when no term matches."""
+        topic (:meth:`TopicModel.sure_of`) that the model lost in self-training
+        (:attr:`TopicModel.lost`) or that the model itself holds possible
+        (:meth:`TopicModel.torn`): that topic comes first; or their best score is at
+        least ``UNNAMED_SCORE`` and no term of the model's topic occurs (a topic the
+        collection has few articles of is not swallowed by a large one); where no term of
+        the model's topic occurs and the :attr:`seed` model is sure of a topic some term
+        names (:meth:`TopicModel.sure_of`), that topic comes first, and so does the topic
+        the keywords and the seed model point to together where its score is at least
+        ``OUTWEIGH_SCORE`` and ``OUTWEIGH_RATIO`` times the model topic's. Without one,
+        the first topic is the one the keyword scores and the :attr:`supervised` model
+        (else the :attr:`seed` model) point to together; empty when no term matches."""
         scores, words = self._scored(title, body)
         ranked = self._ranked(scores, limit)
         alone = self.supervised if self.supervised is not None else self.seed
@@ -273,12 +274,15 @@ class Taxonomy:
         ``None`` for the keywords' order."""
         if confident_topic(scores, KEEP_SCORE) is not None:
             return None
-        lost = self._lost_topic(scores, words, model)
-        if lost is not None:
-            return lost
+        alone = self.supervised if self.supervised is not None else self.seed
+        sure = None if alone is None else alone.sure_of(scores, words)
+        if sure is not None and sure in model.lost:
+            return sure
         best = model.best_index(words)
         if best is None or (scores[best] == 0 and max(scores) >= UNNAMED_SCORE):
             return None
+        if sure is not None and sure != best and model.torn(words, sure):
+            return sure
         if self.seed is None:
             return best
         if scores[best] == 0:
@@ -290,17 +294,6 @@ class Taxonomy:
                     and scores[theirs] >= OUTWEIGH_RATIO * scores[best]):
                 return theirs
         return best
-
-    def _lost_topic(self, scores: Sequence[float], words: Sequence[str],
-                    model: TopicModel) -> int | None:
-        """The topic the :attr:`supervised` model (else the :attr:`seed` model) is sure of
-        (:meth:`TopicModel.sure_of`) where it is one ``model`` lost in self-training
-        (:attr:`TopicModel.lost`: the model cannot judge it); else ``None``."""
-        if not any(scores[i] > 0 for i in model.lost):
-            return None
-        alone = self.supervised if self.supervised is not None else self.seed
-        sure = None if alone is None else alone.sure_of(scores, words)
-        return sure if sure in model.lost else None
 
     def with_model(self, model: TopicModel | None) -> Taxonomy:
         """This taxonomy with ``model`` choosing first topics (``None``: keywords only);
