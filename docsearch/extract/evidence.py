@@ -224,3 +224,88 @@ def _joined_company(tokens: Sequence[_Token], end: int) -> bool:
         if tokens[j].kind not in (CAP, INITIAL):
             return False
     return False
+
+
+# Nouns of a settlement or of its people before "of" and a place's name: "residents of X",
+# "the village of X" (not "the estate of X", a dead person's, nor "friends of X").
+_OF_PLACE = frozenset({"residents", "inhabitants", "villagers", "townspeople", "townsfolk",
+                       "citizens", "natives", "village", "town", "city", "hamlet", "suburb",
+                       "parish", "district", "county", "province", "borough", "township",
+                       "municipality", "island", "neighbourhood", "neighborhood"})
+# Last nouns of an appositive that names a place: "X, the old hill estate,", "X, a village".
+_PLACE_HEADS = _PLACE_NOUNS | {"constituency", "ward", "parish", "suburb", "hamlet",
+                               "neighbourhood", "neighborhood", "settlement", "municipality",
+                               "farm", "vineyard", "ranch"}
+# People's nouns outside the role list (who come from a place: "a dinner lady from X").
+_PERSON_NOUNS = _word_set("people_words.txt") | {"lady", "ladies", "gentleman", "gentlemen"}
+# Plural articles of Spanish, never inside a person's name but after "de": "Las Rozas" (a
+# last word is no article: "Arjen Los", a Dutch surname).
+_PLURAL_ARTICLES = {"las", "los"}
+
+
+def _place_or_body(tokens: Sequence[_Token], first: int, end: int, keys: Sequence[str],
+                   lex: _Lexicon) -> bool:
+    """What the words around a name of two words or more say of a place or a body, whatever
+    its words: a person's affiliation after it (:func:`_affiliation`); the people or the
+    settlement of a place before "of" ("residents of X", "the village of X"); a person
+    noun and "from" before it, a person's origin ("a dinner lady from X", "drummers from
+    X"; not "took over as chairman from X", a role given); an appositive whose last noun
+    is a place's ("X, the old hill estate,"); a street named for a person ("X Jr.
+    Boulevard"); a seat before its member ("X member Rachel Y"); the Gaelic article before
+    a word that is no name ("An Bord Pleanála"; "An Wang" is a person); a plural Spanish
+    article inside it, not after "de" ("Peña Madridista Las Rozas")."""
+    from docsearch.extract.span_model import surnames  # it reads this module
+
+    def text(i: int) -> str:
+        return tokens[i].text if 0 <= i < len(tokens) else ""
+
+    before, before2 = text(first - 1), text(first - 2)
+    if before == "of" and before2 in _OF_PLACE:
+        return True
+    if before == "from" and _person_noun(before2, lex) and not tokens[end - 1].possessive and (
+            "as" not in (text(i) for i in range(first - 6, first - 2))):
+        return True
+    after, nxt = text(end), text(end + 1)
+    if _affiliation(tokens, end, lex):
+        return True
+    if after.rstrip(".") in ("Jr", "Sr") and nxt[:1].isupper() and _singular(
+            nxt.lower()) in _THING_NOUNS:
+        return True
+    if after == "member" and end + 1 < len(tokens) and tokens[end + 1].kind in (CAP, HONORIFIC):
+        return True
+    if text(first) == "An" and len(keys) >= 2 and keys[1] not in lex.first_names and (
+            keys[1] not in surnames()):
+        return True
+    if any(keys[i] in _PLURAL_ARTICLES and keys[i - 1] not in ("de", "del", "y")
+           for i in range(1, len(keys) - 1)):  # not a last word: "Arjen Los"
+        return True
+    return _place_appositive(tokens, end)
+
+
+def _person_noun(word: str, lex: _Lexicon) -> bool:
+    """A lower-case noun of a person or of people: a role ("drummer", "residents"), "man",
+    "lady"."""
+    one = _singular(word)
+    return word.islower() and (word in lex.role_nouns or one in lex.role_nouns
+                               or word in _PERSON_NOUNS or one in _PERSON_NOUNS)
+
+
+def _place_appositive(tokens: Sequence[_Token], end: int) -> bool:
+    """"X, the sixty-hectare hill estate, ...", "X, a fishing village,": the appositive's
+    last noun, before punctuation or a word that ends it, is a place's (not "X, the village
+    postmistress", a person's role)."""
+    if end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].text.lower() not in (
+            "a", "an", "the"):
+        return False
+    for k in range(end + 2, min(end + 8, len(tokens))):
+        token = tokens[k]
+        word = token.text.lower()
+        if word == "-":
+            continue  # "the 60-hectare estate"
+        if token.possessive or not word.replace("-", "").isalnum() or word in _APPOSITIVE_ENDS:
+            return False
+        if word in _PLACE_HEADS:
+            after = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+            if not after.replace("-", "").isalnum() or after in _APPOSITIVE_ENDS:
+                return True
+    return False

@@ -45,11 +45,11 @@ from docsearch.extract.evidence import (
     _PLACE_OPENERS,
     _PRODUCT_WORDS,
     _THING_NOUNS,
-    _affiliation,
     _age_after,
     _agent_shaped,
     _joined_company,
     _org_evidence,
+    _place_or_body,
     _possessive_role,
     _quoted,
     _role_shaped,
@@ -318,7 +318,7 @@ class _Extractor:
                     tokens[end - 1].possessive and keys[0] in lex.first_names)
                 or _singular(after) in _THING_NOUNS
                 or (caps[0] in lex.place_words and caps[0] not in lex.first_names)
-                or _affiliation(tokens, end, lex)
+                or _place_or_body(tokens, first, end, keys, lex)
                 or _joined_company(tokens, end) and before not in lex.role_nouns) or (
                 len(caps) > 1 and _quoted(tokens, start, end)):  # "the rose 'Edwina Halloway'"
             self.orgs.add(joined)
