@@ -439,32 +439,39 @@ _CLAUSE_ENDS = frozenset({".", "!", "?", ";", '"', "“", "”", "quot"})
 
 def _subject_with_own_pronoun(tokens: Sequence[_Token], first: int, end: int,
                               names: AbstractSet[int]) -> bool:
+    """Whether the name at ``first:end`` is its sentence's subject and its own pronoun
+    follows (:func:`own_pronoun`)."""
+    return own_pronoun(tokens, first, end, names) >= 0
+
+
+def own_pronoun(tokens: Sequence[_Token], first: int, end: int,
+                names: AbstractSet[int]) -> int:
     """"X Y shot a 67 Sunday for his first title", "X Y stumbled her way into a playoff":
     a name opens its sentence (or follows a dateline), a lower-case verb comes right after
     it, and "he", "she", "his", "himself", "herself" or a possessive "her" follows in the
     same sentence before any other name the article gives (``names``: where each candidate
     starts), any quotation or any "it", "its", "they" or "their". The subject's own pronoun
     is a person's: a firm, a team or a place takes "it" or "they". A wire's short item
-    often gives no other cue."""
+    often gives no other cue. The pronoun's position, or -1."""
     k = first - 1
     while k >= 0 and tokens[k].text in _DATELINE_MARKS:
         k -= 1
     if not (tokens[first].sentence_start or first == 0 or k < first - 1 and k >= 0
             and tokens[k].text[:1].isupper()):
-        return False
+        return -1
     if end >= len(tokens) or tokens[end - 1].possessive:
-        return False
+        return -1
     verb = tokens[end].text
     if not (verb.isalpha() and verb.islower()) or verb in _NO_VERB:
-        return False
+        return -1
     for j in range(end, min(end + 30, len(tokens))):
         text = tokens[j].text
         if j in names or text in _CLAUSE_ENDS or text in _ITS_THEIR or tokens[j].sentence_start:
-            return False
+            return -1
         if text in _HIS_HER:
             # "her way", "her first title"; not "signed her to" (someone else: "her" as
             # the object, as "him" always is).
             after = tokens[j + 1].text if j + 1 < len(tokens) else ""
-            return text != "her" or after.isalpha() and after.islower() and (
-                after not in _NO_VERB)
-    return False
+            return j if text != "her" or after.isalpha() and after.islower() and (
+                after not in _NO_VERB) else -1
+    return -1

@@ -43,22 +43,27 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 import attrs
 
 from docsearch.extract import span_model
+from docsearch.extract.alone import (
+    _leads_with_verb,
+    _speaks,
+    _subject_of_speech,
+    _surname_only,
+    headline_lists,
+    listed_with_person,
+    subject_alone,
+)
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
-from docsearch.extract.evidence import _statement
 from docsearch.extract.firms import document_firms, firm_named
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
-    _HEADLINE_VERBS,
     _MONTHS,
     _PARTICLES,
-    _SPEECH,
     _common_noun,
     _Lexicon,
     _lexicon,
@@ -67,7 +72,6 @@ from docsearch.extract.lexicon import (
 )
 from docsearch.extract.lists import ListedName, listed_names
 from docsearch.extract.mentions import (
-    _PLACE_PREPOSITIONS,
     _coordinated,
     _Extractor,
     _gazetteer_place,
@@ -173,6 +177,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         span_model.weigh(model, mentions, body_tokens, ex, title)
     heading_mentions: list[_Mention] = []
     leading: set[int] = set()  # ids of mixed-case headlines' first words before a verb
+    together: dict[int, list[_Mention]] = {}  # the names a headline lists with each
     for text in [title, *headings]:
         if not text:
             continue
@@ -181,8 +186,10 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         spans = [(m, s, e) for s, e in ex.runs(tokens)
                  if (m := ex.mention(tokens, s, e, headline=headline)) is not None]
         # "Brothers David and Ed Kelleher sell ...": coordination as in the body.
-        for m, (_, s, e) in zip(_coordinated([m for m, _, _ in spans], tokens, lex), spans,
-                                strict=True):
+        spans = [(m, s, e) for m, (_, s, e) in zip(
+            _coordinated([m for m, _, _ in spans], tokens, lex), spans, strict=True)]
+        together.update(headline_lists(spans, tokens))
+        for m, s, e in spans:
             m.from_heading = headline
             m.position = -1
             m.cue = m.cue or _headline_cue(tokens, s, e)
@@ -256,6 +263,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     surnames: list[str] = []
     weak: dict[str, str] = {}
     seen_alone: set[str] = set()
+    begins = {m.position for m in mentions}  # where the body's names start
+    headed = {fold(w) for m in heading_mentions for w in m.words}
     for m in mentions + heading_mentions:
         if not m.from_heading and full_name(m):
             continue
@@ -279,6 +288,17 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
         if ((m.titled or m.role) and not m.from_heading and key not in (fold(s) for s in surnames)
                 and not _common_noun(key, lex) and (key not in lex.place_words or m.family)):
             surnames.append(" ".join(m.words))
+            people.append(m.words)
+            first_seen.append(m.position)
+        elif m.position >= 0 and key not in seen_alone and subject_alone(
+                m.words[0], m.position, ex, people, body_tokens, begins, key in headed):
+            # "Traber was chosen ... made his debut": its own pronoun makes it a person.
+            seen_alone.add(key)
+            people.append(m.words)
+            first_seen.append(m.position)
+        elif m.position < 0 and not m.upper and key not in seen_alone and listed_with_person(
+                m.words[0], together.get(id(m), ()), ex, people, body_tokens):
+            seen_alone.add(key)  # "Spears, Stosur advance": one kind in a list
             people.append(m.words)
             first_seen.append(m.position)
         elif ((m.cue or m.titled) and len(key) > 2 or (
@@ -330,89 +350,6 @@ def _unglue_possessives(mentions: Sequence[_Mention], heading_mentions: Sequence
             m.words[-1] = last[:-1]
 
 
-# A family name's shape: one capital, then small letters ("Hayden"; not "McAllister",
-# "D'Angelo", "Hakuryu-maru", "NetApp").
-_SURNAME_SHAPE = re.compile(r"^[A-Z][a-zà-ÿ]{4,}$")
-
-
-def _leads_with_verb(tokens: Sequence[_Token], start: int, end: int) -> bool:
-    """A one-word name opens the headline and a verb in lower or title case follows:
-    "Hayden walks into strife", "Blunkett gets tougher" (a title-case verb joins the
-    name's run: "X Vows to ..." is one run of two words)."""
-    if end - start != 1 or any(t.text[:1].isalnum() for t in tokens[:start]) or end >= len(
-            tokens):
-        return False
-    after = tokens[end].text
-    word = after.lower()
-    return (after.islower() or after[:1].isupper() and after[1:].islower()) and (
-        word in _HEADLINE_VERBS or _PRESENT_VERB.match(word) is not None)
-
-
-# A verb in the present after a headline's subject ("gets", "walks", "ends"; not "this").
-_PRESENT_VERB = re.compile(r"^[a-z]{2,}[^su\W]s$")
-
-
-def _subject_of_speech(tokens: Sequence[_Token], k: int, body: str) -> bool:
-    """A one-word name at ``k`` speaks in mixed-case text: "X said", "X says", "said X"."""
-    if body.isupper() or tokens[k].possessive:  # "Lloyd's said": a firm's name
-        return False
-    return _speaks(tokens, k + 1) or k > 0 and tokens[k - 1].text in _SPEECH and (
-        tokens[k - 1].text.islower())
-
-
-def _surname_only(word: str, ex: _Extractor, people: Sequence[Sequence[str]],
-                  tokens: Sequence[_Token]) -> bool:
-    """A word of five letters or more that is a family name (Faker's) and nothing else: no
-    common English word in any case (the lexicon's words, pyspellchecker's common words,
-    the words Reuters writes in lower case) nor the plural of one, no place, demonym or
-    organisation word, not written in lower case in the article, no word of an
-    organisation it names, no place of it ("in Stanley") nor a firm's first word ("Needham
-    & Co"), and no word of one of its people (a family name written first or a first of
-    two surnames: "Wang Yi ... Wang said", "Valentina Sepúlveda Araya ... Sepúlveda
-    said"). Shorter words are too often words or family names written first ("Choi")."""
-    lex, key = ex.lex, fold(word)
-    if not _SURNAME_SHAPE.match(word) or key not in span_model.surnames():
-        return False
-    forms = {key, key[:-1], key[:-2]} if key.endswith("es") else (
-        {key, key[:-1]} if key.endswith("s") else {key})
-    common = world_first_names().common
-    model = span_model.shipped_model()
-    lower = model.lower_words if model is not None else {}
-    return not (_common_noun(key, lex) or any(f in common or f in lower for f in forms)
-                or key in lex.place_words or key in lex.demonyms or key in lex.org_words
-                or key in lex.organisations or key in ex.lowercase_seen
-                or ex.in_organisation(key)
-                or any(len(p) > 1 and key in map(fold, p) for p in people)
-                or key in lex.place_ends
-                or any(t.text == word and not _alone(tokens, k) for k, t in enumerate(tokens)))
-
-
-def _alone(tokens: Sequence[_Token], k: int) -> bool:
-    """Whether the word at ``k`` stands alone, as a person's surname does: not after a
-    place's preposition ("in Stanley"), no capitalised word or initial right before it (but
-    a sentence's first word) or right after it ("Ing C. Olivetti", "Hauser Chemical"), not
-    possessive ("Lloyd's of London"), and not joined to another capitalised word by "and",
-    "&" or "/", as firms are named ("Duff and Phelps", "Needham & Co", "Donaldson,
-    Lufkin and Jenrette")."""
-    def text(i: int) -> str:
-        return tokens[i].text if 0 <= i < len(tokens) else ""
-
-    def capital(i: int) -> bool:
-        return text(i)[:1].isupper()
-
-    before, after = text(k - 1), text(k + 1)
-    return not (tokens[k].possessive or before.lower() in _AT_PLACE
-                or capital(k - 1) and not tokens[k - 1].sentence_start or capital(k + 1)
-                or after in ("&", "amp") or before in _JOINS and capital(k - 2)
-                or after in _JOINS and capital(k + 2)
-                or after == "," and capital(k + 2) and text(k + 3) in _JOINS)
-
-
-_JOINS = {"and", "&", "amp", "/"}
-
-
-# Words before a place's name ("in Stanley"; "the" comes before names too).
-_AT_PLACE = _PLACE_PREPOSITIONS - {"the"}
 
 
 def body_mentions(body: str, lex: _Lexicon) -> tuple[
@@ -523,11 +460,6 @@ def _confirm_by_listed_initial(mentions: Sequence[_Mention], listed: Sequence[Li
                     and all(fold(w) in _PARTICLES for w in m.words[1:-1])
                     and (fold(m.words[0])[:1], fold(" ".join(m.words[1:]))) in initials):
                 m.cue = True
-
-
-def _speaks(tokens: Sequence[_Token], k: int) -> bool:
-    """A speech verb at ``k``, not "said in a statement" (how a firm speaks)."""
-    return k < len(tokens) and tokens[k].text in _SPEECH and not _statement(tokens, k)
 
 
 def _by_first_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
