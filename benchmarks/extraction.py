@@ -23,9 +23,10 @@ Reuters PEOPLE, TOPICS and DATE labels kept aside), runs each extractor on one c
   hand on 250 more AG News items, and unseen17, 50 longer stories written and committed
   likewise, *seen*: measured before and after the rounds of the session that wrote them
   (briefs Z25 to Z34 never read them), then their misses read; unseen18, people read by
-  hand on 250 more AG News items, *unseen*: written and committed before the extractor
-  ran on them, measured by the lead only; unseen19, 60 own-written stories in a national
-  broadcaster's web style, *unseen* likewise), each
+  hand on 250 more AG News items, and unseen19, 60 own-written stories in a national
+  broadcaster's web style, written and committed likewise, *seen*: measured by the lead
+  before and after the rounds of the session that wrote them (briefs Z36 to Z44 never read
+  them), then their misses read), each
   set resolved as one collection by :class:`docsearch.extract.registry.PeopleRegistry` as the
   index does; person pair recall on Reuters (of the (document, PEOPLE label) pairs, the
   share whose person is among the document's people) and the people extractor's speed;
@@ -74,8 +75,8 @@ TUNED = {"reuters": "tuned", "sample": "tuned", "unseen1": "tuned", "unseen2": "
          "unseen8": "tuned", "unseen9": "tuned", "unseen10": "seen",
          "unseen11": "seen", "unseen12": "seen", "unseen13": "seen",
          "unseen14": "seen", "unseen15": "seen", "unseen16": "seen",
-         "unseen17": "seen", "unseen18": "unseen",
-         "unseen19": "unseen"}
+         "unseen17": "seen", "unseen18": "seen",
+         "unseen19": "seen"}
 
 
 def expected_date(text: str) -> dt.datetime | None:
