@@ -12,7 +12,7 @@ import sys
 import pytest
 from conftest import REPO
 
-from docsearch.extract import gazetteer, mentions, span_model
+from docsearch.extract import evidence, gazetteer, span_model
 from docsearch.extract.people import extract_people
 
 needs_gazetteers = pytest.mark.skipif(
@@ -30,7 +30,7 @@ def cache_dir(tmp_path, monkeypatch):
 def places(monkeypatch):
     """A made-up gazetteer in place of the installed ones."""
     def use(*names: str) -> None:
-        monkeypatch.setattr(mentions, "gazetteer_places",
+        monkeypatch.setattr(evidence, "gazetteer_places",
                             lambda: frozenset(gazetteer.place_names(names)))
     return use
 

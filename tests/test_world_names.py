@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docsearch.extract import mentions, span_model, world_names
+from docsearch.extract import groups, mentions, span_model, world_names
 from docsearch.extract.people import find_people
 from docsearch.extract.world_names import HashedWords, WorldNames
 
@@ -33,6 +33,7 @@ def tier(monkeypatch):
     world = WorldNames(HashedWords.of(["zorvath", "quillane"]),
                        HashedWords.of(["finance", "chiefs"]))
     monkeypatch.setattr(mentions, "world_first_names", lambda: world)
+    monkeypatch.setattr(groups, "world_first_names", lambda: world)
     return world
 
 
@@ -49,6 +50,7 @@ def test_a_full_name_with_a_first_name_of_the_tier_is_a_person(tier):
 def test_without_the_tier_the_same_name_is_no_person(monkeypatch):
     empty = WorldNames(HashedWords.of([]), HashedWords.of([]))
     monkeypatch.setattr(mentions, "world_first_names", lambda: empty)
+    monkeypatch.setattr(groups, "world_first_names", lambda: empty)
     assert people("Zorvath Imbertsen won the title in Monaco.") == ()
 
 

@@ -16,9 +16,9 @@ from collections.abc import Set as AbstractSet
 
 from docsearch.extract import span_model
 from docsearch.extract.cues import own_pronoun
-from docsearch.extract.evidence import _statement
+from docsearch.extract.evidence import _PLACE_PREPOSITIONS, _statement
 from docsearch.extract.lexicon import _HEADLINE_VERBS, _SPEECH, _common_noun, fold
-from docsearch.extract.mentions import _PLACE_PREPOSITIONS, _Extractor, _Mention
+from docsearch.extract.mentions import _Extractor, _Mention
 from docsearch.extract.tokens import _Token
 from docsearch.extract.world_names import world_first_names
 

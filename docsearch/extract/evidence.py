@@ -4,21 +4,34 @@ Used by :mod:`docsearch.extract.mentions` to keep firms, bands, works and places
 the people: the nouns that end a place or a thing ("Halden Bay", "... airport"), the
 heads of an appositive that names a firm ("X, the Dutch insurer,"), what only a firm has
 ("X's shares"), a person's affiliation ("analyst Priya Sood of Hartley Crane"), a firm
-joined by "and" ("Goodyear Tire and Rubber Co").
+joined by "and" ("Goodyear Tire and Rubber Co"), the words that open a place's name ("New
+York", a gazetteer's "North Tyneside") and a first name before a place's name that is a
+family name too ("Allan Houston").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
 
+from docsearch.extract.gazetteer import gazetteer_places
 from docsearch.extract.lexicon import _SPEECH, _Lexicon, _lines, _word_set, fold
 from docsearch.extract.tokens import CAP, HONORIFIC, INITIAL, _Token
+
+if TYPE_CHECKING:
+    from docsearch.extract.mentions import _Mention
 
 # Words that open a place name: "West Texas", "North Tyneside", "New York".
 _COMPASS = _word_set("compass_words.txt")
 # Words that open a place's name whatever follows: "Santa Ana", "Fort Calder", "Puerto Lindo".
 _PLACE_OPENERS = _word_set("place_openers.txt")
+# Words before a thing's or a place's name: "at Wilhelmina Hall", "the Glen Sannox".
+_PLACE_PREPOSITIONS = _word_set("place_prepositions.txt")
+# Words before a place's, a firm's or a thing's name more often than a person's: a first
+# name of the world dictionary's weaker tier does not count after them.
+_NOT_BEFORE_WORLD_NAMES = _PLACE_PREPOSITIONS | _word_set("not_before_world_names.txt")
 
 
 # Words that end a place or organisation name ("Halden Bay", "Greenloop Materials").
@@ -309,3 +322,37 @@ def _place_appositive(tokens: Sequence[_Token], end: int) -> bool:
             if not after.replace("-", "").isalnum() or after in _APPOSITIVE_ENDS:
                 return True
     return False
+
+
+def _compass_place(keys: Sequence[str], k: int, lex: _Lexicon) -> bool:
+    """"New York", "South Louisiana": a compass word opens a place's name at ``k``."""
+    return keys[k] in _COMPASS and (keys[k + 1] in lex.place_words
+                                    or f"{keys[k]} {keys[k + 1]}" in lex.places)
+
+
+def _gazetteer_place(keys: Sequence[str]) -> bool:
+    """A place of an installed gazetteer (:mod:`~docsearch.extract.gazetteer`), alone or
+    with one word after it: "North Tyneside", "North Carolina State", "Golden Gate Futures"."""
+    places = gazetteer_places()
+    return " ".join(keys) in places or len(keys) >= 3 and " ".join(keys[:-1]) in places
+
+
+def _place_as_surname(m: _Mention, keys: Sequence[str], lex: _Lexicon,
+                      lowercase_seen: AbstractSet[str]) -> bool:
+    """"All-Star Allan Houston": a listed first name that is no place's word and a
+    surname that is a place's name too, one a list of family names holds, make a full
+    name without a cue; not a place's whole name ("Austin Texas", "Jackson
+    Mississippi": the first name itself a place, or the surname no family name), nor
+    one after a word that opens places' names ("in", "from") or beside a firm's."""
+    from docsearch.extract.span_model import surnames
+    first = keys[0]
+    return len(keys) == 2 and first in lex.first_names and not (
+        first in lex.places or first in lex.place_words or first in lex.place_ends
+        or first in lowercase_seen or keys[1] in lex.demonyms
+        or m.before in _NOT_BEFORE_WORLD_NAMES or m.beside_org or m.from_heading
+        or _gazetteer_place(keys)) and keys[1] in surnames()
+
+
+def _company_word(word: str, lex: _Lexicon) -> bool:
+    key = fold(word).rstrip(".")
+    return key in lex.org_words or key in _COMPANY_SUFFIXES

@@ -3,8 +3,9 @@
 :class:`_Extractor` finds runs of capitalised words (:meth:`_Extractor.runs`), cuts titles,
 roles and descriptors off them and weighs the cues of a person against the evidence of
 an organisation, place or thing (:mod:`docsearch.extract.evidence`; the cues in the words
-around a name are :mod:`docsearch.extract.cues`'s) (:meth:`_Extractor.mention`), and
-says which mentions are full names (:meth:`_Extractor.is_full_name`).
+around a name are :mod:`docsearch.extract.cues`'s, the shapes of teams and groups
+:mod:`docsearch.extract.groups`'s) (:meth:`_Extractor.mention`), and says which mentions
+are full names (:meth:`_Extractor.is_full_name`).
 :func:`_coordinated` gives "David" of "David and Ed Mirvish" its surname. How the
 mentions of an article become its people is :mod:`docsearch.extract.people`'s.
 """
@@ -39,16 +40,20 @@ from docsearch.extract.cues import (
 )
 from docsearch.extract.evidence import (
     _CAMEL,
-    _COMPANY_SUFFIXES,
     _COMPASS,
+    _NOT_BEFORE_WORLD_NAMES,
     _PLACE_NOUNS,
     _PLACE_OPENERS,
+    _PLACE_PREPOSITIONS,
     _PRODUCT_WORDS,
     _THING_NOUNS,
     _age_after,
-    _agent_shaped,
+    _company_word,
+    _compass_place,
+    _gazetteer_place,
     _joined_company,
     _org_evidence,
+    _place_as_surname,
     _place_or_body,
     _possessive_role,
     _quoted,
@@ -56,7 +61,14 @@ from docsearch.extract.evidence import (
     _singular,
     _statement,
 )
-from docsearch.extract.gazetteer import gazetteer_places
+from docsearch.extract.groups import (
+    _PLURAL_NOUNS,
+    _PLURAL_VERBS,
+    _agents,
+    _plural_group,
+    _plural_role,
+    _team,
+)
 from docsearch.extract.lexicon import (
     _GIVEN_NAME_TITLES,
     _MONTHS,
@@ -67,7 +79,6 @@ from docsearch.extract.lexicon import (
     _WEEKDAYS,
     _common_noun,
     _Lexicon,
-    _word_set,
     fold,
 )
 from docsearch.extract.tokens import (
@@ -92,10 +103,6 @@ def _last_name_word(word: str, i: int, count: int) -> bool:
 
 # Surnames that are organisation or place words too ("Anne Church", "Tobias Banks").
 _ORG_WORD_SURNAMES = {"church", "banks", "bridges", "chambers", "house", "weeks", "hill"}
-_PLACE_PREPOSITIONS = _word_set("place_prepositions.txt")
-# Words before a place's, a firm's or a thing's name more often than a person's: a first
-# name of the world dictionary's weaker tier does not count after them.
-_NOT_BEFORE_WORLD_NAMES = _PLACE_PREPOSITIONS | _word_set("not_before_world_names.txt")
 _ROLE_SUFFIX = re.compile(r"(?:ist|ian|ologist|er|or|ant|ent|man|woman|person)$")
 
 @attrs.define
@@ -423,7 +430,8 @@ class _Extractor:
         if any(org == joined or org.startswith(joined + " ") for org in self.orgs):
             return False
         if (keys[-1] in self.lex.place_words or keys[-1] in self.lex.demonyms) and not (
-                m.cue and keys[0] in self.lex.first_names) and not self._place_surname(m, keys):
+                m.cue and keys[0] in self.lex.first_names) and not _place_as_surname(
+                m, keys, self.lex, self.lowercase_seen):
             return False  # "Charles de Gaulle airport" no, "president Miguel de la Madrid" yes
         common = [_common_noun(k, self.lex) for k in caps]
         if keys[0] not in self.lex.first_names and (all(common) if m.strong else any(common)):
@@ -438,20 +446,6 @@ class _Extractor:
                 len(caps) >= 3 or keys[0] not in self.lex.first_names or m.plural_list):
             return False  # "the Red Sox'", "Little People", "Tai Tam Tigers", "Cocoa Puffs"
         return keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
-
-    def _place_surname(self, m: _Mention, keys: Sequence[str]) -> bool:
-        """"All-Star Allan Houston": a listed first name that is no place's word and a
-        surname that is a place's name too, one a list of family names holds, make a full
-        name without a cue; not a place's whole name ("Austin Texas", "Jackson
-        Mississippi": the first name itself a place, or the surname no family name), nor
-        one after a word that opens places' names ("in", "from") or beside a firm's."""
-        from docsearch.extract.span_model import surnames
-        lex, first = self.lex, keys[0]
-        return len(keys) == 2 and first in lex.first_names and not (
-            first in lex.places or first in lex.place_words or first in lex.place_ends
-            or first in self.lowercase_seen or keys[1] in lex.demonyms
-            or m.before in _NOT_BEFORE_WORLD_NAMES or m.beside_org or m.from_heading
-            or _gazetteer_place(keys)) and keys[1] in surnames()
 
     def _world_first_name(self, m: _Mention, keys: Sequence[str], caps: Sequence[str]) -> bool:
         """A full name by the world dictionary's weaker tier of first names
@@ -527,38 +521,6 @@ def _coordinated(mentions: list[_Mention], tokens: Sequence[_Token],
     return out
 
 
-
-
-def mark_beside_organisations(mentions: Sequence[_Mention], runs: Sequence[tuple[int, int]],
-                              tokens: Sequence[_Token], ex: _Extractor) -> None:
-    """Mark the mentions that "," or "and" joins to an organisation's name ("Keefe
-    Bruyette, Goldman Sachs and Merrill Lynch"): a list of firms."""
-    lex = ex.lex
-    ends, starts = set(), set()
-    for start, end in runs:
-        keys = [fold(t.text).rstrip(".") for t in tokens[start:end]]
-        if " ".join(keys) in ex.orgs or " ".join(keys) in lex.organisations or any(
-                k in lex.org_words for k in keys):
-            ends.add(end)
-            starts.add(start)
-    for m in mentions:
-        end = m.position + len(m.words)
-        m.beside_org = m.position >= 2 and tokens[m.position - 1].text in _LIST_JOINS and (
-            m.position - 1 in ends) or end + 1 < len(tokens) and (
-            tokens[end].text in _LIST_JOINS and end + 1 in starts)
-    # "Trix, Cocoa Puffs and Lucky Charms": two plurals' names in a list are groups' or
-    # products' names.
-    for m, nxt in zip(mentions, mentions[1:], strict=False):
-        end = m.position + len(m.words)
-        if (nxt.position == end + 1 and tokens[end].text in _LIST_JOINS
-                and _plural_group(fold(m.words[-1]), lex)
-                and _plural_group(fold(nxt.words[-1]), lex)):
-            m.plural_list = nxt.plural_list = True
-
-
-_LIST_JOINS = (",", "and", "&")
-
-
 def _hyphenated_title(word: str, lex: _Lexicon) -> bool:
     """A title with a hyphenated prefix or suffix ("Minister-designate", "Vice-Chair",
     "ex-Minister"): a title among its parts and every other part a title, a modifier or
@@ -568,84 +530,6 @@ def _hyphenated_title(word: str, lex: _Lexicon) -> bool:
     return len(parts) > 1 and any(k in lex.titles for k in keys) and all(
         k in lex.titles or k in lex.modifiers or p.islower() for p, k in zip(parts, keys,
                                                                               strict=True))
-
-
-def _compass_place(keys: Sequence[str], k: int, lex: _Lexicon) -> bool:
-    """"New York", "South Louisiana": a compass word opens a place's name at ``k``."""
-    return keys[k] in _COMPASS and (keys[k + 1] in lex.place_words
-                                    or f"{keys[k]} {keys[k + 1]}" in lex.places)
-
-
-def _gazetteer_place(keys: Sequence[str]) -> bool:
-    """A place of an installed gazetteer (:mod:`~docsearch.extract.gazetteer`), alone or
-    with one word after it: "North Tyneside", "North Carolina State", "Golden Gate Futures"."""
-    places = gazetteer_places()
-    return " ".join(keys) in places or len(keys) >= 3 and " ".join(keys[:-1]) in places
-
-
-def _team(keys: Sequence[str], before: str, lex: _Lexicon) -> bool:
-    """A team, by its shape: a place's name (the lexicon's, "New" before it included: "New
-    York Yankees" left "York Yankees") before a capitalised plural that is no surname nor
-    first name ("Cleveland Browns", "Los Angeles Lakers"; not "Austin Rivers") or before
-    "State" ("Florida State")."""
-    if len(keys) < 2:
-        return False
-    place = keys[0] in lex.places or before == "new" and f"new {keys[0]}" in lex.places or (
-        len(keys) > 2 and f"{keys[0]} {keys[1]}" in lex.places)
-    if not place:
-        return False
-    if keys[-1] == "state":
-        return len(keys) == 2
-    return _plural_no_name(keys[-1], lex)
-
-
-def _plural_no_name(key: str, lex: _Lexicon) -> bool:
-    """A plural's shape ("browns", "yankees"; not "ross", "marcus", "lewis") that is no
-    surname of Faker's lists and no first name."""
-    from docsearch.extract.span_model import surnames  # it reads this module
-
-    return (len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is", "os"))
-            and key not in lex.first_names and key not in world_first_names().names
-            and key not in surnames())
-
-
-# Verbs of a plural subject: "the Leo Comets were", "the Leo Comets have".
-_PLURAL_VERBS = frozenset({"are", "were", "have", "their"})
-# Plurals without an "s": a name ending in one is a group's ("Little People").
-_PLURAL_NOUNS = frozenset({"people", "men", "women", "children"})
-# A plural's shape: a consonant and "s" ("tigers", "charms", "puffs"; not "jones", "vargas").
-_CONSONANT_PLURAL = re.compile(r"[^aeiouys']s$")
-
-
-def _plural_group(key: str, lex: _Lexicon) -> bool:
-    """A name's last word that makes it a group's, a team's or a product's name: a plural
-    without "s" ("People") or one of a plural's shape after a consonant that no list holds
-    as a surname or first name ("Tigers", "Charms"; not "Brooks", "Castellanos")."""
-    return key in _PLURAL_NOUNS or bool(_CONSONANT_PLURAL.search(key)) and (
-        _plural_no_name(key, lex))
-
-
-def _plural_role(key: str, lex: _Lexicon) -> bool:
-    """The plural of a role or a title that no list holds as a surname: "Chiefs" of
-    "Chairman Joint Chiefs of Staff"."""
-    one = _singular(key)
-    if one == key or one not in lex.role_nouns and one not in lex.titles:
-        return False
-    from docsearch.extract.span_model import surnames  # it reads this module
-
-    return one not in lex.first_names and key not in surnames()
-
-
-def _agents(key: str, lex: _Lexicon) -> bool:
-    """A plural agent noun, no surname: "Underwriters" of "S and P. Underwriters said"."""
-    one = _singular(key)
-    return one != key and one not in lex.first_names and (
-        one in lex.role_nouns or _agent_shaped(one, lex))
-
-
-def _company_word(word: str, lex: _Lexicon) -> bool:
-    key = fold(word).rstrip(".")
-    return key in lex.org_words or key in _COMPANY_SUFFIXES
 
 
 def _person_like(known: _Mention, other: _Mention, lex: _Lexicon) -> bool:

@@ -59,7 +59,9 @@ from docsearch.extract.alone import (
     subject_alone,
 )
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
+from docsearch.extract.evidence import _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
+from docsearch.extract.groups import _plural_group, _team, mark_beside_organisations
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
     _MONTHS,
@@ -71,16 +73,7 @@ from docsearch.extract.lexicon import (
     fold,
 )
 from docsearch.extract.lists import ListedName, listed_names
-from docsearch.extract.mentions import (
-    _coordinated,
-    _Extractor,
-    _gazetteer_place,
-    _Mention,
-    _name_words,
-    _plural_group,
-    _team,
-    mark_beside_organisations,
-)
+from docsearch.extract.mentions import _coordinated, _Extractor, _Mention, _name_words
 from docsearch.extract.prepare import (
     _GIVEN,
     _given_like,

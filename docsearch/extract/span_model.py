@@ -40,6 +40,7 @@ from importlib import resources
 
 import attrs
 
+from docsearch.extract.evidence import _gazetteer_place
 from docsearch.extract.lexicon import (
     _LATIN,
     _cached_words,
@@ -48,7 +49,7 @@ from docsearch.extract.lexicon import (
     _person_providers,
     fold,
 )
-from docsearch.extract.mentions import _Extractor, _gazetteer_place, _Mention
+from docsearch.extract.mentions import _Extractor, _Mention
 from docsearch.extract.tokens import _DOTTED, _INITIALS, _Token
 from docsearch.extract.world_names import world_first_names
 
