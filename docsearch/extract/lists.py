@@ -57,6 +57,16 @@ shape (``data/market_words.txt``): a market label ("Gainers:", "Most active:"), 
 in an item's brackets ("Texaco (NYSE) 31"), a price in pence or cents ("Quantel 212p") or a
 currency word before an item's figure ("N.Z. Dlrs 0.5612, H.J. Heinz 41") make a list no
 list of people. Decimals alone do not: a sprint's times have them too.
+
+Results a line each (brief Z45): a short heading ending in ":" over at least two lines
+that each hold one item (no comma or semicolon) is read as one labelled list ("Final
+scores (54 holes):" over "210 B Oakes (Hilltop) 70 71 69" lines; "Result:" over
+candidates and their votes "1,402", where one name with initials among three or more
+full names is enough); a line with a match's result ("bt", "def", "drew with") is a list
+even without commas; a score between two players splits them ("J Marwood 5-2 A
+Ferris"); a bout's end ("rsf 3", "pts", "ko", "rtd", "dq") is a figure; "St" may open a
+surname after initials ("P St Aubyn"); and a box score's batters, two or more in a line,
+are names with initials before a fielding position and a figure ("T Rusk cf 3 1 2").
 """
 
 from __future__ import annotations
@@ -79,11 +89,21 @@ MIN_SHARE = 0.75
 _LABEL = re.compile(r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+"
                     r"(?:\s*\((?:(?=[^)]*\d)[\w .-]{1,24}\)|[\w .-]{1,24}\)(?=:\s*\d{1,3}\.?\s)))?"
                     r"\s*:(?!\d)\s*(?=\S)")  # not a time's "2:08"
-_ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&|\s(?:bt|def)\.?(?=\s))\s*")  # not "5,000m"
+# Items split at ";", "," (not "5,000m"), "and", "&" and a match's result: "A Payne bt R
+# Skeete", "S Rahman drew with J Kealy", a score between the players "J Marwood 5-2 A Ferris"
+_ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&|\s(?:bt|def|drew with)\.?(?=\s)"
+                         r"|\s\d{1,2}[-–]\d{1,2}\s(?=[A-ZÀ-ÖØ-Þ]))\s*")
+# A line that gives a match's result ("bt", "def", "drew with") is read as a list.
+_RESULT = re.compile(r"\s(?:bt|def|drew with)\.?\s")
+# A short heading ending in ":" ("Result:", "Leading scores (36 holes):") over lines that
+# each hold one item ("210 B Oakes (Hilltop) 70 71", "S.T. Borlase (Independent) 74").
+_HEADING = re.compile(r"^\s*\S(?:[^:\n]*\S)?:\s*$")
+_ONE_ITEM = re.compile(r"^(?!.*(?:;|,(?!\d)))\s*\S.*$")
 _PAREN = re.compile(r"\([^)]*\)")
 # "104", "3-41", "1:44.10", "287/6", "38pts", "1h 38m 12.4s", "+41.6s"
-_FIGURES = re.compile(r"(?:(?:^|\s+)(?:(?:at\s+)?[+]?[\d*][\d*:./-]*(?:[a-z]{1,3}\b)?"
-                      r"|same time|s\.?t\.?|dnf))+\s*$")
+# and a bout's end ("rsf 4", "pts", "ko 2", "rtd 7", "dq"); votes "1,214"
+_FIGURES = re.compile(r"(?:(?:^|\s+)(?:(?:at\s+)?[+]?[\d*][\d*:.,/-]*(?:[a-z]{1,3}\b)?"
+                      r"|same time|s\.?t\.?|dnf|pts|rsf|tko|ko|rtd|dq))+\s*$")
 # "K. Orr lbw b Lamb 4. Extras 9. Total 55": the sentence ends after the last item's figures
 _SENTENCE_AFTER = re.compile(r"(?<=\s\d)[\d:./-]*\.\s+[A-Z].*$")
 # "M Heathcote tries", "C Lowther 4 goals": a rugby league scoring summary's last words
@@ -102,7 +122,9 @@ _PARTICLE = (r"(?:(?:[Dd]e|[Vv]an|von|der|den|[Dd]a|[Dd]i|[Dd]u|[Dd]el|della|[Ll
              r"|ní|ni|nic|mac|bin|al|el)\s+){0,2}")
 _SURNAME = (rf"(?:Ma?c)?[{_CAPITAL}][a-zà-ÿ]*(?:['’][{_CAPITAL}][a-zà-ÿ]+"
             rf"|-[{_CAPITAL}][a-zà-ÿ]+)*[a-zà-ÿ]")
-_NAME = re.compile(rf"^(?:(?P<initials>{_INITIALS})\s*)?(?P<surname>{_PARTICLE}{_SURNAME})$")
+# after initials "St" may open a surname ("P St Aubyn")
+_NAME = re.compile(rf"^(?:(?P<initials>{_INITIALS})\s*)?"
+                   rf"(?P<surname>(?(initials)(?:St\.?\s+)?){_PARTICLE}{_SURNAME})$")
 # "Hiwot Alemu", "Jean Bosco Uwimana"
 _FULL_NAME = re.compile(rf"^(?P<first>{_SURNAME}(?:\s+{_SURNAME})?)\s+"
                         rf"(?P<surname>{_PARTICLE}{_SURNAME})$")
@@ -116,6 +138,12 @@ _SUBSTITUTE = re.compile(rf"\((?=[^()]*\d)(?:\d{{1,3}}\s+)?(?P<name>{_PARTICLE}{
 # "Referee: F Horgan.": a role's label and one name with initials.
 _ROLE_LABEL = re.compile(rf"(?:^|[.!?]\s+)(?P<role>[A-Z][a-z]+):\s+(?P<name>{_INITIALS}\s*"
                          rf"{_PARTICLE}{_SURNAME})(?=(?:\s*\([^()]{{1,30}}\))?\s*(?:[.;,]|$))")
+# "T Rusk cf 3 1 2": a box score's batter, his fielding position (baseball's closed set of
+# abbreviations, "ph-lf" for a pinch-hitter who stayed in) and his first figure.
+_POSITION = r"(?:p|c|1b|2b|3b|ss|lf|cf|rf|dh|ph|pr)"
+_BATTER = re.compile(rf"(?<!\S)(?P<name>{_INITIALS} {_PARTICLE}{_SURNAME}) "
+                     rf"{_POSITION}(?:-{_POSITION})* \d")
+_POSITION_FIGURE = re.compile(rf" {_POSITION}(?:-{_POSITION})* \d")
 # A market report's exchanges, labels and currency words ("Gainers: Texaco (NYSE) 31; ...").
 _MARKET_WORDS = frozenset(fold(word) for word in _word_set("market_words.txt"))
 # "212p", "12.5c": a price in pence or cents ending an item
@@ -148,20 +176,41 @@ class ListedName:
 def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
     """Every name in the list lines of ``text`` (see the module docs)."""
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    blocked = 0  # lines up to this one belong to a heading's block, read with it
+    for i, line in enumerate(lines):
         speaker = _speaker(line, offset, lex)
         if speaker is not None:
             yield speaker
-        if "," in line or ";" in line:
-            yield from _line_names(line, offset, lex)
-            yield from _parenthesised(line, offset, lex)
-            if ":" in line:
+        if i >= blocked and _HEADING.match(line) and len(line.split()) <= 8:
+            block = _block(lines, i)
+            if block > i + 2:
+                joined = line + " " + ";".join(lines[i + 1:block])
+                yield from _line_names(joined, offset, lex)
+                yield from _parenthesised(joined, offset, lex)
+                blocked = block
+        if "," in line or ";" in line or _RESULT.search(line):
+            if i >= blocked:
+                yield from _line_names(line, offset, lex)
+                yield from _parenthesised(line, offset, lex)
+            if ":" in line and ("," in line or ";" in line):
                 yield from _scorers(line, offset, lex)
         if ":" in line:
             yield from _role_labelled(line, offset, lex)
+        if _POSITION_FIGURE.search(line):
+            yield from _batters(line, offset, lex)
         if line.count("(") >= MIN_ITEMS:
             yield from _bracketed_names(line, offset, lex)
         offset += len(line) + 1
+
+
+def _block(lines: list[str], heading: int) -> int:
+    """The end of the lines after a heading that each hold one item (no comma or
+    semicolon, twelve words at most): a results table written a line each."""
+    end = heading + 1
+    while end < len(lines) and _ONE_ITEM.match(lines[end]) and len(lines[end].split()) <= 12:
+        end += 1
+    return end
 
 
 def _line_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
@@ -258,7 +307,10 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
             full += 1
     bare = any(not n.first for n in found)
     enough = (2 if bare else 1) if alone else MIN_ITEMS if bare else 2
-    if named < enough or named + full < MIN_SHARE * listed:
+    # In a labelled list of full names, one with initials is enough ("Result: Amelia
+    # Craddock (Green) 1,402; ... S.T. Borlase (Independent) 74").
+    few = named < enough and not (labelled and not bare and named and named + full >= MIN_ITEMS)
+    if few or named + full < MIN_SHARE * listed:
         return []
     if labelled:
         found += _substitutes(line, start, stop, offset, lex)
@@ -303,6 +355,17 @@ def _role_labelled(line: str, offset: int, lex: _Lexicon) -> Iterator[ListedName
         name = _name(match.group("name"), lex, labelled=False)
         if name is not None and fold(match.group("role")) in lex.role_nouns:
             yield ListedName(name[0], name[1], offset + match.start("name"))
+
+
+def _batters(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
+    """A box score's batters, at least two in a line ("T Rusk cf 3 1 2 0 .288 P Ilori 3b 3
+    0 1 ...")."""
+    found = []
+    for batter in _BATTER.finditer(line):
+        name = _name(batter.group("name"), lex, labelled=False)
+        if name is not None:
+            found.append(ListedName(name[0], name[1], offset + batter.start()))
+    return found if len(found) >= 2 else []
 
 
 def _bracketed_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:

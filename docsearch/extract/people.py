@@ -374,7 +374,8 @@ def _cut_leading_titles(mentions: Sequence[_Mention], ex: _Extractor) -> None:
     no common word and never the name alone in the article, is a title when the article
     gives the surname alone ("Mataiapo Vaine Marsters ... Marsters said") or writes the
     word in lower case ("the mataiapo"). Cut off, it counts as a title before the name.
-    Short words stay ("Vo Chi Cong": a family name first)."""
+    Short words stay ("Vo Chi Cong": a family name first). A role word is cut so even when
+    it is a first name too ("Wing Tobias X ... X went over": a team's position)."""
     lex, world = ex.lex, world_first_names()
     alone = {fold(m.words[0]) for m in mentions if len(m.words) == 1}
     for m in mentions:
@@ -382,7 +383,8 @@ def _cut_leading_titles(mentions: Sequence[_Mention], ex: _Extractor) -> None:
             continue
         lead, given, surname = fold(m.words[0]), fold(m.words[1]), fold(m.words[-1])
         if (given not in lex.first_names and given not in world.names
-                or lead in alone or _no_title(lead, lex) or _common_noun(surname, lex)):
+                or lead in alone or _no_title(lead, lex) and lead not in lex.role_nouns
+                or _common_noun(surname, lex)):
             continue
         if surname in alone or lead in ex.lowercase_seen:
             del m.words[0]
