@@ -197,7 +197,7 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
     chairman X")."""
     first = fold(tokens[start].text).rstrip(".")
     titled = first in lex.titles
-    if _played_by(tokens, end):
+    if _played_by(tokens, end) or _relation_part(tokens, start):
         return True
     if start > 0 and tokens[start - 1].text in _ACRONYM_TITLES:
         start -= 1  # "plays the miller's widow, DS X Y"
@@ -240,6 +240,23 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
         if not (token.text.replace("-", "").isalpha() and token.text.islower()):
             return False
     return False
+
+
+def _relation_part(tokens: Sequence[_Token], start: int) -> bool:
+    """A part named by its relation to another part, in commas: "plays Rory's
+    grandmother, X", "stars as her father, X" (a relative's noun, perhaps after one
+    adjective, owned by a part that is played or by a pronoun after "stars as")."""
+    k = start - 2
+    if k < 2 or tokens[start - 1].text != "," or tokens[k].text not in _RELATIVES:
+        return False
+    k -= 1
+    if tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].text not in _OWNERS:
+        k -= 1  # "plays Rory's estranged daughter, X"
+    owner = tokens[k]
+    if owner.kind == CAP and owner.possessive:
+        return k > 0 and tokens[k - 1].text in _PLAYS
+    return owner.text in ("his", "her", "their") and k >= 2 and tokens[k - 1].text == "as" and (
+        tokens[k - 2].text in _ACTING)
 
 
 def _played_by(tokens: Sequence[_Token], end: int) -> bool:
