@@ -378,3 +378,22 @@ def _says_she(tokens: Sequence[_Token], end: int) -> bool:
     """"X said she ...", "X says he ...": a person speaks of herself; a firm says "it"."""
     return end + 1 < len(tokens) and tokens[end].text in _SPEECH and (
         tokens[end + 1].text in ("she", "he"))
+
+
+# Family names that Chinese, Korean and Vietnamese names put first ("Chen Wei").
+_FAMILY_FIRST = _word_set("family_first_surnames.txt")
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+
+
+def _family_first(words: Sequence[str], lex: _Lexicon) -> bool:
+    """A two-word name in family-name-first order: a common Chinese, Korean or Vietnamese
+    family name, then a given name of one syllable that is no listed first name or
+    surname ("Chen Wei", not "Lee Smith") or a hyphenated one ("Wong Ka-ming")."""
+    from docsearch.extract.span_model import surnames
+    if len(words) != 2 or fold(words[0]) not in _FAMILY_FIRST:
+        return False
+    given = fold(words[1])
+    if "-" in given:
+        return all(part.isalpha() for part in given.split("-"))
+    return given.isalpha() and len(_VOWEL_RUNS.findall(given)) == 1 and (
+        given not in lex.first_names and given not in surnames())
