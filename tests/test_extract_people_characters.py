@@ -121,3 +121,15 @@ def test_players_and_actors_named_by_first_name_stay(body, people):
 ])
 def test_a_part_named_by_a_relation_to_another_part(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "X, is played by the <...> actor Y": the part, named before its actor.
+    ("The old ferryman, Silas Penwarne, is played by the Bristol actor Joel Harkin.",
+     ["Joel Harkin"]),
+    ("Greta Lindqvist will be played by the young Swedish actress Ebba Holm.", ["Ebba Holm"]),
+    # Played by a team or a coach: sport, both stay.
+    ("Tomas Brody was played by the coach Ivan Kerr at full back.", ["Tomas Brody", "Ivan Kerr"]),
+])
+def test_a_part_played_by_an_actor_with_an_article(body, people):
+    assert extract_people("", body) == people
