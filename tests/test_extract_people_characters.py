@@ -108,3 +108,28 @@ def test_parts_named_in_full_elsewhere_are_no_people(body, people):
 ])
 def test_players_and_actors_named_by_first_name_stay(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A part given by a relation to another part: "plays Y's mother, X", "as her father, X".
+    ("Dame Edna Fellowes plays Rory's grandmother, Bess, who owns the farm.",
+     ["Edna Fellowes"]),
+    ("Sean Kilbride stars as her father, Stan, a retired docker.", ["Sean Kilbride"]),
+    ("Moira Tate plays his sister, Vera, with real bite.", ["Moira Tate"]),
+    # A real relative in the news stays: no part is played.
+    ("The farm passed to his son, Callum Reid, who sold it in 2001.", ["Callum Reid"]),
+])
+def test_a_part_named_by_a_relation_to_another_part(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "X, is played by the <...> actor Y": the part, named before its actor.
+    ("The old ferryman, Silas Penwarne, is played by the Bristol actor Joel Harkin.",
+     ["Joel Harkin"]),
+    ("Greta Lindqvist will be played by the young Swedish actress Ebba Holm.", ["Ebba Holm"]),
+    # Played by a team or a coach: sport, both stay.
+    ("Tomas Brody was played by the coach Ivan Kerr at full back.", ["Tomas Brody", "Ivan Kerr"]),
+])
+def test_a_part_played_by_an_actor_with_an_article(body, people):
+    assert extract_people("", body) == people

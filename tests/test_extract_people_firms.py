@@ -48,3 +48,29 @@ def test_a_bracketed_name_after_two_entrants_is_their_car():
 def test_a_comparison_of_products_is_no_role():
     body = "Our tester Mara Quill preferred it to the pricier Lena Tab for drawing."
     assert extract_people("", body) == ["Mara Quill"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # A firm's kind after "at the": the firm's name, not a person's.
+    ("Gemma Tollard, an analyst at the stockbroker Pennock Haye, said the bid was fair.",
+     ["Gemma Tollard"]),
+    ("Ravi Dunmore, retail analyst at the broker Quenby Marsh, said sales were weak.",
+     ["Ravi Dunmore"]),
+    # Without "at the", the same noun is a person's role ...
+    ("The broker Alan Fenwick said the shares were cheap.", ["Alan Fenwick"]),
+    # ... and so is a name in commas after it.
+    ("An analyst at the bank, Joanna Lisle, said rates would rise.", ["Joanna Lisle"]),
+])
+def test_a_firms_kind_after_at_the_names_a_firm(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A maker who speaks of herself: a person, not a firm.
+    ("Unst pottery maker Hilda Rennie said she had sold out by noon.", ["Hilda Rennie"]),
+    ("Furniture maker Owen Bracewell said he would hire two apprentices.", ["Owen Bracewell"]),
+    # A maker that speaks of itself stays a firm.
+    ("Toy maker Brindle Hart said it would close the plant.", []),
+])
+def test_a_maker_who_says_she_is_a_person(body, people):
+    assert extract_people("", body) == people

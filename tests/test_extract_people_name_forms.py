@@ -65,3 +65,19 @@ def test_a_title_and_a_first_word_join_a_name_with_particles():
     body = ("Sheikh Abdul-Karim bin Saeed al-Mansoori presented the budget. Sheikh Abdul-Karim "
             "said spending would fall.")
     assert extract_people("", body) == ["Abdul-Karim bin Saeed al-Mansoori"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # A family name and a one-syllable given name, met again under a title: one person.
+    ("The studio's art director, Zhou Jun, drew the maps. \"It took a year,\" Mr Zhou said.",
+     ["Zhou Jun"]),
+    # A hyphenated given name after the family name, likewise (and so a person).
+    ("Its Singapore office is run by Tan Wai-keung. \"Demand is strong,\" Mr Tan said.",
+     ["Tan Wai-keung"]),
+    # A syllable of a given name that ends like a participle ("-ming") is no joined word.
+    ("The fund is led by Lau Ka-ming. \"Rates will fall,\" Mr Lau said.", ["Lau Ka-ming"]),
+    # A given name first ("Lee Fenwick"): "Mr Lee" is someone else.
+    ("Lee Fenwick chaired the meeting. \"We are ready,\" Mr Lee said.", ["Lee Fenwick", "Lee"]),
+])
+def test_two_word_family_name_first_under_a_title(body, people):
+    assert extract_people("", body) == people

@@ -197,7 +197,7 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
     chairman X")."""
     first = fold(tokens[start].text).rstrip(".")
     titled = first in lex.titles
-    if _played_by(tokens, end):
+    if _played_by(tokens, end) or _relation_part(tokens, start):
         return True
     if start > 0 and tokens[start - 1].text in _ACRONYM_TITLES:
         start -= 1  # "plays the miller's widow, DS X Y"
@@ -242,11 +242,29 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
     return False
 
 
+def _relation_part(tokens: Sequence[_Token], start: int) -> bool:
+    """A part named by its relation to another part, in commas: "plays Rory's
+    grandmother, X", "stars as her father, X" (a relative's noun, perhaps after one
+    adjective, owned by a part that is played or by a pronoun after "stars as")."""
+    k = start - 2
+    if k < 2 or tokens[start - 1].text != "," or tokens[k].text not in _RELATIVES:
+        return False
+    k -= 1
+    if tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].text not in _OWNERS:
+        k -= 1  # "plays Rory's estranged daughter, X"
+    owner = tokens[k]
+    if owner.kind == CAP and owner.possessive:
+        return k > 0 and tokens[k - 1].text in _PLAYS
+    return owner.text in ("his", "her", "their") and k >= 2 and tokens[k - 1].text == "as" and (
+        tokens[k - 2].text in _ACTING)
+
+
 def _played_by(tokens: Sequence[_Token], end: int) -> bool:
     """A part and its actor after it: "X, is played with relish by Y", "X will be played by
     Y", "X, a widowed baker played with dry wit by Y": a form of "be" or a short appositive,
     "played" (or "portrayed", "voiced"), at most an adverb or "with" and three words, then
-    "by" and a capital (not "was played off the court by", "was played in by": sport)."""
+    "by" and a capital or an actor's noun ("by the Berlin actor Y"; not "was played off
+    the court by", "was played in by": sport)."""
     k = end + 1 if end < len(tokens) and tokens[end].text == "," else end
     if k < len(tokens) and tokens[k].text in ("a", "an", "the") and k > end:
         for k in range(k + 1, min(k + 6, len(tokens))):  # noqa: B020
@@ -267,7 +285,15 @@ def _played_by(tokens: Sequence[_Token], end: int) -> bool:
         k += 1
     elif k < len(tokens) and tokens[k].text == "with":
         k = next((i for i in range(k + 1, min(k + 5, len(tokens))) if tokens[i].text == "by"), k)
-    return k + 1 < len(tokens) and tokens[k].text == "by" and tokens[k + 1].kind == CAP
+    if k + 1 >= len(tokens) or tokens[k].text != "by":
+        return False
+    if tokens[k + 1].text in ("the", "a", "an"):  # "by the Berlin actor Y"
+        return any(t.text in _PERFORMERS for t in tokens[k + 2:k + 6])
+    return tokens[k + 1].kind == CAP
+
+
+# What an actor is called after "played by the": "by the young Welsh actress Y".
+_PERFORMERS = {"actor", "actress", "actors", "comedian", "newcomer", "star"}
 
 
 def parts_by_first_name(mentions: Sequence[_Mention], tokens: Sequence[_Token],

@@ -356,3 +356,44 @@ def _place_as_surname(m: _Mention, keys: Sequence[str], lex: _Lexicon,
 def _company_word(word: str, lex: _Lexicon) -> bool:
     key = fold(word).rstrip(".")
     return key in lex.org_words or key in _COMPANY_SUFFIXES
+
+
+# Agent nouns among the firm agents that name people's jobs too ("at the manager X").
+_PERSON_AGENTS = {"manager", "porter", "monitor", "tracker", "dealer"}
+
+
+def _firm_kind_at(tokens: Sequence[_Token], first: int, lex: _Lexicon) -> bool:
+    """"an analyst at the stockbroker X", "at the broker X": a noun of a kind of firm after
+    "at the" and right before a name makes it the firm where someone works (a person
+    there is set off by commas, "at the bank, X,", or has no "at": "the broker X said")."""
+    if first < 3 or tokens[first - 2].text != "the" or tokens[first - 3].text != "at":
+        return False
+    word = tokens[first - 1].text
+    return word.isalpha() and word.islower() and (
+        word in lex.org_cues or word in _ORG_HEADS
+        or word.endswith(_FIRM_AGENTS) and word not in _PERSON_AGENTS)
+
+
+def _says_she(tokens: Sequence[_Token], end: int) -> bool:
+    """"X said she ...", "X says he ...": a person speaks of herself; a firm says "it"."""
+    return end + 1 < len(tokens) and tokens[end].text in _SPEECH and (
+        tokens[end + 1].text in ("she", "he"))
+
+
+# Family names that Chinese, Korean and Vietnamese names put first ("Chen Wei").
+_FAMILY_FIRST = _word_set("family_first_surnames.txt")
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+
+
+def _family_first(words: Sequence[str], lex: _Lexicon) -> bool:
+    """A two-word name in family-name-first order: a common Chinese, Korean or Vietnamese
+    family name, then a given name of one syllable that is no listed first name or
+    surname ("Chen Wei", not "Lee Smith") or a hyphenated one ("Wong Ka-ming")."""
+    from docsearch.extract.span_model import surnames
+    if len(words) != 2 or fold(words[0]) not in _FAMILY_FIRST:
+        return False
+    given = fold(words[1])
+    if "-" in given:
+        return all(part.isalpha() for part in given.split("-"))
+    return given.isalpha() and len(_VOWEL_RUNS.findall(given)) == 1 and (
+        given not in lex.first_names and given not in surnames())

@@ -50,6 +50,7 @@ from docsearch.extract.evidence import (
     _age_after,
     _company_word,
     _compass_place,
+    _firm_kind_at,
     _gazetteer_place,
     _joined_company,
     _org_evidence,
@@ -58,6 +59,7 @@ from docsearch.extract.evidence import (
     _possessive_role,
     _quoted,
     _role_shaped,
+    _says_she,
     _singular,
     _statement,
 )
@@ -400,7 +402,9 @@ class _Extractor:
         gap = [t.text for t in tokens[self._org_end[1]:first]] if (
             self._org_end[0] == id(tokens)) else []
         if (joined in lex.organisations or " ".join(keys[:2]) in lex.organisations
-                or not titled and before in lex.org_cues
+                or not titled and before in lex.org_cues and not (  # "maker X said she"
+                    keys[0] in lex.first_names and _says_she(tokens, end))
+                or not titled and _firm_kind_at(tokens, first, lex)  # "at the broker X"
                 or gap in (["and"], [","], ["&"], ["or"])):
             self.orgs.add(joined)
             self._org_end = (id(tokens), end)

@@ -59,7 +59,7 @@ from docsearch.extract.alone import (
     subject_alone,
 )
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
-from docsearch.extract.evidence import _gazetteer_place
+from docsearch.extract.evidence import _family_first, _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
 from docsearch.extract.groups import _plural_group, _team, mark_beside_organisations
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
@@ -263,7 +263,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             continue
         key = " ".join(fold(w) for w in m.words)
         owners = (index.get(key, set()) or _by_first_name(m, key, people, body_tokens, lex)
-                  or _by_family_name(m, key, people, ex.lowercase_seen)
+                  or _by_family_name(m, key, people, ex.lowercase_seen, lex)
                   or _by_given_name_alone(m, key, people, lex))
         if len(owners) == 1:
             i = next(iter(owners))
@@ -421,6 +421,8 @@ def _confirm_by_titled_surname(mentions: Sequence[_Mention], tokens: Sequence[_T
                     surname in speaking and all(_given_like(w, lex) for w in m.words[:-1]))):
                 m.cue = True
                 m.strong = surname in titled
+            elif not m.cue and fold(m.words[0]) in titled and _family_first(m.words, lex):
+                m.cue = m.strong = True  # "Wong Ka-ming ... Mr Wong"
 
 
 def _confirm_by_own_pronoun(mentions: Sequence[_Mention], tokens: Sequence[_Token],
@@ -479,14 +481,16 @@ def _by_given_name_alone(m: _Mention, key: str, people: Sequence[Sequence[str]],
 
 
 def _by_family_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
-                    lowercase: AbstractSet[str]) -> set[int]:
+                    lowercase: AbstractSet[str], lex: _Lexicon) -> set[int]:
     """"Mr Lim Boon Keat ... Mr Lim": with a title, the article's people of three words or
     more whose first word is the one-word name (no person has it as a surname): the family
     name written first. Not a run whose other words the article writes in lower case too
-    ("President Harlow ... the Harlow Farm Reform ... farm subsidies")."""
+    ("President Harlow ... the Harlow Farm Reform ... farm subsidies"). Of two words, only
+    a name of that order's shape ("Mr Chen ... Chen Wei", not "Mr Lee ... Lee Smith")."""
     if not m.titled or len(m.words) != 1 or key in _PARTICLES:
         return set()
-    return {i for i, person in enumerate(people) if len(person) > 2 and fold(person[0]) == key
+    return {i for i, person in enumerate(people) if fold(person[0]) == key and (
+            len(person) > 2 or _family_first(person, lex))
             and not any(w[:1].isupper() and w.lower() in lowercase for w in person[1:])}
 
 

@@ -234,4 +234,6 @@ def _word_kind(word: str) -> int:
 
 
 def _joined_word(part: str) -> bool:
-    return part.islower() and (part.endswith(("ed", "ing")) or part in _lexicon().english)
+    # ("-ing" after a stem: "Kong-listing", not a syllable of a given name, "Ka-ming")
+    return part.islower() and (part.endswith("ed") or len(part) > 4 and part.endswith("ing")
+                               or part in _lexicon().english)
