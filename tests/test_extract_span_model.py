@@ -106,8 +106,8 @@ def test_decided_candidates_are_left_to_the_rules() -> None:
 
 def test_shipped_model_follows_the_leave_one_set_out_verdict() -> None:
     """Trained on the twenty read gold sets (unseen16 and unseen17 added once they were
-    read) after the rules of briefs Z36 to Z44, the model barely moves the
-    leave-one-set-out mean of precision and recall (0.9537 -> 0.9538) and costs one set
+    read) after the rules of briefs Z36 to Z46, the model barely moves the
+    leave-one-set-out mean of precision and recall (0.9539 -> 0.9541) and costs one set
     0.017 of precision (0.01 allowed): it ships off; the thresholds best over all the sets
     are accept 0.95, drop nothing (-1.0)."""
     assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, -1.0, False)
