@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from docsearch.extract.evidence import _FIRM_AGENTS, _ORG_HEADS, _singular
-from docsearch.extract.lexicon import _SPEECH, _Lexicon, _word_set, fold
+from docsearch.extract.lexicon import _SPEECH, _Lexicon, _word_set, fold, word_key
 from docsearch.extract.tokens import CAP, INITIAL, _Token
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def _person_context(tokens: Sequence[_Token], first: int, end: int, lex: _Lexico
     if before == "by":  # "Small Hours by J.T. Kavanagh": a title's last word, initials
         return tokens[first - 2].text.lower() in _WORKS_BY or (
             tokens[first - 2].kind == CAP and tokens[first].kind == INITIAL
-            and fold(tokens[first - 2].text).rstrip(".") not in lex.org_words)
+            and word_key(tokens[first - 2].text) not in lex.org_words)
     return before in ("including", "included") and (
         _singular(tokens[first - 2].text.lower()) in lex.role_nouns)
 
@@ -143,8 +143,8 @@ def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
     if k > 0 and end - start > 1 and tokens[k].text == "as" and (
             tokens[k - 1].text in _ACTING or tokens[k - 1].kind == CAP
             and not tokens[k - 1].sentence_start) and (
-            fold(tokens[start].text).rstrip(".") not in lex.titles) and (
-            fold(tokens[start].text).rstrip(".") not in lex.modifiers):
+            word_key(tokens[start].text) not in lex.titles) and (
+            word_key(tokens[start].text) not in lex.modifiers):
         return True  # not "But as State Treasurer Ann Richards said"
     return end + 2 < len(tokens) and tokens[end + 1].text == "real" and (
         tokens[end + 2].text == "name" and tokens[end].text in (",", "(")) or (
@@ -159,6 +159,8 @@ _CHARACTER_NOUNS = _word_set("character_nouns.txt")
 _OPPONENT_WORDS = _word_set("opponent_words.txt")
 _PLAYS = {"plays", "played", "playing", "portrays", "portrayed", "portraying"}
 _BE = {"is", "was", "are", "were"}
+_BE_OR_COMMA = _BE | {","}
+_BE_FORMS = _BE | {"be", "being"}
 # After "played": the actor ("played with relish by X"), a partner or a place, no part.
 _NOT_PART = {"by", "with", "for", "in", "at", "on", "against", "to", "from", "alongside",
              "opposite", "under", "beside", "and", "or"}
@@ -195,13 +197,16 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
     adventures") or of a work ("the ballad X", "her 1998 hit X", "a portrait titled X");
     not a match ("plays top seed X"), nor anyone named "as" something ("appointed as
     chairman X")."""
-    first = fold(tokens[start].text).rstrip(".")
+    first = word_key(tokens[start].text)
     titled = first in lex.titles
     if _played_by(tokens, end) or _relation_part(tokens, start):
         return True
     if start > 0 and tokens[start - 1].text in _ACRONYM_TITLES:
         start -= 1  # "plays the miller's widow, DS X Y"
-    for j in range(start - 1, max(start - 7, 0) - 1, -1):
+    lowest = max(start - 7, 0)
+    # (the look back decides only at one of its cue words: none before, no look back)
+    cued = any(t.text in _CUES_BEFORE for t in tokens[lowest:start])
+    for j in range(start - 1, lowest - 1, -1) if cued else ():
         words = _description(tokens, j + 1, start)
         if words is None:
             break
@@ -231,7 +236,7 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
             return owner.lower() in _OWNERS or owner.isdigit() and len(owner) == 4
     if tokens[end - 1].possessive:
         return end < len(tokens) and tokens[end].text == "adventures"
-    k = end + 1 if end < len(tokens) and tokens[end].text in _BE | {","} else end
+    k = end + 1 if end < len(tokens) and tokens[end].text in _BE_OR_COMMA else end
     if k == end or k >= len(tokens) or tokens[k].text != "the":
         return False
     for token in tokens[k + 1:k + 6]:  # "X, the narrator", "X is the most irritating heroine"
@@ -275,7 +280,7 @@ def _played_by(tokens: Sequence[_Token], end: int) -> bool:
     else:
         if k < len(tokens) and tokens[k].text == "will" and k + 1 < len(tokens):
             k += 1
-        if k >= len(tokens) or tokens[k].text not in _BE | {"be", "being"}:
+        if k >= len(tokens) or tokens[k].text not in _BE_FORMS:
             return False
         k += 1
     if k >= len(tokens) or tokens[k].text not in _PLAYED:
@@ -291,6 +296,9 @@ def _played_by(tokens: Sequence[_Token], end: int) -> bool:
         return any(t.text in _PERFORMERS for t in tokens[k + 2:k + 6])
     return tokens[k + 1].kind == CAP
 
+
+# The words at which _character_or_work's look back decides.
+_CUES_BEFORE = _PLAYS | {"as", "follows", "titled", "entitled"} | _CHARACTER_NOUNS | _WORK_KINDS
 
 # What an actor is called after "played by the": "by the young Welsh actress Y".
 _PERFORMERS = {"actor", "actress", "actors", "comedian", "newcomer", "star"}

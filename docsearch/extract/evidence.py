@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from docsearch.extract.gazetteer import gazetteer_places
-from docsearch.extract.lexicon import _SPEECH, _Lexicon, _lines, _word_set, fold
+from docsearch.extract.lexicon import _SPEECH, _Lexicon, _lines, _word_set, fold, word_key
 from docsearch.extract.tokens import CAP, HONORIFIC, INITIAL, _Token
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
         # "X Y, of Carrow Hale" too.
         o = first - 3 if tokens[first - 2].text == "," else first - 2
         owner = tokens[o]
-        key = fold(owner.text).rstrip(".")
+        key = word_key(owner.text)
         if (owner.kind == CAP and not owner.possessive and key not in lex.titles
                 and key not in lex.org_words and key not in lex.place_words
                 and o >= 1 and tokens[o - 1].kind == CAP):
@@ -231,7 +231,7 @@ def _joined_company(tokens: Sequence[_Token], end: int) -> bool:
     if end + 1 >= len(tokens) or tokens[end].text not in ("and", "&"):
         return False
     for j in range(end + 1, min(end + 5, len(tokens))):
-        if tokens[j].text[:1].isupper() and fold(tokens[j].text).rstrip(".") in (
+        if tokens[j].text[:1].isupper() and word_key(tokens[j].text) in (
                 _COMPANY_SUFFIXES):
             return True
         if tokens[j].kind not in (CAP, INITIAL):
@@ -354,7 +354,7 @@ def _place_as_surname(m: _Mention, keys: Sequence[str], lex: _Lexicon,
 
 
 def _company_word(word: str, lex: _Lexicon) -> bool:
-    key = fold(word).rstrip(".")
+    key = word_key(word)
     return key in lex.org_words or key in _COMPANY_SUFFIXES
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from docsearch.extract.cues import _and_his_or_her, _appositive_role, _person_verb
 from docsearch.extract.evidence import _FIRM_OBJECTS, _MARKET_VERBS, _age_after
-from docsearch.extract.lexicon import _SPEECH, _Lexicon, fold
+from docsearch.extract.lexicon import _SPEECH, _Lexicon, fold, word_key
 from docsearch.extract.mentions import _Extractor, _Mention
 from docsearch.extract.tokens import CAP, INITIAL, PARTICLE, _Token
 
@@ -61,7 +61,7 @@ def _firm_name_words() -> frozenset[str]:
                 keep = False
             continue
         if keep and line:
-            words.add(fold(line).rstrip("."))
+            words.add(word_key(line))
     return frozenset(words - {"brothers", "bros", "sons"})
 
 
@@ -111,7 +111,7 @@ def bracketed_affiliations(tokens: Sequence[_Token]) -> frozenset[str]:
         while j < n and tokens[j].kind in (CAP, PARTICLE):
             j += 1
         if j - k > 1 and j < n and tokens[j].text == ")":
-            key = " ".join(fold(t.text).rstrip(".") for t in tokens[k + 1:j])
+            key = " ".join(word_key(t.text) for t in tokens[k + 1:j])
             owners.setdefault(key, set()).add(fold(tokens[k - 1].text))
     return frozenset(key for key, names in owners.items() if len(names) >= 2)
 
@@ -142,7 +142,7 @@ def firm_named(m: _Mention, firms: frozenset[str], bracketed: frozenset[str],
     names, or is a bracketed affiliation of its results (:func:`bracketed_affiliations`),
     and has no person's own cue: a title, a role word before it, a family word, or what
     only a person has right after it."""
-    keys = [fold(w).rstrip(".") for w in m.words]
+    keys = [word_key(w) for w in m.words]
     if len(keys) < 2 or keys[0] not in firms and " ".join(keys) not in bracketed:
         return False
     if m.titled or m.strong or m.role or m.family:

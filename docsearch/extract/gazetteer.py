@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from docsearch.extract.lexicon import _cached_words, fold
+from docsearch.extract.lexicon import _cached_words, word_key
 
 __all__ = ["GEONAMES_FILE", "PACKAGES", "gazetteer_places", "place_names"]
 
@@ -73,7 +73,7 @@ def place_names(names: Iterable[str]) -> Iterator[str]:
     for name in names:
         words = name.split()
         if len(words) >= 2 and _NAME.fullmatch(name):
-            yield " ".join(fold(w).rstrip(".") for w in words)
+            yield " ".join(word_key(w) for w in words)
 
 
 def _json(package: str, path: str) -> Any:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from docsearch.extract.evidence import _agent_shaped, _singular
-from docsearch.extract.lexicon import _Lexicon, fold
+from docsearch.extract.lexicon import _Lexicon, fold, word_key
 from docsearch.extract.tokens import _Token
 from docsearch.extract.world_names import world_first_names
 
@@ -90,7 +90,7 @@ def mark_beside_organisations(mentions: Sequence[_Mention], runs: Sequence[tuple
     lex = ex.lex
     ends, starts = set(), set()
     for start, end in runs:
-        keys = [fold(t.text).rstrip(".") for t in tokens[start:end]]
+        keys = [word_key(t.text) for t in tokens[start:end]]
         if " ".join(keys) in ex.orgs or " ".join(keys) in lex.organisations or any(
                 k in lex.org_words for k in keys):
             ends.add(end)

@@ -58,6 +58,13 @@ def fold(text: str) -> str:
     return stripped.replace("’", "'").lower()
 
 
+@functools.lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """A word's key in the word lists: folded, without the dots that end it ("Gov." is
+    "gov")."""
+    return fold(word).rstrip(".")
+
+
 # Titles that are given names too, a first name before one word wherever they stand
 # ("Adi Godrej", "Director Skip Bertman"); with the noble titles of _TITLE_OR_NAME.
 _GIVEN_NAME_TITLES = frozenset(fold(w) for w in _lines("given_name_titles.txt"))

@@ -91,7 +91,9 @@ _LABEL = re.compile(r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+"
                     r"\s*:(?!\d)\s*(?=\S)")  # not a time's "2:08"
 # Items split at ";", "," (not "5,000m"), "and", "&" and a match's result: "A Payne bt R
 # Skeete", "S Rahman drew with J Kealy", a score between the players "J Marwood 5-2 A Ferris"
-_ITEM_SPLIT = re.compile(r"\s*(?:;|,(?!\d)|\band\b|&|\s(?:bt|def|drew with)\.?(?=\s)"
+# (the lookahead first: a split starts only at one of those characters, and Python's
+# regex engine would otherwise try the whole pattern at every character)
+_ITEM_SPLIT = re.compile(r"(?=[\s;,&a])\s*(?:;|,(?!\d)|\band\b|&|\s(?:bt|def|drew with)\.?(?=\s)"
                          r"|\s\d{1,2}[-–]\d{1,2}\s(?=[A-ZÀ-ÖØ-Þ]))\s*")
 # A line that gives a match's result ("bt", "def", "drew with") is read as a list.
 _RESULT = re.compile(r"\s(?:bt|def|drew with)\.?\s")
@@ -182,7 +184,7 @@ def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
         speaker = _speaker(line, offset, lex)
         if speaker is not None:
             yield speaker
-        if i >= blocked and _HEADING.match(line) and len(line.split()) <= 8:
+        if i >= blocked and ":" in line and _HEADING.match(line) and len(line.split()) <= 8:
             block = _block(lines, i)
             if block > i + 2:
                 joined = line + " " + ";".join(lines[i + 1:block])
@@ -290,12 +292,14 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
         left = len(items) - k
         if named + left < 1 or 4 * (named + full) - 3 * listed + left < 0:
             return []
-        item = _SUB_LABEL.sub("", _FIGURES.sub("", _SCORES.sub("", _REPLACED.sub(
-            "", _SENTENCE_AFTER.sub("", item.strip()).rstrip(".").strip()))))
+        if _opens_no_name(item):
+            listed += 1  # (what the lines below would find: an item, and no name in it)
+            continue
+        item = _item_core(item)
         if not item:
             continue
         listed += 1
-        names = [_name(_FIGURES.sub("", piece), lex, labelled)
+        names = [_name(_without_figures(piece), lex, labelled)
                  for part in _DISMISSAL.split(item) if part for piece in _CREW.split(part)]
         if names and all(n is not None for n in names):
             where = line.find(item, position)
@@ -377,6 +381,62 @@ def _bracketed_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
         if name is not None and name[0]:
             found.append(ListedName(name[0], name[1], offset + group.start() + 1))
     return found if len(found) >= MIN_ITEMS else []
+
+
+def _opens_no_name(item: str) -> bool:
+    """An item that is neither a name nor a part of one at its start: it opens with a word
+    in lower case that no particle is (a name, a rank, initials and a list's label open with
+    none of those), nor a figure that _FIGURES may take away, and has no label inside it.
+    Prose cut at its commas is such items; this test is quicker than the patterns."""
+    item = item.strip()
+    if not item[:1].islower() or ":" in item:
+        return False
+    return item.split(None, 1)[0].rstrip(".") not in _OPENING_WORDS
+
+
+# A particle of _PARTICLE, or a figure of _FIGURES, in lower case.
+_OPENING_WORDS = frozenset({
+    "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ní", "ni",
+    "nic", "mac", "bin", "al", "el", "at", "same", "st", "s.t", "dnf", "pts", "rsf", "tko", "ko",
+    "rtd", "dq"})
+
+
+def _item_core(item: str) -> str:
+    """An item without what ends it after the name (a sentence, who came on, the words of
+    a scoring summary, figures) and a label inside it. (Each pattern matches only at the
+    end, and a Python regex tries every start for it: a cheap test of the item's last
+    word comes first.)"""
+    item = item.strip()
+    if "." in item:
+        item = _SENTENCE_AFTER.sub("", item)
+    item = item.rstrip(".").strip()
+    if "for" in item:
+        item = _REPLACED.sub("", item)
+    if _last_word(item) in _SCORE_WORDS:
+        item = _SCORES.sub("", item)
+    item = _without_figures(item)
+    return _SUB_LABEL.sub("", item) if ":" in item else item
+
+
+# The last words _SCORES may take away.
+_SCORE_WORDS = frozenset({"tries", "try", "goal", "goals", "conversion", "conversions", "pen",
+                          "pens", "penalties"})
+# The last words _FIGURES may take away that start with no digit, "+" or "*".
+_FIGURE_WORDS = frozenset({"time", "st", "s.t", "st.", "s.t.", "dnf", "pts", "rsf", "tko", "ko",
+                           "rtd", "dq"})
+
+
+def _last_word(text: str) -> str:
+    words = text.rsplit(None, 1)
+    return words[-1] if words else ""
+
+
+def _without_figures(text: str) -> str:
+    """``text`` without the figures that end it (see _FIGURES)."""
+    last = _last_word(text)
+    if last[:1].isdecimal() or last[:1] in ("+", "*") or last in _FIGURE_WORDS:
+        return _FIGURES.sub("", text)
+    return text
 
 
 def _name(piece: str, lex: _Lexicon, labelled: bool) -> tuple[str, str, bool] | None:

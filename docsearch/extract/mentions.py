@@ -82,6 +82,7 @@ from docsearch.extract.lexicon import (
     _common_noun,
     _Lexicon,
     fold,
+    word_key,
 )
 from docsearch.extract.tokens import (
     _DOTTED,
@@ -179,7 +180,7 @@ class _Extractor:
             if i < 0:
                 return False
             token = tokens[i]
-            key = fold(token.text).rstrip(".")
+            key = word_key(token.text)
             if key in self.lex.titles:
                 return True
             if token.kind != CAP and key not in ("of", "the", "and", "for"):
@@ -191,7 +192,7 @@ class _Extractor:
                 headline: bool) -> _Mention | None:
         lex = self.lex
         words = [t.text for t in tokens[start:end]]
-        keys = [fold(w).rstrip(".") for w in words]
+        keys = [word_key(w) for w in words]
         titled = False
         # A title followed by more words: everything up to it is the title.
         last_title = -1
@@ -416,7 +417,7 @@ class _Extractor:
     def is_full_name(self, m: _Mention) -> bool:
         if m.doubted:
             return False
-        keys = [fold(w).rstrip(".") for w in m.words]
+        keys = [word_key(w) for w in m.words]
         if 2 <= len(keys) <= 4 and all(_INITIALS.match(w) or _DOTTED.match(w)
                                        for w in m.words[:-1]) and not m.from_heading:
             # "AR Rahman", "E Nesbit", "Mr K. Ramaswamy", "A. J. Penrose": initials and a
@@ -530,7 +531,7 @@ def _hyphenated_title(word: str, lex: _Lexicon) -> bool:
     "ex-Minister"): a title among its parts and every other part a title, a modifier or
     in lower case, so that no hyphenated surname ("King-Hele") is one."""
     parts = word.split("-")
-    keys = [fold(p).rstrip(".") for p in parts]
+    keys = [word_key(p) for p in parts]
     return len(parts) > 1 and any(k in lex.titles for k in keys) and all(
         k in lex.titles or k in lex.modifiers or p.islower() for p, k in zip(parts, keys,
                                                                               strict=True))
@@ -547,7 +548,7 @@ def _person_like(known: _Mention, other: _Mention, lex: _Lexicon) -> bool:
 
 
 def _name_words(words: Sequence[str], lex: _Lexicon) -> bool:
-    keys = [fold(w).rstrip(".") for w in words]
+    keys = [word_key(w) for w in words]
     return not any(k in lex.titles or k in lex.role_nouns or k in lex.demonyms
                    or k in lex.place_words or k in lex.org_words or _common_noun(k, lex)
                    or k.endswith("ing") or _plural_group(k, lex) for k in keys)

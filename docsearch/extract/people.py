@@ -71,6 +71,7 @@ from docsearch.extract.lexicon import (
     _lexicon,
     _word_set,
     fold,
+    word_key,
 )
 from docsearch.extract.lists import ListedName, listed_names
 from docsearch.extract.mentions import _coordinated, _Extractor, _Mention, _name_words
@@ -213,7 +214,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     # when the body gives its surname alone ("Siobhan Brannagh wins" / "Brannagh took").
     trusted = [m for m in heading_mentions
                if ((not body.strip() or m.upper) and m.cue or _surname_alone_in(m, mentions, ex))
-               and len(m.words) <= 3 and fold(m.words[0]).rstrip(".") in lex.first_names
+               and len(m.words) <= 3 and word_key(m.words[0]) in lex.first_names
                and full_name(m) and not any(_plain_word(w, lex) for w in m.words)]
     for m in mentions + trusted:
         if not full_name(m) or m.from_heading and m not in trusted:
@@ -441,7 +442,7 @@ def _confirm_by_own_pronoun(mentions: Sequence[_Mention], tokens: Sequence[_Toke
                 and all(len(w) > 2 and w[-1].isalpha() for w in m.words)
                 and _name_words(m.words[-1:], lex) and _name_words(
                     [w for w in m.words[:-1] if not _plural_group(fold(w), lex)], lex)):
-            keys = [fold(w).rstrip(".") for w in m.words]
+            keys = [word_key(w) for w in m.words]
             m.cue = not (_gazetteer_place(keys) or _team(keys, m.before, lex))
 
 
@@ -464,7 +465,7 @@ def _by_first_name(m: _Mention, key: str, people: Sequence[Sequence[str]],
     """A title and a first name ("Sir Tobias", "Aunty Beryl"): the people of the article
     with that first name."""
     if (not m.titled or len(m.words) != 1 or key not in lex.first_names or m.position < 1
-            or fold(tokens[m.position - 1].text).rstrip(".") not in _FIRST_NAME_TITLES):
+            or word_key(tokens[m.position - 1].text) not in _FIRST_NAME_TITLES):
         return set()
     return {i for i, person in enumerate(people) if len(person) > 1 and fold(person[0]) == key}
 

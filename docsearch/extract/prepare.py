@@ -36,8 +36,8 @@ def _without_nicknames(text: str, lex: _Lexicon) -> str:
     """The text with each nickname between a first name (known, or of a name's shape and
     no common word) and a surname blanked out (same length, so offsets hold): "Ryan "The
     Rocket" Stallard" reads "Ryan Stallard"."""
-    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
-        return text
+    if ' "' not in text and " “" not in text and " ‘" not in text and " '" not in text:
+        return text  # (the quote that opens a nickname follows a space)
 
     def blank(match: re.Match[str]) -> str:
         first = match.group(1)

@@ -48,6 +48,7 @@ from docsearch.extract.lexicon import (
     _Lexicon,
     _person_providers,
     fold,
+    word_key,
 )
 from docsearch.extract.mentions import _Extractor, _Mention
 from docsearch.extract.tokens import _DOTTED, _INITIALS, _Token
@@ -141,7 +142,7 @@ def undecided(m: _Mention, ex: _Extractor, lex: _Lexicon) -> str | None:
         return None
     if ex.is_full_name(m):
         return LISTED  # taken by a first name of the lists or of the world tier
-    keys = [fold(w).rstrip(".") for w in m.words]
+    keys = [word_key(w) for w in m.words]
     if keys[0] in lex.first_names or _gazetteer_place(keys):
         return None  # decided by other evidence ("Khon Kaen": a gazetteer's place)
     m.cue = True
@@ -248,7 +249,7 @@ def _shape(word: str) -> str:
 
 
 def _word_features(tag: str, word: str, lex: _Lexicon, article: ArticleContext) -> list[str]:
-    key = fold(word).rstrip(".")
+    key = word_key(word)
     out = [f"{tag}shape={_shape(word)}", f"{tag}len={min(len(key), 9)}",
            f"{tag}band={article.stats.bands.get(key, 0)}",
            f"{tag}letters={name_likeness(key, article.stats.letters)}"]

@@ -63,12 +63,17 @@ def _tokens_and_lowercase(text: str) -> tuple[list[_Token], set[str]]:
     particles: list[int] = []
     capitals: list[int] = []
     sentence_start = True
-    append, word_token = out.append, _word_token
+    append, known = out.append, _WORD_TOKENS
+    if len(known) > 200_000:
+        known.clear()
     for match in _TOKEN.finditer(text):
         last = match.lastindex  # 2 a word, 3 a word and its dot (see _TOKEN's groups)
         if last == 2 or last == 3:
-            word, kind, possessive, quote_after, stop, mark, lower = word_token(
-                match.group(2), last == 3)
+            whole = match.group()  # (the word and its dot: what decides the row)
+            row = known.get(whole)
+            if row is None:
+                row = known[whole] = _word_token(match.group(2), last == 3)
+            word, kind, possessive, quote_after, stop, mark, lower = row
             if lower:
                 lowercase.add(lower)
             if mark:
@@ -134,7 +139,10 @@ def _tokens_and_lowercase(text: str) -> tuple[list[_Token], set[str]]:
 _MAY_BE_INITIALS, _MAY_BE_FIRST_NAME = 1, 2
 
 
-@functools.lru_cache(maxsize=200_000)
+# Each matched word's row from _word_token, by the word and its dot (cleared when large).
+_WORD_TOKENS: dict[str, tuple[str, int, bool, bool, bool, int, str]] = {}
+
+
 def _word_token(raw: str, dotted: bool) -> tuple[str, int, bool, bool, bool, int, str]:
     """A matched word (and whether a dot follows it) as a token's text, kind, possessive
     and closing quote, whether its dot is a token of its own (a sentence's end), and
