@@ -194,7 +194,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
 
     _unglue_possessives(mentions, heading_mentions, lex)
     full_names: dict[int, bool] = {}  # each mention's is_full_name, asked once
-    firms: list[tuple[frozenset[str], frozenset[str]]] = []  # read at the first full name
+    firms: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []  # at the first one
 
     def full_name(m: _Mention) -> bool:
         known = full_names.get(id(m))
