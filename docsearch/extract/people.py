@@ -61,7 +61,12 @@ from docsearch.extract.alone import (
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
 from docsearch.extract.evidence import _family_first, _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
-from docsearch.extract.groups import _plural_group, _team, mark_beside_organisations
+from docsearch.extract.groups import (
+    _plural_group,
+    _team,
+    mark_beside_organisations,
+    team_by_score,
+)
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
     _MONTHS,
@@ -202,7 +207,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             known = ex.is_full_name(m)
             if known and len(m.words) > 1:  # "Heinz Co" ... "Heinz Ketchup": no person
                 firms[:] = firms or [document_firms(ex, body_tokens, lex)]
-                known = not firm_named(m, *firms[0], body_tokens, lex)
+                known = not (firm_named(m, *firms[0], body_tokens, lex)
+                             or team_by_score(m, body_tokens, lex))  # "beat X Y 58-41"
             full_names[id(m)] = known
         return known
 
