@@ -17,7 +17,17 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from docsearch.extract.gazetteer import gazetteer_places
-from docsearch.extract.lexicon import _SPEECH, _Lexicon, _lines, _word_set, fold, word_key
+from docsearch.extract.lexicon import (
+    _MONTHS,
+    _SPEECH,
+    _WEEKDAYS,
+    _common_noun,
+    _Lexicon,
+    _lines,
+    _word_set,
+    fold,
+    word_key,
+)
 from docsearch.extract.tokens import CAP, HONORIFIC, INITIAL, _Token
 
 if TYPE_CHECKING:
@@ -397,3 +407,70 @@ def _family_first(words: Sequence[str], lex: _Lexicon) -> bool:
         return all(part.isalpha() for part in given.split("-"))
     return given.isalpha() and len(_VOWEL_RUNS.findall(given)) == 1 and (
         given not in lex.first_names and given not in surnames())
+
+
+# What a player's tally counts: "X's 28 points", "X with 19 points and 11 rebounds".
+_TALLIES = frozenset({"points", "goals", "rebounds", "assists", "runs", "wickets", "yards",
+                      "touchdowns", "saves", "strikeouts", "hits", "birdies", "tackles",
+                      "steals", "aces", "laps", "catches", "tries"})
+
+
+def _word_surname(key: str) -> bool:
+    """A family name that is an organisation's or a place's word too ("Banks", "Church",
+    "Street", "Hill"): a listed family name that is no firm's legal form ("Company")."""
+    from docsearch.extract.firms import _LEGAL_FORMS
+    from docsearch.extract.span_model import surnames
+    return key in surnames() and key not in _LEGAL_FORMS and key not in _COMPANY_SUFFIXES
+
+
+def _word_surname_cue(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
+    """What only a person has beside a listed first name and a surname that is a common,
+    an organisation's or a place's word too: a player's tally ("X's 28 points", "X with
+    19 points") or a person's name joined to it by "and" or a comma ("a rotation of X,
+    Jiri Welsch and ...", "Led by X and Devin Hester"), the way lists of people are made."""
+    n = len(tokens)
+    k = end if tokens[end - 1].possessive else end + 1 if (
+        end < n and tokens[end].text == "with") else n
+    if k + 1 < n and tokens[k].text.isdigit() and tokens[k + 1].text in _TALLIES:
+        return True
+    if tokens[end - 1].possessive:
+        return False
+    j = end + 1 if end < n and tokens[end].text == "," else end
+    j = j + 1 if j < n and tokens[j].text in ("and", "&") else j
+    if j > end and _persons_name_at(tokens, j, 1, lex):
+        return True
+    i = first - 1
+    if i >= 0 and tokens[i].text in ("and", "&"):
+        i = i - 1 if i >= 1 and tokens[i - 1].text == "," else i
+        return _persons_name_at(tokens, i - 1, -1, lex)
+    return False
+
+
+def _persons_name_at(tokens: Sequence[_Token], k: int, step: int, lex: _Lexicon) -> bool:
+    """Whether a name of two or three capitalised words starts (``step`` 1) or ends
+    (``step`` -1) at ``k``: its first word a listed first name, none of its words a title,
+    a role, an organisation's, a place's, a demonym, a month or a common noun, and the
+    whole no known organisation nor place ("Santa Monica")."""
+    from docsearch.extract.world_names import world_first_names
+    j = k
+    while 0 <= j < len(tokens) and tokens[j].kind == CAP and abs(j - k) < 4:
+        if step < 0 and j < k and tokens[j].possessive:
+            break
+        j += step
+        if step > 0 and tokens[j - 1].possessive:
+            break
+    lo, hi = (k, j) if step > 0 else (j + 1, k + 1)
+    if not 2 <= hi - lo <= 3 or (0 <= j < len(tokens) and tokens[j].kind == CAP):
+        return False
+    keys = [word_key(t.text) for t in tokens[lo:hi]]
+    if keys[0] not in lex.first_names and (keys[0] not in world_first_names().names
+                                           or keys[0] in lex.english):
+        return False
+    joined = " ".join(keys)
+    if keys[0] in _PLACE_OPENERS or keys[0] in _COMPASS or joined in lex.places or (
+            _gazetteer_place(keys)):
+        return False  # "Santa Monica", "North Tyneside"
+    return joined not in lex.organisations and not any(
+        x in lex.titles or x in lex.role_nouns or x in lex.org_words or x in lex.place_words
+        or x in lex.demonyms or x in _MONTHS or x in _WEEKDAYS or _common_noun(x, lex)
+        for x in keys)
