@@ -185,3 +185,15 @@ def test_business_sport_and_arts_styles(body, people):
 ])
 def test_places_and_people(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # Players' positions before a name, hyphenated or not.
+    ("A late burst from off-spinner Harbhajan Tavrin rocked the visitors.",
+     ["Harbhajan Tavrin"]),
+    ("The club traded shortstop Zeltan Quilmes to a rival.", ["Zeltan Quilmes"]),
+    ("They signed point guard Drenno Vostyan and cornerback Ilvaro Orkanen.",
+     ["Drenno Vostyan", "Ilvaro Orkanen"]),
+])
+def test_a_players_position_before_a_name(body, people):
+    assert extract_people("", body) == people
