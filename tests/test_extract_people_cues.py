@@ -188,6 +188,25 @@ def test_places_and_people(body, people):
 
 
 @pytest.mark.parametrize("body, people", [
+    # A nationality noun (one that takes a plural: "Briton", "Hungarian", "Swede") before
+    # a name whose first name is in no list: the name is a person, the noun no part of it.
+    ("Briton Kelvar Drunce will drive for the team next year.", ["Kelvar Drunce"]),
+    ("Fellow Hungarian Torvek Malisz went out in the first round.", ["Torvek Malisz"]),
+    ("The champion later lost to fellow Hungarian Torvek Malisz in three sets.",
+     ["Torvek Malisz"]),
+    ("Unseeded Swede Ilvaro Orkanen reached the semi-finals.", ["Ilvaro Orkanen"]),
+    # An adjective of nationality alone ("Japanese", no plural) opens firms' names too;
+    # so does a noun before a firm's word.
+    ("Japanese Sumikawa Denko will build a plant in Ohio.", []),
+    ("Russian Gazneft Holdings will build a pipeline.", []),
+    # A demonym of an adjective's ending ("-an", "-ese", "-i") is an adjective there.
+    ("American Depositum Receipts rose in New York.", []),
+])
+def test_a_nationality_noun_before_a_name(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
     # Players' positions before a name, hyphenated or not.
     ("A late burst from off-spinner Harbhajan Tavrin rocked the visitors.",
      ["Harbhajan Tavrin"]),

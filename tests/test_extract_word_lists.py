@@ -71,3 +71,10 @@ def test_pairs_and_suffixes_keep_their_shape():
     assert isinstance(evidence._FIRM_AGENTS, tuple) and len(evidence._FIRM_AGENTS) == 32
     assert "steelmaker".endswith(evidence._FIRM_AGENTS)
     assert "manufacturer".endswith(evidence._FIRM_AGENTS)
+
+
+def test_nationality_nouns_are_the_nationalities_no_adjective_is():
+    # Brief Z47: "Briton X Y" is a person; "American X Y" may be a firm's or a thing's name.
+    assert {"briton", "swede", "spaniard", "dane", "scot"} <= evidence._NATIONALITY_NOUNS
+    assert not {"russian", "american", "iraqi", "japanese", "british", "argentine",
+                "londoner"} & evidence._NATIONALITY_NOUNS
