@@ -207,6 +207,26 @@ def test_a_nationality_noun_before_a_name(body, people):
 
 
 @pytest.mark.parametrize("body, people", [
+    # The subject of a sentence in which it beats a person (a listed first name) is a
+    # person too: a firm, a team or a place does not beat a player.
+    ("Torvek Malisz won the Kremlin Cup on Sunday, beating Mikhail Ivanov 6-4 6-2.",
+     ["Torvek Malisz", "Mikhail Ivanov"]),
+    ("Kelvar Drunce holed a long putt to beat Laura Davies and take the title.",
+     ["Kelvar Drunce", "Laura Davies"]),
+    ("Ilvaro Orkanen rallied to beat fellow Russian Mikhail Ivanov 6-4.",
+     ["Ilvaro Orkanen", "Mikhail Ivanov"]),
+    # A team beaten, or a person's side: no person beaten, no cue for the subject.
+    ("Vostok Tarnaz beat Dynamo Moscow 2-1 on Sunday.", []),
+    ("Vostok Tarnaz beat Mikhail Ivanov's side 2-1 on Sunday.", ["Mikhail Ivanov"]),
+    # The person beaten is in another sentence.
+    ("Vostok Tarnaz won the cup. Later Mikhail Ivanov beat Laura Davies.",
+     ["Mikhail Ivanov", "Laura Davies"]),
+])
+def test_the_winner_against_a_person(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
     # Players' positions before a name, hyphenated or not.
     ("A late burst from off-spinner Harbhajan Tavrin rocked the visitors.",
      ["Harbhajan Tavrin"]),
