@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from docsearch.extract.gazetteer import gazetteer_places
@@ -474,3 +475,60 @@ def _persons_name_at(tokens: Sequence[_Token], k: int, step: int, lex: _Lexicon)
         x in lex.titles or x in lex.role_nouns or x in lex.org_words or x in lex.place_words
         or x in lex.demonyms or x in _MONTHS or x in _WEEKDAYS or _common_noun(x, lex)
         for x in keys)
+
+
+_ADJECTIVE_END = re.compile(r"(an|ese|ish|i|ic|ine)$")
+
+
+def _nationality_nouns() -> frozenset[str]:
+    """Nationality nouns that are no adjective: the demonyms of ``demonyms.txt``'s first
+    section (nationalities) that the list also gives in the plural ("Briton", "Swede",
+    "Spaniard", "Dane", "Scot"), less those of an adjective's ending (-an, -ese, -ish,
+    -i, -ic, -ine: "Russian", "American", "Iraqi", "Argentine"), which open the names of
+    firms and things ("American Depositary Receipts", "Argentine Plate"). One without a
+    plural ("Japanese", "British", "Dutch") is an adjective only."""
+    text = resources.files("docsearch.extract").joinpath("data/demonyms.txt").read_text("utf-8")
+    section = text.split("\n# Sub-national", 1)[0]
+    words = [ln.strip() for ln in section.splitlines() if ln.strip() and ln[0] != "#"]
+    plural = set(words)
+    return frozenset(fold(w) for w in words if w + "s" in plural and not _ADJECTIVE_END.search(w))
+
+
+_NATIONALITY_NOUNS = _nationality_nouns()
+_FELLOW = frozenset({"fellow", "compatriot"})
+
+
+def _demonym_lead(tokens: Sequence[_Token], start: int, keys: Sequence[str], lex: _Lexicon,
+                  lowercase_seen: AbstractSet[str]) -> int:
+    """"Briton X Y", "Fellow Hungarian X Y", "Unseeded Swede X Y", "beat fellow Russian X
+    Y": a nationality noun (:func:`_nationality_nouns`; any demonym after "fellow" or
+    "compatriot") opens a run, perhaps after one word that opens its sentence, and two or
+    three words of a name's shape follow (none a common word, a place or a place's word,
+    a demonym, an organisation's word, a title or a role, nor written in lower case in the
+    article; not a known organisation nor a gazetteer's place). The noun says what the
+    name is: a person, as no firm is a Briton. How many words to cut off the run (the noun
+    and what opens it), or 0."""
+    n = len(keys)
+    if n < 3:
+        return 0
+    cut = 1 if keys[0] in lex.demonyms else 2 if n > 3 and keys[1] in lex.demonyms else 0
+    if not cut:
+        return 0
+    noun = keys[cut - 1]
+    if cut == 2:  # a word opens the sentence: "Fellow", "Unseeded", "Resurgent"
+        if not tokens[start].sentence_start or keys[0] in lex.first_names:
+            return 0
+        fellow = keys[0] in _FELLOW
+    else:
+        fellow = start > 0 and tokens[start - 1].text in _FELLOW
+    if not (fellow or noun in _NATIONALITY_NOUNS):
+        return 0
+    rest = keys[cut:]
+    if n - cut > 3 or any(
+            k in lex.english or k in lex.common or k in lex.places or k in lex.place_words
+            or k in lex.demonyms or k in lex.org_words or k in lex.titles
+            or k in lex.role_nouns or k in lowercase_seen or len(k) < 2 for k in rest):
+        return 0
+    if " ".join(rest) in lex.organisations or _gazetteer_place(rest):
+        return 0
+    return cut

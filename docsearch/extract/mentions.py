@@ -50,6 +50,7 @@ from docsearch.extract.evidence import (
     _age_after,
     _company_word,
     _compass_place,
+    _demonym_lead,
     _firm_kind_at,
     _gazetteer_place,
     _joined_company,
@@ -300,6 +301,11 @@ class _Extractor:
                      and not _given_names_from_abroad(keys, lex))):
             # "ambassador to Moscow Salah Bassiouni", "Beatle George Harrison"
             words, keys, caps = words[1:], keys[1:], caps[1:]
+        # "Briton X Y", "Fellow Hungarian X Y": a nationality noun, cut off, is a cue.
+        led = _demonym_lead(tokens, end - len(keys), keys, lex, self.lowercase_seen) if len(
+            keys) >= 3 and (keys[0] in lex.demonyms or keys[1] in lex.demonyms) else 0
+        if led:
+            words, keys, caps = words[led:], keys[led:], caps[led:]
         if not caps or len(caps) > 5:
             return None
         joined = " ".join(keys)
@@ -342,8 +348,8 @@ class _Extractor:
         role_comma = (before == "," and before2 in lex.role_nouns
                       and tokens[first - 2].text.islower())
         context = _person_context(tokens, first, end, lex)
-        cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
-            before in _SPEECH) or before.endswith("year-old") or (
+        cue = led > 0 or titled or before in lex.role_nouns or shaped or (
+            _signature(tokens, first, end)) or before in _SPEECH or before.endswith("year-old") or (
             before == "name" and before2 == "real") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
             _house_style(tokens, first, end)) or (

@@ -89,6 +89,7 @@ from docsearch.extract.prepare import (
     _without_nicknames,
     _without_tags,
 )
+from docsearch.extract.rivals import confirm_by_result
 from docsearch.extract.tokens import (
     _FIRST_NAME_PARTICLES,
     HONORIFIC,
@@ -368,6 +369,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     _cut_leading_titles(mentions, ex)
     _confirm_by_titled_surname(mentions, body_tokens, lex)
     _confirm_by_own_pronoun(mentions, body_tokens, lex)
+    confirm_by_result(mentions, body_tokens, lex)
     listed = list(listed_names(body, lex))
     _confirm_by_listed_initial(mentions, listed, lex)
     return ex, body_tokens, mentions, listed
