@@ -185,3 +185,54 @@ def test_business_sport_and_arts_styles(body, people):
 ])
 def test_places_and_people(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A nationality noun (one that takes a plural: "Briton", "Hungarian", "Swede") before
+    # a name whose first name is in no list: the name is a person, the noun no part of it.
+    ("Briton Kelvar Drunce will drive for the team next year.", ["Kelvar Drunce"]),
+    ("Fellow Hungarian Torvek Malisz went out in the first round.", ["Torvek Malisz"]),
+    ("The champion later lost to fellow Hungarian Torvek Malisz in three sets.",
+     ["Torvek Malisz"]),
+    ("Unseeded Swede Ilvaro Orkanen reached the semi-finals.", ["Ilvaro Orkanen"]),
+    # An adjective of nationality alone ("Japanese", no plural) opens firms' names too;
+    # so does a noun before a firm's word.
+    ("Japanese Sumikawa Denko will build a plant in Ohio.", []),
+    ("Russian Gazneft Holdings will build a pipeline.", []),
+    # A demonym of an adjective's ending ("-an", "-ese", "-i") is an adjective there.
+    ("American Depositum Receipts rose in New York.", []),
+])
+def test_a_nationality_noun_before_a_name(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # The subject of a sentence in which it beats a person (a listed first name) is a
+    # person too: a firm, a team or a place does not beat a player.
+    ("Torvek Malisz won the Kremlin Cup on Sunday, beating Mikhail Ivanov 6-4 6-2.",
+     ["Torvek Malisz", "Mikhail Ivanov"]),
+    ("Kelvar Drunce holed a long putt to beat Laura Davies and take the title.",
+     ["Kelvar Drunce", "Laura Davies"]),
+    ("Ilvaro Orkanen rallied to beat fellow Russian Mikhail Ivanov 6-4.",
+     ["Ilvaro Orkanen", "Mikhail Ivanov"]),
+    # A team beaten, or a person's side: no person beaten, no cue for the subject.
+    ("Vostok Tarnaz beat Dynamo Moscow 2-1 on Sunday.", []),
+    ("Vostok Tarnaz beat Mikhail Ivanov's side 2-1 on Sunday.", ["Mikhail Ivanov"]),
+    # The person beaten is in another sentence.
+    ("Vostok Tarnaz won the cup. Later Mikhail Ivanov beat Laura Davies.",
+     ["Mikhail Ivanov", "Laura Davies"]),
+])
+def test_the_winner_against_a_person(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # Players' positions before a name, hyphenated or not.
+    ("A late burst from off-spinner Harbhajan Tavrin rocked the visitors.",
+     ["Harbhajan Tavrin"]),
+    ("The club traded shortstop Zeltan Quilmes to a rival.", ["Zeltan Quilmes"]),
+    ("They signed point guard Drenno Vostyan and cornerback Ilvaro Orkanen.",
+     ["Drenno Vostyan", "Ilvaro Orkanen"]),
+])
+def test_a_players_position_before_a_name(body, people):
+    assert extract_people("", body) == people

@@ -74,3 +74,27 @@ def test_a_firms_kind_after_at_the_names_a_firm(body, people):
 ])
 def test_a_maker_who_says_she_is_a_person(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("title, body, people", [
+    # The run opens a sentence and its own "its" follows: a firm, not a person.
+    ("", "Dana Veltrix will now offer free backups to its customers. Analysts were "
+     "unmoved, said Priya Olund.", ["Priya Olund"]),
+    # After a dateline.
+    ("", "LONDON (Wire) - Marcus Orbelle has agreed to pay its regulator a fine, said "
+     "analyst Tessa Grainger.", ["Tessa Grainger"]),
+])
+def test_a_run_with_its_own_its_is_a_firm(title, body, people):
+    assert extract_people(title, body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # Another noun stands between the name and "its": the pronoun is that noun's.
+    ("Tom Baxendale bought the house for its views.", ["Tom Baxendale"]),
+    # A person's own pronoun comes first.
+    ("Lena Markovic said she would sell its shares.", ["Lena Markovic"]),
+    # A person's cue wins: the title.
+    ("Dr Hana Orlov will now lead its research team.", ["Hana Orlov"]),
+])
+def test_a_person_near_its_stays_a_person(body, people):
+    assert extract_people("", body) == people

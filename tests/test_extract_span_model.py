@@ -29,7 +29,7 @@ MODEL: span_model.SpanModel = SHIPPED
 WEIGHTS = json.loads(train_people_model.WEIGHTS.read_text("utf-8"))
 # The shipped weights switched on at bolder thresholds of the leave-one-set-out grid than
 # the shipped ones (accept 0.95, drop nothing, chosen over all the gold sets; the model
-# ships off: see the docs).
+# ships on since it was trained on unseen18 and unseen19 too: see the docs).
 ON = attrs.evolve(MODEL, accept=0.7, drop=0.2)
 
 
@@ -105,17 +105,18 @@ def test_decided_candidates_are_left_to_the_rules() -> None:
 
 
 def test_shipped_model_follows_the_leave_one_set_out_verdict() -> None:
-    """Trained on the twenty read gold sets (unseen16 and unseen17 added once they were
-    read) after the rules of briefs Z36 to Z46, the model barely moves the
-    leave-one-set-out mean of precision and recall (0.9539 -> 0.9541) and costs one set
-    0.017 of precision (0.01 allowed): it ships off; the thresholds best over all the sets
-    are accept 0.95, drop nothing (-1.0)."""
-    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, -1.0, False)
+    """Trained on the twenty-two read gold sets (unseen18 and unseen19 added once they
+    were read) after the rules of briefs Z36 to Z49, the model raises the
+    leave-one-set-out mean of precision and recall a little (0.9535 -> 0.9540) and costs
+    no set more than 0.006 of precision (0.01 allowed): it ships on, at the thresholds best
+    over all the sets, accept 0.95, drop nothing (-1.0)."""
+    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, -1.0, True)
     assert WEIGHTS["settings"]["sets"] == list(people_model_rows.TRAINING_SETS)
     assert people(QUOTED, attrs.evolve(MODEL, accept=2.0)) == []  # a bar nothing passes
-    assert people(QUOTED, MODEL) == ["Tavishi Okonkwo-Reyes"]  # what switching it on does
+    assert people(QUOTED, None) == []  # the rules alone leave her out
+    assert people(QUOTED, MODEL) == ["Tavishi Okonkwo-Reyes"]  # the model takes her
     assert people(PRODUCT, MODEL) == ["Clara Engine"]  # nothing is dropped
-    assert list(find_people("", QUOTED).people) == []  # the default: the rules alone
+    assert list(find_people("", QUOTED).people) == ["Tavishi Okonkwo-Reyes"]  # the default
 
 
 def test_default_follows_the_weights_file() -> None:
@@ -132,7 +133,9 @@ def test_using_holds_in_its_own_thread_only() -> None:
         worker.start()
         worker.join()
         assert span_model.active_model() is ON
-    assert seen == [span_model.active_model()] == [None]  # the default: off
+    assert seen == [span_model.active_model()] == [MODEL]  # the default: the shipped model
+    with span_model.using(None):
+        assert span_model.active_model() is None  # the rules alone
 
 
 def test_probability_is_the_logistic_of_the_summed_weights() -> None:

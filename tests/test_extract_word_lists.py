@@ -48,7 +48,8 @@ def test_the_lists_read_back_as_they_were_written_inline():
     # + zone (brief Z32: "Baghdad's Green Zone")
     assert len(evidence._THING_NOUNS) == 157 and evidence._PLACE_NOUNS < evidence._THING_NOUNS
     # + wing, lock, second-row, stand-off, wing-forward, number-eight (brief Z45)
-    assert len(lexicon._ROLE_NOUNS_EXTRA) == 267
+    # + 20 players' positions: spinner ... outfielder (brief Z47)
+    assert len(lexicon._ROLE_NOUNS_EXTRA) == 287
     assert len(lexicon._HEADLINE_VERBS) == 190 and lexicon._SPEECH < lexicon._HEADLINE_VERBS
     # + arap; forms of address of other countries (brief Z30)
     # + coun, ald, const (brief Z45)
@@ -70,3 +71,10 @@ def test_pairs_and_suffixes_keep_their_shape():
     assert isinstance(evidence._FIRM_AGENTS, tuple) and len(evidence._FIRM_AGENTS) == 32
     assert "steelmaker".endswith(evidence._FIRM_AGENTS)
     assert "manufacturer".endswith(evidence._FIRM_AGENTS)
+
+
+def test_nationality_nouns_are_the_nationalities_no_adjective_is():
+    # Brief Z47: "Briton X Y" is a person; "American X Y" may be a firm's or a thing's name.
+    assert {"briton", "swede", "spaniard", "dane", "scot"} <= evidence._NATIONALITY_NOUNS
+    assert not {"russian", "american", "iraqi", "japanese", "british", "argentine",
+                "londoner"} & evidence._NATIONALITY_NOUNS

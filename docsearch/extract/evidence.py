@@ -14,10 +14,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from docsearch.extract.gazetteer import gazetteer_places
-from docsearch.extract.lexicon import _SPEECH, _Lexicon, _lines, _word_set, fold, word_key
+from docsearch.extract.lexicon import (
+    _MONTHS,
+    _SPEECH,
+    _WEEKDAYS,
+    _common_noun,
+    _Lexicon,
+    _lines,
+    _word_set,
+    fold,
+    word_key,
+)
 from docsearch.extract.tokens import CAP, HONORIFIC, INITIAL, _Token
 
 if TYPE_CHECKING:
@@ -397,3 +408,127 @@ def _family_first(words: Sequence[str], lex: _Lexicon) -> bool:
         return all(part.isalpha() for part in given.split("-"))
     return given.isalpha() and len(_VOWEL_RUNS.findall(given)) == 1 and (
         given not in lex.first_names and given not in surnames())
+
+
+# What a player's tally counts: "X's 28 points", "X with 19 points and 11 rebounds".
+_TALLIES = frozenset({"points", "goals", "rebounds", "assists", "runs", "wickets", "yards",
+                      "touchdowns", "saves", "strikeouts", "hits", "birdies", "tackles",
+                      "steals", "aces", "laps", "catches", "tries"})
+
+
+def _word_surname(key: str) -> bool:
+    """A family name that is an organisation's or a place's word too ("Banks", "Church",
+    "Street", "Hill"): a listed family name that is no firm's legal form ("Company")."""
+    from docsearch.extract.firms import _LEGAL_FORMS
+    from docsearch.extract.span_model import surnames
+    return key in surnames() and key not in _LEGAL_FORMS and key not in _COMPANY_SUFFIXES
+
+
+def _word_surname_cue(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon) -> bool:
+    """What only a person has beside a listed first name and a surname that is a common,
+    an organisation's or a place's word too: a player's tally ("X's 28 points", "X with
+    19 points") or a person's name joined to it by "and" or a comma ("a rotation of X,
+    Jiri Welsch and ...", "Led by X and Devin Hester"), the way lists of people are made."""
+    n = len(tokens)
+    k = end if tokens[end - 1].possessive else end + 1 if (
+        end < n and tokens[end].text == "with") else n
+    if k + 1 < n and tokens[k].text.isdigit() and tokens[k + 1].text in _TALLIES:
+        return True
+    if tokens[end - 1].possessive:
+        return False
+    j = end + 1 if end < n and tokens[end].text == "," else end
+    j = j + 1 if j < n and tokens[j].text in ("and", "&") else j
+    if j > end and _persons_name_at(tokens, j, 1, lex):
+        return True
+    i = first - 1
+    if i >= 0 and tokens[i].text in ("and", "&"):
+        i = i - 1 if i >= 1 and tokens[i - 1].text == "," else i
+        return _persons_name_at(tokens, i - 1, -1, lex)
+    return False
+
+
+def _persons_name_at(tokens: Sequence[_Token], k: int, step: int, lex: _Lexicon) -> bool:
+    """Whether a name of two or three capitalised words starts (``step`` 1) or ends
+    (``step`` -1) at ``k``: its first word a listed first name, none of its words a title,
+    a role, an organisation's, a place's, a demonym, a month or a common noun, and the
+    whole no known organisation nor place ("Santa Monica")."""
+    from docsearch.extract.world_names import world_first_names
+    j = k
+    while 0 <= j < len(tokens) and tokens[j].kind == CAP and abs(j - k) < 4:
+        if step < 0 and j < k and tokens[j].possessive:
+            break
+        j += step
+        if step > 0 and tokens[j - 1].possessive:
+            break
+    lo, hi = (k, j) if step > 0 else (j + 1, k + 1)
+    if not 2 <= hi - lo <= 3 or (0 <= j < len(tokens) and tokens[j].kind == CAP):
+        return False
+    keys = [word_key(t.text) for t in tokens[lo:hi]]
+    if keys[0] not in lex.first_names and (keys[0] not in world_first_names().names
+                                           or keys[0] in lex.english):
+        return False
+    joined = " ".join(keys)
+    if keys[0] in _PLACE_OPENERS or keys[0] in _COMPASS or joined in lex.places or (
+            _gazetteer_place(keys)):
+        return False  # "Santa Monica", "North Tyneside"
+    return joined not in lex.organisations and not any(
+        x in lex.titles or x in lex.role_nouns or x in lex.org_words or x in lex.place_words
+        or x in lex.demonyms or x in _MONTHS or x in _WEEKDAYS or _common_noun(x, lex)
+        for x in keys)
+
+
+_ADJECTIVE_END = re.compile(r"(an|ese|ish|i|ic|ine)$")
+
+
+def _nationality_nouns() -> frozenset[str]:
+    """Nationality nouns that are no adjective: the demonyms of ``demonyms.txt``'s first
+    section (nationalities) that the list also gives in the plural ("Briton", "Swede",
+    "Spaniard", "Dane", "Scot"), less those of an adjective's ending (-an, -ese, -ish,
+    -i, -ic, -ine: "Russian", "American", "Iraqi", "Argentine"), which open the names of
+    firms and things ("American Depositary Receipts", "Argentine Plate"). One without a
+    plural ("Japanese", "British", "Dutch") is an adjective only."""
+    text = resources.files("docsearch.extract").joinpath("data/demonyms.txt").read_text("utf-8")
+    section = text.split("\n# Sub-national", 1)[0]
+    words = [ln.strip() for ln in section.splitlines() if ln.strip() and ln[0] != "#"]
+    plural = set(words)
+    return frozenset(fold(w) for w in words if w + "s" in plural and not _ADJECTIVE_END.search(w))
+
+
+_NATIONALITY_NOUNS = _nationality_nouns()
+_FELLOW = frozenset({"fellow", "compatriot"})
+
+
+def _demonym_lead(tokens: Sequence[_Token], start: int, keys: Sequence[str], lex: _Lexicon,
+                  lowercase_seen: AbstractSet[str]) -> int:
+    """"Briton X Y", "Fellow Hungarian X Y", "Unseeded Swede X Y", "beat fellow Russian X
+    Y": a nationality noun (:func:`_nationality_nouns`; any demonym after "fellow" or
+    "compatriot") opens a run, perhaps after one word that opens its sentence, and two or
+    three words of a name's shape follow (none a common word, a place or a place's word,
+    a demonym, an organisation's word, a title or a role, nor written in lower case in the
+    article; not a known organisation nor a gazetteer's place). The noun says what the
+    name is: a person, as no firm is a Briton. How many words to cut off the run (the noun
+    and what opens it), or 0."""
+    n = len(keys)
+    if n < 3:
+        return 0
+    cut = 1 if keys[0] in lex.demonyms else 2 if n > 3 and keys[1] in lex.demonyms else 0
+    if not cut:
+        return 0
+    noun = keys[cut - 1]
+    if cut == 2:  # a word opens the sentence: "Fellow", "Unseeded", "Resurgent"
+        if not tokens[start].sentence_start or keys[0] in lex.first_names:
+            return 0
+        fellow = keys[0] in _FELLOW
+    else:
+        fellow = start > 0 and tokens[start - 1].text in _FELLOW
+    if not (fellow or noun in _NATIONALITY_NOUNS):
+        return 0
+    rest = keys[cut:]
+    if n - cut > 3 or any(
+            k in lex.english or k in lex.common or k in lex.places or k in lex.place_words
+            or k in lex.demonyms or k in lex.org_words or k in lex.titles
+            or k in lex.role_nouns or k in lowercase_seen or len(k) < 2 for k in rest):
+        return 0
+    if " ".join(rest) in lex.organisations or _gazetteer_place(rest):
+        return 0
+    return cut

@@ -18,7 +18,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from docsearch.extract.cues import _and_his_or_her, _appositive_role, _person_verb
+from docsearch.extract.cues import (
+    _DATELINE_MARKS,
+    _NO_VERB,
+    _and_his_or_her,
+    _appositive_role,
+    _person_verb,
+)
 from docsearch.extract.evidence import _FIRM_OBJECTS, _MARKET_VERBS, _age_after
 from docsearch.extract.lexicon import _SPEECH, _Lexicon, fold, word_key
 from docsearch.extract.mentions import _Extractor, _Mention
@@ -98,6 +104,44 @@ def firm_words(ex: _Extractor, tokens: Sequence[_Token], lex: _Lexicon) -> froze
     return frozenset(out)
 
 
+# Words between a name and "its" that give the pronoun another owner or start another
+# clause: "X bought the house for its views", "X said she ... its", "X, which ... its".
+_OTHER_OWNER = frozenset({"the", "a", "an", "this", "that", "these", "those", "he", "she",
+                          "his", "her", "him", "it", "they", "their", "them", "who",
+                          "which", "and", "or", "but"})
+
+
+def its_owners(tokens: Sequence[_Token]) -> frozenset[str]:
+    """The runs (folded words) that open a sentence, or follow a dateline, and own the
+    "its" a few lower-case words later: "X Y will now offer free backups to its
+    customers", "(Wire) - X Y has agreed to pay its regulator". A firm's own pronoun; a
+    person's is "his" or "her". The words between are a verb and what it takes, with no
+    determiner, pronoun or clause of their own ("X bought the house for its views": the
+    house's), eight at most."""
+    out = set()
+    for k, token in enumerate(tokens):
+        if token.text != "its":
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 8 and tokens[j].text.isalpha() and (
+                tokens[j].text.islower() and tokens[j].text not in _OTHER_OWNER):
+            j -= 1
+        if j < 0 or j == k - 1 or tokens[j].kind != CAP or tokens[j].possessive or (
+                tokens[j + 1].text in _NO_VERB):
+            continue
+        start = j
+        while start > 0 and tokens[start - 1].kind in (CAP, PARTICLE, INITIAL) and not (
+                tokens[start - 1].possessive or tokens[start].sentence_start):
+            start -= 1
+        b = start - 1
+        while b >= 0 and tokens[b].text in _DATELINE_MARKS:
+            b -= 1
+        if tokens[start].sentence_start or start == 0 or b < start - 1 and (
+                b >= 0 and tokens[b].text[:1].isupper()):
+            out.add(" ".join(word_key(t.text) for t in tokens[start:j + 1]))
+    return frozenset(out)
+
+
 def bracketed_affiliations(tokens: Sequence[_Token]) -> frozenset[str]:
     """Names in brackets right after two different names or more: what a results list
     gives each entrant ("1 Kobi Wanambi (Ford Mustang) ...; 5 Jayden Pryce (Ford
@@ -116,14 +160,15 @@ def bracketed_affiliations(tokens: Sequence[_Token]) -> frozenset[str]:
     return frozenset(key for key, names in owners.items() if len(names) >= 2)
 
 
-def document_firms(ex: _Extractor, tokens: Sequence[_Token],
-                   lex: _Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+def document_firms(ex: _Extractor, tokens: Sequence[_Token], lex: _Lexicon) -> tuple[
+        frozenset[str], frozenset[str], frozenset[str]]:
     """The document's firms' short names (:func:`firm_words`, from then on words of its
-    organisations too: "Heinz" alone is no person either) and its results' bracketed
-    affiliations (:func:`bracketed_affiliations`)."""
+    organisations too: "Heinz" alone is no person either), its results' bracketed
+    affiliations (:func:`bracketed_affiliations`) and the runs that own an "its"
+    (:func:`its_owners`)."""
     firms = firm_words(ex, tokens, lex)
     ex.orgs.update(firms)
-    return firms, bracketed_affiliations(tokens)
+    return firms, bracketed_affiliations(tokens), its_owners(tokens)
 
 
 def _person_cue_after(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool:
@@ -137,13 +182,17 @@ def _person_cue_after(tokens: Sequence[_Token], end: int, lex: _Lexicon) -> bool
 
 
 def firm_named(m: _Mention, firms: frozenset[str], bracketed: frozenset[str],
-               tokens: Sequence[_Token], lex: _Lexicon) -> bool:
+               owners: frozenset[str], tokens: Sequence[_Token], lex: _Lexicon) -> bool:
     """Whether a name of two words or more opens with one of the document's firms' short
     names, or is a bracketed affiliation of its results (:func:`bracketed_affiliations`),
     and has no person's own cue: a title, a role word before it, a family word, or what
-    only a person has right after it."""
+    only a person has right after it; or, with no cue of a person at all, owns an "its"
+    somewhere in the document (:func:`its_owners`)."""
     keys = [word_key(w) for w in m.words]
-    if len(keys) < 2 or keys[0] not in firms and " ".join(keys) not in bracketed:
+    joined = " ".join(keys)
+    if owners and not m.cue and joined in owners:
+        return True
+    if len(keys) < 2 or keys[0] not in firms and joined not in bracketed:
         return False
     if m.titled or m.strong or m.role or m.family:
         return False

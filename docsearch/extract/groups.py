@@ -14,9 +14,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from docsearch.extract.cues import _BEAT
 from docsearch.extract.evidence import _agent_shaped, _singular
 from docsearch.extract.lexicon import _Lexicon, fold, word_key
-from docsearch.extract.tokens import _Token
+from docsearch.extract.tokens import CAP, PARTICLE, _Token
 from docsearch.extract.world_names import world_first_names
 
 if TYPE_CHECKING:
@@ -37,6 +38,70 @@ def _team(keys: Sequence[str], before: str, lex: _Lexicon) -> bool:
     if keys[-1] == "state":
         return len(keys) == 2
     return _plural_no_name(keys[-1], lex)
+
+
+def _score(tokens: Sequence[_Token], k: int) -> int:
+    """The higher number of a match's one score at ``k`` ("58-41", "4-3"), or -1: none, or
+    one of a series, as sets and games are given ("6-3, 6-4", "21-15 21-18")."""
+    if k + 2 >= len(tokens) or tokens[k + 1].text not in ("-", "–"):
+        return -1
+    a, b = tokens[k].text, tokens[k + 2].text.rstrip(",.;:")
+    if not (a.isdigit() and b.isdigit()):
+        return -1
+    nxt = k + 3
+    if nxt < len(tokens) and tokens[nxt].text == ",":
+        nxt += 1
+    if nxt + 1 < len(tokens) and tokens[nxt].text[:1].isdigit() and (
+            tokens[nxt + 1].text in ("-", "–")):
+        return -1
+    return max(int(a), int(b))
+
+
+def team_by_score(m: _Mention, tokens: Sequence[_Token], lex: _Lexicon) -> bool:
+    """A team named like a person, by a match's one score beside it: the loser, its score
+    right after it, its first word no first name of any list and a points game's score
+    ("the Hawks beat Ottumwa Linden 58-41"; not "beat Ngaire Tukino 7-5", a frame's or a
+    set's count); or "the" and a place's name first, a last word no surname nor first
+    name, the score after it or after the loser it beat ("the unbeaten Denver Gold Sox
+    beat the Tulsa Red Sox 4-3"). No person's cue of its own: a title, a role word or a
+    family word before it."""
+    end = m.position + len(m.words)
+    if m.position < 0 or end >= len(tokens) or m.titled or m.role or m.family or m.strong:
+        return False
+    after = tokens[end].text
+    if after[:1].isdigit():
+        top = _score(tokens, end)
+    elif after in _BEAT:
+        k = end + 1
+        if k < len(tokens) and tokens[k].text == "the":
+            k += 1
+        j = k
+        while j < len(tokens) and tokens[j].kind in (CAP, PARTICLE):
+            j += 1
+        top = _score(tokens, j) if j > k else -1
+    else:
+        return False
+    if top < 0:
+        return False
+    keys = [word_key(w) for w in m.words]
+    if keys[0] in lex.places and _after_the(tokens, m.position):
+        from docsearch.extract.span_model import surnames  # it reads mentions
+
+        return keys[-1] not in surnames() and keys[-1] not in lex.first_names
+    return top >= 12 and after[:1].isdigit() and keys[0] not in lex.first_names and (
+        keys[0] not in world_first_names().names)
+
+
+def _after_the(tokens: Sequence[_Token], first: int) -> bool:
+    """"the" right before a name, or before two lower-case words and it ("the streaking
+    X")."""
+    for k in range(first - 1, max(first - 4, -1), -1):
+        text = tokens[k].text
+        if text in ("the", "The"):
+            return True
+        if not (text.isalpha() and text.islower()):
+            return False
+    return False
 
 
 def _plural_no_name(key: str, lex: _Lexicon) -> bool:

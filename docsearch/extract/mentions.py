@@ -50,6 +50,7 @@ from docsearch.extract.evidence import (
     _age_after,
     _company_word,
     _compass_place,
+    _demonym_lead,
     _firm_kind_at,
     _gazetteer_place,
     _joined_company,
@@ -62,6 +63,8 @@ from docsearch.extract.evidence import (
     _says_she,
     _singular,
     _statement,
+    _word_surname,
+    _word_surname_cue,
 )
 from docsearch.extract.groups import (
     _PLURAL_NOUNS,
@@ -134,6 +137,8 @@ class _Extractor:
         self.lowercase_seen: set[str] = set()
         # Where the last organisation named with a cue ended: "banks X and Y".
         self._org_end: tuple[int, int] = (0, -1)
+        # Names of a first name and an organisation's word read as people ("Ada Banks").
+        self.word_surnamed: set[str] = set()
 
     def runs(self, tokens: Sequence[_Token]) -> Iterable[tuple[int, int]]:
         """Spans of name-like tokens: capitalised words, initials, particles, honorifics.
@@ -296,6 +301,11 @@ class _Extractor:
                      and not _given_names_from_abroad(keys, lex))):
             # "ambassador to Moscow Salah Bassiouni", "Beatle George Harrison"
             words, keys, caps = words[1:], keys[1:], caps[1:]
+        # "Briton X Y", "Fellow Hungarian X Y": a nationality noun, cut off, is a cue.
+        led = _demonym_lead(tokens, end - len(keys), keys, lex, self.lowercase_seen) if len(
+            keys) >= 3 and (keys[0] in lex.demonyms or keys[1] in lex.demonyms) else 0
+        if led:
+            words, keys, caps = words[led:], keys[led:], caps[led:]
         if not caps or len(caps) > 5:
             return None
         joined = " ".join(keys)
@@ -338,14 +348,17 @@ class _Extractor:
         role_comma = (before == "," and before2 in lex.role_nouns
                       and tokens[first - 2].text.islower())
         context = _person_context(tokens, first, end, lex)
-        cue = titled or before in lex.role_nouns or shaped or _signature(tokens, first, end) or (
-            before in _SPEECH) or before.endswith("year-old") or (
+        cue = led > 0 or titled or before in lex.role_nouns or shaped or (
+            _signature(tokens, first, end)) or before in _SPEECH or before.endswith("year-old") or (
             before == "name" and before2 == "real") or (
             before == "by" and before2 in _MAKER_VERBS) or _age_after(tokens, end) or (
             _house_style(tokens, first, end)) or (
             len(caps) > 1 and _person_verb(tokens, end)) or _sport_act(tokens, first) or (
             _and_his_or_her(tokens, end)) or (
             _place_surname(keys, after, lex)) or context or _beaten(tokens, first, end) or (
+            len(caps) == 2 == len(keys) and keys[0] in lex.first_names and (
+                keys[1] in lex.place_words or keys[1] in lex.demonyms)
+            and _word_surname_cue(tokens, first, end, lex)) or (
             after in _SPEECH and not _statement(tokens, end)) or (
             after in ("who", "whose") and len(caps) > 1) or (
             after in _LEADER_NOUNS and len(caps) == 1) or (
@@ -382,15 +395,30 @@ class _Extractor:
     def _org_word_surname(self, tokens: Sequence[_Token], start: int, end: int,
                           keys: Sequence[str], titled: bool) -> bool:
         """A first name and a surname that is an organisation's or a place's word too,
-        with a cue: "the vicar Anne Church", "Rev Tobias Banks", "Ada Hill said"."""
-        if len(keys) != 2 or keys[0] not in self.lex.first_names or (
-                keys[1] not in _ORG_WORD_SURNAMES):
+        with a cue: "the vicar Anne Church", "Rev Tobias Banks", "Ada Hill said", "Ada
+        Banks, 34,", "X, Ada Banks and Y Z", "Ada Banks's 28 points"; or a name the
+        document has read so before ("Owls suspend Ada Banks")."""
+        lex = self.lex
+        if len(keys) != 2 or keys[0] not in lex.first_names:
             return False
-        if titled:
+        joined = f"{keys[0]} {keys[1]}"
+        if joined in self.word_surnamed:
             return True
+        listed = keys[1] in _ORG_WORD_SURNAMES
+        if not listed and not _word_surname(keys[1]):
+            return False
         before = tokens[start - 1].text if start > 0 else ""
-        return end - start == 2 and (before.islower() and before in self.lex.role_nouns or (
-            end < len(tokens) and tokens[end].text in _SPEECH))  # not "Home Loan Banks said"
+        # (A title names places after its holder: "the King Hussein Bridge crossing".)
+        # A speech verb that is a plural noun too follows a place ("Rocky Mountain states").
+        after = tokens[end].text if end < len(tokens) else ""
+        if titled and listed or end - start == 2 and (
+                before.islower() and before in lex.role_nouns or (
+                after in _SPEECH and (listed or after == "says" or not after.endswith("s")))
+                or _age_after(tokens, end) or _person_verb(tokens, end)
+                or _word_surname_cue(tokens, start, end, lex)):
+            self.word_surnamed.add(joined)
+            return True
+        return False
 
     def _organisation(self, tokens: Sequence[_Token], first: int, end: int, joined: str,
                       keys: Sequence[str], titled: bool) -> bool:

@@ -61,7 +61,12 @@ from docsearch.extract.alone import (
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
 from docsearch.extract.evidence import _family_first, _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
-from docsearch.extract.groups import _plural_group, _team, mark_beside_organisations
+from docsearch.extract.groups import (
+    _plural_group,
+    _team,
+    mark_beside_organisations,
+    team_by_score,
+)
 from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
 from docsearch.extract.lexicon import (
     _MONTHS,
@@ -84,6 +89,7 @@ from docsearch.extract.prepare import (
     _without_nicknames,
     _without_tags,
 )
+from docsearch.extract.rivals import confirm_by_result
 from docsearch.extract.tokens import (
     _FIRST_NAME_PARTICLES,
     HONORIFIC,
@@ -194,7 +200,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
 
     _unglue_possessives(mentions, heading_mentions, lex)
     full_names: dict[int, bool] = {}  # each mention's is_full_name, asked once
-    firms: list[tuple[frozenset[str], frozenset[str]]] = []  # read at the first full name
+    firms: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []  # at the first one
 
     def full_name(m: _Mention) -> bool:
         known = full_names.get(id(m))
@@ -202,7 +208,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             known = ex.is_full_name(m)
             if known and len(m.words) > 1:  # "Heinz Co" ... "Heinz Ketchup": no person
                 firms[:] = firms or [document_firms(ex, body_tokens, lex)]
-                known = not firm_named(m, *firms[0], body_tokens, lex)
+                known = not (firm_named(m, *firms[0], body_tokens, lex)
+                             or team_by_score(m, body_tokens, lex))  # "beat X Y 58-41"
             full_names[id(m)] = known
         return known
 
@@ -362,6 +369,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     _cut_leading_titles(mentions, ex)
     _confirm_by_titled_surname(mentions, body_tokens, lex)
     _confirm_by_own_pronoun(mentions, body_tokens, lex)
+    confirm_by_result(mentions, body_tokens, lex)
     listed = list(listed_names(body, lex))
     _confirm_by_listed_initial(mentions, listed, lex)
     return ex, body_tokens, mentions, listed
