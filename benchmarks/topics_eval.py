@@ -36,7 +36,7 @@ model each collection learns from itself (:mod:`docsearch.extract.topic_model`).
   measured, read since);
 * ``unseen21``: ``tests/data/unseen21/articles.jsonl``, 50 stories (333–435 words), ten for
   each of the five classes, in a national broadcaster's web style from its UK-wide desks;
-  written and committed before the extractor ran on it (unseen);
+  written and committed before the extractor ran on it (unseen when measured, read since);
 * ``reuters``: Reuters-21578 stories with a body and TOPICS, agreement with TOPICS mapped
   to IPTC (every topic is economy, except ``jobs``: labour);
 * ``ag``: AG News test split (``../shared/corpora/ag_news/``, 7,600 items), its four
