@@ -30,7 +30,10 @@ Reuters PEOPLE, TOPICS and DATE labels kept aside), runs each extractor on one c
   and unseen21, 50 own-written longer stories from a national broadcaster's UK-wide desks,
   written and committed likewise, *seen*: measured by the lead before and after the rounds
   of the session that wrote them (briefs Z47 to Z49 never read them), then their misses
-  read), each
+  read; unseen22, people read by hand on 250 more AG News items, and unseen23, 50
+  own-written pages in a national broadcaster's web formats (line-ups, results, quote
+  pages, charts), written and committed likewise, *unseen*: measured by the lead only,
+  before and after the rounds of the session that wrote them), each
   set resolved as one collection by :class:`docsearch.extract.registry.PeopleRegistry` as the
   index does; person pair recall on Reuters (of the (document, PEOPLE label) pairs, the
   share whose person is among the document's people) and the people extractor's speed;
@@ -80,7 +83,8 @@ TUNED = {"reuters": "tuned", "sample": "tuned", "unseen1": "tuned", "unseen2": "
          "unseen11": "seen", "unseen12": "seen", "unseen13": "seen",
          "unseen14": "seen", "unseen15": "seen", "unseen16": "seen",
          "unseen17": "seen", "unseen18": "seen",
-         "unseen19": "seen", "unseen20": "seen", "unseen21": "seen"}
+         "unseen19": "seen", "unseen20": "seen", "unseen21": "seen",
+         "unseen22": "unseen", "unseen23": "unseen"}
 
 
 def expected_date(text: str) -> dt.datetime | None:
@@ -124,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "unseen9 --skip unseen10 --skip unseen11 --skip unseen12 "
                             "--skip unseen13 --skip unseen14 --skip unseen15 "
                             "--skip unseen16 --skip unseen17 --skip unseen18 "
-                            "--skip unseen19 --skip unseen20 --skip unseen21 while tuning)")
+                            "--skip unseen19 --skip unseen20 --skip unseen21 --skip unseen22 "
+                            "--skip unseen23 while tuning)")
     return parser
 
 

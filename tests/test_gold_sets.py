@@ -33,6 +33,7 @@ from docsearch.extract.topics import default_taxonomy  # noqa: E402
     ("unseen17", 50, 336, [10] * 5, "seen"),  # own-written, measured, misses read
     ("unseen19", 60, 397, [12] * 5, "seen"),  # own-written, measured, misses read
     ("unseen21", 50, 433, [10] * 5, "seen"),  # own-written, measured, misses read
+    ("unseen23", 50, 531, [10] * 5, "unseen"),  # own-written, measured by the lead only
 ])
 def test_unseen_set_is_registered_with_its_classes(
         name: str, docs: int, people: int, classes: list[int], rules: str) -> None:
@@ -53,15 +54,16 @@ def test_unseen_topics_and_skip() -> None:
     assert len(kept["unseen5"]) == 66
     assert set(kept) == {"eval", "sample", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
                          "unseen8", "unseen11", "unseen12", "unseen14", "unseen17",
-                         "unseen19", "unseen21"}
+                         "unseen19", "unseen21", "unseen23"}
     assert len(kept["unseen7"]) == len(kept["unseen8"]) == 60
     assert len(kept["unseen11"]) == len(kept["unseen12"]) == len(kept["unseen14"]) == 50
     assert len(kept["unseen17"]) == 50
     assert len(kept["unseen19"]) == 60
-    assert len(kept["unseen21"]) == 50
+    assert len(kept["unseen21"]) == len(kept["unseen23"]) == 50
     skipped = topics_eval.corpora(None, None, ["unseen4", "unseen5", "unseen6", "unseen7",
                                                "unseen8", "unseen11", "unseen12", "unseen14",
-                                               "unseen17", "unseen19", "unseen21"])
+                                               "unseen17", "unseen19", "unseen21",
+                                               "unseen23"])
     assert set(skipped) == {"eval", "sample", "unseen3"}
     assert "unseen8" not in topics_eval.corpora(None, None, ["unseen8"])
     assert set(topics_eval.corpora(None, None, ["unseen10", "unseen11"])) == set(kept) - {
@@ -75,6 +77,8 @@ def test_unseen_topics_and_skip() -> None:
         "unseen19"}
     assert set(topics_eval.corpora(None, None, ["unseen20", "unseen21"])) == set(kept) - {
         "unseen21"}
+    assert set(topics_eval.corpora(None, None, ["unseen22", "unseen23"])) == set(kept) - {
+        "unseen23"}
 
 
 @pytest.mark.parametrize("script", [extraction, topics_eval])
@@ -92,6 +96,7 @@ def test_unseen_topics_and_skip() -> None:
     (["--skip", "unseen16", "--skip", "unseen17"], ["unseen16", "unseen17"]),
     (["--skip", "unseen18", "--skip", "unseen19"], ["unseen18", "unseen19"]),
     (["--skip", "unseen20", "--skip", "unseen21"], ["unseen20", "unseen21"]),
+    (["--skip", "unseen22", "--skip", "unseen23"], ["unseen22", "unseen23"]),
     (["--skip", "unseen11", "--skip", "unseen12"], ["unseen11", "unseen12"]),
 ])
 def test_skip_keeps_every_name_when_repeated(script: object, argv: list[str],
@@ -235,6 +240,26 @@ def test_unseen20_gold_rows_are_the_seeded_sample_disjoint_from_the_earlier_ag_s
     assert extraction.TUNED["unseen20"] == "seen"  # measured, then its misses read
 
 
+def unseen22_rows() -> list[int]:
+    """unseen22's rows: seed 2033, 250 rows, the rows of unseen9, unseen10, unseen13,
+    unseen15, unseen16, unseen18 and unseen20 left out."""
+    return gold_sets.ag_sample_rows(2033, 250, exclude=unseen9_and_unseen10_rows()
+                                    | set(unseen13_rows()) | set(unseen15_rows())
+                                    | set(unseen16_rows()) | set(unseen18_rows())
+                                    | set(unseen20_rows()))
+
+
+def test_unseen22_gold_rows_are_the_seeded_sample_disjoint_from_the_earlier_ag_sets() -> None:
+    """unseen22: 250 rows sampled with seed 2033 from the rows in none of unseen9,
+    unseen10, unseen13, unseen15, unseen16, unseen18 and unseen20, each once, in order,
+    with sorted people (122 in 88 items)."""
+    earlier = (unseen9_and_unseen10_rows() | set(unseen13_rows()) | set(unseen15_rows())
+               | set(unseen16_rows()) | set(unseen18_rows()) | set(unseen20_rows()))
+    assert len(earlier) == 1650
+    check_ag_gold("unseen22", unseen22_rows(), earlier, 122, 88)
+    assert extraction.TUNED["unseen22"] == "unseen"  # measured by the lead only
+
+
 def test_ag_sample_rows_leaves_out_the_excluded_rows() -> None:
     """A sample with ``exclude`` draws from the other rows only, and without it is the
     plain seeded sample of every row."""
@@ -250,7 +275,8 @@ def test_ag_sets_are_left_out_with_a_reason_without_the_corpus(tmp_path: Path) -
              f"unseen15 left out: no {tmp_path / 'test.csv.gz'}",
              f"unseen16 left out: no {tmp_path / 'test.csv.gz'}",
              f"unseen18 left out: no {tmp_path / 'test.csv.gz'}",
-             f"unseen20 left out: no {tmp_path / 'test.csv.gz'}"])
+             f"unseen20 left out: no {tmp_path / 'test.csv.gz'}",
+             f"unseen22 left out: no {tmp_path / 'test.csv.gz'}"])
 
 
 def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
@@ -274,13 +300,14 @@ def test_ag_sets_not_named_in_only_are_not_read(tmp_path: Path) -> None:
     ("unseen16", unseen16_rows(), 113),
     ("unseen18", unseen18_rows(), 113),
     ("unseen20", unseen20_rows(), 147),
+    ("unseen22", unseen22_rows(), 122),
 ])
 def test_ag_people_sets_read_their_items_from_the_corpus(
         name: str, rows: list[int], people: int) -> None:
     sets, absent = gold_sets.shared_sets()
     assert absent == []
     assert set(sets) == {"unseen9", "unseen10", "unseen13", "unseen15", "unseen16",
-                         "unseen18", "unseen20"}
+                         "unseen18", "unseen20", "unseen22"}
     gold = sets[name]
     assert [d.id for d in gold] == [f"ag-{row}" for row in rows]
     assert sum(len(d.people) for d in gold) == people
