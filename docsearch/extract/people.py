@@ -58,6 +58,7 @@ from docsearch.extract.alone import (
     listed_with_person,
     subject_alone,
 )
+from docsearch.extract.bylines import read_byline
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
 from docsearch.extract.evidence import _family_first, _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
@@ -358,7 +359,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     """The body's tokens, its candidate names with their cues (the rules' evidence
     weighed) and its listed names, and the extractor that read them."""
     ex = _Extractor(lex)
-    body = _without_tags(body)
+    body = _without_tags(read_byline(body, lex))
     body_tokens, ex.lowercase_seen = _tokens_and_lowercase(
         _without_brackets(_without_nicknames(_joined_apostrophes(body), lex), lex))
     runs = list(ex.runs(body_tokens))
