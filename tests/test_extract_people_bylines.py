@@ -72,3 +72,23 @@ def test_byline_read_keeping_length(text, read):
 def test_name_case(word, cased):
     assert _name_case(word) == cased
 
+
+@pytest.mark.parametrize("title, body, people", [
+    # A headline's credit: a lower-case maker verb and "by" before a full name (a known
+    # first name, as every full name a headline adds).
+    ("Garden Tip: Pruning Roses written by Declan Talbot on Friday",
+     "Cut back to an outward-facing bud in late winter.", ["Declan Talbot"]),
+    ("Harbour Quilt stitched and written by Margaret Tregear",
+     "The quilt hangs in the chapel.", ["Margaret Tregear"]),
+])
+def test_headline_credit_names_a_person(title, body, people):
+    assert extract_people(title, body) == people
+
+
+@pytest.mark.parametrize("title, body", [
+    # Title case: "Written By" is no lower-case verb; a firm after "by" is no person.
+    ("Pruning Roses Written By Declan Talbot", "Cut back to an outward-facing bud."),
+    ("Harbour plan backed by Talbot Holdings", "The board met."),
+])
+def test_headline_without_a_credit(title, body):
+    assert extract_people(title, body) == []
