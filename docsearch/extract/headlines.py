@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from docsearch.extract.cues import _MAKER_VERBS
 from docsearch.extract.lexicon import (
     _HEADLINE_VERBS,
     _MONTHS,
@@ -93,3 +94,12 @@ def _headline_cue(tokens: Sequence[_Token], start: int, end: int) -> bool:
         nxt = end + 2
         return nxt < len(tokens) and tokens[nxt].text.lower() in _HEADLINE_VERBS
     return False
+
+
+def _headline_credit(tokens: Sequence[_Token], start: int) -> bool:
+    """A headline's credit: a maker's verb in lower case and "by" right before the name
+    ("Scheduled Tasks written by X Y on Monday"). The maker of a work is a person, and the
+    lower case shows the headline is not in title case there, so the cue reads as in the
+    body's text."""
+    return start >= 2 and tokens[start - 1].text == "by" and (
+        tokens[start - 2].text in _MAKER_VERBS)

@@ -58,6 +58,7 @@ from docsearch.extract.alone import (
     listed_with_person,
     subject_alone,
 )
+from docsearch.extract.bylines import read_byline
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
 from docsearch.extract.evidence import _family_first, _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
@@ -67,7 +68,13 @@ from docsearch.extract.groups import (
     mark_beside_organisations,
     team_by_score,
 )
-from docsearch.extract.headlines import _headline_case, _headline_cue, _is_titlecase, _plain_word
+from docsearch.extract.headlines import (
+    _headline_case,
+    _headline_credit,
+    _headline_cue,
+    _is_titlecase,
+    _plain_word,
+)
 from docsearch.extract.lexicon import (
     _MONTHS,
     _PARTICLES,
@@ -178,6 +185,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     heading_mentions: list[_Mention] = []
     leading: set[int] = set()  # ids of mixed-case headlines' first words before a verb
     together: dict[int, list[_Mention]] = {}  # the names a headline lists with each
+    credited: set[int] = set()  # ids of headline names after "written by" (a credit)
     for text in [title, *headings]:
         if not text:
             continue
@@ -197,6 +205,8 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             heading_mentions.append(m)
             if not m.upper and _leads_with_verb(tokens, s, e):
                 leading.add(id(m))
+            if _headline_credit(tokens, s):
+                credited.add(id(m))
 
     _unglue_possessives(mentions, heading_mentions, lex)
     full_names: dict[int, bool] = {}  # each mention's is_full_name, asked once
@@ -218,9 +228,11 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     first_seen: list[int] = []
     # A headline's full name with a known first name is a person when the headline
     # was in capitals (its case is then ours) or there is no body to name it, and
-    # when the body gives its surname alone ("Siobhan Brannagh wins" / "Brannagh took").
+    # when the body gives its surname alone ("Siobhan Brannagh wins" / "Brannagh took"),
+    # or the headline credits it ("... written by Greg Melton").
     trusted = [m for m in heading_mentions
-               if ((not body.strip() or m.upper) and m.cue or _surname_alone_in(m, mentions, ex))
+               if ((not body.strip() or m.upper) and m.cue or _surname_alone_in(m, mentions, ex)
+                   or id(m) in credited)
                and len(m.words) <= 3 and word_key(m.words[0]) in lex.first_names
                and full_name(m) and not any(_plain_word(w, lex) for w in m.words)]
     for m in mentions + trusted:
@@ -358,7 +370,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     """The body's tokens, its candidate names with their cues (the rules' evidence
     weighed) and its listed names, and the extractor that read them."""
     ex = _Extractor(lex)
-    body = _without_tags(body)
+    body = _without_tags(read_byline(body, lex))
     body_tokens, ex.lowercase_seen = _tokens_and_lowercase(
         _without_brackets(_without_nicknames(_joined_apostrophes(body), lex), lex))
     runs = list(ex.runs(body_tokens))
