@@ -324,7 +324,9 @@ class _Extractor:
             return None
         after = tokens[end].text.lower() if end < len(tokens) else ""
         after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
-        if len(caps) > 1 and not titled and before not in lex.role_nouns and (
+        if len(caps) > 1 and not titled and (before not in lex.role_nouns or [
+                t.text for t in tokens[end:end + 2]] == [",", "which"] and (
+                keys[0] not in lex.first_names)) and (
                 _org_evidence(tokens, first, end, lex)
                 or first > start >= 2 and tokens[start - 2].text == ","  # "X, of Carrow Hale Y"
                 and _org_evidence(tokens, start, end, lex)) or [
