@@ -141,3 +141,21 @@ def test_an_affiliation_of_the_kind_of_firm_names_a_firm(body, people):
 def test_an_appositive_with_a_numbers_compound_names_a_firm(body, people):
     assert extract_people("", body) == people
 
+
+@pytest.mark.parametrize("body, people", [
+    # A plural agent noun ends an association's name: no person, even before "said".
+    ("The Guild of Boat Builders said it was busy, and the Union of Grain Dealers said "
+     "prices would rise.", []),
+    ("The Council of Mortgage Lenders said lending had slowed, said economist Ros "
+     "Baptiste.", ["Ros Baptiste"]),
+    # A surname of that shape stays a person's: after a first name, after a title, or
+    # where its singular is an agent's shape but no trade.
+    ("Gail Sellers said the plan would fail.", ["Gail Sellers"]),
+    ("The judge, Professor Eilidh Mairi Tollanders, praised the singers.",
+     ["Eilidh Mairi Tollanders"]),
+    ("The crew was steered by Kaveh Tamsters, 58, who said the sea was calm.",
+     ["Kaveh Tamsters"]),
+])
+def test_a_plural_agent_noun_ends_an_associations_name(body, people):
+    assert extract_people("", body) == people
+
