@@ -159,3 +159,14 @@ def test_an_appositive_with_a_numbers_compound_names_a_firm(body, people):
 def test_a_plural_agent_noun_ends_an_associations_name(body, people):
     assert extract_people("", body) == people
 
+
+@pytest.mark.parametrize("body, people", [
+    # A bowl is a game's or a ground's name, not a person's.
+    ("Nobody in Tulsa is thinking Orange Bowl yet, said coach Dwane Hollis.",
+     ["Dwane Hollis"]),
+    ("Fans were already talking Rose Bowl in Ann Arbor.", []),
+    # A surname that opens with the word stays a person's.
+    ("Rose Bowlby said she would run.", ["Rose Bowlby"]),
+])
+def test_a_bowl_is_an_event(body, people):
+    assert extract_people("", body) == people
