@@ -98,3 +98,75 @@ def test_a_run_with_its_own_its_is_a_firm(title, body, people):
 ])
 def test_a_person_near_its_stays_a_person(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "which" after the name: a firm, even after a role noun that a person has too.
+    ("Its largest investor, the fund manager Corrant Bellwood, which owns 9% of the "
+     "shares, backed the offer, said analyst Neve Arkwright.", ["Neve Arkwright"]),
+    # A listed first name: "which" is another noun's ("the tool written by X, which").
+    ("The tool was written by graduate student Anjali Ravindran, which stacks the "
+     "images.", ["Anjali Ravindran"]),
+    # "who" keeps the person.
+    ("The fund manager Odile Brackwater, who owns 9% of the shares, backed the offer.",
+     ["Odile Brackwater"]),
+])
+def test_which_after_a_role_noun_and_a_name_is_a_firm(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A person's affiliation in commas: "X, of the <kind of firm> Y," names a firm.
+    ("Rhoda Penhallow, of the stockbroker Quenby Lisle, said the shares were cheap.",
+     ["Rhoda Penhallow"]),
+    ("Analyst Ivo Drummond, of the broker Fenwick Marley, said the bid was too low.",
+     ["Ivo Drummond"]),
+    # The same words with no affiliation before them: a person's role and name.
+    ("The son of the stockbroker Edgar Quilliam said the house was sold.",
+     ["Edgar Quilliam"]),
+])
+def test_an_affiliation_of_the_kind_of_firm_names_a_firm(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # An appositive with a number's compound before its head noun names a firm.
+    ("Alun Pryde, who runs Pryde Haulage, a 40-lorry firm in Wrexham, said costs rose.",
+     ["Alun Pryde"]),
+    ("Mair Lusty, who owns Lusty Cider, a 200-year-old company, said sales fell.",
+     ["Mair Lusty"]),
+    # A person's appositive with a number's compound stays a person's.
+    ("Gwen Tallis, a 34-year-old teacher, said the school would close.", ["Gwen Tallis"]),
+])
+def test_an_appositive_with_a_numbers_compound_names_a_firm(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A plural agent noun ends an association's name: no person, even before "said".
+    ("The Guild of Boat Builders said it was busy, and the Union of Grain Dealers said "
+     "prices would rise.", []),
+    ("The Council of Mortgage Lenders said lending had slowed, said economist Ros "
+     "Baptiste.", ["Ros Baptiste"]),
+    # A surname of that shape stays a person's: after a first name, after a title, or
+    # where its singular is an agent's shape but no trade.
+    ("Gail Sellers said the plan would fail.", ["Gail Sellers"]),
+    ("The judge, Professor Eilidh Mairi Tollanders, praised the singers.",
+     ["Eilidh Mairi Tollanders"]),
+    ("The crew was steered by Kaveh Tamsters, 58, who said the sea was calm.",
+     ["Kaveh Tamsters"]),
+])
+def test_a_plural_agent_noun_ends_an_associations_name(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A bowl is a game's or a ground's name, not a person's.
+    ("Nobody in Tulsa is thinking Orange Bowl yet, said coach Dwane Hollis.",
+     ["Dwane Hollis"]),
+    ("Fans were already talking Rose Bowl in Ann Arbor.", []),
+    # A surname that opens with the word stays a person's.
+    ("Rose Bowlby said she would run.", ["Rose Bowlby"]),
+])
+def test_a_bowl_is_an_event(body, people):
+    assert extract_people("", body) == people

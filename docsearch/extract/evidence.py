@@ -152,8 +152,11 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
         # The appositive's last noun names a firm: "X, the Dutch insurer," is a firm, not
         # "X, a company founder", "X, the company's economist", "X, the company said".
         head = False
-        for token in tokens[end + 2:end + 7]:
+        for k, token in enumerate(tokens[end + 2:end + 7], end + 2):
             word = token.text.lower()
+            if word == "-" or word[:1].isdigit() and k + 1 < len(tokens) and (
+                    tokens[k + 1].text == "-"):
+                continue  # a number's compound: "X, a 40-lorry firm", "a 200-year-old bank"
             if token.possessive or token.kind == CAP:
                 head = False  # "the Dutch insurer", "the company's chief economist"
             elif word in _ORG_HEADS:
@@ -376,8 +379,12 @@ _PERSON_AGENTS = {"manager", "porter", "monitor", "tracker", "dealer"}
 def _firm_kind_at(tokens: Sequence[_Token], first: int, lex: _Lexicon) -> bool:
     """"an analyst at the stockbroker X", "at the broker X": a noun of a kind of firm after
     "at the" and right before a name makes it the firm where someone works (a person
-    there is set off by commas, "at the bank, X,", or has no "at": "the broker X said")."""
-    if first < 3 or tokens[first - 2].text != "the" or tokens[first - 3].text != "at":
+    there is set off by commas, "at the bank, X,", or has no "at": "the broker X said"); so
+    does "of the" after a person's name and a comma ("Ann Lee, of the stockbroker X,"; not
+    "the son of the stockbroker X")."""
+    if first < 3 or tokens[first - 2].text != "the" or tokens[first - 3].text != "at" and not (
+            tokens[first - 3].text == "of" and first >= 5 and tokens[first - 4].text == ","
+            and tokens[first - 5].kind == CAP):  # "X Y, of the stockbroker Z,": Y's firm
         return False
     word = tokens[first - 1].text
     return word.isalpha() and word.islower() and (

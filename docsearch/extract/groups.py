@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from docsearch.extract.cues import _BEAT
-from docsearch.extract.evidence import _agent_shaped, _singular
+from docsearch.extract.evidence import _FIRM_AGENTS, _agent_shaped, _singular
 from docsearch.extract.lexicon import _Lexicon, fold, word_key
 from docsearch.extract.tokens import CAP, PARTICLE, _Token
 from docsearch.extract.world_names import world_first_names
@@ -146,6 +146,20 @@ def _agents(key: str, lex: _Lexicon) -> bool:
     one = _singular(key)
     return one != key and one not in lex.first_names and (
         one in lex.role_nouns or _agent_shaped(one, lex))
+
+
+def _association_end(keys: Sequence[str], lex: _Lexicon) -> bool:
+    """A name that ends in a plural agent noun no list holds as a surname, its first word
+    no first name: an association's or a trade's name ("Mortgage Lenders", "Boat Builders",
+    "Grain Dealers"), never a person's ("Gail Sellers" has a first name)."""
+    if len(keys) < 2 or not keys[-1].endswith("s") or keys[0] in lex.first_names:
+        return False
+    one = _singular(keys[-1])
+    if one == keys[-1] or not (one in lex.role_nouns or one.endswith(_FIRM_AGENTS)):
+        return False  # an agent's shape alone is no trade: "(Morag Ann) Gillanders"
+    from docsearch.extract.span_model import surnames  # it reads mentions, which reads this
+
+    return keys[-1] not in surnames()
 
 
 def mark_beside_organisations(mentions: Sequence[_Mention], runs: Sequence[tuple[int, int]],

@@ -70,6 +70,7 @@ from docsearch.extract.groups import (
     _PLURAL_NOUNS,
     _PLURAL_VERBS,
     _agents,
+    _association_end,
     _plural_group,
     _plural_role,
     _team,
@@ -324,7 +325,9 @@ class _Extractor:
             return None
         after = tokens[end].text.lower() if end < len(tokens) else ""
         after2 = tokens[end + 1].text.lower() if end + 1 < len(tokens) else ""
-        if len(caps) > 1 and not titled and before not in lex.role_nouns and (
+        if len(caps) > 1 and not titled and (before not in lex.role_nouns or [
+                t.text for t in tokens[end:end + 2]] == [",", "which"] and (
+                keys[0] not in lex.first_names)) and (
                 _org_evidence(tokens, first, end, lex)
                 or first > start >= 2 and tokens[start - 2].text == ","  # "X, of Carrow Hale Y"
                 and _org_evidence(tokens, start, end, lex)) or [
@@ -466,6 +469,8 @@ class _Extractor:
                 m.cue and keys[0] in self.lex.first_names) and not _place_as_surname(
                 m, keys, self.lex, self.lowercase_seen):
             return False  # "Charles de Gaulle airport" no, "president Miguel de la Madrid" yes
+        if not m.titled and _association_end(keys, self.lex):
+            return False  # "(Council of) Mortgage Lenders said": a body's plural agents
         common = [_common_noun(k, self.lex) for k in caps]
         if keys[0] not in self.lex.first_names and (all(common) if m.strong else any(common)):
             return False  # "Unit Two", "Goodyear Tire", "Philippine Coffee"
