@@ -133,3 +133,14 @@ def test_a_part_named_by_a_relation_to_another_part(body, people):
 ])
 def test_a_part_played_by_an_actor_with_an_article(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "a novel by the late X, which ...": the novel is what "which" is about; a firm is
+    # "acquired by X, which".
+    ("It is based on the 1962 novel by the late Edna Brackley, which has been out of print "
+     "for years.", ["Edna Brackley"]),
+    ("The brand was acquired by Halden Crewe, which makes pumps.", []),
+])
+def test_which_after_a_work_by_a_person(body, people):
+    assert extract_people("", body) == people
