@@ -133,3 +133,65 @@ def test_a_part_named_by_a_relation_to_another_part(body, people):
 ])
 def test_a_part_played_by_an_actor_with_an_article(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # A part named once with a cue is the part wherever the article names it ("is quietly
+    # terrific as Maisie ... her cousin, Maisie"); a full name's part takes its surname
+    # alone with it ("stars X as Edith Quarry ... Mrs Quarry").
+    ("Nell Garrow is quietly terrific as Maisie, a ferry cook. Later her cousin, Maisie, "
+     "arrives at the quay.", ["Nell Garrow"]),
+    ("The film stars Ruth Danvers as Edith Quarry, a retired nurse. Mrs Quarry's neighbours "
+     "are wary of her.", ["Ruth Danvers"]),
+    # "who played Jed's stepdaughter Tansy": a relation to a part, with no comma.
+    ("Carys Bellow, who played Jed's stepdaughter Tansy in the soap, left in May.",
+     ["Carys Bellow"]),
+    # "X himself, played by newcomer Y": the part, and its actor after a performer's noun.
+    ("Silas Penwarne himself, played by newcomer Joel Harkin, is the weak link.",
+     ["Joel Harkin"]),
+    # An actor "as" a titled part or "as the <description>" part.
+    ("The cast also includes Odell Marsh as Inspector Frobisher, the detective, and comedian "
+     "Jim Tarrant as the landlord, Percy Gleave.", ["Odell Marsh", "Jim Tarrant"]),
+    ("Eamon Varley, as the crooked mayor Sir Walter Pim, gets the best lines.",
+     ["Eamon Varley"]),
+    ("Lorna Quist steals every scene as the Reverend Amble, a nervous young curate.",
+     ["Lorna Quist"]),
+    # A game's or a work's story mode follows its hero.
+    ("Its story mode follows a young courier, Zed Malinowski, who must repay a debt.", []),
+])
+def test_parts_by_an_actors_as_and_across_the_article(body, people):
+    assert extract_people("", body) == people
+
+
+def test_a_parts_surname_in_the_headline_is_no_person():
+    body = ("The film stars Ruth Danvers as Edith Quarry, a retired nurse. Mrs Quarry's "
+            "neighbours are wary of her.")
+    assert extract_people("Mrs Quarry tops the box office", body) == ["Ruth Danvers"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # "as" of time or of office after a name: people.
+    ("Crowds cheered Tom Ashby as President Ruth Kane arrived at the gates.",
+     ["Tom Ashby", "Ruth Kane"]),
+    ("Dan Cole replaced Ian Pratt as the chief executive, Mary Vint said.",
+     ["Dan Cole", "Ian Pratt", "Mary Vint"]),
+    ("Ann Pike wept as her father, Joe Pike, spoke at the inquest.", ["Ann Pike", "Joe Pike"]),
+    ("Ann Pike named Joe Pike as the new chairman, and Ivo Lund as his deputy.",
+     ["Ann Pike", "Joe Pike", "Ivo Lund"]),
+    # A real person a work is about, and its writer.
+    ("Dora Fenn's new film about the life of the explorer Hugh Brabazon opens on Friday.",
+     ["Dora Fenn", "Hugh Brabazon"]),
+])
+def test_people_beside_an_actors_as_stay(body, people):
+    assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "a novel by the late X, which ...": the novel is what "which" is about; a firm is
+    # "acquired by X, which".
+    ("It is based on the 1962 novel by the late Edna Brackley, which has been out of print "
+     "for years.", ["Edna Brackley"]),
+    ("The brand was acquired by Halden Crewe, which makes pumps.", []),
+])
+def test_which_after_a_work_by_a_person(body, people):
+    assert extract_people("", body) == people

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from docsearch.extract.evidence import _FIRM_AGENTS, _ORG_HEADS, _singular
 from docsearch.extract.lexicon import _SPEECH, _Lexicon, _word_set, fold, word_key
+from docsearch.extract.parts import actor_as_part
 from docsearch.extract.tokens import CAP, INITIAL, _Token
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
         return True  # not "But as State Treasurer Ann Richards said"
     return end + 2 < len(tokens) and tokens[end + 1].text == "real" and (
         tokens[end + 2].text == "name" and tokens[end].text in (",", "(")) or (
-        _character_or_work(tokens, start, end, lex))
+        _character_or_work(tokens, start, end, lex)) or actor_as_part(tokens, start, end, lex)
 
 
 # Kinds of works: "the film follows X", "the ballad X", "her 1998 hit X".
@@ -225,8 +226,9 @@ def _character_or_work(tokens: Sequence[_Token], start: int, end: int, lex: _Lex
             return praise in ("role", "roles") or not titled and (
                 tokens[k].text in _BE and praise.isalpha() and praise.islower()
                 and not praise.endswith("ed") and praise not in _NOT_PRAISE)
-        if word == "follows":  # "the film follows X"
-            return tokens[j - 1].text.lower() in _WORK_KINDS if j >= 1 else False
+        if word == "follows":  # "the film follows X", "its story mode follows X"
+            return j >= 1 and (tokens[j - 1].text.lower() in _WORK_KINDS or j >= 2 and tokens[
+                j - 1].text.islower() and tokens[j - 2].text.lower() in _WORK_KINDS)
         if not words and word in _CHARACTER_NOUNS:  # "the heroine X", "the heroine, X"
             return True
         if not words and word in ("titled", "entitled"):  # "a portrait titled X"
@@ -252,6 +254,9 @@ def _relation_part(tokens: Sequence[_Token], start: int) -> bool:
     grandmother, X", "stars as her father, X" (a relative's noun, perhaps after one
     adjective, owned by a part that is played or by a pronoun after "stars as")."""
     k = start - 2
+    if k >= 2 and tokens[k + 1].text in _RELATIVES and tokens[k].possessive and tokens[
+            k].kind == CAP:
+        return tokens[k - 1].text in _PLAYS  # "played Jed's stepdaughter X" (no comma)
     if k < 2 or tokens[start - 1].text != "," or tokens[k].text not in _RELATIVES:
         return False
     k -= 1
@@ -268,16 +273,17 @@ def _played_by(tokens: Sequence[_Token], end: int) -> bool:
     """A part and its actor after it: "X, is played with relish by Y", "X will be played by
     Y", "X, a widowed baker played with dry wit by Y": a form of "be" or a short appositive,
     "played" (or "portrayed", "voiced"), at most an adverb or "with" and three words, then
-    "by" and a capital or an actor's noun ("by the Berlin actor Y"; not "was played off
-    the court by", "was played in by": sport)."""
-    k = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+    "by" and a capital or an actor's noun ("by the Berlin actor Y", "X himself, played by
+    newcomer Y"; not "was played off the court by", "was played in by": sport)."""
+    k = end + 1 if end < len(tokens) and tokens[end].text in _SELVES else end
+    k = k + 1 if k < len(tokens) and tokens[k].text == "," else k
     if k < len(tokens) and tokens[k].text in ("a", "an", "the") and k > end:
         for k in range(k + 1, min(k + 6, len(tokens))):  # noqa: B020
             if not tokens[k].text.replace("-", "").isalpha() or not tokens[k].text.islower():
                 return False
             if tokens[k].text in _PLAYED:
                 break
-    else:
+    elif not (k > end and k < len(tokens) and tokens[k].text in _PLAYED):  # "X, played by"
         if k < len(tokens) and tokens[k].text == "will" and k + 1 < len(tokens):
             k += 1
         if k >= len(tokens) or tokens[k].text not in _BE_FORMS:
@@ -294,26 +300,35 @@ def _played_by(tokens: Sequence[_Token], end: int) -> bool:
         return False
     if tokens[k + 1].text in ("the", "a", "an"):  # "by the Berlin actor Y"
         return any(t.text in _PERFORMERS for t in tokens[k + 2:k + 6])
-    return tokens[k + 1].kind == CAP
+    return tokens[k + 1].kind == CAP or tokens[k + 1].text in _PERFORMERS and (
+        k + 2 < len(tokens) and tokens[k + 2].kind == CAP)  # "by newcomer Y"
 
 
 # The words at which _character_or_work's look back decides.
 _CUES_BEFORE = _PLAYS | {"as", "follows", "titled", "entitled"} | _CHARACTER_NOUNS | _WORK_KINDS
 
+# "X himself, played by Y".
+_SELVES = {"himself", "herself"}
 # What an actor is called after "played by the": "by the young Welsh actress Y".
 _PERFORMERS = {"actor", "actress", "actors", "comedian", "newcomer", "star"}
 
 
-def parts_by_first_name(mentions: Sequence[_Mention], tokens: Sequence[_Token],
-                        lex: _Lexicon) -> list[_Mention]:
+def parts_by_first_name(mentions: Sequence[_Mention], tokens: Sequence[_Token], lex: _Lexicon,
+                        named_parts: AbstractSet[str] = frozenset(),
+                        ) -> tuple[list[_Mention], set[str], set[str]]:
     """The article's mentions less the parts of a play, film or novel that it names in full
     and then by one word, where that word is the part ("Tom Y plays Ansel with ...", "Joan
     Z is even better as Prue", "Dunleavy will be played by Y"): the full name ("the farmer
     Ansel Vickery") is the character too. Not players who meet by first name ("Venus plays
-    Serena")."""
+    Serena"). Nor the one-word mentions of the last word of a name read as a part where it
+    stood (``named_parts``, folded: "is superb as Maisie ... her cousin, Maisie", "stars Y
+    as Edith Quarry ... Mrs Quarry's neighbours"). Also the part words and those last
+    words, for the headline's mentions (:func:`without_parts`)."""
     firsts = {m.words[0] for m in mentions if len(m.words) > 1}
     ends = firsts | {m.words[-1] for m in mentions if len(m.words) > 1}
     parts = set()
+    surnames = {key for m in mentions if len(m.words) == 1 and (key := fold(m.words[0])) in (
+        named_parts)} if named_parts else set()
     for k, token in enumerate(tokens):
         if (token.text not in ends or token.kind != CAP or k + 1 < len(tokens)
                 and tokens[k + 1].kind == CAP or k > 0 and tokens[k - 1].kind == CAP):
@@ -323,10 +338,18 @@ def parts_by_first_name(mentions: Sequence[_Mention], tokens: Sequence[_Token],
                 k - 1].text in _PLAYS and not (tokens[k - 2].kind == CAP and not (
                     k >= 3 and tokens[k - 3].kind == CAP)):  # "Venus plays Serena"
             parts.add(key)
-    if not parts:
+    return without_parts(mentions, parts, surnames), parts, surnames
+
+
+def without_parts(mentions: Sequence[_Mention], parts: AbstractSet[str],
+                  surnames: AbstractSet[str]) -> list[_Mention]:
+    """The mentions less those of a part's word (``parts``) and the one-word mentions of a
+    part's surname (``surnames``): a headline's too ("Mrs X tops the box office")."""
+    if not parts and not surnames:
         return list(mentions)
     return [m for m in mentions if fold(m.words[0]) not in parts
-            and fold(m.words[-1]) not in parts]
+            and fold(m.words[-1]) not in parts
+            and not (len(m.words) == 1 and fold(m.words[0]) in surnames)]
 
 
 def _place_surname(keys: Sequence[str], after: str, lex: _Lexicon) -> bool:
@@ -455,7 +478,8 @@ def _sport_act(tokens: Sequence[_Token], first: int) -> bool:
 
 def _and_his_or_her(tokens: Sequence[_Token], end: int) -> bool:
     """"X and her kitchen team", "X and his wife": the pronoun is the name's own."""
-    k = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+    k = end + 1 if end < len(tokens) and tokens[end].text in _SELVES else end
+    k = k + 1 if k < len(tokens) and tokens[k].text == "," else k
     return k + 1 < len(tokens) and tokens[k].text == "and" and tokens[k + 1].text in (
         "his", "her")
 

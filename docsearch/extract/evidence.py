@@ -146,7 +146,8 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
         # "X, which makes the chips,": a firm or a thing ("who" for a person); not a pair
         # of relatives ("run by siblings Tom and Ruth X, which": the firm is before them).
         return not (first >= 3 and tokens[first - 1].text == "and"
-                    and tokens[first - 2].kind == CAP and tokens[first - 3].text in _KIN)
+                    and tokens[first - 2].kind == CAP and tokens[first - 3].text in _KIN
+                    or _work_by(tokens, first))
     if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() in (
             "a", "an", "the"):
         # The appositive's last noun names a firm: "X, the Dutch insurer," is a firm, not
@@ -167,6 +168,19 @@ def _org_evidence(tokens: Sequence[_Token], first: int, end: int, lex: _Lexicon)
                 return head
         return head
     return False
+
+
+# Works a person makes: "a novel by X".
+_WORKS_BY = _word_set("works_by.txt")
+
+
+def _work_by(tokens: Sequence[_Token], first: int) -> bool:
+    """"the novel by (the late) X, which ...", "the late X, which ...": "which" is the
+    work's, or the dead writer's work's, not the name's (a firm is "acquired by X, which")."""
+    k = first - 1
+    if k >= 1 and tokens[k].text == "late" and tokens[k - 1].text.lower() in ("the", "his", "her"):
+        return True
+    return k >= 1 and tokens[k].text == "by" and tokens[k - 1].text.lower() in _WORKS_BY
 
 
 # A lower-case word of a role's shape: "forecaster", "archaeologist", "tester".

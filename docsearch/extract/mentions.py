@@ -140,6 +140,9 @@ class _Extractor:
         self._org_end: tuple[int, int] = (0, -1)
         # Names of a first name and an organisation's word read as people ("Ada Banks").
         self.word_surnamed: set[str] = set()
+        # The folded last words of names read as parts or things ("as Agatha X", "the film
+        # follows X"): cues.parts_by_first_name drops their one-word mentions too.
+        self.parts: set[str] = set()
 
     def runs(self, tokens: Sequence[_Token]) -> Iterable[tuple[int, int]]:
         """Spans of name-like tokens: capitalised words, initials, particles, honorifics.
@@ -217,6 +220,7 @@ class _Extractor:
                 last_title = k
         if _named_thing_or_part(tokens, start, end, lex):
             self.orgs.add(" ".join(keys))
+            self.parts.add(fold(words[-1]))
             return None
         sentence_start = tokens[start].sentence_start or headline
         if (last_title < 0 and len(keys) >= 2 and keys[0].endswith("s") and (

@@ -59,7 +59,7 @@ from docsearch.extract.alone import (
     subject_alone,
 )
 from docsearch.extract.bylines import read_byline
-from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name
+from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name, without_parts
 from docsearch.extract.evidence import _family_first, _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
 from docsearch.extract.groups import (
@@ -178,7 +178,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     """
     lex = _lexicon()
     ex, body_tokens, mentions, listed = body_mentions(body, lex)
-    mentions = parts_by_first_name(mentions, body_tokens, lex)
+    mentions, parts, part_surnames = parts_by_first_name(mentions, body_tokens, lex, ex.parts)
     model = span_model.active_model()
     if model is not None:
         span_model.weigh(model, mentions, body_tokens, ex, title)
@@ -208,6 +208,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             if _headline_credit(tokens, s):
                 credited.add(id(m))
 
+    heading_mentions = without_parts(heading_mentions, parts, part_surnames)
     _unglue_possessives(mentions, heading_mentions, lex)
     full_names: dict[int, bool] = {}  # each mention's is_full_name, asked once
     firms: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []  # at the first one
