@@ -109,3 +109,86 @@ def test_a_listed_initial_that_is_also_a_particle():
 ])
 def test_a_role_label_and_initials(body, people):
     assert extract_people("", body) == people
+
+
+@pytest.mark.parametrize("body, people", [
+    # "Ref" is the referee's label too.
+    ("Kilmore won by a point.\nRef: P Garland (Staffordshire).", ["P Garland"]),
+    ("Kilmore won by a point.\nRef: 2024/118.", []),
+])
+def test_a_role_label_abbreviated(body, people):
+    assert extract_people("", body) == people
+
+
+def test_a_racing_result_a_line_each_gives_its_jockeys_not_its_horses():
+    # The bracketed slot of "rank Horse (Jockey) odds" is the person; the first slot is
+    # the horse, however a person's name it looks ("Sir Percival", "Lady Hester").
+    body = ("Copper Kettle won the Ulster Chase by two lengths from Lady Hester, with the "
+            "favourite Sir Percival third.\n"
+            "Result:\n"
+            "1 Copper Kettle (P Quirke) 9-2\n"
+            "2 Lady Hester (D Mallon) 11-1\n"
+            "3 Sir Percival (K A Ahern) 4-1 fav\n"
+            "4 Barrow Boy (B O'Neill) 16-1\n"
+            "12 ran.")
+    assert extract_people("", body) == ["P Quirke", "D Mallon", "K A Ahern", "B O'Neill"]
+
+
+def test_a_horse_in_a_result_line_is_no_person():
+    body = ("Sir Percival was a length clear at the last.\n"
+            "Result: 1 Sir Percival (K Ahern) 4-1; 2 Copper Kettle (P Quirke) 9-2; "
+            "3 Lady Hester (D Mallon) 11-1.")
+    assert extract_people("", body) == ["K Ahern", "P Quirke", "D Mallon"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # A motor race: the driver, his country in brackets, his team and his time or gap.
+    ("Result:\n"
+     "1 L Varga (Hun) Brennan 1hr 31min 02.118sec\n"
+     "2 T Okafor (Ngr) Castellane Racing +4.551\n"
+     "3 H Lindgren (Swe) Brennan +9.870\n"
+     "4 M Duchêne (Fra) Ostrava +1 lap",
+     ["L Varga", "T Okafor", "H Lindgren", "M Duchêne"]),
+    # Clubs with their country and their name's last word are no people.
+    ("Standings:\n"
+     "1 Ashvale (Sco) United 24pts\n"
+     "2 Kelso (Sco) Rovers 21pts\n"
+     "3 Hawick (Sco) Athletic 19pts", []),
+])
+def test_a_team_after_the_bracket(body, people):
+    assert extract_people("", body) == people
+
+
+def test_capitals_and_letters_beyond_latin_1():
+    body = ("Results:\n"
+            "Flyweight: K Amadi (Eng) bt Ł Wiśniewska (Pol) pts 6\n"
+            "Bantamweight: R Ilunga (Cod) bt M Dvořáková (Cze) rsf 2\n"
+            "Featherweight: S Brannock (Wal) bt T Šimunić (Cro) pts 4")
+    assert extract_people("", body) == ["K Amadi", "Ł Wiśniewska", "R Ilunga", "M Dvořáková",
+                                        "S Brannock", "T Šimunić"]
+
+
+def test_a_given_name_with_a_hyphen_in_lower_case_counts_towards_a_list():
+    # "Lin Wei-chung" is a name too, so the line is a list of names.
+    body = ("Leaderboard (par 72):\n"
+            "-9 T Ashdown 68 70 69\n"
+            "-8 G Mallory 70 69 69\n"
+            "-7 K Purvis (Eng) 69 70 70; Lin Wei-chung (Tpe) 71 68 70; R Ó Ceallaigh 70 68 71")
+    assert extract_people("", body) == ["T Ashdown", "G Mallory", "K Purvis", "Lin Wei-chung",
+                                        "R Ó Ceallaigh"]
+
+
+def test_frame_scores_between_players_with_their_countries():
+    body = ("Results, last 32: P Garvey (Eng) 10 N Osei (Gha) 7; D Ruane (Ire) 10 "
+            "T Van Hoof (Bel) 3; J Mackle (Sco) 10 A Hamdan (Egy) 8.")
+    assert extract_people("", body) == ["P Garvey", "N Osei", "D Ruane", "T Van Hoof",
+                                        "J Mackle", "A Hamdan"]
+
+
+def test_a_scorer_before_a_bracketed_name_stays_a_person():
+    # The first slot is a person when it is a first name's: the bracket is who helped.
+    body = ("Lee Aaronson scored twice.\n"
+            "Goals: Lee Aaronson (P Doyle) 12; Dan Kerrigan (T Haig) 40; Lee Aaronson "
+            "(R Mottram) 71.")
+    assert extract_people("", body) == ["Lee Aaronson", "P Doyle", "Dan Kerrigan", "T Haig",
+                                        "R Mottram"]

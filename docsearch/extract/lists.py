@@ -67,6 +67,16 @@ even without commas; a score between two players splits them ("J Marwood 5-2 A
 Ferris"); a bout's end ("rsf 3", "pts", "ko", "rtd", "dq") is a figure; "St" may open a
 surname after initials ("P St Aubyn"); and a box score's batters, two or more in a line,
 are names with initials before a fielding position and a figure ("T Rusk cf 3 1 2").
+
+Results with brackets (brief Z50): a name with initials before its bracket may have a team
+after it ("1 J Foulkes (GB) Harcourt 1hr 24min 11.4sec", "+1 lap" a figure); a score
+between two players follows the first one's bracket ("A Mahfouz (Egy) 10 K Van Damme (Bel)
+6"); "Ref:" is a role's label; letters of Latin Extended-A are a name's ("M Doležalová");
+a given name after the family name may have a hyphen in lower case ("Chen Kuo-ming"). In a
+line, or a heading's block of lines, with at least ``MIN_ITEMS`` names with initials each
+alone in a bracket ("1 Captain Darcy (R Keane) 14-1"), what stands before each bracket
+(two to four capitalised words, the first no first name) is what the person rides, steers
+or skips, a horse, a boat or a team: the article's mentions of it are no people.
 """
 
 from __future__ import annotations
@@ -78,10 +88,15 @@ import attrs
 
 from docsearch.extract.lexicon import _MONTHS, _PARTICLES, _WEEKDAYS, _Lexicon, _word_set, fold
 
-__all__ = ["ListedName", "listed_names"]
+__all__ = ["ListedName", "listed_names", "ridden"]
 
 MIN_ITEMS = 3
 MIN_SHARE = 0.75
+
+# "Ó. Gunnarsson", "Þorsteinsson", and Latin Extended-A's letters ("Ł Wiśniewska", "Šimunić")
+_EXTENDED = [chr(c) for c in range(0x100, 0x180)]
+_CAPITAL = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
+_LOWER = "a-zà-ÿ" + "".join(c for c in _EXTENDED if c.islower())
 
 # A label may carry a formation or a short note with a figure ("ROVERS (4-4-2): ...",
 # "SHARKS 1st innings (target 240): ...") or before ranks ("Final standings (open): 1. ..."),
@@ -90,11 +105,14 @@ _LABEL = re.compile(r"(?:^|[.!?]\s+)\s*(?:[\w'’&-]+\s+){0,3}[\w'’&-]+"
                     r"(?:\s*\((?:(?=[^)]*\d)[\w .-]{1,24}\)|[\w .-]{1,24}\)(?=:\s*\d{1,3}\.?\s)))?"
                     r"\s*:(?!\d)\s*(?=\S)")  # not a time's "2:08"
 # Items split at ";", "," (not "5,000m"), "and", "&" and a match's result: "A Payne bt R
-# Skeete", "S Rahman drew with J Kealy", a score between the players "J Marwood 5-2 A Ferris"
 # (the lookahead first: a split starts only at one of those characters, and Python's
 # regex engine would otherwise try the whole pattern at every character)
-_ITEM_SPLIT = re.compile(r"(?=[\s;,&a])\s*(?:;|,(?!\d)|\band\b|&|\s(?:bt|def|drew with)\.?(?=\s)"
-                         r"|\s\d{1,2}[-–]\d{1,2}\s(?=[A-ZÀ-ÖØ-Þ]))\s*")
+# Skeete", "S Rahman drew with J Kealy", a score between the players "J Marwood 5-2 A Ferris"
+# or after the first player's (blanked) bracket and before the other's initials
+# ("A Mahfouz (Egy) 10 K Van Damme (Bel) 6")
+_ITEM_SPLIT = re.compile(rf"(?=[\s;,&a])\s*(?:;|,(?!\d)|\band\b|&|\s(?:bt|def|drew with)\.?(?=\s)"
+                         rf"|\s\d{{1,2}}[-–]\d{{1,2}}\s(?=[A-ZÀ-ÖØ-Þ])"
+                         rf"|\s\s\d{{1,3}}\s(?=(?:[{_CAPITAL}](?:\.\s?|\s)){{1,3}}[{_CAPITAL}]))\s*")
 # A line that gives a match's result ("bt", "def", "drew with") is read as a list.
 _RESULT = re.compile(r"\s(?:bt|def|drew with)\.?\s")
 # A short heading ending in ":" ("Result:", "Leading scores (36 holes):") over lines that
@@ -103,9 +121,9 @@ _HEADING = re.compile(r"^\s*\S(?:[^:\n]*\S)?:\s*$")
 _ONE_ITEM = re.compile(r"^(?!.*(?:;|,(?!\d)))\s*\S.*$")
 _PAREN = re.compile(r"\([^)]*\)")
 # "104", "3-41", "1:44.10", "287/6", "38pts", "1h 38m 12.4s", "+41.6s"
-# and a bout's end ("rsf 4", "pts", "ko 2", "rtd 7", "dq"); votes "1,214"
+# and a bout's end ("rsf 4", "pts", "ko 2", "rtd 7", "dq"); votes "1,214"; a gap "+1 lap"
 _FIGURES = re.compile(r"(?:(?:^|\s+)(?:(?:at\s+)?[+]?[\d*][\d*:.,/-]*(?:[a-z]{1,3}\b)?"
-                      r"|same time|s\.?t\.?|dnf|pts|rsf|tko|ko|rtd|dq))+\s*$")
+                      r"|same time|s\.?t\.?|dnf|pts|rsf|tko|ko|rtd|dq|laps?))+\s*$")
 # "K. Orr lbw b Lamb 4. Extras 9. Total 55": the sentence ends after the last item's figures
 _SENTENCE_AFTER = re.compile(r"(?<=\s\d)[\d:./-]*\.\s+[A-Z].*$")
 # "M Heathcote tries", "C Lowther 4 goals": a rugby league scoring summary's last words
@@ -117,19 +135,18 @@ _CREW = re.compile(r"\s*/\s*(?=[A-Za-z])")  # "Kallio/Heino": a driver and co-dr
 _RANK = re.compile(r"^(?:=?\d{1,3}(?:[–-]\d{1,3})?\.?|[-+−]\d{1,2})\s+(?=[^\W\d_])")
 _SUB_LABEL = re.compile(r"^.*:\s+")  # "Men's 800m: 1 ..." inside an item
 _DISMISSAL = re.compile(r"\s+(?:(?:c\s*&\s*b|c|b|lbw|st|not out|run out|retired hurt)\b\s*)+")
-_CAPITAL = "A-ZÀ-ÖØ-Þ"  # "Ó. Gunnarsson", "Þorsteinsson"
 _INITIALS = (rf"(?:[{_CAPITAL}](?: [{_CAPITAL}]){{1,2}}(?= )|[{_CAPITAL}]{{1,3}}"
              rf"|(?:[{_CAPITAL}]\.){{1,3}}|[{_CAPITAL}]-[{_CAPITAL}])")
 _PARTICLE = (r"(?:(?:[Dd]e|[Vv]an|von|der|den|[Dd]a|[Dd]i|[Dd]u|[Dd]el|della|[Ll]e|[Ll]a"
              r"|ní|ni|nic|mac|bin|al|el)\s+){0,2}")
-_SURNAME = (rf"(?:Ma?c)?[{_CAPITAL}][a-zà-ÿ]*(?:['’][{_CAPITAL}][a-zà-ÿ]+"
-            rf"|-[{_CAPITAL}][a-zà-ÿ]+)*[a-zà-ÿ]")
+_SURNAME = (rf"(?:Ma?c)?[{_CAPITAL}][{_LOWER}]*(?:['’][{_CAPITAL}][{_LOWER}]+"
+            rf"|-[{_CAPITAL}][{_LOWER}]+)*[{_LOWER}]")
 # after initials "St" may open a surname ("P St Aubyn")
 _NAME = re.compile(rf"^(?:(?P<initials>{_INITIALS})\s*)?"
                    rf"(?P<surname>(?(initials)(?:St\.?\s+)?){_PARTICLE}{_SURNAME})$")
-# "Hiwot Alemu", "Jean Bosco Uwimana"
+# "Hiwot Alemu", "Jean Bosco Uwimana", a given name after the family name "Chen Kuo-ming"
 _FULL_NAME = re.compile(rf"^(?P<first>{_SURNAME}(?:\s+{_SURNAME})?)\s+"
-                        rf"(?P<surname>{_PARTICLE}{_SURNAME})$")
+                        rf"(?P<surname>{_PARTICLE}{_SURNAME}(?:-[{_LOWER}]+)?)$")
 # "Lachance 7 (Pruitt, Okafor), 6:41": a scoring summary's goal, its assists and its time.
 _GOAL = re.compile(rf"(?<![\w'’-])(?P<scorer>{_SURNAME}) \d{{1,3}} "
                    r"\((?P<assists>[^()]*)\),? \d{1,2}:\d\d\b")
@@ -175,8 +192,11 @@ class ListedName:
         return [*self.first.split(), *self.surname.split()]
 
 
-def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
-    """Every name in the list lines of ``text`` (see the module docs)."""
+def listed_names(text: str, lex: _Lexicon,
+                 things: list[list[str]] | None = None) -> Iterator[ListedName]:
+    """Every name in the list lines of ``text`` (see the module docs); ``things`` gets the
+    (folded) words of what a bracketed name rides, skips or steers ("1 Captain Darcy (R
+    Keane) 14-1": the horse), no person."""
     offset = 0
     lines = text.split("\n")
     blocked = 0  # lines up to this one belong to a heading's block, read with it
@@ -190,6 +210,8 @@ def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
                 joined = line + " " + ";".join(lines[i + 1:block])
                 yield from _line_names(joined, offset, lex)
                 yield from _parenthesised(joined, offset, lex)
+                if joined.count("(") >= MIN_ITEMS:  # "1 Captain Darcy (R Keane) 14-1" a line each
+                    yield from _bracketed_names(joined, offset, lex, things)
                 blocked = block
         if "," in line or ";" in line or _RESULT.search(line):
             if i >= blocked:
@@ -201,8 +223,8 @@ def listed_names(text: str, lex: _Lexicon) -> Iterator[ListedName]:
             yield from _role_labelled(line, offset, lex)
         if _POSITION_FIGURE.search(line):
             yield from _batters(line, offset, lex)
-        if line.count("(") >= MIN_ITEMS:
-            yield from _bracketed_names(line, offset, lex)
+        if line.count("(") >= MIN_ITEMS and i >= blocked:
+            yield from _bracketed_names(line, offset, lex, things)
         offset += len(line) + 1
 
 
@@ -301,6 +323,9 @@ def _list_names(line: str, start: int, stop: int, offset: int, lex: _Lexicon,
         listed += 1
         names = [_name(_without_figures(piece), lex, labelled)
                  for part in _DISMISSAL.split(item) if part for piece in _CREW.split(part)]
+        if "   " in item and not (names and all(n is not None for n in names)):
+            item = _before_team(item, line, position)  # "1 J Foulkes (GB) Harcourt 1hr"
+            names = [_name(item, lex, labelled)] if item else []
         if names and all(n is not None for n in names):
             where = line.find(item, position)
             position = max(position, where)
@@ -352,12 +377,17 @@ def _scorers(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
     return found if goals >= 2 or len(found) > goals else []
 
 
+# A role's label written short: "Ref: K Symes (Derby)", "Ump: T Grey".
+_ROLE_ABBREVIATIONS = frozenset({"ref", "ump"})
+
+
 def _role_labelled(line: str, offset: int, lex: _Lexicon) -> Iterator[ListedName]:
     """A name with initials after a role's label ("Referee: F Horgan.", "Umpire: J.T.
     Pryce")."""
     for match in _ROLE_LABEL.finditer(line):
         name = _name(match.group("name"), lex, labelled=False)
-        if name is not None and fold(match.group("role")) in lex.role_nouns:
+        role = fold(match.group("role"))
+        if name is not None and (role in lex.role_nouns or role in _ROLE_ABBREVIATIONS):
             yield ListedName(name[0], name[1], offset + match.start("name"))
 
 
@@ -372,15 +402,65 @@ def _batters(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
     return found if len(found) >= 2 else []
 
 
-def _bracketed_names(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
+def _bracketed_names(line: str, offset: int, lex: _Lexicon,
+                     things: list[list[str]] | None) -> list[ListedName]:
     """Names with initials each alone in a parenthesis beside a team and its score, at
-    least ``MIN_ITEMS`` of them in a line ("Otaki (R Tamihana) 18 Levin (D Keown) 15")."""
+    least ``MIN_ITEMS`` of them in a line ("Otaki (R Tamihana) 18 Levin (D Keown) 15", a
+    racing result "1 Captain Darcy (R Keane) 14-1; 2 ..."). What comes before each such
+    parenthesis is what the person skips, rides or steers: a team, a boat or a horse, added
+    to ``things`` when it is two to four capitalised words, the first no first name."""
     found = []
+    heads = []
+    end = 0
     for group in _PAREN.finditer(line):
         name = _name(group.group()[1:-1], lex, labelled=False)
         if name is not None and name[0]:
             found.append(ListedName(name[0], name[1], offset + group.start() + 1))
-    return found if len(found) >= MIN_ITEMS else []
+            heads.append(_HEAD.search(line, end, group.start()))
+        end = group.end()
+    if len(found) < MIN_ITEMS:
+        return []
+    if things is not None:
+        for head in heads:
+            words = head.group(1).split() if head else []
+            # a word alone ("Otaki") or a first name's ("Kerrigan", "Lee Aaronson") may be
+            # a person (a scorer and who made the goal): no thing
+            if len(words) > 1 and fold(words[0]) not in lex.first_names:
+                things.append([fold(w) for w in words])
+    return found
+
+
+# The last capitalised words before a bracket, after a rank or a score ("; 2 Mister Pugh ").
+_HEAD = re.compile(rf"(?:^|[\s;:,])(?:[\d=.+-]+\s+)?((?:[{_CAPITAL}][\w'’-]*\s+){{1,4}})$")
+
+
+def ridden(words: list[str], things: list[list[str]]) -> bool:
+    """Whether a mention's words are a thing's of ``things`` with some left out ("Darcy" of
+    "Captain Darcy"), the last the same."""
+    folded = [fold(w) for w in words]
+    for thing in things:
+        it = iter(thing)
+        if folded[-1] == thing[-1] and all(any(w == t for t in it) for w in folded):
+            return True
+    return False
+
+
+# What follows a name's bracket in a results line: a team or maker of up to three
+# capitalised words ("Scuderia Veloce"), the figures already taken away.
+_TEAM = re.compile(rf"^[{_CAPITAL}][\w'’&.-]*(?:\s+[{_CAPITAL}][\w'’&.-]*){{0,2}}$")
+
+
+def _before_team(item: str, line: str, position: int) -> str:
+    """A name with initials before its bracket (blanked in ``item``, found in ``line`` from
+    ``position``) when a team follows the bracket ("1 J Foulkes (GB) Harcourt"), else ""."""
+    head, _, tail = item.partition("   ")
+    head = head.strip()
+    rank = _RANK.match(head)
+    match = _NAME.match(head[rank.end():] if rank else head)
+    if not (match and match.group("initials") and _TEAM.match(tail.strip())):
+        return ""
+    where = line.find(head, position)
+    return head if where >= 0 and line[where + len(head):].lstrip()[:1] == "(" else ""
 
 
 def _opens_no_name(item: str) -> bool:
@@ -423,7 +503,7 @@ _SCORE_WORDS = frozenset({"tries", "try", "goal", "goals", "conversion", "conver
                           "pens", "penalties"})
 # The last words _FIGURES may take away that start with no digit, "+" or "*".
 _FIGURE_WORDS = frozenset({"time", "st", "s.t", "st.", "s.t.", "dnf", "pts", "rsf", "tko", "ko",
-                           "rtd", "dq"})
+                           "rtd", "dq", "lap", "laps"})
 
 
 def _last_word(text: str) -> str:

@@ -85,7 +85,7 @@ from docsearch.extract.lexicon import (
     fold,
     word_key,
 )
-from docsearch.extract.lists import ListedName, listed_names
+from docsearch.extract.lists import ListedName, listed_names, ridden
 from docsearch.extract.mentions import _coordinated, _Extractor, _Mention, _name_words
 from docsearch.extract.prepare import (
     _GIVEN,
@@ -383,7 +383,10 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     _confirm_by_titled_surname(mentions, body_tokens, lex)
     _confirm_by_own_pronoun(mentions, body_tokens, lex)
     confirm_by_result(mentions, body_tokens, lex)
-    listed = list(listed_names(body, lex))
+    things: list[list[str]] = []  # horses, boats and teams a listed name rides or skips
+    listed = list(listed_names(body, lex, things))
+    if things:
+        mentions = [m for m in mentions if not ridden(m.words, things)]
     _confirm_by_listed_initial(mentions, listed, lex)
     return ex, body_tokens, mentions, listed
 
