@@ -66,6 +66,7 @@ from docsearch.extract.evidence import (
     _word_surname,
     _word_surname_cue,
 )
+from docsearch.extract.given_words import modal_given_name, org_word_given_name
 from docsearch.extract.groups import (
     _PLURAL_NOUNS,
     _PLURAL_VERBS,
@@ -237,6 +238,8 @@ class _Extractor:
         elif sentence_start:
             while keys and (keys[0] in lex.common or keys[0] in _WEEKDAYS or keys[0] in _MONTHS
                             or (keys[0] in self.lowercase_seen and keys[0] not in lex.first_names)):
+                if not headline and modal_given_name(tokens, end, keys, lex):
+                    break  # "Will Hethersett said": a modal that asks nothing is a name
                 words, keys = words[1:], keys[1:]
             # "Volcanologist Thordur Arnason": a capitalised role word opens the sentence
             # (by its ending, five letters or more: "Sher Bahadur Deuba" has none).
@@ -287,7 +290,8 @@ class _Extractor:
             return None
         if (any(k in lex.org_words or k in _PLACE_NOUNS for k in keys[1:]) or (
                 keys[0] in lex.org_words and len(keys) > 1)) and not self._org_word_surname(
-                tokens, start, end, keys, titled):
+                tokens, start, end, keys, titled) and not org_word_given_name(
+                tokens, end, keys, lex):
             self.orgs.add(" ".join(keys))
             for cut in range(1, len(keys)):
                 self.orgs.add(" ".join(keys[:cut]))
