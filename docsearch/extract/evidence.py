@@ -32,7 +32,7 @@ from docsearch.extract.lexicon import (
 from docsearch.extract.tokens import CAP, HONORIFIC, INITIAL, _Token
 
 if TYPE_CHECKING:
-    from docsearch.extract.mentions import _Mention
+    from docsearch.extract.mentions import _Extractor, _Mention
 
 # Words that open a place name: "West Texas", "North Tyneside", "New York".
 _COMPASS = _word_set("compass_words.txt")
@@ -76,6 +76,18 @@ _FIRM_VERBS = _word_set("firm_verbs.txt")
 
 # Plural family words before a pair of names: "brothers X and Y Z".
 _KIN = _word_set("family_plurals.txt")
+
+
+def _given_compound(keys: Sequence[str], ex: _Extractor) -> bool:
+    """A hyphenated given name whose every part is a listed first name and no role word
+    ("sven-goran", "nils-erik"; not "major-general"): a first name, as the listed
+    compounds are ("jean-pierre"). A firm's hyphenated name has a part that is no first
+    name ("rolls-royce", "coca-cola"), or another word of the name is a word of a firm
+    the article names ("X Furniture Inc's Clayton-Marcus Furniture")."""
+    lex = ex.lex
+    return "-" in keys[0] and all(part in lex.first_names and part not in lex.role_nouns
+                                  for part in keys[0].split("-")) and not any(
+        ex.in_organisation(k) for k in keys[1:])
 
 
 def _singular(word: str) -> str:

@@ -3,7 +3,8 @@
 An all-capitals headline is put in the case of running text first (:func:`_headline_case`),
 so that the name rules of :mod:`docsearch.extract.mentions` apply to it; a headline in
 title case only confirms people found in the body. :func:`_headline_cue` says whether a
-headline presents a name as a person ("Lawson says", "Fed's Volcker").
+headline presents a name as a person ("Lawson says", "Fed's Volcker"). A name in capitals
+inside a body's mixed-case sentence is put in a name's case (:func:`_names_in_capitals`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from docsearch.extract.cues import _MAKER_VERBS
 from docsearch.extract.lexicon import (
     _HEADLINE_VERBS,
+    _HONORIFICS,
     _MONTHS,
     _WEEKDAYS,
     _common_noun,
@@ -72,6 +74,41 @@ def _headline_case(text: str, lex: _Lexicon) -> str:
         else:
             words.append("-".join(p[:1] + p[1:].lower() for p in word.split("-")))
     return " ".join(words)
+
+
+# Two to four words in capitals ("SIR ALEX FERGUSON", "O'HALLORAN", "JEAN-PIERRE").
+_CAPITALS_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ]"
+                           r"(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]*[A-ZÀ-ÖØ-Þ]){1,3}(?![\w'’-])")
+_CAPITALS_SEEN = re.compile(r"[A-Z][A-Z]+ [A-Z][A-Z'’]")  # the cheap test first: most bodies fail
+_CAPITAL_TAIL = re.compile(r"(?<=[^\W\d_])[^\W\d_]+")
+
+
+def _names_in_capitals(body: str, lex: _Lexicon) -> str:
+    """A body's name in capitals inside a mixed-case sentence, in a name's case (the same
+    length): "SIR ALEX FERGUSON was pelted" becomes "Sir Alex Ferguson was pelted". A
+    tabloid sets its opening name so; the lower-case word right after it shows the
+    sentence goes on in running text (a table's heading ends its line: "may WINTER
+    WHEAT"). Only a run that opens
+    with an honorific or a listed first name that is no English word, and whose other
+    words are no common words, is a name: "the US OPEN", "BBC NEWS", "GENERAL MOTORS
+    said", "MARK TO MARKET rules" stay as written."""
+    if _CAPITALS_SEEN.search(body) is None:
+        return body
+    found = _CAPITALS_RUN.search(body)
+    parts: list[str] = []
+    done = 0
+    while found is not None:
+        start, end = found.span()
+        words = found.group().split(" ")
+        first = fold(words[0])
+        if (body[end:end + 1] == " " and body[end + 1:end + 2].islower()
+                and (first in _HONORIFICS or first in lex.first_names and first not in lex.english)
+                and not any(_common_noun(fold(w), lex) for w in words[1:])):
+            parts.append(body[done:start])
+            parts.append(_CAPITAL_TAIL.sub(lambda m: m.group().lower(), found.group()))
+            done = end
+        found = _CAPITALS_RUN.search(body, end)
+    return "".join(parts) + body[done:] if parts else body
 
 
 # A lower-case word that reads as a verb in the present ("forecasts", "maintains").

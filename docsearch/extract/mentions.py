@@ -53,6 +53,7 @@ from docsearch.extract.evidence import (
     _demonym_lead,
     _firm_kind_at,
     _gazetteer_place,
+    _given_compound,
     _joined_company,
     _org_evidence,
     _place_as_surname,
@@ -491,7 +492,8 @@ class _Extractor:
         if m.grouped or keys[-1] in _PLURAL_NOUNS or _plural_group(keys[-1], self.lex) and (
                 len(caps) >= 3 or keys[0] not in self.lex.first_names or m.plural_list):
             return False  # "the Red Sox'", "Little People", "Tai Tam Tigers", "Cocoa Puffs"
-        return keys[0] in self.lex.first_names or self._world_first_name(m, keys, caps)
+        return keys[0] in self.lex.first_names or _given_compound(
+            keys, self) or self._world_first_name(m, keys, caps)
 
     def _world_first_name(self, m: _Mention, keys: Sequence[str], caps: Sequence[str]) -> bool:
         """A full name by the world dictionary's weaker tier of first names

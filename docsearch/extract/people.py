@@ -73,6 +73,7 @@ from docsearch.extract.headlines import (
     _headline_credit,
     _headline_cue,
     _is_titlecase,
+    _names_in_capitals,
     _plain_word,
 )
 from docsearch.extract.lexicon import (
@@ -371,7 +372,7 @@ def body_mentions(body: str, lex: _Lexicon) -> tuple[
     """The body's tokens, its candidate names with their cues (the rules' evidence
     weighed) and its listed names, and the extractor that read them."""
     ex = _Extractor(lex)
-    body = _without_tags(read_byline(body, lex))
+    body = _names_in_capitals(_without_tags(read_byline(body, lex)), lex)
     body_tokens, ex.lowercase_seen = _tokens_and_lowercase(
         _without_brackets(_without_nicknames(_joined_apostrophes(body), lex), lex))
     runs = list(ex.runs(body_tokens))
