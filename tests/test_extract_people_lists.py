@@ -192,3 +192,18 @@ def test_a_scorer_before_a_bracketed_name_stays_a_person():
             "(R Mottram) 71.")
     assert extract_people("", body) == ["Lee Aaronson", "P Doyle", "Dan Kerrigan", "T Haig",
                                         "R Mottram"]
+
+
+@pytest.mark.parametrize("body, people", [
+    # A bout's end in capitals, a decision ("UD", "SD", "MD") or a stoppage ("KO"), is a
+    # figure like "pts" and "rsf", no team or word of the loser's name.
+    ("Results: D Oduya bt K Pinto KO 3; L Bascom bt R Idowu UD 8; T Amos bt J Kale SD 6.",
+     ["D Oduya", "K Pinto", "L Bascom", "R Idowu", "T Amos", "J Kale"]),
+    ("Results: N Achebe bt W Pryce MD 10; F Oyelaran bt G Kerr TKO 4; P Umeh bt B Ross RTD 5.",
+     ["N Achebe", "W Pryce", "F Oyelaran", "G Kerr", "P Umeh", "B Ross"]),
+    # A surname that is written like a bout's end in lower case ("Ko") stays a name.
+    ("Leaderboard: -8 Lydia Ko 68 70; -7 J Kang 70 69; -6 S Park 71 69.",
+     ["Lydia Ko", "J Kang", "S Park"]),
+])
+def test_a_bouts_end_in_capitals_is_a_figure(body, people):
+    assert extract_people("", body) == people

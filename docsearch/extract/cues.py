@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from docsearch.extract.evidence import _FIRM_AGENTS, _ORG_HEADS, _singular
 from docsearch.extract.lexicon import _SPEECH, _Lexicon, _word_set, fold, word_key
 from docsearch.extract.parts import actor_as_part
+from docsearch.extract.things import named_thing
 from docsearch.extract.tokens import CAP, INITIAL, _Token
 
 if TYPE_CHECKING:
@@ -133,8 +134,9 @@ def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
                          lex: _Lexicon) -> bool:
     """A vehicle named after a person ("the locomotive Sir X Y", "MV Dame X Y"), a place
     named for a crown or a church ("the Queen's Park Savannah", "King's Meadow Bellamy"), an
-    actor's part ("Y Z as DCI X W", "stars as X"), or a stage name given beside the real
-    one ("X, real name Y")."""
+    actor's part ("Y Z as DCI X W", "stars as X"), a stage name given beside the real
+    one ("X, real name Y"), or a thing named by the phrase around it ("a worm dubbed X",
+    "X, the Brighton five-piece,": :mod:`docsearch.extract.things`)."""
     if start > 0 and (tokens[start - 1].text in _VEHICLES or tokens[start - 1].possessive
                       and fold(tokens[start - 1].text) in _PLACE_POSSESSORS):
         return True
@@ -149,7 +151,8 @@ def _named_thing_or_part(tokens: Sequence[_Token], start: int, end: int,
         return True  # not "But as State Treasurer Ann Richards said"
     return end + 2 < len(tokens) and tokens[end + 1].text == "real" and (
         tokens[end + 2].text == "name" and tokens[end].text in (",", "(")) or (
-        _character_or_work(tokens, start, end, lex)) or actor_as_part(tokens, start, end, lex)
+        _character_or_work(tokens, start, end, lex)) or actor_as_part(tokens, start, end, lex) or (
+        named_thing(tokens, start, end, lex))
 
 
 # Kinds of works: "the film follows X", "the ballad X", "her 1998 hit X".

@@ -121,9 +121,11 @@ _HEADING = re.compile(r"^\s*\S(?:[^:\n]*\S)?:\s*$")
 _ONE_ITEM = re.compile(r"^(?!.*(?:;|,(?!\d)))\s*\S.*$")
 _PAREN = re.compile(r"\([^)]*\)")
 # "104", "3-41", "1:44.10", "287/6", "38pts", "1h 38m 12.4s", "+41.6s"
-# and a bout's end ("rsf 4", "pts", "ko 2", "rtd 7", "dq"); votes "1,214"; a gap "+1 lap"
+# and a bout's end in lower case or in capitals ("rsf 4", "pts", "KO 2", "rtd 7", "dq", a
+# decision "UD 8", "SD", "MD"); votes "1,214"; a gap "+1 lap"
 _FIGURES = re.compile(r"(?:(?:^|\s+)(?:(?:at\s+)?[+]?[\d*][\d*:.,/-]*(?:[a-z]{1,3}\b)?"
-                      r"|same time|s\.?t\.?|dnf|pts|rsf|tko|ko|rtd|dq|laps?))+\s*$")
+                      r"|same time|s\.?t\.?|dnf|laps?|pts|rsf|tko|ko|rtd|dq|ud|sd|md"
+                      r"|PTS|RSF|TKO|KO|RTD|DQ|UD|SD|MD))+\s*$")
 # "K. Orr lbw b Lamb 4. Extras 9. Total 55": the sentence ends after the last item's figures
 _SENTENCE_AFTER = re.compile(r"(?<=\s\d)[\d:./-]*\.\s+[A-Z].*$")
 # "M Heathcote tries", "C Lowther 4 goals": a rugby league scoring summary's last words
@@ -478,7 +480,7 @@ def _opens_no_name(item: str) -> bool:
 _OPENING_WORDS = frozenset({
     "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ní", "ni",
     "nic", "mac", "bin", "al", "el", "at", "same", "st", "s.t", "dnf", "pts", "rsf", "tko", "ko",
-    "rtd", "dq"})
+    "rtd", "dq", "ud", "sd", "md"})
 
 
 def _item_core(item: str) -> str:
@@ -503,7 +505,8 @@ _SCORE_WORDS = frozenset({"tries", "try", "goal", "goals", "conversion", "conver
                           "pens", "penalties"})
 # The last words _FIGURES may take away that start with no digit, "+" or "*".
 _FIGURE_WORDS = frozenset({"time", "st", "s.t", "st.", "s.t.", "dnf", "pts", "rsf", "tko", "ko",
-                           "rtd", "dq", "lap", "laps"})
+                           "rtd", "dq", "ud", "sd", "md", "lap", "laps", "PTS", "RSF", "TKO",
+                           "KO", "RTD", "DQ", "UD", "SD", "MD"})
 
 
 def _last_word(text: str) -> str:
