@@ -160,3 +160,37 @@ def test_a_word_of_an_organisation_in_the_article_is_no_surname():
 
 def test_a_capital_headline_full_name_counts_without_a_body():
     assert find_people("CARL ICAHN SAYS HE IS TARGET OF PROBE", "").people == ("Carl Icahn",)
+
+
+def test_a_headline_title_its_body_never_names_is_only_a_weak_surname():
+    # "Inspector Quillon finds the file": a title in a headline alone (a pun as often as a
+    # person) is no person the article establishes, and teaches the collection no surname.
+    found = find_people("Inspector Quillon finds the missing file",
+                        "It is the tool most office workers reach for first.")
+    assert found.people == () and found.surnames == ("Quillon",)
+    found = find_people("Senator Marwick backs the bill", "Marwick said the vote was close.")
+    assert found.people == ("Marwick",)
+
+
+def test_a_headline_title_alone_licenses_no_other_headline_word(tmp_index):
+    tmp_index.add([
+        Article(id="pun", title="Inspector Quillon finds the missing file",
+                body="It is the tool most office workers reach for first."),
+        Article(id="a", title="Quillon shares jump on debut",
+                body="Investors bought the stock at a furious pace."),
+        Article(id="b", title="Rumours surround Quillon browser",
+                body="The software maker is said to be working on a browser."),
+    ])
+    assert people_facet(tmp_index) == {}
+
+
+def test_a_headline_role_word_alone_still_makes_a_person():
+    found = find_people("Harbour boss Quillon has berth worries",
+                        "The port had a busy week after two ferries were delayed.")
+    assert found.people == ("Quillon",)
+
+
+def test_a_headline_title_without_any_body_is_still_a_person():
+    # No body at all: the headline is the whole story, its title the story's evidence.
+    found = find_people("Island Prime Minister Quillon resigns after the vote", "")
+    assert found.people == ("Quillon",)

@@ -176,3 +176,19 @@ def listed_with_person(word: str, others: Sequence[_Mention], ex: _Extractor,
     return any(fold(" ".join(o.words)) in known for o in others) and (
         _surname_only(word, ex, people, tokens) or not fold(word).endswith("ing")
         and _surname_only(word, ex, people, tokens, listed=False))
+
+
+def headline_title_alone(m: _Mention, body_mentions: Sequence[_Mention],
+                         body_tokens: Sequence[_Token]) -> bool:
+    """"Inspector Google solves the crime": a word after a capitalised title in a
+    mixed-case headline whose body names no such word (in no name of its own) has only the
+    headline's evidence, and a headline borrows a title for a pun or a nickname as a story
+    does not ("Doctor Spreadsheet", "Captain Broadband"). It is then a weak surname, as a
+    capital headline's name is: a person only where the collection knows someone of that
+    surname, and no evidence that licenses other articles' weak surnames. A lower-case
+    role word describes someone ("Arsenal boss Wenger has keeper worries"), and with no
+    body at all the headline is the whole story: not so."""
+    if m.position >= 0 or not m.titled or m.role or not body_tokens:
+        return False
+    key = fold(m.words[-1])
+    return not any(key == fold(w) for b in body_mentions for w in b.words)

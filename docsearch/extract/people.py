@@ -55,6 +55,7 @@ from docsearch.extract.alone import (
     _subject_of_speech,
     _surname_only,
     headline_lists,
+    headline_title_alone,
     listed_with_person,
     subject_alone,
 )
@@ -302,6 +303,9 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
             continue
         if ((m.titled or m.role) and not m.from_heading and key not in (fold(s) for s in surnames)
                 and not _common_noun(key, lex) and (key not in lex.place_words or m.family)):
+            if headline_title_alone(m, mentions, body_tokens):  # "Inspector Google solves"
+                weak.setdefault(key, " ".join(m.words))
+                continue
             surnames.append(" ".join(m.words))
             people.append(m.words)
             first_seen.append(m.position)

@@ -6,7 +6,8 @@ sentence starts there, a possessive, and the offset in the text. Initials are "G
 before a name, and capitals such as "AR" or "E" right before a surname ("AR Rahman",
 "E Nesbit"), but not known acronyms ("US President", "BBC Radio"); an abbreviated first
 name before a listed one ("Ma. Consuelo", ``data/given_name_abbreviations.txt``) too. A
-backslash, a feed's escaped line break ("Kofi\\Annan"), parts words like a space.
+backslash, a feed's escaped line break ("Kofi\\Annan"), parts words like a space; two, a
+feed's paragraph break ("... Walters\\\\Google's founders"), end a sentence.
 """
 
 from __future__ import annotations
@@ -86,7 +87,12 @@ def _tokens_and_lowercase(text: str) -> tuple[list[_Token], set[str]]:
             continue
         piece = match.group(0)
         if piece == "\\":
-            continue  # a feed's escaped line break ("Kofi\\Annan") parts words like a space
+            # A feed's escaped line break ("Kofi\\Annan") parts words like a space; two
+            # are a paragraph's end ("... Walters\\\\Google's founders"), a sentence's.
+            if text.startswith("\\", match.end()) and out and out[-1].text != "\n":
+                out.append(_Token("\n", BREAK, False, start=match.start()))
+                sentence_start = True
+            continue
         kind_name = match.lastgroup
         if kind_name == "acronym" or kind_name == "num":
             if piece.endswith("."):
