@@ -5,6 +5,7 @@ for these tests."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from docsearch import extract_people
@@ -72,10 +73,13 @@ def test_no_own_pronoun_no_person(body):
 
 
 def test_the_span_model_decides_what_the_pronoun_rule_leaves():
-    """The shipped span model (on since it learnt from unseen18 and unseen19) takes the
-    person hired as a deputy, whom the pronoun rule leaves undecided."""
-    assert extract_people("", "Pelham Ostrow hired Kestrin Morrow as his deputy.") == [
-        "Kestrin Morrow"]
+    """The shipped span model, switched on (it ships off by its leave-one-set-out
+    verdict), takes the person hired as a deputy, whom the pronoun rule leaves undecided."""
+    shipped = span_model.shipped_model()
+    assert shipped is not None
+    with span_model.using(attrs.evolve(shipped, enabled=True)):
+        assert extract_people("", "Pelham Ostrow hired Kestrin Morrow as his deputy.") == [
+            "Kestrin Morrow"]
 
 
 def test_no_own_pronoun_rule_for_initials():

@@ -28,8 +28,8 @@ assert SHIPPED is not None
 MODEL: span_model.SpanModel = SHIPPED
 WEIGHTS = json.loads(train_people_model.WEIGHTS.read_text("utf-8"))
 # The shipped weights switched on at bolder thresholds of the leave-one-set-out grid than
-# the shipped ones (accept 0.95, drop nothing, chosen over all the gold sets; the model
-# ships on since it was trained on unseen18 and unseen19 too: see the docs).
+# the shipped ones (accept 0.95, drop 0.05, chosen over all the gold sets; the model
+# ships off since it was trained on unseen20 and unseen21 too: see the docs).
 ON = attrs.evolve(MODEL, accept=0.7, drop=0.2)
 
 
@@ -105,18 +105,20 @@ def test_decided_candidates_are_left_to_the_rules() -> None:
 
 
 def test_shipped_model_follows_the_leave_one_set_out_verdict() -> None:
-    """Trained on the twenty-two read gold sets (unseen18 and unseen19 added once they
-    were read) after the rules of briefs Z36 to Z49, the model raises the
-    leave-one-set-out mean of precision and recall a little (0.9535 -> 0.9540) and costs
-    no set more than 0.006 of precision (0.01 allowed): it ships on, at the thresholds best
-    over all the sets, accept 0.95, drop nothing (-1.0)."""
-    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, -1.0, True)
+    """Trained on the twenty-four read gold sets (unseen20 and unseen21 added once they
+    were read) after the rules of briefs Z50 to Z58, the model barely moves the
+    leave-one-set-out mean of precision and recall (0.9558 -> 0.9559) and costs one set
+    (unseen9) 0.017 of precision (0.01 allowed): it ships off, at the thresholds best over
+    all the sets, accept 0.95, drop 0.05. Switched on, it still takes what the rules leave
+    undecided."""
+    assert (MODEL.accept, MODEL.drop, MODEL.enabled) == (0.95, 0.05, False)
     assert WEIGHTS["settings"]["sets"] == list(people_model_rows.TRAINING_SETS)
-    assert people(QUOTED, attrs.evolve(MODEL, accept=2.0)) == []  # a bar nothing passes
+    model = attrs.evolve(MODEL, enabled=True)
+    assert people(QUOTED, attrs.evolve(model, accept=2.0)) == []  # a bar nothing passes
     assert people(QUOTED, None) == []  # the rules alone leave her out
-    assert people(QUOTED, MODEL) == ["Tavishi Okonkwo-Reyes"]  # the model takes her
-    assert people(PRODUCT, MODEL) == ["Clara Engine"]  # nothing is dropped
-    assert list(find_people("", QUOTED).people) == ["Tavishi Okonkwo-Reyes"]  # the default
+    assert people(QUOTED, model) == ["Tavishi Okonkwo-Reyes"]  # the model takes her
+    assert people(PRODUCT, model) == ["Clara Engine"]  # not dropped at 0.05
+    assert list(find_people("", QUOTED).people) == []  # the default: the rules alone
 
 
 def test_default_follows_the_weights_file() -> None:
@@ -133,7 +135,8 @@ def test_using_holds_in_its_own_thread_only() -> None:
         worker.start()
         worker.join()
         assert span_model.active_model() is ON
-    assert seen == [span_model.active_model()] == [MODEL]  # the default: the shipped model
+    # the default: the shipped model where its verdict is on, else the rules alone
+    assert seen == [span_model.active_model()] == [MODEL if MODEL.enabled else None]
     with span_model.using(None):
         assert span_model.active_model() is None  # the rules alone
 
