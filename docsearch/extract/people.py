@@ -60,6 +60,7 @@ from docsearch.extract.alone import (
     subject_alone,
 )
 from docsearch.extract.bylines import read_byline
+from docsearch.extract.charts import without_titles
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name, without_parts
 from docsearch.extract.evidence import _family_first, _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
@@ -181,6 +182,7 @@ def find_people(title: str = "", body: str = "", headings: Iterable[str] = ()) -
     lex = _lexicon()
     ex, body_tokens, mentions, listed = body_mentions(body, lex)
     mentions, parts, part_surnames = parts_by_first_name(mentions, body_tokens, lex, ex.parts)
+    mentions = without_titles(mentions, body, body_tokens, lex)  # "5 (2) Artist - Title"
     model = span_model.active_model()
     if model is not None:
         span_model.weigh(model, mentions, body_tokens, ex, title)
