@@ -77,6 +77,13 @@ line, or a heading's block of lines, with at least ``MIN_ITEMS`` names with init
 alone in a bracket ("1 Captain Darcy (R Keane) 14-1"), what stands before each bracket
 (two to four capitalised words, the first no first name) is what the person rides, steers
 or skips, a horse, a boat or a team: the article's mentions of it are no people.
+
+Particles and ranked lines (brief Z59): Gaelic and Welsh particles open a surname ("K Ó
+hAodha", "A Ní Bhriain", "L ap Iorwerth"; "Ó" is no initial); three or more lines each with
+a rank and one bracketed name with initials are such a result with no heading ("1. Miss
+Ida (T J Roe) 9-1"), what a rank stands before a thing even with a first name, and the
+words up to a possessive too; a heading's block goes on over ranked lines with commas;
+a role's label may be a head noun after a word or two and before a remit.
 """
 
 from __future__ import annotations
@@ -87,16 +94,12 @@ from collections.abc import Iterator
 import attrs
 
 from docsearch.extract.lexicon import _MONTHS, _PARTICLES, _WEEKDAYS, _Lexicon, _word_set, fold
+from docsearch.extract.name_shapes import _CAPITAL, _INITIALS, _LOWER, _PARTICLE, _SURNAME
 
 __all__ = ["ListedName", "listed_names", "ridden"]
 
 MIN_ITEMS = 3
 MIN_SHARE = 0.75
-
-# "Ó. Gunnarsson", "Þorsteinsson", and Latin Extended-A's letters ("Ł Wiśniewska", "Šimunić")
-_EXTENDED = [chr(c) for c in range(0x100, 0x180)]
-_CAPITAL = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
-_LOWER = "a-zà-ÿ" + "".join(c for c in _EXTENDED if c.islower())
 
 # A label may carry a formation or a short note with a figure ("ROVERS (4-4-2): ...",
 # "SHARKS 1st innings (target 240): ...") or before ranks ("Final standings (open): 1. ..."),
@@ -137,12 +140,6 @@ _CREW = re.compile(r"\s*/\s*(?=[A-Za-z])")  # "Kallio/Heino": a driver and co-dr
 _RANK = re.compile(r"^(?:=?\d{1,3}(?:[–-]\d{1,3})?\.?|[-+−]\d{1,2})\s+(?=[^\W\d_])")
 _SUB_LABEL = re.compile(r"^.*:\s+")  # "Men's 800m: 1 ..." inside an item
 _DISMISSAL = re.compile(r"\s+(?:(?:c\s*&\s*b|c|b|lbw|st|not out|run out|retired hurt)\b\s*)+")
-_INITIALS = (rf"(?:[{_CAPITAL}](?: [{_CAPITAL}]){{1,2}}(?= )|[{_CAPITAL}]{{1,3}}"
-             rf"|(?:[{_CAPITAL}]\.){{1,3}}|[{_CAPITAL}]-[{_CAPITAL}])")
-_PARTICLE = (r"(?:(?:[Dd]e|[Vv]an|von|der|den|[Dd]a|[Dd]i|[Dd]u|[Dd]el|della|[Ll]e|[Ll]a"
-             r"|ní|ni|nic|mac|bin|al|el)\s+){0,2}")
-_SURNAME = (rf"(?:Ma?c)?[{_CAPITAL}][{_LOWER}]*(?:['’][{_CAPITAL}][{_LOWER}]+"
-            rf"|-[{_CAPITAL}][{_LOWER}]+)*[{_LOWER}]")
 # after initials "St" may open a surname ("P St Aubyn")
 _NAME = re.compile(rf"^(?:(?P<initials>{_INITIALS})\s*)?"
                    rf"(?P<surname>(?(initials)(?:St\.?\s+)?){_PARTICLE}{_SURNAME})$")
@@ -156,8 +153,9 @@ _GOAL = re.compile(rf"(?<![\w'’-])(?P<scorer>{_SURNAME}) \d{{1,3}} "
 # his rating.
 _SUBSTITUTE = re.compile(rf"\((?=[^()]*\d)(?:\d{{1,3}}\s+)?(?P<name>{_PARTICLE}{_SURNAME})"
                          r"(?:\s+\d{1,3}(?:,\s*\d{1,2}(?:\.\d)?)?)?\)")
-# "Referee: F Horgan.": a role's label and one name with initials.
-_ROLE_LABEL = re.compile(rf"(?:^|[.!?]\s+)(?P<role>[A-Z][a-z]+):\s+(?P<name>{_INITIALS}\s*"
+# "Referee: F Horgan.", "Managing director, mortgages: G R Hall": a role and one name.
+_ROLE_LABEL = re.compile(rf"(?:^|[.!?]\s+)(?P<role>[A-Z][a-z]+(?: [a-z]+){{0,2}}(?:, [a-z]+)?):"
+                         rf"\s+(?P<name>{_INITIALS}\s*"
                          rf"{_PARTICLE}{_SURNAME})(?=(?:\s*\([^()]{{1,30}}\))?\s*(?:[.;,]|$))")
 # "T Rusk cf 3 1 2": a box score's batter, his fielding position (baseball's closed set of
 # abbreviations, "ph-lf" for a pinch-hitter who stayed in) and his first figure.
@@ -215,6 +213,11 @@ def listed_names(text: str, lex: _Lexicon,
                 if joined.count("(") >= MIN_ITEMS:  # "1 Captain Darcy (R Keane) 14-1" a line each
                     yield from _bracketed_names(joined, offset, lex, things)
                 blocked = block
+        elif i >= blocked and line[:1].isdecimal() and "(" in line:
+            block = _block(lines, i, ranked=True)
+            if block >= i + MIN_ITEMS:  # "1. Miss Ida (T J Roe) 9-1" a line each, no heading
+                yield from _bracketed_names(";".join(lines[i:block]), offset, lex, things, True)
+                blocked = block
         if "," in line or ";" in line or _RESULT.search(line):
             if i >= blocked:
                 yield from _line_names(line, offset, lex)
@@ -230,11 +233,15 @@ def listed_names(text: str, lex: _Lexicon,
         offset += len(line) + 1
 
 
-def _block(lines: list[str], heading: int) -> int:
-    """The end of the lines after a heading that each hold one item (no comma or
-    semicolon, twelve words at most): a results table written a line each."""
-    end = heading + 1
-    while end < len(lines) and _ONE_ITEM.match(lines[end]) and len(lines[end].split()) <= 12:
+def _block(lines: list[str], first: int, ranked: bool = False) -> int:
+    """The end of a results table a line each after a heading at ``first``: lines of one
+    item (no comma or semicolon, twelve words at most) or with a rank ("-9 M Rendall 70, P
+    Okonjo 71"); ``ranked``: from ``first``, lines of one item with a rank and a bracket."""
+    end = first + (not ranked)
+    while end < len(lines) and (
+            _ONE_ITEM.match(lines[end]) and len(lines[end].split()) <= 12
+            and (not ranked or "(" in lines[end] and _RANK.match(lines[end]))
+            or not ranked and _RANK.match(lines[end])):
         end += 1
     return end
 
@@ -388,7 +395,7 @@ def _role_labelled(line: str, offset: int, lex: _Lexicon) -> Iterator[ListedName
     Pryce")."""
     for match in _ROLE_LABEL.finditer(line):
         name = _name(match.group("name"), lex, labelled=False)
-        role = fold(match.group("role"))
+        role = fold(match.group("role").partition(",")[0].rsplit(None, 1)[-1])
         if name is not None and (role in lex.role_nouns or role in _ROLE_ABBREVIATIONS):
             yield ListedName(name[0], name[1], offset + match.start("name"))
 
@@ -405,7 +412,7 @@ def _batters(line: str, offset: int, lex: _Lexicon) -> list[ListedName]:
 
 
 def _bracketed_names(line: str, offset: int, lex: _Lexicon,
-                     things: list[list[str]] | None) -> list[ListedName]:
+                     things: list[list[str]] | None, ranked: bool = False) -> list[ListedName]:
     """Names with initials each alone in a parenthesis beside a team and its score, at
     least ``MIN_ITEMS`` of them in a line ("Otaki (R Tamihana) 18 Levin (D Keown) 15", a
     racing result "1 Captain Darcy (R Keane) 14-1; 2 ..."). What comes before each such
@@ -425,10 +432,13 @@ def _bracketed_names(line: str, offset: int, lex: _Lexicon,
     if things is not None:
         for head in heads:
             words = head.group(1).split() if head else []
-            # a word alone ("Otaki") or a first name's ("Kerrigan", "Lee Aaronson") may be
-            # a person (a scorer and who made the goal): no thing
-            if len(words) > 1 and fold(words[0]) not in lex.first_names:
+            # a word alone ("Otaki") or a first name's ("Kerrigan", "Lee Aaronson") may be a
+            # person (a scorer and who made the goal), unless ranked ("2. Dorothy Brook (J Roe)")
+            if len(words) > 1 and (ranked or fold(words[0]) not in lex.first_names):
                 things.append([fold(w) for w in words])
+                owner = next((k for k, w in enumerate(words) if w.endswith(("'s", "’s"))), 0)
+                if owner:
+                    things.append([fold(w) for w in [*words[:owner], words[owner][:-2]]])
     return found
 
 
@@ -479,8 +489,8 @@ def _opens_no_name(item: str) -> bool:
 # A particle of _PARTICLE, or a figure of _FIGURES, in lower case.
 _OPENING_WORDS = frozenset({
     "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ní", "ni",
-    "nic", "mac", "bin", "al", "el", "at", "same", "st", "s.t", "dnf", "pts", "rsf", "tko", "ko",
-    "rtd", "dq", "ud", "sd", "md"})
+    "nic", "mac", "ap", "ab", "bin", "al", "el", "at", "same", "st", "s.t", "dnf", "pts", "rsf",
+    "tko", "ko", "rtd", "dq", "ud", "sd", "md"})
 
 
 def _item_core(item: str) -> str:
