@@ -87,13 +87,14 @@ index applies to the set as one collection; topics by top-1 per class.
 - ``unseen22``: ``tests/data/unseen22/gold.jsonl``, people read by hand on 250 more AG News
   test items (seed 2033, sampled from the rows in none of unseen9, unseen10, unseen13,
   unseen15, unseen16, unseen18 and unseen20); committed before the extractor ran on them;
-  measured by the lead only, before and after the rounds of the session that wrote it:
-  unseen (``--skip unseen22`` while tuning).
+  measured by the lead before and after the rounds of the session that wrote it (never read
+  by them), then its misses read: seen (``--skip unseen22`` while tuning).
 - ``unseen23``: ``tests/data/unseen23/articles.jsonl`` (50 pages, 131–531 words, ten for
   each of the five classes, own writing in a national broadcaster's web formats besides
   the plain story: line-ups, results tables, quote pages, charts and winners lists,
   profiles, readers' comments, executives' tables); written and committed before the
-  extractor ran on it; measured like unseen22: unseen (``--skip unseen23`` while tuning).
+  extractor ran on it; measured like unseen22 and its misses read: seen (``--skip unseen23``
+  while tuning).
 """
 
 from __future__ import annotations

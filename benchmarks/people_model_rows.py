@@ -2,7 +2,7 @@
 
 A row is one undecided candidate of the rules (``span_model.undecided``): its features, a
 label (1 a person, 0 not) and where it came from. Three sources, no unseen set still
-unseen (unseen22 and later are never read):
+unseen (unseen22 and later were still unseen when it was last trained):
 
 - ``gold``: the hand-read gold sets the rules were tuned on or that were measured and read
   (:data:`TRAINING_SETS`: the ten tuned sets and unseen8 to unseen21, unseen9, unseen10,

@@ -40,7 +40,7 @@ model each collection learns from itself (:mod:`docsearch.extract.topic_model`).
 * ``unseen23``: ``tests/data/unseen23/articles.jsonl``, 50 pages (131–531 words), ten for
   each of the five classes, in a national broadcaster's web formats besides the plain
   story (line-ups, results, quote pages, charts, profiles, readers' comments); written and
-  committed before the extractor ran on it (unseen);
+  committed before the extractor ran on it (unseen when measured, read since);
 * ``reuters``: Reuters-21578 stories with a body and TOPICS, agreement with TOPICS mapped
   to IPTC (every topic is economy, except ``jobs``: labour);
 * ``ag``: AG News test split (``../shared/corpora/ag_news/``, 7,600 items), its four
