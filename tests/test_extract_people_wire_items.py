@@ -73,8 +73,9 @@ def test_no_own_pronoun_no_person(body):
 
 
 def test_the_span_model_decides_what_the_pronoun_rule_leaves():
-    """The shipped span model, switched on (it ships off by its leave-one-set-out
-    verdict), takes the person hired as a deputy, whom the pronoun rule leaves undecided."""
+    """The shipped span model, switched on (whether it ships on follows its
+    leave-one-set-out verdict), takes the person hired as a deputy, whom the pronoun rule
+    leaves undecided."""
     shipped = span_model.shipped_model()
     assert shipped is not None
     with span_model.using(attrs.evolve(shipped, enabled=True)):
