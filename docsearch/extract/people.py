@@ -61,6 +61,7 @@ from docsearch.extract.alone import (
 )
 from docsearch.extract.bylines import read_byline
 from docsearch.extract.charts import without_titles
+from docsearch.extract.coordination import _coordinated, _name_words
 from docsearch.extract.cues import _subject_with_own_pronoun, parts_by_first_name, without_parts
 from docsearch.extract.evidence import _family_first, _gazetteer_place
 from docsearch.extract.firms import document_firms, firm_named
@@ -89,7 +90,7 @@ from docsearch.extract.lexicon import (
     word_key,
 )
 from docsearch.extract.lists import ListedName, listed_names, ridden
-from docsearch.extract.mentions import _coordinated, _Extractor, _Mention, _name_words
+from docsearch.extract.mentions import _Extractor, _Mention
 from docsearch.extract.prepare import (
     _GIVEN,
     _given_like,

@@ -36,7 +36,7 @@ def confirm_by_result(mentions: Sequence[_Mention], tokens: Sequence[_Token],
     after at most two lower-case words or demonyms ("beating fellow Russian Ann Lee")."""
     if len(mentions) < 2:
         return
-    from docsearch.extract.mentions import _name_words
+    from docsearch.extract.coordination import _name_words
     at = {m.position: m for m in mentions}
     for m in mentions:
         if m.cue or not 2 <= len(m.words) <= 3 or m.beside_org or m.grouped or (
